@@ -1,0 +1,89 @@
+"""Content-hash cache for ``site-gen check``.
+
+Two levels, both invalidated by a new tool version or changed code/schema:
+
+* the whole result: when no file's content changed, the previous findings
+  are reused (a warm run only hashes files);
+* per file: a changed file is parsed and validated again, the others come
+  from the cache; cross-record rules always run on the whole dataset.
+
+Stored in ``.site-gen-cache/`` below the records root (git-ignored).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import __version__
+from .findings import Finding
+
+CACHE_DIR = ".site-gen-cache"
+
+
+@cache
+def code_fingerprint() -> str:
+    """Hash of the tool's own source and schema data: any change invalidates."""
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+class CheckCache:
+    """Per-file (hash → record, findings) plus the last whole result."""
+
+    def __init__(self, root: Path, enabled: bool = True) -> None:
+        self.path = root / CACHE_DIR / "check.pickle"
+        self.enabled = enabled
+        self.files: dict[str, tuple[str, BaseModel | None, list[Finding]]] = {}
+        self.result_key: str | None = None
+        self.result: Any = None
+        self.fresh: dict[str, tuple[str, BaseModel | None, list[Finding]]] = {}
+        if enabled and self.path.exists():
+            try:
+                data = pickle.loads(self.path.read_bytes())
+                if data.get("code") == code_fingerprint():
+                    self.files, self.result_key, self.result = data["files"], data["key"], data["result"]
+            except Exception:  # a broken cache is simply rebuilt
+                self.files = {}
+
+    def wrap(self, loader: Any, hashes: dict[str, str]) -> Any:
+        """A record loader that consults the cache by content hash."""
+
+        def cached(kind: str, path: Path, display: str) -> tuple[BaseModel | None, list[Finding]]:
+            digest = hashes.get(display) or file_hash(path)
+            hit = self.files.get(display)
+            if hit is not None and hit[0] == digest:
+                self.fresh[display] = hit
+                return hit[1], hit[2]
+            record, findings = loader(kind, path, display)
+            self.fresh[display] = (digest, record, findings)
+            return record, findings
+
+        return cached
+
+    def save(self, key: str, result: Any) -> None:
+        if not self.enabled:
+            return
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            (self.path.parent / ".gitignore").write_text("*\n")
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps({"code": code_fingerprint(), "files": self.fresh or self.files, "key": key, "result": result}, protocol=5))
+            tmp.replace(self.path)
+        except OSError:  # a read-only checkout still checks, just without cache
+            pass

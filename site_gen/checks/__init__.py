@@ -1,0 +1,32 @@
+"""Cross-record rules. Each family is a module of pure functions
+``(dataset, today) -> Iterable[Finding]``; :data:`CHECKS` lists them in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from ..dataset import Dataset
+from ..findings import Finding
+from . import capacity, consent, dates, enrolments, identity, placements, postings, references
+
+Check = Callable[[Dataset, dt.date], Iterable[Finding]]
+
+CHECKS: list[Check] = [
+    identity.check,
+    references.check,
+    dates.check,
+    placements.check,
+    capacity.check,
+    enrolments.check,
+    consent.check,
+    postings.check,
+]
+
+
+def run_checks(ds: Dataset, today: dt.date) -> list[Finding]:
+    """All cross-record findings for a loaded dataset."""
+    out: list[Finding] = []
+    for check in CHECKS:
+        out.extend(check(ds, today))
+    return out

@@ -1,0 +1,29 @@
+"""Coaches: tandem of two different people, caseload against capacity."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..dataset import ORGANISATION_FILE, Dataset
+from ..findings import Finding, Severity
+from ..models.organisation import Role
+
+
+def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
+    for cid, case in ds.cases.items():
+        f = ds.path_of("cases", cid)
+        if case.coaches.primary == case.coaches.deputy:
+            yield Finding(f, "TANDEM-SAME", "Hauptverantwortung und Vertretung sind dieselbe Person.",
+                          "Im Tandem vertreten sich zwei verschiedene Fachkräfte (geregelte Vertretung).", loc=("coaches", "deputy"))
+        for role in ("primary", "deputy"):
+            staff = ds.staff.get(getattr(case.coaches, role))
+            if staff is not None and Role.JOBCOACH not in staff.roles:
+                yield Finding(f, "TANDEM-ROLE", f"'coaches.{role}' hat nicht die Rolle 'jobcoach'.",
+                              "Rolle in organisation.yaml ergänzen oder eine andere Fachkraft eintragen.", Severity.WARNING, loc=("coaches", role))
+    for sid, cases in ds.cases_by_coach.items():
+        staff = ds.staff.get(sid)
+        if staff is not None and len(cases) > staff.capacity:
+            yield Finding(ORGANISATION_FILE, "COACH-OVER-CAPACITY",
+                          f"Fachkraft '{sid}' begleitet {len(cases)} offene Akten, Kapazität {staff.capacity}.",
+                          "Akten im Team neu verteilen oder die Kapazität anpassen (üblich ≈ 15).", Severity.WARNING, loc=("staff",))

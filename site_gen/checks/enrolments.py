@@ -1,0 +1,22 @@
+"""Module enrolments meet the access requirements or record an exception."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..dataset import Dataset
+from ..findings import Finding
+
+
+def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
+    for cid, case in ds.cases.items():
+        for i, en in enumerate(case.enrolments):
+            mod = ds.modules.get(en.module)
+            if mod is None:
+                continue
+            missing = [r for r in mod.access_requirements if r not in en.requirements_confirmed]
+            if missing and en.exception_reason is None:
+                yield Finding(ds.path_of("cases", cid), "ENROLMENT-REQUIREMENTS",
+                              f"Kurs {i + 1}: Zugangsvoraussetzungen nicht bestätigt: {', '.join(missing)}.",
+                              "Unter 'requirements_confirmed' bestätigen oder eine 'exception_reason' (Begründung) eintragen.", loc=("enrolments", i))

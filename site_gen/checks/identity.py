@@ -1,0 +1,44 @@
+"""Ids: equal to the file stem, unique inside the organisation file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+
+from ..dataset import ORGANISATION_FILE, Dataset
+from ..findings import Finding
+
+
+def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
+    for kind, records in (("cases", ds.cases), ("workplaces", ds.workplaces), ("modules", ds.modules)):
+        for stem, record in records.items():
+            if record.id != stem:
+                yield Finding(ds.path_of(kind, stem), "ID-MISMATCH", "Die Kennung 'id' stimmt nicht mit dem Dateinamen überein.",
+                              f"Die Datei muss '{record.id}.yaml' heißen oder 'id' muss '{stem}' sein.", loc=("id",))
+    if ds.organisation is None:
+        if not ds.root.joinpath(ORGANISATION_FILE).exists():
+            yield Finding(ORGANISATION_FILE, "ORG-MISSING", "Die Datei organisation.yaml fehlt.",
+                          "Träger, Standorte und Personal in organisation.yaml anlegen (siehe README).", line=1, col=1)
+        return
+    org = ds.organisation
+    groups = {
+        "providers": [p.id for p in org.providers],
+        "staff": [s.id for s in org.staff],
+        "locations": [loc.id for p in org.providers for loc in p.locations],
+    }
+    for section, ids in groups.items():
+        for dup, n in Counter(ids).items():
+            if n > 1:
+                yield Finding(ORGANISATION_FILE, "ID-DUPLICATE", f"Kennung '{dup}' kommt in '{section}' {n}-mal vor.",
+                              "Jede Kennung darf nur einmal vergeben werden.", loc=(section,))
+    for wid, wp in ds.workplaces.items():
+        for dup, n in Counter(m.id for m in wp.mentors).items():
+            if n > 1:
+                yield Finding(ds.path_of("workplaces", wid), "ID-DUPLICATE", f"Mentor-Kennung '{dup}' kommt {n}-mal vor.",
+                              "Jede Mentorin und jeder Mentor braucht eine eigene Kennung.", loc=("mentors",))
+    for cid, case in ds.cases.items():
+        for dup, n in Counter(c.id for c in case.consents).items():
+            if n > 1:
+                yield Finding(ds.path_of("cases", cid), "ID-DUPLICATE", f"Einwilligungs-Kennung '{dup}' kommt {n}-mal vor.",
+                              "Jede Einwilligung braucht eine eigene Kennung.", loc=("consents",))

@@ -1,0 +1,69 @@
+"""Placements: no overlaps, HAA rotation limits, stage agrees, closed workplaces."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..dataset import Dataset
+from ..findings import Finding, Severity
+from ..models.case import Case, Placement, PlacementStatus
+from ..models.common import TRIAL_TYPES, PlacementType, Stage
+from ..models.workplace import AcquisitionStatus
+
+WARN_DAYS = 122  # about 4 months: HAA rotates internships every 3–4 months
+MAX_DAYS = 366  # at most 12 months per internship (HAA)
+CONCURRENT_OK = frozenset({PlacementType.TASTER})
+"""A taster internship may run beside another placement; nothing else overlaps."""
+
+
+def is_running(pl: Placement, today: dt.date) -> bool:
+    """Running on ``today``: status 'laufend' and today inside start..end."""
+    return pl.status is PlacementStatus.RUNNING and pl.start <= today and (pl.end is None or today <= pl.end)
+
+
+def _span(pl: Placement, today: dt.date) -> tuple[dt.date, dt.date]:
+    return pl.start, pl.end or max(today, pl.start)
+
+
+def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
+    for cid, case in ds.cases.items():
+        yield from _case(ds, ds.path_of("cases", cid), case, today)
+
+
+def _case(ds: Dataset, f: str, case: Case, today: dt.date) -> Iterator[Finding]:
+    active = [(i, pl) for i, pl in enumerate(case.placements) if pl.status is not PlacementStatus.ABORTED or pl.end]
+    for a in range(len(active)):
+        i, p = active[a]
+        for j, q in active[a + 1:]:
+            if p.type in CONCURRENT_OK or q.type in CONCURRENT_OK:
+                continue
+            (s1, e1), (s2, e2) = _span(p, today), _span(q, today)
+            if s1 <= e2 and s2 <= e1:
+                yield Finding(f, "PLACEMENT-OVERLAP", f"Die Platzierungen {i + 1} und {j + 1} überschneiden sich zeitlich.",
+                              "Eine Person hat nur eine Platzierung zur Zeit (außer Schnupperpraktikum). Ende der früheren prüfen.", loc=("placements", j, "start"))
+    for i, pl in enumerate(case.placements):
+        if pl.type in TRIAL_TYPES:
+            days = (_span(pl, today)[1] - pl.start).days + 1
+            if days > MAX_DAYS:
+                yield Finding(f, "PLACEMENT-TOO-LONG", f"Praktikum {i + 1} dauert länger als 12 Monate.",
+                              "Ein Praktikum dauert höchstens 12 Monate (HAA). Danach ein neues Praktikum oder einen Vertrag vereinbaren.", loc=("placements", i, "end"))
+            elif days > WARN_DAYS:
+                yield Finding(f, "PLACEMENT-LONG", f"Praktikum {i + 1} dauert länger als 4 Monate.",
+                              "Im ersten Jahr wechseln Praktika nach 3–4 Monaten (HAA). Verlängerung begründen.", Severity.WARNING, loc=("placements", i, "end"))
+        if pl.status is PlacementStatus.RUNNING and pl.end is not None and pl.end < today:
+            yield Finding(f, "PLACEMENT-STATUS", f"Platzierung {i + 1} ist als 'laufend' eingetragen, aber schon beendet.",
+                          "Status auf 'beendet' setzen und das Ergebnis eintragen.", Severity.WARNING, loc=("placements", i, "status"))
+        wp = ds.workplaces.get(pl.workplace)
+        if wp is not None:
+            if wp.acquisition.status is AcquisitionStatus.CLOSED and is_running(pl, today):
+                yield Finding(f, "PLACEMENT-CLOSED-WORKPLACE", f"Platzierung {i + 1} läuft bei einem Betrieb mit Akquise-Stand 'beendet'.",
+                              "Platzierung beenden oder den Stand des Betriebs korrigieren.", loc=("placements", i, "workplace"))
+            if pl.type not in wp.placement_types:
+                yield Finding(f, "PLACEMENT-TYPE-NOT-OFFERED", f"Der Betrieb bietet die Art von Platzierung {i + 1} nicht an.",
+                              "Art prüfen oder im Arbeitsplatzprofil unter 'placement_types' ergänzen.", Severity.WARNING, loc=("placements", i, "type"))
+    if case.closed is None and case.stage is Stage.TRIAL and not any(
+        pl.type in TRIAL_TYPES and is_running(pl, today) for pl in case.placements
+    ):
+        yield Finding(f, "STAGE-MISMATCH", "Die Phase ist 'erprobung', aber es läuft keine Erprobung.",
+                      "Eine laufende Platzierung (Praktikum/Erprobung) eintragen oder die Phase anpassen.", loc=("stages", len(case.stages) - 1, "stage"))

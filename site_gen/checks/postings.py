@@ -1,0 +1,24 @@
+"""Public postings: expired ones leave the board and are flagged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ..dataset import Dataset
+from ..findings import Finding, Severity
+from ..models.workplace import AcquisitionStatus
+
+
+def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
+    for wid, wp in ds.workplaces.items():
+        post = wp.posting
+        if post is None or not post.publish:
+            continue
+        f = ds.path_of("workplaces", wid)
+        if post.valid_until < today:
+            yield Finding(f, "POSTING-EXPIRED", "Die Ausschreibung ist abgelaufen und erscheint nicht mehr auf der Jobbörse.",
+                          "'valid_until' verlängern oder 'publish: false' setzen.", Severity.WARNING, loc=("posting", "valid_until"))
+        if wp.acquisition.status in (AcquisitionStatus.CLOSED, AcquisitionStatus.PAUSED):
+            yield Finding(f, "POSTING-INACTIVE", "Die Ausschreibung ist veröffentlicht, aber der Betrieb ist pausiert oder beendet.",
+                          "'publish: false' setzen oder den Akquise-Stand prüfen.", Severity.WARNING, loc=("posting", "publish"))

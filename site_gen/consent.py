@@ -1,0 +1,56 @@
+"""Consent logic shared by checks and views (pure functions, no I/O).
+
+A consent is *live* on a day when it was given on or before that day, has not
+expired and was not withdrawn; if a legal guardian gave it, the guardian's
+recorded tasks must cover the purpose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from .models.case import Case, Consent, GivenBy
+from .models.catalogue import Purpose
+from .models.common import purpose_of
+
+
+@cache
+def field_purposes() -> dict[str, str]:
+    """Case field name → consent purpose it needs (from the models)."""
+    return {name: p for name, info in Case.model_fields.items() if (p := purpose_of(info))}
+
+
+def guardian_covers(case: Case, consent: Consent, purposes: dict[str, Purpose]) -> bool:
+    """A guardian's consent counts only within the guardianship's tasks."""
+    if consent.given_by is not GivenBy.GUARDIAN:
+        return True
+    purpose = purposes.get(consent.purpose)
+    if case.guardian is None or purpose is None:
+        return False
+    return bool({t.value for t in case.guardian.tasks} & set(purpose.guardian_tasks))
+
+
+def is_live(consent: Consent, today: dt.date) -> bool:
+    """Given, not expired, not withdrawn on ``today`` (guardian scope not included)."""
+    return (
+        consent.given_on <= today
+        and (consent.valid_until is None or today <= consent.valid_until)
+        and (consent.withdrawn_on is None or today < consent.withdrawn_on)
+    )
+
+
+def live_consents(case: Case, today: dt.date, purposes: dict[str, Purpose], purpose: str, recipient: str | None = None) -> list[Consent]:
+    """Valid consents of ``case`` for ``purpose`` (naming ``recipient`` if given)."""
+    return [
+        c
+        for c in case.consents
+        if c.purpose == purpose
+        and is_live(c, today)
+        and guardian_covers(case, c, purposes)
+        and (recipient is None or recipient in c.recipients)
+    ]
+
+
+def has_live(case: Case, today: dt.date, purposes: dict[str, Purpose], purpose: str, recipient: str | None = None) -> bool:
+    return bool(live_consents(case, today, purposes, purpose, recipient))

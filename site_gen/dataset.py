@@ -1,0 +1,158 @@
+"""All records of a repository as one typed Dataset, with indexes.
+
+The only place that turns files into records. Records that fail validation
+are left out of the typed collections, but their ids stay known so that
+references to them do not cascade into more errors.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .findings import Finding
+from .load import read_yaml
+from .models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
+from .models.catalogue import Purpose
+from .models.organisation import Location, ProfileItem, Provider, Staff
+from .validate import validate
+
+ORGANISATION_FILE = "organisation.yaml"
+CATALOGUE_FILE = "schema/profile-catalogue.yaml"
+PURPOSES_FILE = "schema/consent-purposes.yaml"
+
+
+@dataclass
+class Dataset:
+    """Every record of one repository, validated, plus lookup indexes."""
+
+    root: Path
+    organisation: Organisation | None = None
+    catalogue: ProfileCatalogue | None = None
+    purposes_catalogue: PurposeCatalogue | None = None
+    cases: dict[str, Case] = field(default_factory=dict)
+    workplaces: dict[str, Workplace] = field(default_factory=dict)
+    modules: dict[str, Module] = field(default_factory=dict)
+    files: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(kind, id) → path relative to root, for every record file found (valid or not)."""
+    findings: list[Finding] = field(default_factory=list)
+    """Problems found while loading and validating single files."""
+
+    def path_of(self, kind: str, record_id: str) -> str:
+        return self.files.get((kind, record_id), f"{kind}/{record_id}.yaml")
+
+    def exists(self, kind: str, record_id: str) -> bool:
+        return (kind, record_id) in self.files
+
+    @cached_property
+    def providers(self) -> dict[str, Provider]:
+        return {p.id: p for p in self.organisation.providers} if self.organisation else {}
+
+    @cached_property
+    def locations(self) -> dict[str, Location]:
+        return {loc.id: loc for p in self.providers.values() for loc in p.locations}
+
+    @cached_property
+    def provider_of_location(self) -> dict[str, str]:
+        return {loc.id: p.id for p in self.providers.values() for loc in p.locations}
+
+    @cached_property
+    def staff(self) -> dict[str, Staff]:
+        return {s.id: s for s in self.organisation.staff} if self.organisation else {}
+
+    @cached_property
+    def profile_items(self) -> dict[str, ProfileItem]:
+        items = list(self.catalogue.items) if self.catalogue else []
+        items += list(self.organisation.profile_items) if self.organisation else []
+        return {i.id: i for i in items}
+
+    @cached_property
+    def purposes(self) -> dict[str, Purpose]:
+        return {p.id: p for p in self.purposes_catalogue.purposes} if self.purposes_catalogue else {}
+
+    @cached_property
+    def access_requirements(self) -> dict[str, str]:
+        return {a.id: a.label for a in self.organisation.access_requirements} if self.organisation else {}
+
+    @cached_property
+    def cases_by_workplace(self) -> dict[str, list[Case]]:
+        index: dict[str, list[Case]] = defaultdict(list)
+        for case in self.cases.values():
+            for wid in {p.workplace for p in case.placements}:
+                index[wid].append(case)
+        return dict(index)
+
+    @cached_property
+    def cases_by_module(self) -> dict[str, list[Case]]:
+        index: dict[str, list[Case]] = defaultdict(list)
+        for case in self.cases.values():
+            for mid in {e.module for e in case.enrolments}:
+                index[mid].append(case)
+        return dict(index)
+
+    @cached_property
+    def cases_by_coach(self) -> dict[str, list[Case]]:
+        index: dict[str, list[Case]] = defaultdict(list)
+        for case in self.cases.values():
+            if case.closed is None:
+                index[case.coaches.primary].append(case)
+        return dict(index)
+
+
+def record_files(root: Path) -> list[tuple[str, Path]]:
+    """(kind, path) of every record file below ``root``, sorted."""
+    out: list[tuple[str, Path]] = []
+    for kind in RECORD_KINDS:
+        folder = root / kind
+        if folder.is_dir():
+            out += [(kind, p) for p in sorted(folder.glob("*.y*ml")) if p.suffix in (".yaml", ".yml")]
+    return out
+
+
+def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, list[Finding]]:
+    """Read and validate one record file (no cross-record rules)."""
+    data, findings = read_yaml(path, display)
+    if data is None:
+        return None, findings
+    record, problems = validate(RECORD_KINDS[kind], data, display)
+    return record, findings + problems
+
+
+def _load_single(root: Path, rel: str, model: type[BaseModel], ds: Dataset) -> Any:
+    path = root / rel
+    if not path.exists():
+        return None
+    data, findings = read_yaml(path, rel)
+    ds.findings.extend(findings)
+    if data is None:
+        return None
+    record, problems = validate(model, data, rel)
+    ds.findings.extend(problems)
+    return record
+
+
+def load_dataset(root: Path, loader: Any = None) -> Dataset:
+    """Load every record below ``root``.
+
+    ``loader(kind, path, display)`` defaults to :func:`load_record`; the
+    check command passes a caching one.
+    """
+    loader = loader or load_record
+    ds = Dataset(root=root)
+    ds.organisation = _load_single(root, ORGANISATION_FILE, Organisation, ds)
+    ds.catalogue = _load_single(root, CATALOGUE_FILE, ProfileCatalogue, ds)
+    ds.purposes_catalogue = _load_single(root, PURPOSES_FILE, PurposeCatalogue, ds)
+    targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
+    for kind, path in record_files(root):
+        display = path.relative_to(root).as_posix()
+        ds.files[(kind, path.stem)] = display
+        record, findings = loader(kind, path, display)
+        ds.findings.extend(findings)
+        if record is not None:
+            targets[kind][path.stem] = record
+    return ds

@@ -1,0 +1,72 @@
+"""Problems are values: every check returns Findings, reporters print them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_LABELS = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Hinweis"}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one file.
+
+    ``loc`` is the key path inside the YAML document; ``line``/``col`` are
+    filled in lazily by the reporter (via :func:`site_gen.load.locate`) when
+    the check only knows the key path. Messages name fields, never values.
+    """
+
+    file: str
+    code: str
+    message: str
+    hint: str
+    severity: Severity = Severity.ERROR
+    loc: Loc = ()
+    line: int | None = None
+    col: int | None = None
+
+    def at(self, line: int, col: int) -> "Finding":
+        return Finding(self.file, self.code, self.message, self.hint, self.severity, self.loc, line, col)
+
+
+@dataclass(slots=True)
+class Findings:
+    """A collection with counters, in the order found."""
+
+    items: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding) -> None:
+        self.items.append(finding)
+
+    def extend(self, findings: "list[Finding] | Findings") -> None:
+        self.items.extend(findings.items if isinstance(findings, Findings) else findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.items if f.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+
+class UserError(Exception):
+    """Something the user can fix (bad arguments, missing folder): exit 1, no traceback."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint

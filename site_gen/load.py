@@ -1,0 +1,185 @@
+"""The only module that reads YAML.
+
+Decisions made once, here:
+
+* YAML 1.2 semantics (``yes``/``no`` are strings, ``0123`` is not octal) via
+  yaml-rs, a Rust parser about 40× faster than ruamel's safe loader. Dates
+  stay strings; the models parse them, so an impossible date gets a line.
+* Duplicate keys are errors; alias expansion is bounded (an alias bomb fails
+  in milliseconds); files over :data:`MAX_BYTES` are refused unread.
+* UTF-8 only (a BOM is tolerated); a tab in the indentation is an error.
+* Plain numbers with a leading zero are errors: they were meant as text
+  (phone numbers, postcodes) and YAML would silently drop the zero.
+* Positions: the fast parser gives none, so only when a finding needs a
+  line, :func:`locate` composes the document with ruamel.yaml and walks the
+  key path. ruamel.yaml round-trip also stays the tool for rewriting files.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml_rs
+from ruamel.yaml import YAML
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+
+from .findings import Finding, Loc
+
+MAX_BYTES = 1_000_000
+ALIAS_LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
+
+_LEADING_ZERO = re.compile(r"^(?P<pre>[ ]*(?:-[ ]+)*(?:[A-Za-z0-9_-]+:[ ]+)?)(?P<num>0[0-9][0-9 ]*)[ ]*(?:#.*)?$", re.M)
+_TAB_INDENT = re.compile(r"^[ ]*(?:-[ ]*)*\t", re.M)
+_PARSER_POS = re.compile(r"line (\d+), column (\d+)")
+
+HINT_QUOTE = 'Zahlen mit führender Null (Telefon, PLZ) in Anführungszeichen setzen, z. B. "04109".'
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def read_yaml(path: Path, display: str) -> tuple[Any, list[Finding]]:
+    """Parse one YAML file. Returns (data or None, findings).
+
+    ``display`` is the path as shown in messages. Never raises for bad input.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Finding(display, "FILE-TOO-LARGE", f"Die Datei ist zu groß ({size // 1_000_000} MB, erlaubt sind {MAX_BYTES // 1_000_000} MB).",
+                                  "Ein Datensatz ist normalerweise wenige KB groß. Große Anhänge gehören nicht ins Repository.", line=1, col=1)]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Finding(display, "FILE-READ", "Die Datei kann nicht gelesen werden.", f"Dateirechte prüfen ({exc.strerror}).", line=1, col=1)]
+    return parse_yaml(raw, display)
+
+
+def parse_yaml(raw: bytes, display: str) -> tuple[Any, list[Finding]]:
+    """Parse YAML bytes (see :func:`read_yaml`)."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Finding(display, "FILE-ENCODING", "Die Datei ist nicht in UTF-8 kodiert.",
+                              "Im Editor als UTF-8 speichern (Umlaute aus Word/Excel sind oft Latin-1).", line=line, col=col)]
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, [Finding(display, "FILE-EMPTY", "Die Datei ist leer.", "Mit 'site-gen new' ein gültiges Gerüst anlegen oder die Datei löschen.", line=1, col=1)]
+    findings: list[Finding] = []
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line, col = _line_col(text, tab.end() - 1)
+        return None, [Finding(display, "YAML-TAB", "Tabulator in der Einrückung.", "YAML rückt nur mit Leerzeichen ein: Tabs durch 2 Leerzeichen ersetzen.", line=line, col=col)]
+    if "0" in text:
+        for match in _LEADING_ZERO.finditer(text):
+            if match.group("num").strip().isdigit():
+                line, col = _line_col(text, match.start("num"))
+                findings.append(Finding(display, "YAML-LEADING-ZERO", "Zahl mit führender Null ohne Anführungszeichen.", HINT_QUOTE, line=line, col=col))
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=ALIAS_LIMITS)
+    except yaml_rs.YAMLDecodeError as exc:
+        return None, findings + [_parser_finding(str(exc), text, display)]
+    except (RecursionError, OverflowError, ValueError):
+        return None, findings + [Finding(display, "YAML-SYNTAX", "Die Datei kann nicht gelesen werden.", "Die Verschachtelung ist zu tief oder ein Wert ist ungültig.", line=1, col=1)]
+    if data is None:
+        return None, [Finding(display, "FILE-EMPTY", "Die Datei ist leer.", "Mit 'site-gen new' ein gültiges Gerüst anlegen oder die Datei löschen.", line=1, col=1)]
+    return data, findings
+
+
+def _parser_finding(message: str, text: str, display: str) -> Finding:
+    # The parser's message may quote the source line: never copy it (personal data).
+    reason = message.strip().splitlines()[-1] if message.strip() else ""
+    if message.startswith("duplicate mapping key"):
+        line, col = _find_duplicate(text)
+        return Finding(display, "YAML-DUPLICATE-KEY", "Ein Schlüssel steht doppelt in derselben Zuordnung.",
+                       "Einen der beiden Einträge entfernen oder zusammenführen; sonst ginge ein Wert verloren.", line=line, col=col)
+    if "alias" in message and ("limit" in message or "depth" in message):
+        return Finding(display, "YAML-ALIAS-LIMIT", "Zu viele Alias-Verweise (&/*) in der Datei.",
+                       "Aliase sind in Datensätzen nicht nötig: Werte ausschreiben.", line=1, col=1)
+    pos = _PARSER_POS.search(message)
+    line, col = (int(pos.group(1)), int(pos.group(2))) if pos else (1, 1)
+    if "tab" in reason:
+        return Finding(display, "YAML-TAB", "Tabulator in der Einrückung.", "YAML rückt nur mit Leerzeichen ein: Tabs durch 2 Leerzeichen ersetzen.", line=line, col=col)
+    return Finding(display, "YAML-SYNTAX", "YAML-Syntaxfehler: die Datei kann nicht gelesen werden.",
+                   f"Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile prüfen (Parser: {reason[:120]}).", line=line, col=col)
+
+
+def _find_duplicate(text: str) -> tuple[int, int]:
+    root = _compose(text)
+
+    def walk(node: Node | None) -> tuple[int, int] | None:
+        if isinstance(node, MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if key.value in seen:
+                    return key.start_mark.line + 1, key.start_mark.column + 1
+                seen.add(key.value)
+                found = walk(value)
+                if found:
+                    return found
+        elif isinstance(node, SequenceNode):
+            for item in node.value:
+                found = walk(item)
+                if found:
+                    return found
+        return None
+
+    return walk(root) or (1, 1)
+
+
+def _compose(text: str) -> Node | None:
+    try:
+        return YAML(typ="rt").compose(text)
+    except Exception:  # positions are best effort; the finding itself is already known
+        return None
+
+
+@lru_cache(maxsize=64)
+def _compose_file(path: str) -> Node | None:
+    try:
+        return _compose(Path(path).read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def locate(path: Path, loc: Loc) -> tuple[int, int]:
+    """Line and column (1-based) of the key path ``loc`` in a YAML file.
+
+    Walks as deep as the document goes: a missing key points at its parent.
+    """
+    node = _compose_file(str(path))
+    if node is None:
+        return 1, 1
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    for part in loc:
+        nxt: Node | None = None
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if key.value == str(part):
+                    line, col = key.start_mark.line + 1, key.start_mark.column + 1
+                    nxt = value
+                    break
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            nxt = node.value[part]
+            line, col = nxt.start_mark.line + 1, nxt.start_mark.column + 1
+        if nxt is None:
+            break
+        node = nxt
+    return line, col
+
+
+def roundtrip() -> YAML:
+    """A ruamel.yaml round-trip instance for tools that rewrite records.
+
+    Keeps comments, key order and quoting.
+    """
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    return yaml

@@ -1,0 +1,281 @@
+"""A participant's case record (``cases/<id>.yaml``)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import Field
+
+from .common import (
+    Basis,
+    Bool,
+    Date,
+    Id,
+    Int,
+    Part,
+    PlacementType,
+    Rating,
+    Record,
+    ShortText,
+    Stage,
+    Text,
+    field,
+)
+
+DOC = Basis.DOCUMENTATION_DUTY
+Hours = Annotated[float, Field(strict=True, gt=0, le=60)]
+
+
+class WorkshopArea(str, Enum):
+    VOCATIONAL_TRAINING = "berufsbildungsbereich"
+    WORK = "arbeitsbereich"
+
+
+class CostBearer(str, Enum):
+    EMPLOYMENT_AGENCY = "agentur-fuer-arbeit"
+    INTEGRATION_AID = "eingliederungshilfe"
+    PENSION_INSURANCE = "rentenversicherung"
+    INTEGRATION_OFFICE = "integrationsamt"
+    ACCIDENT_INSURANCE = "unfallversicherung"
+
+
+class GuardianTask(str, Enum):
+    """Areas of a legal guardianship (Aufgabenkreise, § 1815 BGB)."""
+
+    HEALTH = "gesundheitssorge"
+    ASSETS = "vermoegenssorge"
+    RESIDENCE = "aufenthaltsbestimmung"
+    AUTHORITIES = "behoerden"
+    WORK = "arbeit-beschaeftigung"
+    MAIL = "post"
+    HOUSING = "wohnungsangelegenheiten"
+
+
+class Guardian(Part):
+    """Legal guardian (gesetzliche Betreuung)."""
+
+    name: ShortText = field("Name", "Name der Betreuerin oder des Betreuers.", personal=True)
+    tasks: list[GuardianTask] = field(
+        "Aufgabenkreise",
+        "Welche Aufgabenkreise die Betreuung umfasst. Eine Einwilligung durch die Betreuung gilt nur innerhalb dieser Aufgaben.",
+        min_length=1,
+    )
+    court_ref: ShortText | None = field(
+        "Aktenzeichen", "Aktenzeichen des Betreuungsgerichts (optional).", personal=True, default=None
+    )
+
+
+class Coaches(Part):
+    """The tandem of job coaches."""
+
+    primary: Id = field("Hauptverantwortlich", "Kennung der zuständigen Fachkraft (Personal).")
+    deputy: Id = field("Vertretung", "Kennung der Tandem-Vertretung (Personal). Geregelte Vertretung.")
+
+
+class StageEntry(Part):
+    stage: Stage = field("Phase", "Phase im Übergangsprozess.")
+    since: Date = field("Seit", "Datum, ab dem die Phase gilt.")
+    note: Text | None = field("Notiz", "Kurze Notiz zum Wechsel (optional).", personal=True, default=None)
+
+
+class Instrument(str, Enum):
+    HAMET2 = "hamet-2"
+    HAMET_E = "hamet-e"
+    MELBA = "melba"
+    IMBA = "imba"
+    OWN = "eigener-bogen"
+
+
+class AbilityProfile(Part):
+    """An assessment on the shared profile catalogue."""
+
+    instrument: Instrument = field("Verfahren", "Verfahren der Einschätzung (hamet 2, hamet E, MELBA, IMBA, eigener Bogen).")
+    date: Date = field("Datum", "Datum der Einschätzung.")
+    assessor: Id = field("Eingeschätzt von", "Kennung der einschätzenden Fachkraft (Personal).")
+    ratings: dict[Id, Rating] = field(
+        "Bewertungen",
+        "Bewertung je Merkmal des Profilkatalogs (schema/profile-catalogue.yaml), 1 (gering) bis 5 (hoch).",
+        min_length=1,
+    )
+
+
+class GoalStatus(str, Enum):
+    OPEN = "offen"
+    IN_PROGRESS = "in-arbeit"
+    REACHED = "erreicht"
+    DROPPED = "verworfen"
+
+
+class Goal(Part):
+    """A participation goal (Teilhabeziel) with its measures."""
+
+    goal: Text = field("Teilhabeziel", "Das vereinbarte Ziel in den Worten der Person.", personal=True)
+    measures: list[Text] = field("Maßnahmen", "Vereinbarte Maßnahmen.", personal=True, default_factory=list)
+    agreed_on: Date = field("Vereinbart am", "Datum des Teilhabegesprächs.")
+    review_on: Date = field("Überprüfung am", "Nächster Überprüfungstermin.")
+    status: GoalStatus = field("Stand", "Stand des Ziels.", default=GoalStatus.OPEN)
+
+
+class PlacementStatus(str, Enum):
+    PLANNED = "geplant"
+    RUNNING = "laufend"
+    FINISHED = "beendet"
+    ABORTED = "abgebrochen"
+
+
+class Outcome(str, Enum):
+    HIRED = "uebernahme"
+    EXTENDED = "verlaengert"
+    NEXT = "naechstes-praktikum"
+    RETURN = "rueckkehr-werkstatt"
+    OUTPLACED = "ausgelagerter-arbeitsplatz"
+
+
+class Placement(Part):
+    """A placement in a company (internship, outplaced workplace, Budget für Arbeit …)."""
+
+    type: PlacementType = field("Art", "Art der Platzierung.")
+    workplace: Id = field("Arbeitsplatz", "Kennung des Arbeitsplatzprofils (workplaces/).")
+    start: Date = field("Beginn", "Erster Tag.")
+    end: Date | None = field("Ende", "Letzter Tag (geplant oder tatsächlich).", default=None)
+    hours_per_day: Hours = field("Stunden pro Tag", "Arbeitszeit pro Tag (HAA: etwa 7 Stunden, am Anfang kürzer).")
+    hours_per_week: Hours = field("Stunden pro Woche", "Arbeitszeit pro Woche.")
+    contract_signed: Bool = field("Vertrag unterschrieben", "Ob die Verträge mit Betrieb und Person unterschrieben sind.")
+    mentor: Id | None = field("Mentor:in", "Kennung der Mentorin oder des Mentors im Arbeitsplatzprofil.", default=None)
+    status: PlacementStatus = field("Stand", "Stand der Platzierung.")
+    outcome: Outcome | None = field("Ergebnis", "Ergebnis nach dem Ende.", default=None)
+    reflection_on: Date | None = field("Reflexionsgespräch", "Datum des Abschluss- oder Reflexionsgesprächs.", default=None)
+
+
+class EnrolmentStatus(str, Enum):
+    REGISTERED = "angemeldet"
+    RUNNING = "laufend"
+    COMPLETED = "abgeschlossen"
+    ABORTED = "abgebrochen"
+
+
+class Enrolment(Part):
+    """Participation in a course module."""
+
+    module: Id = field("Modul", "Kennung des Kursmoduls (modules/).")
+    start: Date = field("Beginn", "Erster Kurstag.")
+    end: Date | None = field("Ende", "Letzter Kurstag.", default=None)
+    status: EnrolmentStatus = field("Stand", "Stand der Teilnahme.")
+    certificate: Bool = field("Zertifikat", "Ob ein Zertifikat erworben wurde.", default=False)
+    requirements_confirmed: list[Id] = field(
+        "Zugangsvoraussetzungen bestätigt",
+        "Welche Zugangsvoraussetzungen des Moduls bestätigt sind.",
+        default_factory=list,
+    )
+    exception_reason: Text | None = field(
+        "Ausnahme",
+        "Begründung, wenn die Person ohne alle Zugangsvoraussetzungen teilnimmt.",
+        personal=True,
+        default=None,
+    )
+
+
+class ServiceKind(str, Enum):
+    """Kinds of service (Haus Hall § 3)."""
+
+    DIRECT = "unmittelbar"
+    MEDIATE = "mittelbar"
+    INDIRECT = "indirekt"
+
+
+class LogEntry(Part):
+    """One entry of the support log."""
+
+    date: Date = field("Datum", "Tag der Leistung.")
+    kind: ServiceKind = field("Leistungsart", "unmittelbar, mittelbar oder indirekt (Haus Hall § 3).")
+    minutes: Int = field("Minuten", "Dauer in Minuten.", gt=0, le=1440)
+    by: Id = field("Von", "Kennung der Fachkraft (Personal).")
+    note: Text = field("Notiz", "Kurze sachliche Notiz.", personal=True)
+
+
+class Disclosure(Part):
+    """What a named employer may be told (only what is necessary)."""
+
+    workplace: Id = field("Arbeitsplatz", "Kennung des Arbeitsplatzes, dessen Betrieb informiert werden darf.")
+    items: list[Text] = field(
+        "Mitteilungen",
+        "Was der Betrieb erfahren darf, z. B. dass die Person Pausenzeiten nicht allein erkennt.",
+        min_length=1,
+    )
+
+
+class GivenBy(str, Enum):
+    PERSON = "person"
+    GUARDIAN = "betreuung"
+
+
+class Consent(Part):
+    """A consent: purpose, recipients, who gave it, validity."""
+
+    id: Id = field("Kennung", "Kennung der Einwilligung innerhalb der Akte.")
+    purpose: Id = field("Zweck", "Zweck aus dem Katalog schema/consent-purposes.yaml.")
+    recipients: list[Id] = field(
+        "Empfänger",
+        "An wen Daten gehen dürfen: Kennungen von Arbeitsplätzen oder 'ifd', 'kostentraeger'.",
+        default_factory=list,
+    )
+    data: list[ShortText] = field("Datenarten", "Welche Arten von Daten erfasst sind.", default_factory=list)
+    given_by: GivenBy = field("Erteilt von", "Von der Person selbst oder von der gesetzlichen Betreuung.")
+    given_on: Date = field("Erteilt am", "Datum der Unterschrift.")
+    valid_until: Date | None = field("Gültig bis", "Ablaufdatum (optional).", default=None)
+    withdrawn_on: Date | None = field("Widerrufen am", "Datum des Widerrufs (optional).", default=None)
+    document: ShortText = field(
+        "Ablage", "Wo das unterschriebene Dokument liegt (Verweis, niemals der Scan selbst)."
+    )
+
+
+class Case(Record):
+    """Akte einer teilnehmenden Person."""
+
+    first_name: ShortText = field("Vorname", "Vorname der Person.", basis=DOC)
+    last_name: ShortText = field("Nachname", "Nachname der Person.", basis=DOC)
+    provider: Id = field("Träger", "Kennung des Trägers (organisation.yaml).", basis=DOC)
+    location: Id = field("Standort", "Kennung des Standorts (organisation.yaml).", basis=DOC)
+    workshop_area: WorkshopArea = field("Werkstattbereich", "Berufsbildungsbereich oder Arbeitsbereich.", basis=DOC)
+    guardian: Guardian | None = field(
+        "Gesetzliche Betreuung", "Nur wenn eine Betreuung besteht.", basis=DOC, default=None
+    )
+    cost_bearer: CostBearer = field("Kostenträger", "Wer die Leistung bezahlt.", basis=DOC)
+    coaches: Coaches = field("Jobcoaches", "Das Tandem aus Hauptverantwortung und Vertretung.", basis=DOC)
+    stages: list[StageEntry] = field(
+        "Phasen", "Verlauf der Phasen, die letzte ist die aktuelle.", basis=DOC, min_length=1
+    )
+    wishes: list[Text] = field("Wünsche", "Wünsche der Person (Wunsch- und Wahlrecht).", basis=DOC, default_factory=list)
+    interests: list[ShortText] = field("Interessen", "Interessen, z. B. Tiere, Kochen.", basis=DOC, default_factory=list)
+    strengths: list[Text] = field("Stärken", "Stärken der Person.", basis=DOC, default_factory=list)
+    support_needs: list[Text] = field(
+        "Unterstützungsbedarf",
+        "Gesundheits- oder behinderungsbezogener Unterstützungsbedarf. Nur mit Einwilligung 'gesundheitsdaten'.",
+        purpose="gesundheitsdaten",
+        default_factory=list,
+    )
+    ability_profiles: list[AbilityProfile] = field(
+        "Fähigkeitsprofile",
+        "Einschätzungen auf dem gemeinsamen Profilkatalog. Nur mit Einwilligung 'gesundheitsdaten'.",
+        purpose="gesundheitsdaten",
+        default_factory=list,
+    )
+    goals: list[Goal] = field("Teilhabeziele", "Ziele mit Maßnahmen und Überprüfung.", basis=DOC, default_factory=list)
+    placements: list[Placement] = field("Platzierungen", "Praktika und Arbeitsplätze in Betrieben.", basis=DOC, default_factory=list)
+    enrolments: list[Enrolment] = field("Kurse", "Teilnahme an Kursmodulen.", basis=DOC, default_factory=list)
+    support_log: list[LogEntry] = field("Begleitung", "Protokoll der Leistungen.", basis=DOC, default_factory=list)
+    disclosures: list[Disclosure] = field(
+        "Mitteilungen an Betriebe",
+        "Was ein genannter Betrieb erfahren darf. Nur mit Einwilligung 'unterstuetzungsbedarf-an-arbeitgeber' für diesen Betrieb.",
+        purpose="unterstuetzungsbedarf-an-arbeitgeber",
+        default_factory=list,
+    )
+    consents: list[Consent] = field("Einwilligungen", "Einwilligungen mit Zweck und Gültigkeit.", basis=DOC, default_factory=list)
+    opened: Date = field("Akte eröffnet", "Datum des Infogesprächs bzw. der Aktenanlage.", basis=DOC)
+    closed: Date | None = field("Akte geschlossen", "Datum des Abschlusses (optional).", basis=DOC, default=None)
+
+    @property
+    def stage(self) -> Stage:
+        """The current stage: the last entry of the history."""
+        return self.stages[-1].stage

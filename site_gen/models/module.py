@@ -1,0 +1,76 @@
+"""A course module maintained by trainers (``modules/<id>.yaml``)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from .common import Date, Id, Int, Part, Record, ShortText, Text, field
+
+
+class Programme(str, Enum):
+    JOBVISION = "jobvision"
+    CHANCE24 = "chance-24"
+    CERTIFIED = "zertifizierte-qualifizierung"
+    KUKUK = "kukuk"
+    TALENTS = "talente"
+    MENTOR_TRAINING = "mentorenschulung"
+
+
+PROGRAMME_LABELS: dict[Programme, str] = {
+    Programme.JOBVISION: "JobVision",
+    Programme.CHANCE24: "Chance 24",
+    Programme.CERTIFIED: "Zertifizierte Qualifizierung",
+    Programme.KUKUK: "KuKuK",
+    Programme.TALENTS: "Talente",
+    Programme.MENTOR_TRAINING: "Mentorenschulung",
+}
+
+
+class CertificationKind(str, Enum):
+    NONE = "keine"
+    CHAMBER_PARTIAL = "teilqualifizierung-kammer"
+    CERTIFICATE = "zertifikat"
+    ATTENDANCE = "teilnahmebescheinigung"
+
+
+class Certification(Part):
+    kind: CertificationKind = field("Art", "Art des Abschlusses.")
+    body: ShortText | None = field("Stelle", "Zertifizierende Stelle, z. B. Handelskammer.", default=None)
+
+
+class Unit(Part):
+    title: ShortText = field("Titel", "Titel der Einheit.")
+    hours: Int = field("Stunden", "Umfang in Stunden.", gt=0, le=500)
+    content: Text | None = field("Inhalt", "Kurzbeschreibung der Einheit.", default=None)
+
+
+class Run(Part):
+    start: Date = field("Beginn", "Erster Kurstag.")
+    end: Date = field("Ende", "Letzter Kurstag.")
+
+
+class EasyDescription(Part):
+    """Participant-facing text in Leichte Sprache (one sentence per line)."""
+
+    title: ShortText = field("Titel", "Titel in Leichter Sprache.")
+    text: Text = field("Text", "Beschreibung in Leichter Sprache: kurze Sätze, ein Satz pro Zeile.")
+
+
+class Module(Record):
+    """Kursmodul mit Curriculum."""
+
+    programme: Programme = field("Programm", "Programm, zu dem das Modul gehört.")
+    title: ShortText = field("Titel", "Titel des Moduls.")
+    goals: list[Text] = field("Lernziele", "Lernziele des Moduls.", min_length=1)
+    units: list[Unit] = field("Einheiten", "Einheiten des Curriculums.", min_length=1)
+    duration_weeks: Int = field("Dauer in Wochen", "Gesamtdauer in Wochen.", gt=0, le=104)
+    access_requirements: list[Id] = field(
+        "Zugangsvoraussetzungen",
+        "Kennungen aus organisation.yaml (access_requirements), z. B. krankheitseinsicht.",
+        default_factory=list,
+    )
+    certification: Certification = field("Abschluss", "Zertifizierung des Moduls.")
+    trainers: list[Id] = field("Trainer:innen", "Kennungen der pflegenden Trainer:innen (Personal).", min_length=1)
+    capacity: Int = field("Plätze", "Teilnehmende pro Durchgang.", gt=0, le=100)
+    runs: list[Run] = field("Termine", "Durchgänge mit Beginn und Ende.", default_factory=list)
+    easy: EasyDescription = field("Leichte Sprache", "Beschreibung für Teilnehmende in Leichter Sprache.")

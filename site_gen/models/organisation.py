@@ -1,0 +1,97 @@
+"""Organisation data (``organisation.yaml``): providers, locations, staff, figures."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import Field
+
+from .common import Bool, Email, Id, Int, Part, Phone, ShortText, Text, field
+
+Percent = Annotated[float, Field(strict=True, ge=0, le=100)]
+
+
+class Location(Part):
+    id: Id = field("Kennung", "Kennung des Standorts.")
+    name: ShortText = field("Name", "Name des Standorts.")
+    district: ShortText = field("Stadtteil", "Stadtteil des Standorts.")
+    team_phone: Phone = field("Team-Telefon", "Dienstliche Nummer des Jobcoach-Teams, in Anführungszeichen.")
+    team_email: Email = field("Team-E-Mail", "Dienstliche Adresse des Jobcoach-Teams.")
+
+
+class Headcount(Part):
+    year: Int = field("Jahr", "Stichjahr.", ge=2000, le=2100)
+    workshop_employees: Int = field(
+        "Werkstattbeschäftigte", "Alle Werkstattbeschäftigten des Trägers (Nenner der Außenarbeitsquote).", gt=0
+    )
+    outplaced: Int | None = field(
+        "Außenarbeitsplätze (gemeldet)",
+        "Gemeldete Zahl in Außenarbeitsgruppen und Einzelarbeitsplätzen (optional; sonst aus den Akten gezählt).",
+        ge=0,
+        default=None,
+    )
+
+
+class Target(Part):
+    year: Int = field("Jahr", "Zieljahr.", ge=2000, le=2100)
+    quota: Percent = field("Außenarbeitsquote in %", "Ziel, z. B. 40.")
+
+
+class Provider(Part):
+    id: Id = field("Kennung", "Kennung des Trägers.")
+    name: ShortText = field("Name", "Name des Trägers (in Demodaten erfunden).")
+    locations: list[Location] = field("Standorte", "Standorte des Trägers.", min_length=1)
+    headcount: list[Headcount] = field("Beschäftigte", "Zahl aller Werkstattbeschäftigten pro Jahr.", default_factory=list)
+    targets: list[Target] = field("Ziele", "Ziele der Außenarbeitsquote.", default_factory=list)
+
+
+class Role(str, Enum):
+    JOBCOACH = "jobcoach"
+    TRAINER = "trainer"
+    GROUP_LEADER = "gruppenleitung"
+    SOCIAL_SERVICE = "sozialdienst"
+
+
+class Staff(Part):
+    id: Id = field("Kennung", "Kennung der Fachkraft.")
+    name: ShortText = field("Name", "Name der Fachkraft.")
+    roles: list[Role] = field("Rollen", "Rollen, z. B. jobcoach, trainer.", min_length=1)
+    provider: Id = field("Träger", "Kennung des Trägers.")
+    location: Id = field("Standort", "Kennung des Standorts.")
+    capacity: Int = field("Kapazität", "Wie viele Personen die Fachkraft begleiten kann (üblich ≈ 15).", ge=0, le=60, default=15)
+
+
+class AccessRequirement(Part):
+    id: Id = field("Kennung", "Kennung der Zugangsvoraussetzung.")
+    label: ShortText = field("Bezeichnung", "Bezeichnung, z. B. Krankheitseinsicht.")
+
+
+class ProfileItem(Part):
+    """An organisation's extension of the profile catalogue."""
+
+    id: Id = field("Kennung", "Kennung des Merkmals.")
+    label: ShortText = field("Bezeichnung", "Bezeichnung des Merkmals.")
+    group: ShortText = field("Gruppe", "Gruppe im Katalog.")
+    icf: ShortText | None = field("ICF", "ICF-Code, wenn einer passt.", default=None)
+    description: Text | None = field("Beschreibung", "Was mit 1 und 5 gemeint ist.", default=None)
+    health_related: Bool = field("Gesundheitsbezogen", "Ob das Merkmal Gesundheitsdaten berührt.", default=False)
+
+
+class Organisation(Part):
+    """Organisationsdaten: Träger, Standorte, Personal, Kennzahlen."""
+
+    providers: list[Provider] = field("Träger", "Die Träger mit Standorten und Kennzahlen.", min_length=1)
+    staff: list[Staff] = field("Personal", "Fachkräfte mit Rollen und Kapazität.", min_length=1)
+    access_requirements: list[AccessRequirement] = field(
+        "Zugangsvoraussetzungen", "Katalog der Zugangsvoraussetzungen für Module.", default_factory=list
+    )
+    profile_items: list[ProfileItem] = field(
+        "Eigene Profilmerkmale", "Erweiterung des Profilkatalogs durch die Organisation.", default_factory=list
+    )
+    retention_years: Int = field(
+        "Aufbewahrung in Jahren", "So viele Jahre nach Abschluss wird eine Akte gelöscht (Standard 5).", ge=1, le=30, default=5
+    )
+    public_base_url: ShortText = field(
+        "Adresse der Jobbörse", "Öffentliche Adresse der Jobbörse, für QR-Codes und Feed.", default="https://jobs.example.org/"
+    )

@@ -1,0 +1,136 @@
+"""An employer's workplace profile (``workplaces/<id>.yaml``)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from .common import (
+    Bool,
+    Date,
+    Email,
+    Id,
+    Int,
+    Part,
+    Phone,
+    PlacementType,
+    Postcode,
+    Rating,
+    Record,
+    Sector,
+    ShortText,
+    Text,
+    field,
+)
+
+
+class Address(Part):
+    street: ShortText = field("Straße", "Straße und Hausnummer.")
+    postcode: Postcode = field("PLZ", "Fünfstellige Postleitzahl, in Anführungszeichen: \"04109\".")
+    city: ShortText = field("Ort", "Ort.")
+    district: ShortText = field("Stadtteil", "Stadtteil oder Bezirk, für Filter und Wegezeiten.")
+
+
+class Company(Part):
+    name: ShortText = field("Betrieb", "Name des Betriebs (in Demodaten erfunden).")
+    sector: Sector = field("Branche", "Branche des Arbeitsplatzes.")
+    address: Address = field("Adresse", "Adresse des Arbeitsorts.")
+    transit: ShortText = field("ÖPNV", "Anbindung an Bus und Bahn, z. B. 'Bus 12, Haltestelle Marktplatz, 3 Minuten'.")
+
+
+class Contact(Part):
+    name: ShortText = field("Name", "Name der Ansprechperson im Betrieb.", personal=True)
+    role: ShortText = field("Funktion", "Funktion, z. B. Filialleitung.")
+    phone: Phone | None = field("Telefon", "Dienstliche Telefonnummer, in Anführungszeichen.", personal=True, default=None)
+    email: Email | None = field("E-Mail", "Dienstliche E-Mail-Adresse.", personal=True, default=None)
+
+
+class Mentor(Part):
+    id: Id = field("Kennung", "Kennung der Mentorin oder des Mentors, eindeutig im Profil.")
+    name: ShortText = field("Name", "Name der Kollegin oder des Kollegen.", personal=True)
+    trained: Bool = field("Geschult", "Ob die Mentorenschulung besucht wurde.")
+    trained_on: Date | None = field("Geschult am", "Datum der Schulung.", default=None)
+
+
+class Analysis(Part):
+    """Workplace analysis (Arbeitsplatzanalyse)."""
+
+    analysed_on: Date = field("Analysiert am", "Datum der Arbeitsplatzanalyse.")
+    analysed_by: Id = field("Analysiert von", "Kennung der Fachkraft (Personal).")
+    tasks: list[Text] = field("Tätigkeiten", "Tätigkeiten am Arbeitsplatz.", min_length=1)
+    working_hours: ShortText = field("Arbeitszeiten", "Übliche Arbeitszeiten, z. B. 'Mo–Fr 8–14 Uhr'.")
+    physical: list[ShortText] = field("Körperliche Anforderungen", "z. B. Stehen, Heben bis 10 kg.", default_factory=list)
+    environment: list[ShortText] = field("Umgebung", "z. B. Lärm, Kälte, Kundenkontakt.", default_factory=list)
+    aids: list[ShortText] = field("Arbeitshilfen", "z. B. Bildkarten, Checkliste, Timer.", default_factory=list)
+    risk_assessment_on: Date | None = field("Gefährdungsbeurteilung", "Datum der Gefährdungsbeurteilung.", default=None)
+
+
+class AcquisitionStatus(str, Enum):
+    LEAD = "kontakt"
+    ACTIVE = "aktiv"
+    PAUSED = "pausiert"
+    CLOSED = "beendet"
+
+
+class Channel(str, Enum):
+    NETWORK = "netzwerk"
+    RECOMMENDATION = "empfehlung"
+    COLD_CALL = "kaltakquise"
+    DUODAY = "duoday"
+    EVENT = "messe"
+    EMPLOYER = "anfrage-betrieb"
+
+
+class Acquisition(Part):
+    status: AcquisitionStatus = field("Stand", "kontakt → aktiv → pausiert → beendet.")
+    channel: Channel = field("Weg", "Wie der Kontakt entstand (Netzwerk, Empfehlung, Kaltakquise, DuoDay …).")
+    since: Date = field("Seit", "Seit wann der Stand gilt.")
+
+
+class Pictogram(str, Enum):
+    BOX = "kiste"
+    POT = "kochtopf"
+    BROOM = "besen"
+    PLATE = "teller"
+    BED = "bett"
+    CART = "einkaufswagen"
+    CHILD = "kind"
+    HORSE = "pferd"
+    PLANT = "pflanze"
+    LETTER = "brief"
+    HAND = "hand"
+    TOOL = "werkzeug"
+
+
+class Posting(Part):
+    """Public job posting in Leichte Sprache. Only these fields reach the public board."""
+
+    title: ShortText = field("Titel", "Kurzer Titel in Leichter Sprache, z. B. 'Helfer in der Küche'.")
+    tasks: list[Text] = field("Was machst du?", "Aufgaben, je ein kurzer Satz.", min_length=1)
+    needs: list[Text] = field("Was brauchst du?", "Was die Person können oder mögen sollte, je ein kurzer Satz.", min_length=1)
+    hours: Text = field("Wann?", "Arbeitszeit in Leichter Sprache.")
+    hours_per_week: Int = field("Stunden pro Woche", "Ungefähre Stunden pro Woche, für den Filter.", ge=1, le=40)
+    place: Text = field("Wo?", "Arbeitsort und Weg in Leichter Sprache.")
+    help: Text = field("Wer hilft dir?", "Wer im Betrieb und im Team hilft, in Leichter Sprache.")
+    pictogram: Pictogram = field("Bild", "Piktogramm für den Aushang.")
+    posted_on: Date = field("Veröffentlicht am", "Datum der Ausschreibung.")
+    valid_until: Date = field("Gültig bis", "Danach verschwindet die Ausschreibung von der Jobbörse.")
+    publish: Bool = field("Veröffentlichen", "Nur bei true erscheint die Ausschreibung öffentlich.")
+
+
+class Workplace(Record):
+    """Arbeitsplatzprofil eines Betriebs."""
+
+    provider: Id = field("Träger", "Kennung des Trägers, der den Betrieb betreut.")
+    location: Id = field("Standort", "Kennung des Standorts, dessen Team den Betrieb betreut.")
+    company: Company = field("Betrieb", "Angaben zum Betrieb.")
+    contacts: list[Contact] = field("Ansprechpersonen", "Ansprechpersonen im Betrieb.", default_factory=list)
+    mentors: list[Mentor] = field("Mentor:innen", "Kolleginnen und Kollegen, die begleiten.", default_factory=list)
+    analysis: Analysis | None = field("Arbeitsplatzanalyse", "Ergebnis der Arbeitsplatzanalyse.", default=None)
+    requirements: dict[Id, Rating] = field(
+        "Anforderungsprofil",
+        "Anforderung je Merkmal des Profilkatalogs, 1 (gering) bis 5 (hoch).",
+        default_factory=dict,
+    )
+    placement_types: list[PlacementType] = field("Angebotene Formen", "Welche Platzierungsarten der Betrieb anbietet.", min_length=1)
+    acquisition: Acquisition = field("Akquise", "Stand und Weg der Akquise.")
+    posting: Posting | None = field("Ausschreibung", "Öffentliche Ausschreibung in Leichter Sprache (optional).", default=None)

@@ -1,0 +1,57 @@
+"""Reporters: text, GitHub annotations, JSON. The only place findings are printed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TextIO
+
+from .findings import SEVERITY_LABELS, Finding, Severity
+from .load import locate
+
+FORMATS = ("text", "github", "json")
+
+
+def positioned(findings: list[Finding], root: Path) -> list[Finding]:
+    """Fill in line/column from the key path where a check did not know them."""
+    out = []
+    for f in findings:
+        if f.line is None:
+            line, col = locate(root / f.file, f.loc) if (root / f.file).is_file() else (1, 1)
+            f = f.at(line, col)
+        out.append(f)
+    return sorted(out, key=lambda f: (f.file, f.line or 0, f.col or 0, f.code))
+
+
+def summary(findings: list[Finding], files: int) -> str:
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    word = "Datei" if files == 1 else "Dateien"
+    return f"{files} {word} geprüft: {errors} Fehler, {warnings} {'Warnung' if warnings == 1 else 'Warnungen'}."
+
+
+def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
+    """Print ``findings`` (already positioned) in format ``fmt``."""
+    if fmt == "json":
+        json.dump(
+            {
+                "findings": [
+                    {"file": f.file, "line": f.line, "column": f.col, "code": f.code, "severity": f.severity.value,
+                     "message": f.message, "hint": f.hint}
+                    for f in findings
+                ],
+                "summary": summary(findings, files),
+            },
+            out, ensure_ascii=False, indent=1,
+        )
+        out.write("\n")
+        return
+    for f in findings:
+        if fmt == "github":
+            level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[f.severity]
+            text = f"{f.message} Hinweis: {f.hint}".replace("%", "%25").replace("\n", "%0A")
+            out.write(f"::{level} file={f.file},line={f.line},col={f.col},title={f.code}::{text}\n")
+        else:
+            label = "" if f.severity is Severity.ERROR else f"[{SEVERITY_LABELS[f.severity]}] "
+            out.write(f"{f.file}:{f.line}:{f.col}: {f.code} {label}{f.message}\n    Hinweis: {f.hint}\n")
+    out.write(summary(findings, files) + "\n")

@@ -1,0 +1,118 @@
+"""Turn parsed YAML into typed records; pydantic errors become German findings.
+
+Messages name the field (path and German title), never the value: CI logs
+are not private.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding, Loc
+from .load import HINT_QUOTE
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], data: Any, display: str) -> tuple[M | None, list[Finding]]:
+    """Validate ``data`` against ``model``; never raises for bad input."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_finding(model, err, display) for err in exc.errors(include_input=False, include_url=False)]
+
+
+def dotted(loc: Loc) -> str:
+    """``('placements', 0, 'end')`` → ``placements[0].end``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(Dokument)"
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel] | None, str | None]:
+    """The model owning the last key of ``loc`` and that key's German title."""
+    current: Any = model
+    title = None
+    owner: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return (current if isinstance(current, type) and issubclass(current, BaseModel) else None), None
+        owner = current
+        info = current.model_fields[part]
+        title = info.title
+        current = _inner_model(info.annotation)
+    return owner, title
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Find a BaseModel inside Optional[...] / list[...] annotations."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _finding(model: type[BaseModel], err: Any, display: str) -> Finding:
+    # pydantic adds the tag of a union branch or a validator name to loc; keep keys and indexes.
+    loc: Loc = tuple(p for p in err["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "constrained-")))
+    kind: str = err["type"]
+    ctx = err.get("ctx") or {}
+    owner, title = _model_at(model, loc)
+    name = dotted(loc) + (f" ({title})" if title else "")
+
+    def make(code: str, message: str, hint: str) -> Finding:
+        return Finding(display, code, message, hint, loc=loc)
+
+    if kind == "extra_forbidden":
+        allowed = sorted(owner.model_fields) if owner else []
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"Meinten Sie '{close[0]}'? " if close else ""
+        return make("SCHEMA-UNKNOWN-KEY", f"Unbekannter Schlüssel '{dotted(loc)}'.", hint + "Erlaubt sind: " + ", ".join(allowed) + ".")
+    if kind == "missing":
+        return make("SCHEMA-MISSING", f"Pflichtfeld '{name}' fehlt.", "Das Feld ergänzen; 'site-gen new' zeigt ein vollständiges Gerüst.")
+    if kind in ("bool_type", "bool_parsing"):
+        return make("SCHEMA-BOOL", f"Feld '{name}': Wahrheitswert erwartet.", "true oder false schreiben – nicht ja/nein oder yes/no.")
+    if kind == "string_type":
+        return make("SCHEMA-TEXT", f"Feld '{name}': Text erwartet.", "Text in Anführungszeichen setzen. " + HINT_QUOTE)
+    if kind == "value_error" and str(ctx.get("error", "")) in ("date_format", "date_type") or kind.startswith("date"):
+        return make("SCHEMA-DATE", f"Feld '{name}': kein gültiges Datum.", "Datum als JJJJ-MM-TT schreiben, z. B. 2026-03-01.")
+    if kind == "value_error":
+        return make("SCHEMA-DATE", f"Feld '{name}': dieses Datum gibt es nicht.", "Tag und Monat prüfen (z. B. gibt es keinen 30. Februar).")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return make("SCHEMA-TYPE", f"'{name}': hier wird eine Zuordnung (schlüssel: wert) erwartet.", "Einrückung prüfen: Schlüssel mit Doppelpunkt untereinander, keine Liste mit '-'.")
+    if kind == "list_type":
+        return make("SCHEMA-TYPE", f"Feld '{name}': hier wird eine Liste erwartet.", "Jeden Eintrag in eine eigene Zeile mit '- ' schreiben.")
+    if kind == "enum":
+        return make("SCHEMA-VALUE", f"Feld '{name}': unzulässiger Wert.", f"Erlaubt sind: {ctx.get('expected', '')}.")
+    if kind == "string_pattern_mismatch":
+        return make("SCHEMA-FORMAT", f"Feld '{name}': falsches Format.", _pattern_hint(str(ctx.get("pattern", ""))))
+    if kind in ("too_short", "string_too_short"):
+        return make("SCHEMA-EMPTY", f"Feld '{name}': zu wenige Einträge oder leer.", "Mindestens einen Eintrag angeben oder das Feld weglassen, wenn es optional ist.")
+    if kind in ("too_long", "string_too_long"):
+        return make("SCHEMA-TOO-LONG", f"Feld '{name}': zu lang.", "Kürzer fassen; lange Texte gehören in die Ablage, nicht in den Datensatz.")
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = {k: v for k, v in ctx.items() if k in ("gt", "ge", "lt", "le")}
+        words = {"gt": "größer als", "ge": "mindestens", "lt": "kleiner als", "le": "höchstens"}
+        return make("SCHEMA-RANGE", f"Feld '{name}': Wert außerhalb des erlaubten Bereichs.", "Erlaubt: " + ", ".join(f"{words[k]} {v}" for k, v in bound.items()) + ".")
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+        return make("SCHEMA-NUMBER", f"Feld '{name}': Zahl erwartet.", "Eine Zahl ohne Anführungszeichen und ohne Einheit schreiben, z. B. 7 oder 7.5.")
+    return make("SCHEMA-INVALID", f"Feld '{name}': ungültiger Wert.", "Format im Abschnitt 'Datenformate' der internen Seite nachlesen.")
+
+
+def _pattern_hint(pattern: str) -> str:
+    if "a-z" in pattern:
+        return "Nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. tn-0042 (keine Punkte, Schrägstriche oder Umlaute)."
+    if "[0-9]{5}" in pattern:
+        return "Fünf Ziffern in Anführungszeichen, z. B. \"04109\"."
+    if "@" in pattern:
+        return "Dienstliche E-Mail-Adresse wie team@beispiel.de."
+    return "Nur Ziffern, Leerzeichen und + / ( ) -, in Anführungszeichen, z. B. \"040 123456\"."
