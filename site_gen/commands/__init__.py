@@ -1,1 +1,8 @@
-"""One function per CLI command; each returns an exit code."""
+"""CLI commands. Each module here defines ``register(sub)`` to add its
+sub-parser (with ``set_defaults(run=...)``) and a run function that takes the
+parsed arguments and returns an exit code. Add a command by adding its module
+name to :data:`COMMANDS`."""
+
+COMMANDS: list[str] = [
+    "check",
+]

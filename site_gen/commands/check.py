@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import hashlib
 import sys
@@ -12,7 +13,7 @@ from ..cache import CheckCache, file_hash
 from ..checks import run_checks
 from ..dataset import CATALOGUE_FILE, ORGANISATION_FILE, PURPOSES_FILE, load_dataset, load_record, record_files
 from ..findings import Finding, Severity
-from ..report import positioned, report
+from ..report import FORMATS, positioned, report
 
 
 def collect(root: Path, today: dt.date, use_cache: bool = True) -> tuple[list[Finding], int]:
@@ -39,3 +40,21 @@ def run(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, onl
     report(findings, count, fmt, out)
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     return 1 if any(f.severity in failing for f in findings) else 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="Alle Datensätze und Regeln prüfen")
+    p.add_argument("files", nargs="*", help="nur Meldungen zu diesen Dateien ausgeben (pre-commit)")
+    p.add_argument("--format", choices=FORMATS, default="text", help="Ausgabeformat")
+    p.add_argument("--strict", action="store_true", help="Warnungen als Fehler werten")
+    p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT für Datumsregeln")
+    p.add_argument("--no-cache", action="store_true", help="Zwischenspeicher nicht verwenden")
+    p.set_defaults(run=lambda a: run(a.root, a.today or dt.date.today(), a.format, a.strict, a.files, not a.no_cache))
+
+
+def parse_date(value: str) -> dt.date:
+    """argparse type for --today and other dates (German error)."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' ist kein Datum im Format JJJJ-MM-TT") from None
