@@ -1,0 +1,1 @@
+"""Pure projections of a Dataset: what each site may show."""

@@ -1,0 +1,40 @@
+"""The consent filter: the one place where the internal view drops data.
+
+The internal site is built only from data that passes consent on the build
+day: fields tied to a purpose (``x-zweck`` in the models) are emptied when no
+live consent for that purpose exists, and employer disclosures are kept only
+where a live consent names that workplace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from ..consent import field_purposes, has_live
+from ..dataset import Dataset
+from ..models.case import Case
+from ..models.catalogue import Purpose
+
+
+def consented_case(case: Case, today: dt.date, purposes: dict[str, Purpose]) -> Case:
+    """``case`` without the data whose purpose has no live consent today."""
+    update: dict[str, object] = {}
+    for name, purpose in field_purposes().items():
+        value = getattr(case, name)
+        if not value:
+            continue
+        if name == "disclosures":
+            kept = [d for d in case.disclosures if has_live(case, today, purposes, purpose, d.workplace)]
+            if len(kept) != len(case.disclosures):
+                update[name] = kept
+        elif not has_live(case, today, purposes, purpose):
+            update[name] = type(value)()
+    return case.model_copy(update=update) if update else case
+
+
+def consented_dataset(ds: Dataset, today: dt.date) -> Dataset:
+    """A copy of ``ds`` whose cases pass the consent filter (see module doc)."""
+    purposes = ds.purposes
+    cases = {cid: consented_case(c, today, purposes) for cid, c in ds.cases.items()}
+    return replace(ds, cases=cases, findings=list(ds.findings))
