@@ -5,4 +5,5 @@ name to :data:`COMMANDS`."""
 
 COMMANDS: list[str] = [
     "check",
+    "demo",
 ]
