@@ -233,6 +233,11 @@ class Consent(Part):
 class Case(Record):
     """Akte einer teilnehmenden Person."""
 
+    id: Id = field(
+        "Kennung",
+        "Pseudonyme Kennung der Akte, z. B. tn-0042. Muss dem Dateinamen ohne .yaml entsprechen und darf keinen Namen enthalten.",
+        basis=DOC,
+    )
     first_name: ShortText = field("Vorname", "Vorname der Person.", basis=DOC)
     last_name: ShortText = field("Nachname", "Nachname der Person.", basis=DOC)
     provider: Id = field("Träger", "Kennung des Trägers (organisation.yaml).", basis=DOC)
