@@ -44,25 +44,36 @@ def file_hash(path: Path) -> str:
 
 
 class CheckCache:
-    """Per-file (hash → record, findings) plus the last whole result."""
+    """Per-file (hash → record, findings) plus the last whole result.
+
+    The two live in separate files so that a warm run with nothing changed
+    reads only the small result file.
+    """
 
     def __init__(self, root: Path, enabled: bool = True) -> None:
-        self.path = root / CACHE_DIR / "check.pickle"
+        self.dir = root / CACHE_DIR
         self.enabled = enabled
         self.files: dict[str, tuple[str, BaseModel | None, list[Finding]]] = {}
-        self.result_key: str | None = None
-        self.result: Any = None
         self.fresh: dict[str, tuple[str, BaseModel | None, list[Finding]]] = {}
-        if enabled and self.path.exists():
-            try:
-                data = pickle.loads(self.path.read_bytes())
-                if data.get("code") == code_fingerprint():
-                    self.files, self.result_key, self.result = data["files"], data["key"], data["result"]
-            except Exception:  # a broken cache is simply rebuilt
-                self.files = {}
+
+    def _read(self, name: str) -> Any:
+        if not self.enabled:
+            return None
+        try:
+            data = pickle.loads((self.dir / name).read_bytes())
+        except Exception:  # missing or broken: simply rebuilt
+            return None
+        return data if isinstance(data, dict) and data.get("code") == code_fingerprint() else None
+
+    def result(self, key: str) -> Any:
+        """The stored result if it was computed for ``key``, else None."""
+        data = self._read("result.pickle")
+        return data["result"] if data is not None and data.get("key") == key else None
 
     def wrap(self, loader: Any, hashes: dict[str, str]) -> Any:
-        """A record loader that consults the cache by content hash."""
+        """A record loader that consults the per-file cache by content hash."""
+        data = self._read("files.pickle")
+        self.files = data["files"] if data is not None else {}
 
         def cached(kind: str, path: Path, display: str) -> tuple[BaseModel | None, list[Finding]]:
             digest = hashes.get(display) or file_hash(path)
@@ -80,10 +91,15 @@ class CheckCache:
         if not self.enabled:
             return
         try:
-            self.path.parent.mkdir(exist_ok=True)
-            (self.path.parent / ".gitignore").write_text("*\n")
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps({"code": code_fingerprint(), "files": self.fresh or self.files, "key": key, "result": result}, protocol=5))
-            tmp.replace(self.path)
+            self.dir.mkdir(exist_ok=True)
+            (self.dir / ".gitignore").write_text("*\n")
+            if self.fresh != self.files:
+                self._write("files.pickle", {"code": code_fingerprint(), "files": self.fresh})
+            self._write("result.pickle", {"code": code_fingerprint(), "key": key, "result": result})
         except OSError:  # a read-only checkout still checks, just without cache
             pass
+
+    def _write(self, name: str, data: Any) -> None:
+        tmp = self.dir / (name + ".tmp")
+        tmp.write_bytes(pickle.dumps(data, protocol=5))
+        tmp.replace(self.dir / name)

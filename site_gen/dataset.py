@@ -7,6 +7,7 @@ references to them do not cascade into more errors.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -109,8 +110,11 @@ def record_files(root: Path) -> list[tuple[str, Path]]:
     out: list[tuple[str, Path]] = []
     for kind in RECORD_KINDS:
         folder = root / kind
-        if folder.is_dir():
-            out += [(kind, p) for p in sorted(folder.glob("*.y*ml")) if p.suffix in (".yaml", ".yml")]
+        try:
+            names = sorted(e.name for e in os.scandir(folder) if e.name.endswith((".yaml", ".yml")) and e.is_file())
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        out += [(kind, folder / name) for name in names]
     return out
 
 

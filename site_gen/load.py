@@ -32,6 +32,7 @@ MAX_BYTES = 1_000_000
 ALIAS_LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
 
 _LEADING_ZERO = re.compile(r"^(?P<pre>[ ]*(?:-[ ]+)*(?:[A-Za-z0-9_-]+:[ ]+)?)(?P<num>0[0-9][0-9 ]*)[ ]*(?:#.*)?$", re.M)
+_LEADING_ZERO_HINT = re.compile(r"[:-] +0[0-9]")
 _TAB_INDENT = re.compile(r"^[ ]*(?:-[ ]*)*\t", re.M)
 _PARSER_POS = re.compile(r"line (\d+), column (\d+)")
 
@@ -68,14 +69,12 @@ def parse_yaml(raw: bytes, display: str) -> tuple[Any, list[Finding]]:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [Finding(display, "FILE-ENCODING", "Die Datei ist nicht in UTF-8 kodiert.",
                               "Im Editor als UTF-8 speichern (Umlaute aus Word/Excel sind oft Latin-1).", line=line, col=col)]
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return None, [Finding(display, "FILE-EMPTY", "Die Datei ist leer.", "Mit 'site-gen new' ein gültiges Gerüst anlegen oder die Datei löschen.", line=1, col=1)]
     findings: list[Finding] = []
-    tab = _TAB_INDENT.search(text)
+    tab = _TAB_INDENT.search(text) if "\t" in text else None
     if tab:
         line, col = _line_col(text, tab.end() - 1)
         return None, [Finding(display, "YAML-TAB", "Tabulator in der Einrückung.", "YAML rückt nur mit Leerzeichen ein: Tabs durch 2 Leerzeichen ersetzen.", line=line, col=col)]
-    if "0" in text:
+    if _LEADING_ZERO_HINT.search(text):
         for match in _LEADING_ZERO.finditer(text):
             if match.group("num").strip().isdigit():
                 line, col = _line_col(text, match.start("num"))

@@ -22,8 +22,9 @@ def collect(root: Path, today: dt.date, use_cache: bool = True) -> tuple[list[Fi
     hashes = {p.relative_to(root).as_posix(): file_hash(p) for p in files}
     key = hashlib.blake2b(repr((today.isoformat(), sorted(hashes.items()))).encode(), digest_size=16).hexdigest()
     cache = CheckCache(root, enabled=use_cache)
-    if cache.result_key == key and cache.result is not None:
-        return cache.result, len(files)
+    cached = cache.result(key)
+    if cached is not None:
+        return cached, len(files)
     ds = load_dataset(root, loader=cache.wrap(load_record, hashes))
     findings = positioned(ds.findings + run_checks(ds, today), root)
     cache.save(key, findings)
