@@ -12,13 +12,24 @@ from functools import cache
 
 from .models.case import Case, Consent, GivenBy
 from .models.catalogue import Purpose
-from .models.common import purpose_of
+from .models.common import basis_of, purpose_of
+
+BASIS_LABELS: dict[str, str] = {
+    "dokumentationspflicht": "Dokumentationspflicht (Leistungserbringung, keine Einwilligung nötig)",
+}
+"""German labels of the legal bases that need no consent."""
 
 
 @cache
 def field_purposes() -> dict[str, str]:
     """Case field name → consent purpose it needs (from the models)."""
     return {name: p for name, info in Case.model_fields.items() if (p := purpose_of(info))}
+
+
+@cache
+def field_bases() -> dict[str, str]:
+    """Case field name → legal basis it relies on instead of a consent."""
+    return {name: b for name, info in Case.model_fields.items() if (b := basis_of(info))}
 
 
 def guardian_covers(case: Case, consent: Consent, purposes: dict[str, Purpose]) -> bool:
@@ -54,3 +65,18 @@ def live_consents(case: Case, today: dt.date, purposes: dict[str, Purpose], purp
 
 def has_live(case: Case, today: dt.date, purposes: dict[str, Purpose], purpose: str, recipient: str | None = None) -> bool:
     return bool(live_consents(case, today, purposes, purpose, recipient))
+
+
+def lapse_reason(case: Case, today: dt.date, purpose: str, recipient: str | None = None) -> str | None:
+    """Why no consent for ``purpose`` is live although one was recorded.
+
+    ``"withdrawn"`` when a matching consent was withdrawn on or before
+    ``today``, ``"expired"`` when one ran out, otherwise ``None``. Callers
+    ask only after :func:`has_live` said no.
+    """
+    matching = [c for c in case.consents if c.purpose == purpose and (recipient is None or recipient in c.recipients)]
+    if any(c.withdrawn_on is not None and c.withdrawn_on <= today for c in matching):
+        return "withdrawn"
+    if any(c.valid_until is not None and c.valid_until < today for c in matching):
+        return "expired"
+    return None

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import capacity, consent, dates, enrolments, identity, placements, postings, references
+from . import capacity, consent, dates, enrolments, identity, placements, postings, privacy, references, retention
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
@@ -20,6 +20,8 @@ CHECKS: list[Check] = [
     capacity.check,
     enrolments.check,
     consent.check,
+    retention.check,
+    privacy.check,
     postings.check,
 ]
 

@@ -1,6 +1,10 @@
 """Consent rules: data tied to a purpose needs a live consent for it.
 
-The tie between fields and purposes lives in the models (``x-zweck``).
+The tie between fields and purposes lives in the models (``x-zweck``). When
+no consent is live, the finding says why: never given (CONSENT-MISSING),
+expired (CONSENT-EXPIRED) or withdrawn while the data is still there
+(CONSENT-WITHDRAWN-DATA-LEFT). Messages name fields and consent ids, never
+values.
 """
 
 from __future__ import annotations
@@ -8,11 +12,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..consent import field_purposes, guardian_covers, has_live, is_live
+from ..consent import field_purposes, guardian_covers, has_live, is_live, lapse_reason
 from ..dataset import Dataset
-from ..findings import Finding, Severity
+from ..findings import Finding, Loc, Severity
+from ..models.case import Case
 
 EXPIRY_WARNING_DAYS = 60
+
+HINT_WITHDRAWN = ("Nach einem Widerruf die betroffenen Daten aus der Akte löschen; die Einwilligung mit "
+                  "'withdrawn_on' bleibt als Nachweis stehen (siehe Datenschutz-Seite).")
+HINT_EXPIRED = "Einwilligung erneuern (neuer Eintrag mit Datum und Ablage) oder die Daten löschen."
+
+
+def _lapsed(f: str, case: Case, today: dt.date, purpose: str, what: str, loc: Loc, recipient: str | None = None) -> Finding | None:
+    """A finding for data whose consent was withdrawn or expired, else None."""
+    reason = lapse_reason(case, today, purpose, recipient)
+    if reason == "withdrawn":
+        return Finding(f, "CONSENT-WITHDRAWN-DATA-LEFT", f"Die Einwilligung '{purpose}' wurde widerrufen, aber {what} enthält noch Daten.",
+                       HINT_WITHDRAWN, loc=loc)
+    if reason == "expired":
+        return Finding(f, "CONSENT-EXPIRED", f"Die Einwilligung '{purpose}' ist abgelaufen, aber {what} enthält noch Daten.",
+                       HINT_EXPIRED, loc=loc)
+    return None
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
@@ -25,12 +46,15 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
             if name == "disclosures":
                 for i, disc in enumerate(case.disclosures):
                     if not has_live(case, today, purposes, purpose, disc.workplace):
-                        yield Finding(f, "CONSENT-DISCLOSURE",
-                                      f"Mitteilung {i + 1} an einen Betrieb ohne gültige Einwilligung '{purpose}', die diesen Betrieb nennt.",
-                                      "Einwilligung mit diesem Arbeitsplatz unter 'recipients' eintragen oder die Mitteilung entfernen.", loc=("disclosures", i))
+                        loc: Loc = ("disclosures", i)
+                        yield _lapsed(f, case, today, purpose, f"die Mitteilung {i + 1} an diesen Betrieb", loc, disc.workplace) or Finding(
+                            f, "CONSENT-DISCLOSURE",
+                            f"Mitteilung {i + 1} an einen Betrieb ohne gültige Einwilligung '{purpose}', die diesen Betrieb nennt.",
+                            "Einwilligung mit diesem Arbeitsplatz unter 'recipients' eintragen oder die Mitteilung entfernen.", loc=loc)
             elif not has_live(case, today, purposes, purpose):
-                yield Finding(f, "CONSENT-MISSING", f"'{name}' enthält Daten ohne gültige Einwilligung '{purpose}'.",
-                              "Einwilligung eintragen (Zweck, Datum, Ablage) oder die Daten entfernen.", loc=(name,))
+                yield _lapsed(f, case, today, purpose, f"'{name}'", (name,)) or Finding(
+                    f, "CONSENT-MISSING", f"'{name}' enthält Daten ohne gültige Einwilligung '{purpose}'.",
+                    "Einwilligung eintragen (Zweck, Datum, Ablage) oder die Daten entfernen.", loc=(name,))
         for i, con in enumerate(case.consents):
             if not guardian_covers(case, con, purposes):
                 yield Finding(f, "CONSENT-GUARDIAN-SCOPE", f"Einwilligung '{con.id}' durch die Betreuung liegt außerhalb ihrer Aufgabenkreise.",
@@ -38,6 +62,7 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
             if purposes.get(con.purpose) is not None and purposes[con.purpose].needs_recipients and not con.recipients:
                 yield Finding(f, "CONSENT-NO-RECIPIENT", f"Einwilligung '{con.id}' nennt keinen Empfänger.",
                               "Unter 'recipients' die Betriebe (Kennungen) nennen, an die Daten gehen dürfen.", loc=("consents", i, "recipients"))
-            if is_live(con, today) and con.valid_until is not None and (con.valid_until - today).days <= EXPIRY_WARNING_DAYS:
-                yield Finding(f, "CONSENT-EXPIRING", f"Einwilligung '{con.id}' läuft in {(con.valid_until - today).days} Tagen ab.",
+            if is_live(con, today) and con.valid_until is not None and (days := (con.valid_until - today).days) <= EXPIRY_WARNING_DAYS:
+                when = "heute" if days == 0 else ("morgen" if days == 1 else f"in {days} Tagen")
+                yield Finding(f, "CONSENT-EXPIRING", f"Einwilligung '{con.id}' läuft {when} ab.",
                               "Rechtzeitig mit der Person (oder Betreuung) über eine Verlängerung sprechen.", Severity.WARNING, loc=("consents", i, "valid_until"))

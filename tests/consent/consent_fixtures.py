@@ -1,0 +1,38 @@
+"""Shared helpers for the consent tests: fixture repositories and the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data" / "consent"
+BASE = DATA / "_base"
+TODAY = "2026-11-22"
+
+
+def make_repo(dest: Path, *overlays: Path) -> Path:
+    """A records repository in ``dest``: the shared base, the real schema/ catalogues, then ``overlays``."""
+    shutil.copytree(BASE, dest, dirs_exist_ok=True)
+    (dest / "schema").mkdir(exist_ok=True)
+    for catalogue in (REPO / "schema").glob("*.yaml"):
+        shutil.copy(catalogue, dest / "schema" / catalogue.name)
+    for overlay in overlays:
+        for path in overlay.rglob("*"):
+            rel = path.relative_to(overlay)
+            if path.is_file() and rel.parts[0] in ("cases", "workplaces", "modules", "organisation.yaml"):
+                (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(path, dest / rel)
+    return dest
+
+
+def site_gen(root: Path, *args: str, input: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real CLI (``python -m site_gen``) in a subprocess."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "site_gen", "--root", str(root), *args],
+        capture_output=True, text=True, input=input, cwd=cwd or root, env=env, timeout=300,
+    )
