@@ -1,0 +1,61 @@
+"""Need-to-know projection: one team's (or one coach's) view of the dataset.
+
+``site-gen build --team LOCATION`` / ``--coach STAFF_ID`` builds from this
+view. It keeps only the team's cases; since workplace and module pages list
+participants from the cases dict, filtering the cases is the core. On top of
+that it drops what names people outside the team: other teams' workplaces
+(contact persons, mentors) unless a kept case was placed there, staff who
+neither work at the location nor appear in a kept record, and load findings
+about files that left the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..dataset import Dataset
+from ..findings import UserError
+from ..models.case import Case
+from ..models.organisation import Organisation
+
+
+def _keeps(case: Case, location: str | None, coach: str | None) -> bool:
+    if location is not None and case.location != location:
+        return False
+    return coach is None or coach in (case.coaches.primary, case.coaches.deputy)
+
+
+def _staff_named_by(cases: dict[str, Case]) -> set[str]:
+    out: set[str] = set()
+    for case in cases.values():
+        out |= {case.coaches.primary, case.coaches.deputy}
+        out |= {p.assessor for p in case.ability_profiles} | {e.by for e in case.support_log}
+    return out
+
+
+def team_dataset(ds: Dataset, location: str | None = None, coach: str | None = None) -> Dataset:
+    """The part of ``ds`` a team (``location``) or a coach (staff id) needs to know.
+
+    Raises :class:`UserError` for an unknown location or staff id.
+    """
+    if location is None and coach is None:
+        return ds
+    if location is not None and location not in ds.locations:
+        raise UserError(f"Den Standort '{location}' gibt es nicht.", "Kennung eines Standorts aus organisation.yaml angeben: " + ", ".join(sorted(ds.locations)) + ".")
+    if coach is not None and coach not in ds.staff:
+        raise UserError(f"Die Fachkraft '{coach}' gibt es nicht.", "Kennung aus organisation.yaml (staff) angeben.")
+    cases = {cid: c for cid, c in ds.cases.items() if _keeps(c, location, coach)}
+    team_location = location or ds.staff[coach].location  # type: ignore[index]
+    used_workplaces = {p.workplace for c in cases.values() for p in c.placements} | {d.workplace for c in cases.values() for d in c.disclosures}
+    workplaces = {wid: w for wid, w in ds.workplaces.items() if w.location == team_location or wid in used_workplaces}
+    staff_ids = {s.id for s in ds.staff.values() if s.location == team_location} | _staff_named_by(cases)
+    staff_ids |= {t for m in ds.modules.values() for t in m.trainers}
+    staff_ids |= {w.analysis.analysed_by for w in workplaces.values() if w.analysis is not None}
+    organisation: Organisation | None = None
+    if ds.organisation is not None:
+        organisation = ds.organisation.model_copy(update={"staff": [s for s in ds.organisation.staff if s.id in staff_ids]})
+    kept = {("cases", c) for c in cases} | {("workplaces", w) for w in workplaces} | {("modules", m) for m in ds.modules}
+    files = {key: path for key, path in ds.files.items() if key in kept}
+    own_files = set(files.values())
+    findings = [f for f in ds.findings if f.file in own_files or not f.file.startswith(("cases/", "workplaces/"))]
+    return replace(ds, organisation=organisation, cases=cases, workplaces=workplaces, files=files, findings=findings)
