@@ -4,8 +4,8 @@ Two levels, both invalidated by a new tool version or changed code/schema:
 
 * the whole result: when no file's content changed, the previous findings
   are reused (a warm run only hashes files);
-* per file: a changed file is parsed and validated again, the others come
-  from the cache; cross-record rules always run on the whole dataset.
+* a summary index per record file (stat key, coach, references) that lets
+  the pre-commit fast path check a few changed files without loading all.
 
 Stored in ``.site-gen-cache/`` below the records root (git-ignored).
 """
@@ -13,15 +13,13 @@ Stored in ``.site-gen-cache/`` below the records root (git-ignored).
 from __future__ import annotations
 
 import hashlib
+import marshal
 import pickle
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from . import __version__
-from .findings import Finding
 
 CACHE_DIR = ".site-gen-cache"
 
@@ -43,63 +41,72 @@ def file_hash(path: Path) -> str:
         return "unreadable"
 
 
-class CheckCache:
-    """Per-file (hash → record, findings) plus the last whole result.
+class ResultCache:
+    """The last whole result of a full check, keyed by all content hashes.
 
-    The two live in separate files so that a warm run with nothing changed
-    reads only the small result file.
+    (A per-file cache of validated models was measured: unpickling 10,000
+    models costs as much as validating them again, so only the result is kept.)
     """
 
     def __init__(self, root: Path, enabled: bool = True) -> None:
-        self.dir = root / CACHE_DIR
+        self.path = root / CACHE_DIR / "result.pickle"
         self.enabled = enabled
-        self.files: dict[str, tuple[str, BaseModel | None, list[Finding]]] = {}
-        self.fresh: dict[str, tuple[str, BaseModel | None, list[Finding]]] = {}
 
-    def _read(self, name: str) -> Any:
+    def get(self, key: str) -> Any:
+        """The stored result if it was computed for ``key``, else None."""
         if not self.enabled:
             return None
         try:
-            data = pickle.loads((self.dir / name).read_bytes())
-        except Exception:  # missing or broken: simply rebuilt
+            data = pickle.loads(self.path.read_bytes())
+        except Exception:  # missing or broken: simply recomputed
             return None
-        return data if isinstance(data, dict) and data.get("code") == code_fingerprint() else None
-
-    def result(self, key: str) -> Any:
-        """The stored result if it was computed for ``key``, else None."""
-        data = self._read("result.pickle")
-        return data["result"] if data is not None and data.get("key") == key else None
-
-    def wrap(self, loader: Any, hashes: dict[str, str]) -> Any:
-        """A record loader that consults the per-file cache by content hash."""
-        data = self._read("files.pickle")
-        self.files = data["files"] if data is not None else {}
-
-        def cached(kind: str, path: Path, display: str) -> tuple[BaseModel | None, list[Finding]]:
-            digest = hashes.get(display) or file_hash(path)
-            hit = self.files.get(display)
-            if hit is not None and hit[0] == digest:
-                self.fresh[display] = hit
-                return hit[1], hit[2]
-            record, findings = loader(kind, path, display)
-            self.fresh[display] = (digest, record, findings)
-            return record, findings
-
-        return cached
+        ok = isinstance(data, dict) and data.get("code") == code_fingerprint() and data.get("key") == key
+        return data["result"] if ok else None
 
     def save(self, key: str, result: Any) -> None:
         if not self.enabled:
             return
+        _write(self.path, pickle.dumps({"code": code_fingerprint(), "key": key, "result": result}, protocol=5))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Atomic write into the cache folder; a read-only checkout just goes without."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        (path.parent / ".gitignore").write_text("*\n")
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError:
+        pass
+
+
+CaseSummary = tuple[str, bool, tuple[str, ...], tuple[str, ...]]
+"""(primary coach, case open?, referenced workplace ids, module ids) — what partial checks need."""
+
+
+class SummaryIndex:
+    """Per record file: stat key and a small summary, for the pre-commit fast path.
+
+    Keyed by (mtime_ns, size) like Git's index: a stat is cheap where hashing
+    every file is not. Stored with :mod:`marshal` (plain tuples, fast).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / CACHE_DIR / "summary.marshal"
+        self.entries: dict[str, tuple[int, int, CaseSummary | None]] = {}
+        self.valid = False
         try:
-            self.dir.mkdir(exist_ok=True)
-            (self.dir / ".gitignore").write_text("*\n")
-            if self.fresh != self.files:
-                self._write("files.pickle", {"code": code_fingerprint(), "files": self.fresh})
-            self._write("result.pickle", {"code": code_fingerprint(), "key": key, "result": result})
-        except OSError:  # a read-only checkout still checks, just without cache
+            data = marshal.loads(self.path.read_bytes())
+            if isinstance(data, dict) and data.get("code") == code_fingerprint():
+                self.entries, self.valid = data["files"], True
+        except Exception:  # missing or broken: the full check rebuilds it
             pass
 
-    def _write(self, name: str, data: Any) -> None:
-        tmp = self.dir / (name + ".tmp")
-        tmp.write_bytes(pickle.dumps(data, protocol=5))
-        tmp.replace(self.dir / name)
+    @staticmethod
+    def stat_key(path: Path) -> tuple[int, int]:
+        st = path.stat()
+        return st.st_mtime_ns, st.st_size
+
+    def save(self) -> None:
+        _write(self.path, marshal.dumps({"code": code_fingerprint(), "files": self.entries}))

@@ -43,6 +43,8 @@ class Dataset:
     """(kind, id) → path relative to root, for every record file found (valid or not)."""
     findings: list[Finding] = field(default_factory=list)
     """Problems found while loading and validating single files."""
+    caseload_counts: dict[str, int] | None = None
+    """Open cases per primary coach when the dataset is partial (pre-commit fast path)."""
 
     def path_of(self, kind: str, record_id: str) -> str:
         return self.files.get((kind, record_id), f"{kind}/{record_id}.yaml")
@@ -97,6 +99,13 @@ class Dataset:
         return dict(index)
 
     @cached_property
+    def caseload(self) -> dict[str, int]:
+        """Open cases per primary coach (over all cases, even in a partial dataset)."""
+        if self.caseload_counts is not None:
+            return self.caseload_counts
+        return {sid: len(cases) for sid, cases in self.cases_by_coach.items()}
+
+    @cached_property
     def cases_by_coach(self) -> dict[str, list[Case]]:
         index: dict[str, list[Case]] = defaultdict(list)
         for case in self.cases.values():
@@ -140,8 +149,8 @@ def _load_single(root: Path, rel: str, model: type[BaseModel], ds: Dataset) -> A
     return record
 
 
-def load_dataset(root: Path, loader: Any = None) -> Dataset:
-    """Load every record below ``root``.
+def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | None = None) -> Dataset:
+    """Load every record below ``root`` (or just the ``only`` record files).
 
     ``loader(kind, path, display)`` defaults to :func:`load_record`; the
     check command passes a caching one.
@@ -152,7 +161,7 @@ def load_dataset(root: Path, loader: Any = None) -> Dataset:
     ds.catalogue = _load_single(root, CATALOGUE_FILE, ProfileCatalogue, ds)
     ds.purposes_catalogue = _load_single(root, PURPOSES_FILE, PurposeCatalogue, ds)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
-    for kind, path in record_files(root):
+    for kind, path in record_files(root) if only is None else only:
         display = path.relative_to(root).as_posix()
         ds.files[(kind, path.stem)] = display
         record, findings = loader(kind, path, display)

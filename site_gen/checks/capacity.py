@@ -22,9 +22,9 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
                 yield Finding(f, "TANDEM-ROLE", f"'coaches.{role}' hat nicht die Rolle 'jobcoach'.",
                               "Rolle in organisation.yaml ergänzen oder eine andere Fachkraft eintragen.", Severity.WARNING, loc=("coaches", role))
     index = {s.id: i for i, s in enumerate(ds.organisation.staff)} if ds.organisation else {}
-    for sid, cases in ds.cases_by_coach.items():
+    for sid, count in ds.caseload.items():
         staff = ds.staff.get(sid)
-        if staff is not None and len(cases) > staff.capacity:
+        if staff is not None and count > staff.capacity:
             yield Finding(ORGANISATION_FILE, "COACH-OVER-CAPACITY",
-                          f"Fachkraft '{sid}' begleitet {len(cases)} offene Akten, Kapazität {staff.capacity}.",
+                          f"Fachkraft '{sid}' begleitet {count} offene Akten, Kapazität {staff.capacity}.",
                           "Akten im Team neu verteilen oder die Kapazität anpassen (üblich ≈ 15).", Severity.WARNING, loc=("staff", index.get(sid, 0), "capacity"))

@@ -9,43 +9,145 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..cache import CheckCache, file_hash
+from ..cache import CaseSummary, ResultCache, SummaryIndex, file_hash
 from ..checks import run_checks
-from ..dataset import CATALOGUE_FILE, ORGANISATION_FILE, PURPOSES_FILE, load_dataset, load_record, record_files
+from ..dataset import CATALOGUE_FILE, ORGANISATION_FILE, PURPOSES_FILE, Dataset, load_dataset, load_record, record_files
+from ..models.case import Case
 from ..findings import Finding, Severity
 from ..report import FORMATS, positioned, report
 
 
+META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE)
+MAX_STALE = 200
+"""Above this many changed files the fast path is no faster: check everything."""
+
+
 def collect(root: Path, today: dt.date, use_cache: bool = True) -> tuple[list[Finding], int]:
     """Every finding for the records below ``root`` (positioned), and the file count."""
-    files = [p for _, p in record_files(root)] + [root / f for f in (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE) if (root / f).exists()]
+    listing = record_files(root)
+    files = [p for _, p in listing] + [root / f for f in META_FILES if (root / f).exists()]
     hashes = {p.relative_to(root).as_posix(): file_hash(p) for p in files}
     key = hashlib.blake2b(repr((today.isoformat(), sorted(hashes.items()))).encode(), digest_size=16).hexdigest()
-    cache = CheckCache(root, enabled=use_cache)
-    cached = cache.result(key)
+    cache = ResultCache(root, enabled=use_cache)
+    cached = cache.get(key)
     if cached is not None:
         return cached, len(files)
-    ds = load_dataset(root, loader=cache.wrap(load_record, hashes))
+    ds = load_dataset(root)
     findings = positioned(ds.findings + run_checks(ds, today), root)
     cache.save(key, findings)
+    if use_cache:
+        _save_summaries(root, listing, ds)
     return findings, len(files)
+
+
+def _summary(case: Case) -> CaseSummary:
+    return (case.coaches.primary, case.closed is None, tuple(sorted({p.workplace for p in case.placements})),
+            tuple(sorted({e.module for e in case.enrolments})))
+
+
+def _save_summaries(root: Path, listing: list[tuple[str, Path]], ds: Dataset) -> None:
+    index = SummaryIndex(root)
+    index.entries = {}
+    for kind, path in listing:
+        case = ds.cases.get(path.stem) if kind == "cases" else None
+        index.entries[path.relative_to(root).as_posix()] = (*SummaryIndex.stat_key(path), _summary(case) if case else None)
+    index.save()
+
+
+def collect_changed(root: Path, today: dt.date, changed: list[str]) -> tuple[list[Finding], int] | None:
+    """Fast path for pre-commit: check the changed records and those they touch.
+
+    Loads the changed records, the workplaces and modules they reference and
+    the cases referencing a changed workplace or module; caseloads come from
+    the summary index. Returns None when only a full check can answer
+    (organisation or schema changed, no index yet, many stale files).
+    """
+    if any(c in META_FILES for c in changed):
+        return None
+    index = SummaryIndex(root)
+    if not index.valid:
+        return None
+    listing = record_files(root)
+    ds = Dataset(root=root)
+    wanted = set(changed)
+    for kind, path in listing:
+        display = path.relative_to(root).as_posix()
+        ds.files[(kind, path.stem)] = display
+        entry = index.entries.get(display)
+        if entry is None or entry[:2] != SummaryIndex.stat_key(path):
+            wanted.add(display)
+    if len(wanted) > MAX_STALE or any(d.startswith(("cases/", "workplaces/", "modules/")) is False for d in wanted):
+        return None
+    by_display = {d: (k, i) for (k, i), d in ds.files.items()}
+    fresh = load_dataset(root, only=[])  # organisation and catalogues
+    ds.organisation, ds.catalogue, ds.purposes_catalogue = fresh.organisation, fresh.catalogue, fresh.purposes_catalogue
+    ds.findings.extend(fresh.findings)
+    targets = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
+
+    def load(display: str) -> None:
+        if display not in by_display or by_display[display][1] in targets[by_display[display][0]]:
+            return
+        kind, rid = by_display[display]
+        record, findings = load_record(kind, root / display, display)
+        ds.findings.extend(findings)
+        if record is not None:
+            targets[kind][rid] = record
+
+    for display in sorted(wanted):
+        load(display)
+    changed_refs = {i for d in wanted if (ki := by_display.get(d)) and ki[0] != "cases" for i in [ki[1]]}
+    for display, (_, _, summary) in index.entries.items():
+        if summary is not None and changed_refs & (set(summary[2]) | set(summary[3])):
+            load(display)
+    for case in list(ds.cases.values()):
+        for wid in {p.workplace for p in case.placements} | {d.workplace for d in case.disclosures}:
+            load(ds.path_of("workplaces", wid))
+        for mid in {e.module for e in case.enrolments}:
+            load(ds.path_of("modules", mid))
+    summaries = {d: e[2] for d, e in index.entries.items() if e[2] is not None}
+    for cid, case in ds.cases.items():
+        summaries[ds.path_of("cases", cid)] = _summary(case)
+    counts: dict[str, int] = {}
+    for display, summary in summaries.items():
+        if summary[1] and display in by_display:
+            counts[summary[0]] = counts.get(summary[0], 0) + 1
+    ds.caseload_counts = counts
+    findings = positioned(ds.findings + run_checks(ds, today), root)
+    for display in wanted:
+        if display in by_display and (root / display).exists():
+            kind, rid = by_display[display]
+            case = ds.cases.get(rid) if kind == "cases" else None
+            index.entries[display] = (*SummaryIndex.stat_key(root / display), _summary(case) if case else None)
+    index.save()
+    return findings, len(wanted)
 
 
 def run(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, only: list[str] | None = None,
         use_cache: bool = True, out: TextIO = sys.stdout) -> int:
-    """Check and report. ``only``: report findings for these files only (pre-commit)."""
-    findings, count = collect(root, today, use_cache)
-    if only:
-        wanted = {Path(p).resolve().relative_to(root.resolve()).as_posix() if Path(p).is_absolute() else Path(p).as_posix() for p in only}
-        findings = [f for f in findings if f.file in wanted or f.file == ORGANISATION_FILE]
+    """Check and report. With ``only`` (pre-commit passes the staged files) the
+    fast path checks those records and the records they touch."""
+    result = None
+    if only and use_cache:
+        result = collect_changed(root, today, [_display(root, p) for p in only])
+    findings, count = result if result is not None else collect(root, today, use_cache)
     report(findings, count, fmt, out)
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     return 1 if any(f.severity in failing for f in findings) else 0
 
 
+def _display(root: Path, name: str) -> str:
+    path = Path(name)
+    if path.is_absolute():
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return path.as_posix() if root == Path(".") else (Path.cwd() / path).resolve().relative_to(root.resolve()).as_posix() if (Path.cwd() / path).exists() else path.as_posix()
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="Alle Datensätze und Regeln prüfen")
-    p.add_argument("files", nargs="*", help="nur Meldungen zu diesen Dateien ausgeben (pre-commit)")
+    p.add_argument("files", nargs="*", help="nur diese Dateien und was sie berühren prüfen (schnell, für pre-commit)")
     p.add_argument("--format", choices=FORMATS, default="text", help="Ausgabeformat")
     p.add_argument("--strict", action="store_true", help="Warnungen als Fehler werten")
     p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT für Datumsregeln")
