@@ -6,4 +6,6 @@ name to :data:`COMMANDS`."""
 COMMANDS: list[str] = [
     "check",
     "demo",
+    "schema",
+    "new",
 ]

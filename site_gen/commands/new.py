@@ -1,0 +1,140 @@
+"""``site-gen new case|workplace|module``: a valid, commented skeleton.
+
+Takes the next free pseudonymous id (``tn-0042``, ``ap-0017``, ``mod-003``),
+fills references with the first provider, location and coaches from
+``organisation.yaml``, and never overwrites a file. The first line is the
+yaml-language-server modeline, so editors complete fields and show the
+German help from ``schema/*.schema.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+from pathlib import Path
+
+from ..dataset import ORGANISATION_FILE, load_dataset
+from ..findings import UserError
+from ..models.organisation import Role
+from .check import parse_date
+
+PREFIX = {"case": ("cases", "tn", 4), "workplace": ("workplaces", "ap", 4), "module": ("modules", "mod", 3)}
+
+CASE = """\
+# yaml-language-server: $schema=../schema/case.schema.json
+# Akte einer teilnehmenden Person. Die Kennung ist pseudonym: niemals den Namen verwenden.
+id: {id}
+first_name: Vorname
+last_name: Nachname
+provider: {provider}
+location: {location}
+workshop_area: berufsbildungsbereich  # oder: arbeitsbereich
+cost_bearer: agentur-fuer-arbeit  # eingliederungshilfe, rentenversicherung, integrationsamt …
+coaches:
+  primary: {primary}  # hauptverantwortlich
+  deputy: {deputy}  # Tandem-Vertretung
+stages:
+  - stage: infogespraech
+    since: {today}
+wishes: []  # Wünsche der Person, in ihren Worten
+interests: []
+strengths: []
+# support_needs und ability_profiles nur mit Einwilligung 'gesundheitsdaten' (consents)
+consents: []
+opened: {today}
+"""
+
+WORKPLACE = """\
+# yaml-language-server: $schema=../schema/workplace.schema.json
+# Arbeitsplatzprofil eines Betriebs.
+id: {id}
+provider: {provider}
+location: {location}
+company:
+  name: Name des Betriebs
+  sector: lager-logistik  # kueche, gebaeudeservice, gastronomie, hotel, einzelhandel, kita …
+  address:
+    street: Straße 1
+    postcode: "00000"  # in Anführungszeichen (führende Null)
+    city: Ort
+    district: Stadtteil
+  transit: Bus und Bahn in der Nähe
+placement_types:
+  - praktikum
+acquisition:
+  status: kontakt  # kontakt → aktiv → pausiert → beendet
+  channel: netzwerk  # empfehlung, kaltakquise, duoday, messe, anfrage-betrieb
+  since: {today}
+"""
+
+MODULE = """\
+# yaml-language-server: $schema=../schema/module.schema.json
+# Kursmodul. Der Text unter 'easy' ist für Teilnehmende: Leichte Sprache, ein Satz pro Zeile.
+id: {id}
+programme: jobvision  # chance-24, zertifizierte-qualifizierung, kukuk, talente, mentorenschulung
+title: Titel des Moduls
+goals:
+  - Lernziel
+units:
+  - title: Erste Einheit
+    hours: 4
+duration_weeks: 4
+certification:
+  kind: teilnahmebescheinigung  # keine, teilqualifizierung-kammer, zertifikat
+trainers:
+  - {trainer}
+capacity: 12
+easy:
+  title: Titel in Leichter Sprache
+  text: |
+    In diesem Kurs lernst du etwas Neues.
+"""
+
+
+def next_id(folder: Path, prefix: str, width: int) -> str:
+    """The next free id ``prefix-NNNN`` after the highest one in ``folder``."""
+    pattern = re.compile(rf"^{prefix}-(\d+)$")
+    digits = [m.group(1) for p in folder.glob("*.y*ml") if (m := pattern.match(p.stem))] if folder.is_dir() else []
+    width = max([width, *map(len, digits)])
+    return f"{prefix}-{max(map(int, digits), default=0) + 1:0{width}d}"
+
+
+def create(root: Path, kind: str, today: dt.date) -> Path:
+    """Write a skeleton record of ``kind``; returns its path."""
+    if not (root / ORGANISATION_FILE).exists():
+        raise UserError("organisation.yaml fehlt.", "Erst Träger, Standorte und Personal in organisation.yaml anlegen.")
+    ds = load_dataset(root, only=[])
+    if ds.organisation is None:
+        raise UserError("organisation.yaml ist ungültig.", "Erst 'site-gen check' ausführen und die Fehler beheben.")
+    folder, prefix, width = PREFIX[kind]
+    record_id = next_id(root / folder, prefix, width)
+    provider = ds.organisation.providers[0]
+    coaches = [s.id for s in ds.organisation.staff if Role.JOBCOACH in s.roles] or [s.id for s in ds.organisation.staff]
+    trainers = [s.id for s in ds.organisation.staff if Role.TRAINER in s.roles] or coaches
+    values = {
+        "id": record_id, "provider": provider.id, "location": provider.locations[0].id, "today": today.isoformat(),
+        "primary": coaches[0], "deputy": coaches[1] if len(coaches) > 1 else coaches[0], "trainer": trainers[0],
+    }
+    text = {"case": CASE, "workplace": WORKPLACE, "module": MODULE}[kind].format(**values)
+    path = root / folder / f"{record_id}.yaml"
+    path.parent.mkdir(exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
+        handle.write(text)
+    return path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="Neuen Datensatz als kommentiertes Gerüst anlegen")
+    p.add_argument("kind", choices=sorted(PREFIX), help="Art des Datensatzes")
+    p.add_argument("--today", type=parse_date, default=None, help="Datum für Aktenanlage (Standard: heute)")
+    p.set_defaults(run=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        path = create(args.root, args.kind, args.today or dt.date.today())
+    except FileExistsError:
+        raise UserError("Die Datei existiert schon und wird nicht überschrieben.", "Den Befehl erneut ausführen.") from None
+    print(f"Angelegt: {path.relative_to(args.root).as_posix()} – bitte ausfüllen und mit 'site-gen check' prüfen.")
+    return 0
