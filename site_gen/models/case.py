@@ -225,6 +225,11 @@ class Consent(Part):
     given_on: Date = field("Erteilt am", "Datum der Unterschrift.")
     valid_until: Date | None = field("Gültig bis", "Ablaufdatum (optional).", default=None)
     withdrawn_on: Date | None = field("Widerrufen am", "Datum des Widerrufs (optional).", default=None)
+    renewal_requested_on: Date | None = field(
+        "Verlängerung angefragt am",
+        "Wann die Verlängerung bei der Person (oder Betreuung) angefragt wurde. Danach warnt die Prüfung nicht mehr vor dem Ablauf; die Frist bleibt in der Fristenliste.",
+        default=None,
+    )
     document: ShortText = field(
         "Ablage", "Wo das unterschriebene Dokument liegt (Verweis, niemals der Scan selbst)."
     )
