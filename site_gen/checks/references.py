@@ -13,16 +13,16 @@ CONSENT_RECIPIENTS = frozenset({"ifd", "kostentraeger"})
 
 
 def _dangling(file: str, loc: Loc, what: str, hint: str) -> Finding:
-    return Finding(file, "REF-DANGLING", f"'{dotted(loc)}' verweist auf {what}, die/den es nicht gibt.", hint, loc=loc)
+    return Finding(file, "REF-DANGLING", f"'{dotted(loc)}': {what} nicht gefunden.", hint, loc=loc)
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
     staff_hint = "Kennung aus organisation.yaml (staff) verwenden."
     for sid, staff in ds.staff.items():
         if staff.provider not in ds.providers:
-            yield _dangling(ORGANISATION_FILE, ("staff",), "einen Träger", "Kennung aus 'providers' verwenden.")
+            yield _dangling(ORGANISATION_FILE, ("staff",), "Träger", "Kennung aus 'providers' verwenden.")
         elif staff.location not in ds.locations:
-            yield _dangling(ORGANISATION_FILE, ("staff",), "einen Standort", "Kennung eines Standorts verwenden.")
+            yield _dangling(ORGANISATION_FILE, ("staff",), "Standort", "Kennung eines Standorts verwenden.")
     for item in ds.organisation.profile_items if ds.organisation else []:
         if ds.catalogue and any(i.id == item.id for i in ds.catalogue.items):
             yield Finding(ORGANISATION_FILE, "ID-DUPLICATE", f"Profilmerkmal '{item.id}' steht schon im gemeinsamen Katalog.",
@@ -33,58 +33,58 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         yield from _place(ds, f, case.provider, case.location)
         for role in ("primary", "deputy"):
             if getattr(case.coaches, role) not in ds.staff:
-                yield _dangling(f, ("coaches", role), "eine Fachkraft", staff_hint)
+                yield _dangling(f, ("coaches", role), "Fachkraft", staff_hint)
         for i, prof in enumerate(case.ability_profiles):
             if prof.assessor not in ds.staff:
-                yield _dangling(f, ("ability_profiles", i, "assessor"), "eine Fachkraft", staff_hint)
+                yield _dangling(f, ("ability_profiles", i, "assessor"), "Fachkraft", staff_hint)
             yield from _ratings(ds, f, ("ability_profiles", i, "ratings"), prof.ratings)
         for i, pl in enumerate(case.placements):
             wp = ds.workplaces.get(pl.workplace)
             if not ds.exists("workplaces", pl.workplace):
-                yield _dangling(f, ("placements", i, "workplace"), "einen Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
+                yield _dangling(f, ("placements", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
             elif wp is not None and pl.mentor is not None and pl.mentor not in {m.id for m in wp.mentors}:
-                yield _dangling(f, ("placements", i, "mentor"), "eine Mentorin/einen Mentor", "Kennung aus 'mentors' im Arbeitsplatzprofil verwenden.")
+                yield _dangling(f, ("placements", i, "mentor"), "Mentor:in", "Kennung aus 'mentors' im Arbeitsplatzprofil verwenden.")
         for i, en in enumerate(case.enrolments):
             if not ds.exists("modules", en.module):
-                yield _dangling(f, ("enrolments", i, "module"), "ein Modul", "Dateiname (ohne .yaml) aus modules/ verwenden.")
+                yield _dangling(f, ("enrolments", i, "module"), "Modul", "Dateiname (ohne .yaml) aus modules/ verwenden.")
             for j, req in enumerate(en.requirements_confirmed):
                 if req not in ds.access_requirements:
-                    yield _dangling(f, ("enrolments", i, "requirements_confirmed", j), "eine Zugangsvoraussetzung", "Kennung aus organisation.yaml (access_requirements) verwenden.")
+                    yield _dangling(f, ("enrolments", i, "requirements_confirmed", j), "Zugangsvoraussetzung", "Kennung aus organisation.yaml (access_requirements) verwenden.")
         for i, entry in enumerate(case.support_log):
             if entry.by not in ds.staff:
-                yield _dangling(f, ("support_log", i, "by"), "eine Fachkraft", staff_hint)
+                yield _dangling(f, ("support_log", i, "by"), "Fachkraft", staff_hint)
         for i, disc in enumerate(case.disclosures):
             if not ds.exists("workplaces", disc.workplace):
-                yield _dangling(f, ("disclosures", i, "workplace"), "einen Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
+                yield _dangling(f, ("disclosures", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
         for i, con in enumerate(case.consents):
             if ds.purposes and con.purpose not in ds.purposes:
-                yield _dangling(f, ("consents", i, "purpose"), "einen Zweck", "Zweck aus schema/consent-purposes.yaml verwenden: " + ", ".join(ds.purposes) + ".")
+                yield _dangling(f, ("consents", i, "purpose"), "Zweck", "Zweck aus schema/consent-purposes.yaml verwenden: " + ", ".join(ds.purposes) + ".")
             for j, rec in enumerate(con.recipients):
                 if rec not in CONSENT_RECIPIENTS and not ds.exists("workplaces", rec):
-                    yield _dangling(f, ("consents", i, "recipients", j), "einen Empfänger", "Kennung eines Arbeitsplatzes oder 'ifd' / 'kostentraeger' verwenden.")
+                    yield _dangling(f, ("consents", i, "recipients", j), "Empfänger", "Kennung eines Arbeitsplatzes oder 'ifd' / 'kostentraeger' verwenden.")
 
     for wid, wp in ds.workplaces.items():
         f = ds.path_of("workplaces", wid)
         yield from _place(ds, f, wp.provider, wp.location)
         if wp.analysis is not None and wp.analysis.analysed_by not in ds.staff:
-            yield _dangling(f, ("analysis", "analysed_by"), "eine Fachkraft", staff_hint)
+            yield _dangling(f, ("analysis", "analysed_by"), "Fachkraft", staff_hint)
         yield from _ratings(ds, f, ("requirements",), wp.requirements)
 
     for mid, mod in ds.modules.items():
         f = ds.path_of("modules", mid)
         for i, trainer in enumerate(mod.trainers):
             if trainer not in ds.staff:
-                yield _dangling(f, ("trainers", i), "eine Fachkraft", staff_hint)
+                yield _dangling(f, ("trainers", i), "Fachkraft", staff_hint)
         for i, req in enumerate(mod.access_requirements):
             if req not in ds.access_requirements:
-                yield _dangling(f, ("access_requirements", i), "eine Zugangsvoraussetzung", "Kennung aus organisation.yaml (access_requirements) verwenden.")
+                yield _dangling(f, ("access_requirements", i), "Zugangsvoraussetzung", "Kennung aus organisation.yaml (access_requirements) verwenden.")
 
 
 def _place(ds: Dataset, f: str, provider: str, location: str) -> Iterator[Finding]:
     if provider not in ds.providers:
-        yield _dangling(f, ("provider",), "einen Träger", "Kennung aus organisation.yaml (providers) verwenden.")
+        yield _dangling(f, ("provider",), "Träger", "Kennung aus organisation.yaml (providers) verwenden.")
     elif location not in ds.locations:
-        yield _dangling(f, ("location",), "einen Standort", "Kennung eines Standorts aus organisation.yaml verwenden.")
+        yield _dangling(f, ("location",), "Standort", "Kennung eines Standorts aus organisation.yaml verwenden.")
     elif ds.provider_of_location[location] != provider:
         yield Finding(f, "REF-MISMATCH", "Der Standort gehört nicht zu diesem Träger.", "Träger und Standort prüfen.", loc=("location",))
 

@@ -1,0 +1,57 @@
+"""Shared fixtures: fixture repositories and the real CLI entry point."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+TODAY = "2026-11-22"
+
+
+def site_gen_cmd() -> list[str]:
+    """The installed console script if present, else the module (same entry point)."""
+    exe = shutil.which("site-gen")
+    return [exe] if exe else [sys.executable, "-m", "site_gen"]
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``site-gen ARGS`` through its real entry point."""
+    return subprocess.run([*site_gen_cmd(), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, input=input)
+
+
+def make_repo(target: Path, *overlays: Path) -> Path:
+    """A records repository: the small base fixture, the repo's catalogues, then overlays."""
+    shutil.copytree(DATA / "base", target)
+    (target / "schema").mkdir(exist_ok=True)
+    for name in ("profile-catalogue.yaml", "consent-purposes.yaml", "easy-language.yaml"):
+        if (REPO / "schema" / name).exists():
+            shutil.copy(REPO / "schema" / name, target / "schema" / name)
+    for overlay in overlays:
+        for src in overlay.rglob("*"):
+            if src.is_file() and src.name != "expected.txt":
+                rel = src.relative_to(overlay)
+                dest = target / rel
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                if src.suffix == ".repeat":  # expand to a 20 MB file (not kept in Git)
+                    line = src.read_bytes()
+                    dest.with_suffix("").write_bytes(line * (20_000_000 // len(line) + 1))
+                else:
+                    shutil.copy(src, dest)
+    return target
+
+
+@pytest.fixture
+def base_repo(tmp_path: Path) -> Path:
+    return make_repo(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def demo_repo() -> Path:
+    """The bundled demo data (read-only use)."""
+    return REPO
