@@ -8,4 +8,6 @@ COMMANDS: list[str] = [
     "demo",
     "schema",
     "new",
+    "briefing",
+    "export",
 ]
