@@ -128,7 +128,7 @@ def case(i: int, rng: random.Random, org: dict[str, Any], n_wp: int, n_mod: int)
                            "hours_per_week": 35, "contract_signed": True, "status": "laufend"})
     log = []
     day = opened
-    for n in range(rng.randint(5, 20)):
+    for n in range(rng.randint(14, 32)):
         day += dt.timedelta(days=1 + n * 2)
         log.append({"date": _d(day), "kind": list(ServiceKind)[n % 3].value, "minutes": 30 + 15 * (n % 4), "by": primary["id"],
                     "note": "Gespräch zur Arbeitssituation, nächste Schritte vereinbart."})

@@ -1,0 +1,122 @@
+"""Benchmark for `site-gen check` against check-jsonschema on the same synthetic data.
+
+    python benchmarks/check.py [--cases 10000 --workplaces 2000 --modules 100]
+
+Prints wall times and ratios for: cold full check vs check-jsonschema with
+the exported schemas; warm run with nothing changed; the pre-commit hook
+after one changed case (real pre-commit, real git); and the YAML parsers on
+the same files. Not a test: goals are read off the printed table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from site_gen.commands.demo import generate  # noqa: E402
+
+TODAY = "2026-11-22"
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, subprocess.CompletedProcess[str]]:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
+    return time.perf_counter() - start, result
+
+
+def best(n: int, cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    return min(timed(cmd, cwd, env)[0] for _ in range(n))
+
+
+def site_gen() -> list[str]:
+    exe = shutil.which("site-gen")
+    return [exe] if exe else [sys.executable, "-m", "site_gen"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=10_000)
+    parser.add_argument("--workplaces", type=int, default=2_000)
+    parser.add_argument("--modules", type=int, default=100)
+    parser.add_argument("--skip-anchor", action="store_true", help="skip check-jsonschema (slow)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-check-"))
+    data = work / "records"
+    generate(data, args.cases, args.workplaces, args.modules)
+    files = {kind: sorted(str(p) for p in (data / kind).glob("*.yaml")) for kind in ("cases", "workplaces", "modules")}
+    n_files = sum(map(len, files.values()))
+    print(f"Synthetic repository: {args.cases} cases, {args.workplaces} workplaces, {args.modules} modules ({n_files} files) in {data}")
+    rows: list[tuple[str, float, str]] = []
+
+    cold, result = timed([*site_gen(), "--root", str(data), "check", "--today", TODAY, "--no-cache"], data)
+    assert result.returncode == 0, result.stdout[-2000:]
+    rows.append(("site-gen check, cold (no cache)", cold, f"{n_files / cold:,.0f} files/s"))
+
+    if not args.skip_anchor:
+        anchor = 0.0
+        for kind, schema in (("cases", "case"), ("workplaces", "workplace"), ("modules", "module")):
+            t, res = timed([sys.executable, "-m", "check_jsonschema", "--schemafile", str(REPO / "schema" / f"{schema}.schema.json"), *files[kind]], data)
+            anchor += t
+            if res.returncode != 0:
+                print(f"  check-jsonschema reported problems for {kind}:", res.stdout[-500:])
+        rows.append(("check-jsonschema, same files, exported schemas", anchor, f"{n_files / anchor:,.0f} files/s"))
+        rows.append(("  ratio check-jsonschema / site-gen cold", anchor / cold, "goal ≥ 10×"))
+
+    timed([*site_gen(), "--root", str(data), "check", "--today", TODAY], data)  # fill the cache
+    warm = best(3, [*site_gen(), "--root", str(data), "check", "--today", TODAY], data)
+    rows.append(("site-gen check, warm (nothing changed)", warm, "goal ≤ 1 s"))
+
+    # pre-commit after one changed case: real git, real pre-commit, the hook's own entry.
+    env = {**os.environ, "PRE_COMMIT_HOME": str(work / "pre-commit-home"), "GIT_AUTHOR_NAME": "B", "GIT_AUTHOR_EMAIL": "b@example.org",
+           "GIT_COMMITTER_NAME": "B", "GIT_COMMITTER_EMAIL": "b@example.org"}
+    hook = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    files_re = next(line.split("files:", 1)[1].strip() for line in hook.splitlines() if line.strip().startswith("files:"))
+    (data / ".pre-commit-config.yaml").write_text(
+        "repos:\n  - repo: local\n    hooks:\n      - id: site-gen-check\n        name: site-gen check\n"
+        f"        entry: {' '.join(site_gen())} check\n        language: system\n        files: {files_re}\n        require_serial: true\n")
+    for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "data"]):
+        subprocess.run(["git", *cmd], cwd=data, env=env, check=True)
+    case = data / "cases" / "tn-00005.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("zuverlässig", "sehr zuverlässig"), encoding="utf-8")
+    subprocess.run(["git", "add", str(case)], cwd=data, env=env, check=True)
+    hook_time = best(3, [sys.executable, "-m", "pre_commit", "run", "site-gen-check", "--files", "cases/tn-00005.yaml"], data, env)
+    rows.append(("pre-commit run, one changed case", hook_time, "goal ≤ 0.5 s"))
+    bare = best(3, [*site_gen(), "--root", str(data), "check", "--today", TODAY, "cases/tn-00005.yaml"], data)
+    rows.append(("  of which site-gen check FILE (fast path)", bare, ""))
+
+    # Parser choice: the same 1,000 case files through each parser, in-process.
+    sample = [Path(p).read_text(encoding="utf-8") for p in files["cases"][:1000]]
+    import yaml_rs
+    from ruamel.yaml import YAML
+
+    start = time.perf_counter()
+    for text in sample:
+        yaml_rs.loads(text, parse_datetime=False)
+    rs = time.perf_counter() - start
+    safe = YAML(typ="safe", pure=True)
+    start = time.perf_counter()
+    for text in sample:
+        safe.load(text)
+    ru = time.perf_counter() - start
+    rows.append(("parse 1,000 cases: yaml-rs", rs, f"{1000 / rs:,.0f} files/s"))
+    rows.append(("parse 1,000 cases: ruamel.yaml safe (pure)", ru, f"{1000 / ru:,.0f} files/s, {ru / rs:.0f}× slower"))
+
+    width = max(len(r[0]) for r in rows)
+    print()
+    for name, value, note in rows:
+        unit = "×" if "ratio" in name else " s"
+        print(f"{name:<{width}}  {value:8.2f}{unit}  {note}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

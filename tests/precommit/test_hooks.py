@@ -1,0 +1,84 @@
+"""The pre-commit hook for real: real git, real pre-commit, temporary repositories."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import REPO, make_repo
+
+HOOK = "site-gen-check"
+
+
+def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check, env=env)
+
+
+def pre_commit(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=repo, capture_output=True, text=True, env=env, timeout=1200)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pre-commit cache for the module: the hook environment is built once per repo/rev."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def records_repo(path: Path) -> Path:
+    repo = make_repo(path)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Akten anlegen")
+    return repo
+
+
+def break_case(repo: Path) -> Path:
+    case = repo / "cases" / "tn-0001.yaml"
+    case.write_text(case.read_text().replace("workplace: ap-0001", "workplace: ap-0404"))
+    return case
+
+
+def test_try_repo_passes_clean_data_and_refuses_a_broken_record(tmp_path: Path, home: Path) -> None:
+    repo = records_repo(tmp_path / "akten")
+    clean = pre_commit(repo, home, "try-repo", str(REPO), HOOK, "--all-files")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    break_case(repo)
+    broken = pre_commit(repo, home, "try-repo", str(REPO), HOOK, "--files", "cases/tn-0001.yaml")
+    assert broken.returncode == 1
+    assert "cases/tn-0001.yaml:20:5: REF-DANGLING" in broken.stdout and "Hinweis:" in broken.stdout
+
+
+def test_installed_hook_refuses_commit_with_the_same_messages(tmp_path: Path, home: Path) -> None:
+    rev = git(REPO, "rev-parse", "HEAD").stdout.strip()
+    repo = records_repo(tmp_path / "akten")
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {REPO}\n    rev: {rev}\n    hooks:\n      - id: {HOOK}\n", encoding="utf-8")
+    git(repo, "add", ".pre-commit-config.yaml")
+    git(repo, "commit", "-qm", "pre-commit einrichten")
+    installed = pre_commit(repo, home, "install")
+    assert installed.returncode == 0, installed.stderr
+    break_case(repo)
+    git(repo, "add", "cases/tn-0001.yaml")
+    refused = git(repo, "commit", "-m", "kaputt", check=False)
+    assert refused.returncode != 0
+    assert "REF-DANGLING 'placements[0].workplace': Arbeitsplatz nicht gefunden." in refused.stdout + refused.stderr
+    assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "2"  # nothing was committed
+    case = repo / "cases" / "tn-0001.yaml"
+    case.write_text(case.read_text().replace("ap-0404", "ap-0001").replace("Arbeit im Lager", "Arbeit im Lager oder Versand"))
+    git(repo, "add", "cases/tn-0001.yaml")
+    accepted = git(repo, "commit", "-m", "Wunsch ergänzt", check=False)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "3"
+
+
+def test_this_repository_checks_its_own_demo_data(home: Path) -> None:
+    result = pre_commit(REPO, home, "run", "--all-files", "--config", ".pre-commit-config.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Demodaten prüfen" in result.stdout and "Passed" in result.stdout
