@@ -5,9 +5,12 @@ name to :data:`COMMANDS`."""
 
 COMMANDS: list[str] = [
     "check",
+    "build",
     "demo",
     "schema",
     "new",
     "briefing",
     "export",
+    "match",
+    "bewerbung",
 ]

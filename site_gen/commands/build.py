@@ -1,0 +1,226 @@
+"""``site-gen build``: check, then build the internal site (mkdocs-material + Pagefind).
+
+Pipeline: ``collect`` (the same check as ``site-gen check``; errors stop the
+build) → ``load_dataset`` → :func:`build_internal`, which applies the consent
+filter, renders Markdown into a staging folder, runs mkdocs (strict) and
+Pagefind into a temporary folder beside the output and only then swaps it in.
+A failed build leaves the previous output untouched.
+
+This module and :mod:`site_gen.mkdocs_hooks` are the only places that touch
+mkdocs; the generator (views, render) does not, so moving to ProperDocs or
+Zensical stays a matter of configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
+from mkdocs.utils.yaml import yaml_load
+
+from ..dataset import Dataset, load_dataset
+from ..findings import Severity, UserError
+from ..render import TEMPLATES
+from ..render.internal import ASSETS, OVERRIDES, render_site, write_docs
+from ..report import report
+from ..views.consented import consented_dataset
+from ..views.internal_git import LOG_ARGS, Change, parse_log
+from .check import collect, parse_date
+
+HINT_KEEP = "Die bisherige Ausgabe bleibt unverändert."
+MARKER = ".site-gen-intern"
+"""File in every built site; only folders holding it (or empty ones) are replaced."""
+HOOKS = Path(__file__).resolve().parent.parent / "mkdocs_hooks.py"
+DEFAULT_CONFIG = TEMPLATES / "internal" / "mkdocs.yml"
+NAV = [{"Start": "index.md"}, {"Akten": "akten/index.md"}, {"Arbeitsplätze": "arbeitsplaetze/index.md"},
+       {"Module": "module/index.md"}, {"Personal": "personal/index.md"}, {"Kennzahlen": "kennzahlen/index.md"},
+       {"Fristen": "fristen.md"}, {"Datenformate": "formate.md"}, {"Suche": "suche.md"}]
+"""A small fixed navigation: records stay out of it (mkdocs' nav cost grows quadratically)."""
+
+
+class _Collect(logging.Handler):
+    """Keeps mkdocs' warnings so that a failed build can say why."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def mkdocs_config(docs: Path, site: Path, config_file: Path, strict: bool = True) -> MkDocsConfig:
+    """The site's mkdocs configuration: the user's file plus what must always hold."""
+    source = config_file if config_file.is_file() else DEFAULT_CONFIG
+    try:
+        with source.open("rb") as fh:
+            raw = yaml_load(fh) or {}
+    except Exception as exc:  # mkdocs' YAML loader raises several types
+        raise UserError(f"Die Datei '{source}' kann nicht gelesen werden.", f"YAML prüfen ({type(exc).__name__}).") from None
+    theme = raw.get("theme") or {}
+    theme = {"name": theme} if isinstance(theme, str) else dict(theme)
+    theme.setdefault("name", "material")
+    theme.setdefault("language", "de")
+    theme["custom_dir"] = str(OVERRIDES)
+    raw.update(
+        docs_dir=str(docs), site_dir=str(site), strict=strict, use_directory_urls=False, theme=theme,
+        nav=NAV, not_in_nav="\n".join(f"/{d}/" for d in ("akten", "arbeitsplaetze", "module", "personal", "kennzahlen")),
+        hooks=[str(HOOKS)], plugins=raw.get("plugins") or [],
+        extra_css=[*raw.get("extra_css", []), f"{ASSETS}/internal.css"],
+        extra_javascript=[*raw.get("extra_javascript", []), f"{ASSETS}/suche.js"],
+    )
+    raw.setdefault("site_name", "Jobcoaching intern")
+    config = MkDocsConfig(config_file_path=str(docs.parent / "mkdocs.yml"))
+    config.load_dict(raw)
+    errors, _warnings = config.validate()
+    if errors:
+        raise UserError("Die mkdocs-Konfiguration ist ungültig: " + "; ".join(f"{k}: {e}" for k, e in errors) + ".",
+                        f"'{source}' prüfen. " + HINT_KEEP)
+    return config
+
+
+def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> None:
+    """Build with mkdocs; warnings fail a strict build (German error, no traceback)."""
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        mkdocs_build(config, dirty=dirty)
+    except (Abort, PluginError, ConfigurationError, BuildError) as exc:
+        shown = "; ".join(collector.messages[:5]) or str(exc)
+        raise UserError(f"mkdocs hat den Bau abgebrochen: {shown}", "Meldungen oben prüfen. " + HINT_KEEP) from None
+    finally:
+        logger.removeHandler(collector)
+
+
+def run_pagefind(site: Path) -> None:
+    """Index ``site`` with the Pagefind binary bundled in the pagefind package (offline)."""
+    try:
+        from pagefind_bin import get_executable
+
+        exe = str(get_executable())
+    except (ImportError, FileNotFoundError):
+        raise UserError("Pagefind ist nicht installiert.", "pip install 'pagefind[bin]'. " + HINT_KEEP) from None
+    proc = subprocess.run([exe, "--site", str(site), "--output-subdir", "pagefind"], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise UserError("Der Suchindex (Pagefind) konnte nicht erstellt werden: " + proc.stderr.strip()[-300:], HINT_KEEP)
+
+
+@dataclass
+class BuildResult:
+    pages: int
+    out: Path
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def git_history(root: Path) -> dict[str, list[Change]]:
+    """Last changes per record file from ONE ``git log`` run ({} outside Git)."""
+    try:
+        proc = subprocess.run(["git", "-C", str(root), *LOG_ARGS[:1], "--relative", *LOG_ARGS[1:]],
+                              capture_output=True, text=True, timeout=300, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    return parse_log(proc.stdout) if proc.returncode == 0 else {}
+
+
+def _swap(site: Path, out: Path, old: Path) -> None:
+    """Replace ``out`` by ``site`` with two renames on the same file system."""
+    if out.exists():
+        if not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists()):
+            raise UserError(f"Der Ausgabeordner '{out}' enthält Dateien, die nicht von site-gen stammen.",
+                            "Einen leeren oder von 'site-gen build' angelegten Ordner mit --out wählen. " + HINT_KEEP)
+        os.rename(out, old)
+    try:
+        os.rename(site, out)
+    except OSError:
+        if old.exists():
+            os.rename(old, out)
+        raise
+
+
+def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[str, list[Change]] | None = None,
+                   config_file: Path | None = None, search: bool = True, keep_docs: Path | None = None) -> BuildResult:
+    """Build the internal site for ``ds`` into ``out_dir`` (replaced only on success).
+
+    ``ds`` may already be narrowed (e.g. to one team); the consent filter is
+    applied here in any case, so no caller can forget it.
+    """
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    view = consented_dataset(ds, today)
+    pages = render_site(view, today, history)
+    timings["render"] = time.perf_counter() - t0
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-bau-", dir=out_dir.parent))
+    try:
+        t = time.perf_counter()
+        docs, site = work / "docs", work / "site"
+        write_docs(pages, docs)
+        timings["write"] = time.perf_counter() - t
+        t = time.perf_counter()
+        config = mkdocs_config(docs, site, config_file or (ds.root / "mkdocs.yml"))
+        run_mkdocs(config)
+        timings["mkdocs"] = time.perf_counter() - t
+        (site / MARKER).write_text("Von 'site-gen build' erzeugt. Nur hinter dem Login der Organisation ausliefern.\n", encoding="utf-8")
+        if search:
+            t = time.perf_counter()
+            run_pagefind(site)
+            timings["pagefind"] = time.perf_counter() - t
+        if keep_docs is not None:
+            shutil.rmtree(keep_docs, ignore_errors=True)
+            shutil.copytree(docs, keep_docs)
+        _swap(site, out_dir, work / "alt")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    timings["total"] = time.perf_counter() - t0
+    return BuildResult(len(pages), out_dir, timings)
+
+
+def checked_dataset(root: Path, today: dt.date, use_cache: bool = True) -> Dataset:
+    """Run the check of ``site-gen check``; refuse on errors, else load the records."""
+    findings, count = collect(root, today, use_cache)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        report(errors, count, "text", sys.stderr)
+        raise UserError(f"Die Prüfung hat {len(errors)} Fehler gefunden; die interne Seite wird nicht gebaut.",
+                        "Die Fehler beheben ('site-gen check' zeigt sie) und erneut bauen. " + HINT_KEEP)
+    return load_dataset(root)
+
+
+def run(args: argparse.Namespace) -> int:
+    today = args.today or dt.date.today()
+    t = time.perf_counter()
+    ds = checked_dataset(args.root, today, not args.no_cache)
+    check_time = time.perf_counter() - t
+    history = git_history(args.root)
+    out = args.out or (args.root / "site")
+    result = build_internal(ds, out, today, history=history, search=not args.no_search, keep_docs=args.keep_docs)
+    print(f"Interne Seite gebaut: {result.pages} Seiten in {result.out} ({check_time + result.timings['total']:.1f} s).")
+    if args.timings:
+        parts = {"check+laden": check_time, **result.timings}
+        print("Zeiten: " + ", ".join(f"{k} {v:.2f} s" for k, v in parts.items()))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="Prüfen und die interne Seite bauen (mkdocs-material, Pagefind-Suche)")
+    p.add_argument("--out", type=Path, default=None, help="Ausgabeordner (Standard: site/ im Daten-Ordner)")
+    p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT (Fristen, Einwilligungen)")
+    p.add_argument("--no-search", action="store_true", help="ohne Suchindex (schneller, für Tests)")
+    p.add_argument("--no-cache", action="store_true", help="Zwischenspeicher der Prüfung nicht verwenden")
+    p.add_argument("--keep-docs", type=Path, default=None, help="erzeugte Markdown-Seiten zusätzlich hierhin kopieren")
+    p.add_argument("--timings", action="store_true", help="Zeiten der einzelnen Schritte ausgeben")
+    p.set_defaults(run=run)

@@ -1,0 +1,92 @@
+"""SVG charts made at build time: pure functions returning SVG markup.
+
+No scripts, no external fonts, no inline ``style`` (the Content-Security-Policy
+of the site allows none): colours and sizes are presentation attributes. Every
+chart carries ``role="img"`` and a ``<title>``; the page shows the same
+figures as a table next to it (the text alternative).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from html import escape
+
+from markupsafe import Markup
+
+COLOURS = ("#3949ab", "#00897b", "#f4511e", "#8e24aa", "#6d4c41", "#546e7a", "#c0ca33")
+TARGET = "#c62828"
+FONT = 'font-family="sans-serif" font-size="12"'
+
+
+def _svg(width: int, height: int, title: str, body: list[str]) -> Markup:
+    head = (f'<figure class="sg-chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="100%" role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>')
+    return Markup(head + "".join(body) + f"</svg><figcaption>{escape(title)}</figcaption></figure>")
+
+
+def bars(title: str, rows: Sequence[tuple[str, Sequence[float | None]]], series: Sequence[str], maximum: float) -> Markup:
+    """Horizontal bars, one group per row, one bar per series (e.g. ability vs requirement)."""
+    label_w, bar_w, bar_h = 220, 300, 12
+    group_h = bar_h * len(series) + 8
+    height = 30 + group_h * len(rows)
+    body = [f'<text x="{label_w}" y="14" {FONT}>' + " · ".join(
+        f'<tspan fill="{COLOURS[i % len(COLOURS)]}">■ {escape(s)}</tspan>' for i, s in enumerate(series)) + "</text>"]
+    for r, (label, values) in enumerate(rows):
+        y0 = 26 + r * group_h
+        body.append(f'<text x="{label_w - 6}" y="{y0 + group_h / 2}" text-anchor="end" {FONT}>{escape(label[:34])}</text>')
+        for s, value in enumerate(values):
+            if value is None:
+                continue
+            w = max(1.0, bar_w * value / maximum) if maximum else 1.0
+            y = y0 + s * bar_h
+            body.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" fill="{COLOURS[s % len(COLOURS)]}"/>')
+            body.append(f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 3}" {FONT}>{value:g}</text>')
+    return _svg(label_w + bar_w + 40, height, title, body)
+
+
+def columns(title: str, points: Sequence[tuple[str, float]], unit: str = "", target: float | None = None) -> Markup:
+    """Vertical columns over time (e.g. minutes per month); optional target line."""
+    width, height, left, bottom, top = 640, 220, 40, 40, 16
+    peak = max([v for _, v in points] + [target or 0, 1])
+    step = (width - left - 10) / max(len(points), 1)
+    plot_h = height - bottom - top
+    body = [f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#999"/>',
+            f'<text x="4" y="{top + 4}" {FONT}>{peak:g}{escape(unit)}</text>']
+    every = max(1, len(points) // 12)
+    for i, (label, value) in enumerate(points):
+        h = plot_h * value / peak
+        x = left + i * step
+        body.append(f'<rect x="{x + 1:.1f}" y="{height - bottom - h:.1f}" width="{max(step - 2, 1):.1f}" height="{h:.1f}" fill="{COLOURS[0]}"/>')
+        if i % every == 0:
+            body.append(f'<text x="{x + step / 2:.1f}" y="{height - bottom + 14}" text-anchor="middle" {FONT}>{escape(label)}</text>')
+    if target is not None:
+        y = height - bottom - plot_h * target / peak
+        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="{TARGET}" stroke-dasharray="6 4"/>')
+        body.append(f'<text x="{width - 12}" y="{y - 4:.1f}" text-anchor="end" fill="{TARGET}" {FONT}>Ziel {target:g}{escape(unit)}</text>')
+    return _svg(width, height, title, body)
+
+
+def timeline(title: str, lanes: Sequence[tuple[str, dt.date, dt.date | None, int]], today: dt.date) -> Markup:
+    """Gantt-like bars: (label, start, end or None for open, colour index)."""
+    if not lanes:
+        return Markup("")
+    first = min(s for _, s, _, _ in lanes)
+    last = max([e or today for _, _, e, _ in lanes] + [today])
+    span = max((last - first).days, 1)
+    label_w, plot_w, lane_h = 200, 420, 18
+    height = 24 + lane_h * len(lanes)
+
+    def x(day: dt.date) -> float:
+        return label_w + plot_w * (day - first).days / span
+
+    body = [f'<text x="{label_w}" y="12" {FONT}>{first.strftime("%d.%m.%Y")}</text>',
+            f'<text x="{label_w + plot_w}" y="12" text-anchor="end" {FONT}>{last.strftime("%d.%m.%Y")}</text>']
+    for i, (label, start, end, colour) in enumerate(lanes):
+        y = 20 + i * lane_h
+        x1, x2 = x(start), x(end or today)
+        body.append(f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end" {FONT}>{escape(label[:30])}</text>')
+        body.append(f'<rect x="{x1:.1f}" y="{y + 2}" width="{max(x2 - x1, 2):.1f}" height="{lane_h - 6}" fill="{COLOURS[colour % len(COLOURS)]}"/>')
+    xt = x(today)
+    body.append(f'<line x1="{xt:.1f}" y1="16" x2="{xt:.1f}" y2="{height}" stroke="{TARGET}" stroke-dasharray="3 3"/>')
+    return _svg(label_w + plot_w + 20, height, title, body)

@@ -1,0 +1,108 @@
+"""Render the internal site's Markdown pages from the views (no mkdocs here).
+
+:func:`render_site` returns ``{docs path: Markdown}``; :func:`write_docs`
+writes them (plus the static assets) into a docs folder for mkdocs. Both the
+full build and the incremental preview (``site-gen serve``) use them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..dataset import Dataset
+from ..views import dashboard as dash
+from ..views import internal as views
+from ..views import internal_case, internal_deadlines, internal_records, internal_reference
+from ..views.internal_git import Change
+from . import charts, environment
+
+STATIC = Path(__file__).resolve().parent.parent / "static" / "internal"
+OVERRIDES = Path(__file__).resolve().parent.parent / "templates" / "internal" / "overrides"
+ASSETS = "assets/site-gen"
+
+
+@dataclass(frozen=True, slots=True)
+class PlainContext:
+    page: str
+
+
+def _env() -> Any:
+    env = environment("internal")
+    env.globals.update(labels=views.LABELS, bars=charts.bars, columns=charts.columns, timeline=charts.timeline)
+    return env
+
+
+def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None = None,
+                cases: Iterable[str] | None = None) -> dict[str, str]:
+    """Every page of the internal site as Markdown.
+
+    ``ds`` must be consent-filtered. ``history``: last Git changes per record
+    file. ``cases``: render the dossiers of these cases only (the incremental
+    preview); every other page is always rendered.
+    """
+    env = _env()
+    history = history or {}
+    pages: dict[str, str] = {}
+
+    def put(template: str, ctx: Any) -> None:
+        pages[ctx.page] = env.get_template(template).render(ctx=ctx)
+
+    deadlines = internal_deadlines.all_deadlines(ds, today)
+    kinds = Counter(d.kind for d in deadlines)
+    put("home.md.j2", views.home(ds, today, [(g.kind, kinds[g.kind]) for g in internal_deadlines.group_deadlines(deadlines)]))
+    put("search.md.j2", PlainContext("suche.md"))
+    put("deadlines.md.j2", internal_deadlines.deadline_page(ds, today))
+    put("reference.md.j2", internal_reference.reference())
+    put("dashboard_index.md.j2", dash.overview(ds, today))
+    for pid in ds.providers:
+        put("dashboard.md.j2", dash.dashboard(ds, today, provider=pid, deadlines=deadlines))
+    for lid in ds.locations:
+        put("dashboard.md.j2", dash.dashboard(ds, today, location=lid, deadlines=deadlines))
+        put("case_list.md.j2", views.case_list(ds, lid))
+    put("case_index.md.j2", views.case_index(ds))
+    put("workplace_list.md.j2", internal_records.workplace_list(ds, today))
+    put("module_list.md.j2", internal_records.module_list(ds))
+    put("staff_list.md.j2", internal_records.staff_list(ds))
+    for sid in ds.staff:
+        put("staff.md.j2", internal_records.staff(ds, sid))
+    for mid in ds.modules:
+        put("module.md.j2", internal_records.module(ds, mid, today, history.get(ds.path_of("modules", mid))))
+    for wid in ds.workplaces:
+        put("workplace.md.j2", internal_records.workplace(ds, wid, today, history.get(ds.path_of("workplaces", wid))))
+    for cid in (ds.cases if cases is None else [c for c in cases if c in ds.cases]):
+        put("dossier.md.j2", internal_case.dossier(ds, cid, today, history.get(ds.path_of("cases", cid))))
+    return pages
+
+
+def write_docs(pages: dict[str, str], docs: Path, previous: dict[str, str] | None = None) -> list[str]:
+    """Write ``pages`` below ``docs`` (and the static assets); return the paths written.
+
+    With ``previous`` (what was written last time), unchanged pages are not
+    touched, so their modification time tells mkdocs' dirty build to skip them.
+    """
+    written = []
+    folders: set[Path] = set()
+    for rel, text in pages.items():
+        if previous is not None and previous.get(rel) == text:
+            continue
+        path = docs / rel
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        path.write_text(text, encoding="utf-8")
+        written.append(rel)
+    if previous is None:
+        shutil.copytree(STATIC, docs / ASSETS, dirs_exist_ok=True)
+    return written
+
+
+def remove_docs(docs: Path, stale: Iterable[str]) -> None:
+    """Delete pages that no longer exist (e.g. a deleted case)."""
+    for rel in stale:
+        (docs / rel).unlink(missing_ok=True)

@@ -1,0 +1,26 @@
+// Loads the Pagefind search UI on the search page only. Pagefind fetches small index
+// chunks per query from this server; nothing is downloaded on other pages.
+(function () {
+  var box = document.getElementById("suche");
+  if (!box) return;
+  var root = new URL("../../", document.currentScript.src);
+  var css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = new URL("pagefind/pagefind-ui.css", root).href;
+  document.head.appendChild(css);
+  var script = document.createElement("script");
+  script.src = new URL("pagefind/pagefind-ui.js", root).href;
+  script.onload = function () {
+    var ui = new PagefindUI({
+      element: "#suche",
+      bundlePath: new URL("pagefind/", root).pathname,
+      showImages: false,
+      showSubResults: false,
+      resetStyles: false,
+      autofocus: true
+    });
+    var query = new URLSearchParams(location.search).get("q");
+    if (query) ui.triggerSearch(query);
+  };
+  document.head.appendChild(script);
+})();

@@ -1,0 +1,182 @@
+"""Internal site: shared vocabulary, page addresses and the overview pages.
+
+Views are pure: ``(Dataset, today, …) → typed context``. They never read
+files and never produce markup; templates decide how things look. Every
+internal page is built from :func:`site_gen.views.consented.consented_dataset`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from ..dataset import Dataset
+from ..models.case import Case, CostBearer, GivenBy, GoalStatus, Instrument, Outcome, PlacementStatus, ServiceKind, WorkshopArea
+from ..models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS, Stage
+from ..models.module import PROGRAMME_LABELS
+from ..models.organisation import Role
+from ..models.workplace import AcquisitionStatus, Channel
+
+CASES, WORKPLACES, MODULES, STAFF, FIGURES = "akten", "arbeitsplaetze", "module", "personal", "kennzahlen"
+
+LABELS: dict[object, str] = {
+    **STAGE_LABELS, **PLACEMENT_LABELS, **SECTOR_LABELS, **PROGRAMME_LABELS,
+    WorkshopArea.VOCATIONAL_TRAINING: "Berufsbildungsbereich", WorkshopArea.WORK: "Arbeitsbereich",
+    CostBearer.EMPLOYMENT_AGENCY: "Agentur für Arbeit", CostBearer.INTEGRATION_AID: "Eingliederungshilfe",
+    CostBearer.PENSION_INSURANCE: "Rentenversicherung", CostBearer.INTEGRATION_OFFICE: "Integrationsamt",
+    CostBearer.ACCIDENT_INSURANCE: "Unfallversicherung",
+    GoalStatus.OPEN: "offen", GoalStatus.IN_PROGRESS: "in Arbeit", GoalStatus.REACHED: "erreicht", GoalStatus.DROPPED: "verworfen",
+    PlacementStatus.PLANNED: "geplant", PlacementStatus.RUNNING: "laufend", PlacementStatus.FINISHED: "beendet",
+    PlacementStatus.ABORTED: "abgebrochen",
+    Outcome.HIRED: "Übernahme", Outcome.EXTENDED: "verlängert", Outcome.NEXT: "nächstes Praktikum",
+    Outcome.RETURN: "Rückkehr in die Werkstatt", Outcome.OUTPLACED: "ausgelagerter Arbeitsplatz",
+    ServiceKind.DIRECT: "unmittelbar", ServiceKind.MEDIATE: "mittelbar", ServiceKind.INDIRECT: "indirekt",
+    GivenBy.PERSON: "Person selbst", GivenBy.GUARDIAN: "gesetzliche Betreuung",
+    AcquisitionStatus.LEAD: "Kontakt", AcquisitionStatus.ACTIVE: "aktiv", AcquisitionStatus.PAUSED: "pausiert",
+    AcquisitionStatus.CLOSED: "beendet",
+    Channel.NETWORK: "Netzwerk", Channel.RECOMMENDATION: "Empfehlung", Channel.COLD_CALL: "Kaltakquise",
+    Channel.DUODAY: "DuoDay", Channel.EVENT: "Messe", Channel.EMPLOYER: "Anfrage des Betriebs",
+    Role.JOBCOACH: "Jobcoach", Role.TRAINER: "Trainer:in", Role.GROUP_LEADER: "Gruppenleitung",
+    Role.SOCIAL_SERVICE: "Sozialdienst",
+    Instrument.HAMET2: "hamet 2", Instrument.HAMET_E: "hamet E", Instrument.MELBA: "MELBA", Instrument.IMBA: "IMBA",
+    Instrument.OWN: "eigener Bogen",
+}
+
+
+def label(value: object) -> str:
+    """German label of an enum value (the value itself when none is known)."""
+    return LABELS.get(value, getattr(value, "value", str(value)))
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link to another page: ``target`` is the Markdown path below the docs root."""
+
+    text: str
+    target: str
+
+
+def case_path(cid: str) -> str:
+    return f"{CASES}/{cid}.md"
+
+
+def workplace_path(wid: str) -> str:
+    return f"{WORKPLACES}/{wid}.md"
+
+
+def module_path(mid: str) -> str:
+    return f"{MODULES}/{mid}.md"
+
+
+def staff_path(sid: str) -> str:
+    return f"{STAFF}/{sid}.md"
+
+
+def location_cases_path(lid: str) -> str:
+    return f"{CASES}/standort-{lid}.md"
+
+
+def full_name(case: Case) -> str:
+    return f"{case.first_name} {case.last_name}"
+
+
+def case_link(ds: Dataset, cid: str) -> Link:
+    case = ds.cases.get(cid)
+    return Link(f"{full_name(case)} ({cid})" if case else cid, case_path(cid)) if case else Link(cid, "")
+
+
+def workplace_link(ds: Dataset, wid: str) -> Link:
+    wp = ds.workplaces.get(wid)
+    return Link(wp.company.name, workplace_path(wid)) if wp else Link(wid, "")
+
+
+def module_link(ds: Dataset, mid: str) -> Link:
+    mod = ds.modules.get(mid)
+    return Link(mod.title, module_path(mid)) if mod else Link(mid, "")
+
+
+def staff_link(ds: Dataset, sid: str) -> Link:
+    staff = ds.staff.get(sid)
+    return Link(staff.name, staff_path(sid)) if staff else Link(sid, "")
+
+
+def location_name(ds: Dataset, lid: str) -> str:
+    loc = ds.locations.get(lid)
+    return loc.name if loc else lid
+
+
+# --- overview pages -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    cid: str
+    link: Link
+    stage: str
+    stage_since: dt.date
+    coach: Link
+    location: str
+    closed: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseListContext:
+    page: str
+    title: str
+    rows: list[CaseRow]
+
+
+@dataclass(frozen=True, slots=True)
+class LocationCount:
+    link: Link
+    provider: str
+    open_cases: int
+    closed_cases: int
+
+
+@dataclass(frozen=True, slots=True)
+class CaseIndexContext:
+    page: str
+    locations: list[LocationCount]
+    stages: list[tuple[str, int]]
+
+
+def case_index(ds: Dataset) -> CaseIndexContext:
+    """``akten/index.md``: cases per location, links to the location lists."""
+    open_, closed = Counter[str](), Counter[str]()
+    for case in ds.cases.values():
+        (closed if case.closed else open_)[case.location] += 1
+    rows = [LocationCount(Link(loc.name, location_cases_path(lid)), ds.providers[ds.provider_of_location[lid]].name,
+                          open_[lid], closed[lid]) for lid, loc in ds.locations.items()]
+    stages = Counter(c.stage for c in ds.cases.values() if c.closed is None)
+    return CaseIndexContext(f"{CASES}/index.md", rows, [(label(s), stages[s]) for s in Stage])
+
+
+def case_list(ds: Dataset, lid: str) -> CaseListContext:
+    """``akten/standort-<id>.md``: every case of one location, open ones first."""
+    cases = sorted((c for c in ds.cases.values() if c.location == lid), key=lambda c: (c.closed is not None, c.last_name, c.first_name, c.id))
+    rows = [CaseRow(c.id, Link(full_name(c), case_path(c.id)), label(c.stage), c.stages[-1].since, staff_link(ds, c.coaches.primary),
+                    location_name(ds, c.location), c.closed) for c in cases]
+    return CaseListContext(location_cases_path(lid), f"Akten am Standort {location_name(ds, lid)}", rows)
+
+
+@dataclass(frozen=True, slots=True)
+class HomeContext:
+    page: str
+    today: dt.date
+    site: str
+    counts: list[tuple[Link, int]]
+    deadlines: list[tuple[str, int]]
+
+
+def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]]) -> HomeContext:
+    """``index.md``: what is where, and how many deadlines are open."""
+    counts = [
+        (Link("Akten (offen)", f"{CASES}/index.md"), sum(1 for c in ds.cases.values() if c.closed is None)),
+        (Link("Arbeitsplätze", f"{WORKPLACES}/index.md"), len(ds.workplaces)),
+        (Link("Module", f"{MODULES}/index.md"), len(ds.modules)),
+        (Link("Personal", f"{STAFF}/index.md"), len(ds.staff)),
+    ]
+    names = ", ".join(p.name for p in ds.providers.values())
+    return HomeContext("index.md", today, names, counts, deadline_kinds)

@@ -1,0 +1,210 @@
+"""The participant dossier (``akten/<id>.md``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..consent import guardian_covers, is_live
+from ..dataset import Dataset
+from ..models.case import Case, Consent, PlacementStatus
+from ..models.common import STAGE_LABELS, Stage
+from .internal import Link, case_path, label, location_name, module_link, staff_link, workplace_link
+from .internal_deadlines import CONSENT_DAYS, Deadline, case_deadlines
+from .internal_git import Change
+from .internal_hooks import matching_for_case
+from .internal_log import Intensity, intensity
+
+
+@dataclass(frozen=True, slots=True)
+class StageRow:
+    stage: str
+    since: dt.date
+    days: int
+    note: str | None
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileRow:
+    item: str
+    group: str
+    rating: int
+    requirement: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileView:
+    instrument: str
+    date: dt.date
+    assessor: Link
+    compared_with: Link | None
+    rows: list[ProfileRow]
+
+    @property
+    def series(self) -> list[str]:
+        return ["Fähigkeit"] + ([f"Anforderung {self.compared_with.text}"] if self.compared_with else [])
+
+    @property
+    def chart_rows(self) -> list[tuple[str, list[float | None]]]:
+        return [(r.item, [r.rating] + ([r.requirement] if self.compared_with else [])) for r in self.rows]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementRow:
+    type: str
+    workplace: Link
+    start: dt.date
+    end: dt.date | None
+    hours: str
+    status: str
+    outcome: str | None
+    mentor: str | None
+    contract_signed: bool
+    reflection_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentRow:
+    purpose: str
+    recipients: list[Link]
+    given_by: str
+    given_on: dt.date
+    valid_until: dt.date | None
+    withdrawn_on: dt.date | None
+    state: str
+    live: bool
+    document: str
+
+
+@dataclass(frozen=True, slots=True)
+class DossierContext:
+    page: str
+    today: dt.date
+    case: Case
+    name: str
+    provider: str
+    location: str
+    labels: dict[str, str]
+    primary: Link
+    deputy: Link
+    stages: list[StageRow]
+    profiles: list[ProfileView]
+    placements: list[PlacementRow]
+    enrolments: list[tuple[Link, Any]]
+    log: Intensity
+    consents: list[ConsentRow]
+    disclosures: list[tuple[Link, list[str]]]
+    deadlines: list[Deadline]
+    changes: list[Change]
+    source: str
+    matching: Any
+
+    @property
+    def stage_lanes(self) -> list[tuple[str, dt.date, dt.date | None, int]]:
+        """Timeline bars of the stage history (the current one open-ended)."""
+        out = []
+        for i, row in enumerate(self.stages):
+            end = self.stages[i + 1].since if i + 1 < len(self.stages) else self.case.closed
+            out.append((row.stage, row.since, end, STAGE_ORDER.index(self.case.stages[i].stage)))
+        return out
+
+    @property
+    def placement_lanes(self) -> list[tuple[str, dt.date, dt.date | None, int]]:
+        return [(f"{p.type}: {p.workplace.text}", p.start, p.end, i) for i, p in enumerate(self.placements)]
+
+    @property
+    def log_points(self) -> list[tuple[str, float]]:
+        return [(p.label, p.minutes) for p in self.log.periods]
+
+
+def consent_state(case: Case, con: Consent, ds: Dataset, today: dt.date) -> str:
+    """German state of one consent on ``today``."""
+    if con.withdrawn_on is not None and con.withdrawn_on <= today:
+        return "widerrufen"
+    if con.given_on > today:
+        return "noch nicht gültig"
+    if con.valid_until is not None and con.valid_until < today:
+        return "abgelaufen"
+    if not guardian_covers(case, con, ds.purposes):
+        return "ungültig: außerhalb der Aufgabenkreise der Betreuung"
+    if con.valid_until is not None and (con.valid_until - today).days <= CONSENT_DAYS:
+        return f"gültig, läuft in {(con.valid_until - today).days} Tagen ab"
+    return "gültig"
+
+
+def _stages(case: Case, today: dt.date) -> list[StageRow]:
+    out = []
+    for i, entry in enumerate(case.stages):
+        until = case.stages[i + 1].since if i + 1 < len(case.stages) else (case.closed or today)
+        out.append(StageRow(STAGE_LABELS[entry.stage], entry.since, max((until - entry.since).days, 0), entry.note, i == len(case.stages) - 1))
+    return out
+
+
+def _current_workplace(case: Case, today: dt.date) -> str | None:
+    running = [p for p in case.placements if p.status is PlacementStatus.RUNNING and p.start <= today]
+    planned = [p for p in case.placements if p.status is PlacementStatus.PLANNED]
+    pick = running or planned
+    return pick[-1].workplace if pick else None
+
+
+def _profiles(ds: Dataset, case: Case, today: dt.date) -> list[ProfileView]:
+    wid = _current_workplace(case, today)
+    wp = ds.workplaces.get(wid) if wid else None
+    newest = max(case.ability_profiles, key=lambda p: p.date, default=None)
+    out = []
+    for prof in sorted(case.ability_profiles, key=lambda p: p.date, reverse=True):
+        compare = wp if prof is newest and wp is not None and wp.requirements else None
+        rows = []
+        for item, rating in prof.ratings.items():
+            meta = ds.profile_items.get(item)
+            rows.append(ProfileRow(meta.label if meta else item, meta.group if meta else "", rating,
+                                   compare.requirements.get(item) if compare else None))
+        out.append(ProfileView(label(prof.instrument), prof.date, staff_link(ds, prof.assessor),
+                               workplace_link(ds, wid) if compare and wid else None, rows))
+    return out
+
+
+def _consents(ds: Dataset, case: Case, today: dt.date) -> list[ConsentRow]:
+    out = []
+    for con in case.consents:
+        purpose = ds.purposes.get(con.purpose)
+        recipients = [workplace_link(ds, r) if r in ds.workplaces else Link({"ifd": "Integrationsfachdienst", "kostentraeger": "Kostenträger"}.get(r, r), "")
+                      for r in con.recipients]
+        out.append(ConsentRow(purpose.label if purpose else con.purpose, recipients, label(con.given_by), con.given_on, con.valid_until,
+                              con.withdrawn_on, consent_state(case, con, ds, today),
+                              is_live(con, today) and guardian_covers(case, con, ds.purposes), con.document))
+    return out
+
+
+def dossier(ds: Dataset, cid: str, today: dt.date, changes: list[Change] | None = None) -> DossierContext:
+    """Context of one dossier. ``ds`` must be the consent-filtered dataset."""
+    case = ds.cases[cid]
+    provider = ds.providers.get(case.provider)
+    placements = [PlacementRow(label(p.type), workplace_link(ds, p.workplace), p.start, p.end,
+                               f"{p.hours_per_day:g} h/Tag, {p.hours_per_week:g} h/Woche", label(p.status),
+                               label(p.outcome) if p.outcome else None, _mentor(ds, p.workplace, p.mentor), p.contract_signed, p.reflection_on)
+                  for p in sorted(case.placements, key=lambda p: p.start)]
+    labels = {"area": label(case.workshop_area), "cost_bearer": label(case.cost_bearer), "stage": label(case.stage)}
+    return DossierContext(
+        page=case_path(cid), today=today, case=case, name=f"{case.first_name} {case.last_name}",
+        provider=provider.name if provider else case.provider, location=location_name(ds, case.location), labels=labels,
+        primary=staff_link(ds, case.coaches.primary), deputy=staff_link(ds, case.coaches.deputy),
+        stages=_stages(case, today), profiles=_profiles(ds, case, today), placements=placements,
+        enrolments=[(module_link(ds, e.module), e) for e in case.enrolments],
+        log=intensity(case.support_log), consents=_consents(ds, case, today),
+        disclosures=[(workplace_link(ds, d.workplace), list(d.items)) for d in case.disclosures],
+        deadlines=case_deadlines(ds, case, today), changes=changes or [], source=ds.path_of("cases", cid),
+        matching=matching_for_case(ds, cid, today),
+    )
+
+
+def _mentor(ds: Dataset, wid: str, mentor: str | None) -> str | None:
+    wp = ds.workplaces.get(wid)
+    if mentor is None or wp is None:
+        return mentor
+    return next((m.name for m in wp.mentors if m.id == mentor), mentor)
+
+
+STAGE_ORDER: list[Stage] = list(Stage)

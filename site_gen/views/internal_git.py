@@ -1,0 +1,54 @@
+"""The last Git changes of each record file, parsed from one ``git log`` run.
+
+Reading Git is I/O and happens at the edge (``site_gen.commands.build``);
+this module only defines the command line and parses its output, so that the
+dossier view stays pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+KEEP = 5
+"""Changes shown per record."""
+
+SEP = "\x1e"
+LOG_ARGS = ["log", f"--format={SEP}%h%x1f%aI%x1f%an", "--name-only", "--no-renames", "--", "cases", "workplaces", "modules"]
+"""Arguments for one ``git log`` over all record folders (newest first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    commit: str
+    date: dt.date
+    author: str
+
+
+def parse_log(text: str, prefix: str = "", keep: int = KEEP) -> dict[str, list[Change]]:
+    """File path (relative to the records root) → its newest ``keep`` changes.
+
+    ``prefix`` is the records root relative to the Git top level ("" when
+    they are the same, else e.g. ``"daten/"``): it is removed from paths.
+    """
+    out: dict[str, list[Change]] = {}
+    for block in text.split(SEP):
+        if not block.strip():
+            continue
+        head, _, names = block.partition("\n")
+        parts = head.split("\x1f")
+        if len(parts) != 3:
+            continue
+        commit, when, author = parts
+        try:
+            change = Change(commit, dt.date.fromisoformat(when[:10]), author)
+        except ValueError:
+            continue
+        for name in names.splitlines():
+            name = name.strip()
+            if not name or not name.startswith(prefix):
+                continue
+            changes = out.setdefault(name[len(prefix):], [])
+            if len(changes) < keep:
+                changes.append(change)
+    return out

@@ -1,0 +1,111 @@
+"""The reference of the record formats (``formate.md``), generated from the models.
+
+Walks each model's JSON Schema (the same one ``schema/`` is generated from),
+so the page can never drift from what ``site-gen check`` enforces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
+
+FILES: list[tuple[str, type, str]] = [
+    ("Akte einer teilnehmenden Person", Case, "cases/<kennung>.yaml"),
+    ("Arbeitsplatzprofil", Workplace, "workplaces/<kennung>.yaml"),
+    ("Kursmodul", Module, "modules/<kennung>.yaml"),
+    ("Organisationsdaten", Organisation, "organisation.yaml"),
+    ("Profilkatalog", ProfileCatalogue, "schema/profile-catalogue.yaml"),
+    ("Einwilligungszwecke", PurposeCatalogue, "schema/consent-purposes.yaml"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    key: str
+    title: str
+    description: str
+    type: str
+    section: str | None
+    """Anchor of the nested section this field refers to, if any."""
+    required: bool
+    purpose: str | None
+    basis: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    anchor: str
+    name: str
+    description: str
+    rows: list[FieldRow]
+
+
+@dataclass(frozen=True, slots=True)
+class FormatFile:
+    title: str
+    path: str
+    sections: list[Section]
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceContext:
+    page: str
+    files: list[FormatFile]
+
+
+SIMPLE = {"integer": "Ganzzahl", "number": "Zahl", "boolean": "Wahrheitswert (true/false)", "string": "Text"}
+
+
+def _type(prop: dict[str, Any], defs: dict[str, Any], prefix: str) -> tuple[str, str | None]:
+    """German type description and the anchor of a referenced section."""
+    if "anyOf" in prop:
+        parts = [p for p in prop["anyOf"] if p.get("type") != "null"]
+        return _type(parts[0], defs, prefix) if parts else ("–", None)
+    if "$ref" in prop:
+        name = prop["$ref"].rsplit("/", 1)[-1]
+        target = defs.get(name, {})
+        if "enum" in target:
+            return "Auswahl: " + ", ".join(str(v) for v in target["enum"]), None
+        return f"Abschnitt {name}", f"{prefix}-{name.lower()}"
+    kind = prop.get("type")
+    if kind == "array":
+        inner, anchor = _type(prop.get("items", {}), defs, prefix)
+        return f"Liste von {inner}", anchor
+    if kind == "object":
+        values = next(iter(prop.get("patternProperties", {}).values()), prop.get("additionalProperties", {}))
+        inner, anchor = _type(values, defs, prefix) if isinstance(values, dict) else ("Wert", None)
+        return f"Zuordnung Kennung → {inner}", anchor
+    if prop.get("format") == "date":
+        return "Datum (JJJJ-MM-TT)", None
+    if kind == "string" and "pattern" in prop:
+        return ("Kennung (a–z, 0–9, -)" if "a-z" in prop["pattern"] else "Text im Format " + prop["pattern"]), None
+    text = SIMPLE.get(str(kind), str(kind or "Wert"))
+    bounds = [f"≥ {prop['minimum']}" if "minimum" in prop else "", f"≤ {prop['maximum']}" if "maximum" in prop else "",
+              f"> {prop['exclusiveMinimum']}" if "exclusiveMinimum" in prop else ""]
+    bounds = [b for b in bounds if b]
+    return (f"{text} ({', '.join(bounds)})" if bounds else text), None
+
+
+def _section(anchor: str, name: str, schema: dict[str, Any], defs: dict[str, Any], prefix: str) -> Section:
+    required = set(schema.get("required", []))
+    rows = []
+    for key, prop in schema.get("properties", {}).items():
+        kind, target = _type(prop, defs, prefix)
+        rows.append(FieldRow(key, prop.get("title", ""), prop.get("description", ""), kind, target, key in required,
+                             prop.get("x-zweck"), prop.get("x-rechtsgrundlage")))
+    return Section(anchor, name, schema.get("description", ""), rows)
+
+
+def reference() -> ReferenceContext:
+    """Every record format, field by field."""
+    files = []
+    for title, model, path in FILES:
+        schema = model.model_json_schema()
+        defs = schema.get("$defs", {})
+        prefix = model.__name__.lower()
+        sections = [_section(prefix, model.__name__, schema, defs, prefix)]
+        sections += [_section(f"{prefix}-{name.lower()}", name, d, defs, prefix) for name, d in defs.items() if "properties" in d]
+        files.append(FormatFile(title, path, sections))
+    return ReferenceContext("formate.md", files)
