@@ -11,6 +11,4 @@ COMMANDS: list[str] = [
     "new",
     "briefing",
     "export",
-    "match",
-    "bewerbung",
 ]
