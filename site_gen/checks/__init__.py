@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import capacity, consent, dates, enrolments, identity, placements, postings, privacy, references, retention
+from . import capacity, consent, dates, easy_language, enrolments, identity, placements, postings, privacy, references, retention
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
@@ -23,6 +23,7 @@ CHECKS: list[Check] = [
     retention.check,
     privacy.check,
     postings.check,
+    easy_language.check,
 ]
 
 

@@ -1,0 +1,132 @@
+"""Easy-language check (Leichte Sprache) for every participant-facing text.
+
+Texts: the ``posting`` of each workplace (title, tasks, needs, hours, place,
+help) and the ``easy`` description of each module. Rules and word lists come
+from ``schema/easy-language.yaml``; see :mod:`.easy_language_rules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+
+from ..dataset import Dataset
+from ..findings import Finding, Loc, Severity
+from .easy_language_config import EasyLanguageConfig, Separator, load_config
+from .easy_language_rules import _HYPHEN_WORD, _MEDIO_WORD, Rules
+from .easy_language_text import WORD_RE, flesch_amstad, sentences
+from .easy_language_words import Lexicon, norm
+
+Text = tuple[Loc, str]
+
+BANDS = ((80, "sehr leicht"), (70, "leicht"), (60, "mittel"), (0, "schwer"))
+
+
+_RULES: dict[int, tuple[EasyLanguageConfig, Rules]] = {}
+
+
+def rules_for(config: EasyLanguageConfig) -> Rules:
+    """Compiled rules and lexicon for a configuration (memoised per object)."""
+    hit = _RULES.get(id(config))
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    words = set(config.common_words.lower().split())
+    words |= {norm(p) for w in [*config.allowed_words, *config.glossary] for p in w.split()}
+    rules = Rules(config, Lexicon(words))
+    if len(_RULES) > 8:
+        _RULES.clear()
+    _RULES[id(config)] = (config, rules)
+    return rules
+
+
+def names_of(*texts: str) -> frozenset[str]:
+    """Normalised words of proper names (company, district …): allowed as they are."""
+    out: set[str] = set()
+    for text in texts:
+        for w in WORD_RE.findall(text):
+            out.add(norm(w))
+            out.update(norm(p) for p in re.split(r"[-·]", w) if p)
+    return frozenset(out)
+
+
+def posting_texts(post: object) -> list[Text]:
+    """(key path, text) of every participant-facing field of a posting."""
+    texts: list[Text] = [(("posting", "title"), post.title)]  # type: ignore[attr-defined]
+    texts += [(("posting", "tasks", i), t) for i, t in enumerate(post.tasks)]  # type: ignore[attr-defined]
+    texts += [(("posting", "needs", i), t) for i, t in enumerate(post.needs)]  # type: ignore[attr-defined]
+    texts += [(("posting", key), getattr(post, key)) for key in ("hours", "place", "help")]
+    return texts
+
+
+def check_texts(file: str, texts: list[Text], config: EasyLanguageConfig, names: frozenset[str] = frozenset(),
+                readability_loc: Loc | None = None) -> list[Finding]:
+    """Findings for the texts of one record (one file)."""
+    rules = rules_for(config)
+    out: list[Finding] = []
+    for loc, text in texts:
+        for hit in rules.check_text(text, names):
+            out.append(Finding(file, hit.code, hit.message, hit.hint, hit.severity or config.rule(hit.code).severity, loc=loc))
+    out += _separators(file, texts, config, names)
+    if readability_loc is not None and rules.on("EASY-READABILITY"):
+        sents = [s for _, text in texts for line in sentences(text, rules.no_end) for s in line]
+        score = flesch_amstad(sents)
+        if score is not None and score < config.readability_below:
+            band = next(label for low, label in BANDS if score >= low)
+            out.append(Finding(file, "EASY-READABILITY", f"Lesbarkeit nach Flesch-Amstad: {score:.0f} von 100 ({band}).",
+                               "Nur zur Information. Kurze Sätze und kurze Wörter machen den Text leichter.",
+                               _readability_severity(config),
+                               loc=readability_loc))
+    return out
+
+
+def _readability_severity(config: EasyLanguageConfig) -> Severity:
+    return config.rules["EASY-READABILITY"].severity if "EASY-READABILITY" in config.rules else Severity.INFO
+
+
+def _separators(file: str, texts: list[Text], config: EasyLanguageConfig, names: frozenset[str]) -> Iterator[Finding]:
+    rules = rules_for(config)
+    medio = [(loc, m.group()) for loc, t in texts for m in _MEDIO_WORD.finditer(t)]
+    hyphen = [(loc, m.group()) for loc, t in texts for m in _HYPHEN_WORD.finditer(t) if norm(m.group()) not in names]
+    own, other = (hyphen, medio) if config.separator is Separator.HYPHEN else (medio, hyphen)
+    own_name, other_name = ("Binde·strich", "Medio·punkt") if config.separator is Separator.HYPHEN else ("Medio·punkt", "Binde·strich")
+    if own and other and rules.on("EASY-SEPARATOR-MIXED"):
+        loc, word = other[0]
+        yield Finding(file, "EASY-SEPARATOR-MIXED",
+                      f"Im Text stehen {own_name} („{own[0][1]}“) und {other_name} („{word}“) gemischt.",
+                      f"Lange Wörter überall gleich trennen, eingestellt ist der {own_name}.", Severity.ERROR, loc=loc)
+    elif other and rules.on("EASY-SEPARATOR-STYLE"):
+        for loc, word in other:
+            yield Finding(file, "EASY-SEPARATOR-STYLE", f"Wort mit {other_name} „{word}“: eingestellt ist der {own_name}.",
+                          f"Mit {own_name} trennen oder die Einstellung separator in schema/easy-language.yaml ändern.",
+                          config.rule("EASY-SEPARATOR-STYLE").severity, loc=loc)
+
+
+def _org_names(ds: Dataset) -> list[str]:
+    org = ds.organisation
+    if org is None:
+        return []
+    return [p.name for p in org.providers] + [loc.name for p in org.providers for loc in p.locations] + \
+        [loc.district for p in org.providers for loc in p.locations]
+
+
+def record_texts(ds: Dataset) -> Iterable[tuple[str, list[Text], frozenset[str], Loc]]:
+    """(file, texts, proper names, readability loc) of every record with participant-facing text."""
+    org = _org_names(ds)
+    for wid, wp in ds.workplaces.items():
+        if wp.posting is None:
+            continue
+        a = wp.company.address
+        names = names_of(wp.company.name, a.city, a.district, a.street, wp.company.transit, *org)
+        yield ds.path_of("workplaces", wid), posting_texts(wp.posting), names, ("posting",)
+    for mid, mod in ds.modules.items():
+        texts: list[Text] = [(("easy", "title"), mod.easy.title), (("easy", "text"), mod.easy.text)]
+        yield ds.path_of("modules", mid), texts, names_of(mod.title, *org), ("easy",)
+
+
+def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
+    """Easy-language findings for all postings and module descriptions."""
+    config, problems = load_config(ds.root)
+    yield from problems
+    for file, texts, names, loc in record_texts(ds):
+        yield from check_texts(file, texts, config, names, loc)

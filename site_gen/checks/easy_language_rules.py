@@ -1,0 +1,176 @@
+"""The rules of the easy-language check, applied to one text.
+
+Each rule has a stable code; messages are German and name the sentence or
+word (participant-facing texts are public and hold nothing personal).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..findings import Severity
+from .easy_language_config import EasyLanguageConfig, Separator
+from .easy_language_text import LETTERS, Sentence, quote, sentences
+from .easy_language_words import Lexicon, norm, suggest
+
+_ROMAN = re.compile(r"^(?=[MDCLXVI]{2,}$)(?=.*[IVX])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-Za-zÄÖÜäöü]{2,7}$")
+_TIME_ZERO = re.compile(r"(?<![\d.:])0\d(?:[:.]\d\d)?(?:\s*Uhr\b)|(?<![\d.:])0\d:\d\d\b")
+_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{2,4})?(?![\d])")
+_WEEKDAY = re.compile(r"(?<![\w·-])(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\s*[–-]\s*(?:Mo|Di|Mi|Do|Fr|Sa|So)|Mo|Di|Mi|Do|Fr|Sa)(?![\w·])\.?")
+_DIGIT_RANGE = re.compile(r"\d\s*-\s*\d")
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+_HYPHEN_WORD = re.compile(rf"[{LETTERS}]{{2,}}(?:-[{LETTERS}]{{2,}})+")
+_MEDIO_WORD = re.compile(rf"[{LETTERS}]+(?:·[{LETTERS}]+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule break inside one text; ``line`` counts from 0 within the text."""
+
+    code: str
+    message: str
+    hint: str
+    line: int
+    severity: Severity | None = None
+
+
+class Rules:
+    """Compiled rules for one configuration."""
+
+    def __init__(self, config: EasyLanguageConfig, lexicon: Lexicon) -> None:
+        self.c = config
+        self.lex = lexicon
+        self.hyphen = config.separator is Separator.HYPHEN
+        self.no_end = frozenset(t.lower() for a in config.abbreviations for t in re.findall(rf"[{LETTERS}]+", a))
+        abbr = sorted(config.abbreviations, key=len, reverse=True)
+        pattern = "|".join(r"\s*".join(re.escape(t) for t in a.split()) for a in abbr) or "(?!)"
+        self.abbr_re = re.compile(rf"(?<![\w·-])(?:{pattern})(?![\w·])", re.I)
+        self.abbr_map = {a.replace(" ", "").lower(): full for a, full in config.abbreviations.items()}
+        chars = "".join(re.escape(ch) for ch in config.special_characters) or "(?!)"
+        self.special_re = re.compile(f"[{chars}]")
+        self.numbers = {k.lower(): v for k, v in config.number_words.items()}
+        self.negations = {w.lower() for w in config.negations}
+        self.subjunctives = {k.lower(): v for k, v in config.subjunctives.items()}
+        self.aux = {w.lower() for w in config.passive_auxiliaries}
+        self.not_participles = {w.lower() for w in config.not_participles}
+        self.genitive = {w.lower() for w in config.genitive_articles}
+        self.sub_always = {w.lower() for w in config.subordinators}
+        self.sub_comma = {w.lower() for w in config.subordinators_after_comma}
+        self.unsplit = {norm(w) for w in config.unsplit}
+
+    def on(self, code: str) -> bool:
+        return self.c.rule(code).enabled
+
+    def check_text(self, text: str, names: frozenset[str]) -> list[Hit]:
+        """Every rule break in one text field (``names``: proper names of the record)."""
+        hits: list[Hit] = []
+        for line_sents in sentences(text, self.no_end):
+            if len(line_sents) > 1 and self.on("EASY-ONE-SENTENCE-PER-LINE"):
+                hits.append(Hit("EASY-ONE-SENTENCE-PER-LINE", f"In einer Zeile stehen {len(line_sents)} Sätze: {quote(line_sents[0].text + ' ' + line_sents[1].text)}",
+                                "Jeden Satz in eine eigene Zeile schreiben (in YAML mehrzeilig mit „|“).", line_sents[0].line))
+            for s in line_sents:
+                hits += self.sentence(s, names)
+        return hits
+
+    def sentence(self, s: Sentence, names: frozenset[str]) -> list[Hit]:
+        out: list[Hit] = []
+        q = quote(s.text)
+        add = out.append
+        scan = _ADDRESS.sub(" ", s.text)
+        if self.on("EASY-SENTENCE-LENGTH"):
+            n, lim = len(s.words), self.c.sentence_length
+            if n > lim.error_over:
+                add(Hit("EASY-SENTENCE-LENGTH", f"Der Satz hat {n} Wörter, erlaubt sind höchstens {lim.error_over}: {q}",
+                        f"Den Satz in kurze Sätze teilen. Gut sind höchstens {lim.warning_over} Wörter.", s.line, Severity.ERROR))
+            elif n > lim.warning_over:
+                add(Hit("EASY-SENTENCE-LENGTH", f"Der Satz hat {n} Wörter, empfohlen sind höchstens {lim.warning_over}: {q}",
+                        "Den Satz kürzen oder in zwei Sätze teilen.", s.line, Severity.WARNING))
+        if self.on("EASY-ABBREVIATION"):
+            for m in self.abbr_re.finditer(scan):
+                full = self.abbr_map.get(m.group().replace(" ", "").lower(), "das ganze Wort")
+                add(Hit("EASY-ABBREVIATION", f"Abkürzung „{m.group()}“ in {q}", f"Ausschreiben: „{full}“.", s.line))
+            for m in _WEEKDAY.finditer(scan):
+                add(Hit("EASY-ABBREVIATION", f"Abkürzung „{m.group()}“ in {q}", "Wochentage ausschreiben: „Montag bis Freitag“.", s.line))
+        if self.on("EASY-SPECIAL-CHARACTER"):
+            for ch in dict.fromkeys(self.special_re.findall(scan)):
+                add(Hit("EASY-SPECIAL-CHARACTER", f"Sonderzeichen „{ch}“ in {q}", f"Statt „{ch}“: {self.c.special_characters[ch]}", s.line))
+        if self.on("EASY-NUMBER-FORMAT"):
+            if _DIGIT_RANGE.search(scan):
+                add(Hit("EASY-NUMBER-FORMAT", f"Zahlen mit Strich dazwischen in {q}", "„von 8 bis 14 Uhr“ schreiben statt „8-14 Uhr“.", s.line))
+            for m in _TIME_ZERO.finditer(scan):
+                fixed = re.sub(r"^0", "", m.group())
+                add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit mit Null am Anfang „{m.group()}“ in {q}", f"Ohne Null schreiben: „{fixed}“.", s.line))
+            for m in _DATE.finditer(scan):
+                add(Hit("EASY-NUMBER-FORMAT", f"Datum nur in Ziffern „{m.group()}“ in {q}", "Den Monat als Wort schreiben, zum Beispiel „5. März 2026“.", s.line))
+        out += self.words(s, q, names)
+        return out
+
+    def words(self, s: Sentence, q: str, names: frozenset[str]) -> list[Hit]:
+        out: list[Hit] = []
+        add = out.append
+        toks = [t for t in s.words if not t[:1].isdigit()]
+        lower = [t.lower() for t in toks]
+        for i, (tok, low) in enumerate(zip(toks, lower)):
+            if low in self.numbers and self.on("EASY-NUMBER-WORD"):
+                add(Hit("EASY-NUMBER-WORD", f"Zahlwort „{tok}“ in {q}", f"Ziffern schreiben: „{self.numbers[low]}“ statt „{tok}“.", s.line))
+            elif _ROMAN.match(tok) and tok not in names and self.on("EASY-ROMAN-NUMERAL"):
+                add(Hit("EASY-ROMAN-NUMERAL", f"Römische Zahl „{tok}“ in {q}", "Arabische Ziffern schreiben, zum Beispiel „4“ statt „IV“.", s.line))
+            elif _ACRONYM.match(tok) and norm(tok) not in names and not self.lex.known_exact(tok) and self.on("EASY-ABBREVIATION"):
+                add(Hit("EASY-ABBREVIATION", f"Abkürzung „{tok}“ in {q}", "Das Wort ausschreiben oder ins Glossar aufnehmen.", s.line))
+            if low in self.negations and self.on("EASY-NEGATION"):
+                add(Hit("EASY-NEGATION", f"Verneinung „{tok}“ in {q}", "Positiv schreiben: sagen, was die Person tut oder kann.", s.line))
+            if low in self.subjunctives and self.on("EASY-SUBJUNCTIVE"):
+                add(Hit("EASY-SUBJUNCTIVE", f"Möglichkeits·form „{tok}“ in {q}", f"Direkt schreiben: „{self.subjunctives[low]}“.", s.line))
+            if low in self.genitive and i + 1 < len(toks) and (low == "des" or toks[i + 1][:1].isupper()) and self.on("EASY-GENITIVE"):
+                add(Hit("EASY-GENITIVE", f"Genitiv „{tok} {toks[i + 1]}“ in {q}", "Mit „von“ schreiben, zum Beispiel „von dem Betrieb“ statt „des Betriebs“.", s.line))
+        if self.on("EASY-PASSIVE") and self.aux & set(lower):
+            part = next((t for t in toks[1:] if self._participle(t)), None)
+            if part:
+                add(Hit("EASY-PASSIVE", f"Passiv „{next(t for t in toks if t.lower() in self.aux)} … {part}“ in {q}",
+                        "Aktiv schreiben: Wer macht was? Zum Beispiel „Du putzt den Boden.“", s.line))
+        if self.on("EASY-SUBORDINATE-CLAUSE"):
+            word = self._subordinate(s.text, lower)
+            if word:
+                add(Hit("EASY-SUBORDINATE-CLAUSE", f"Neben·satz mit „{word}“ in {q}", "Zwei kurze Haupt·sätze schreiben.", s.line))
+        out += self.long_and_rare(s, q, names)
+        return out
+
+    def _participle(self, tok: str) -> bool:
+        low = tok.lower()
+        if not tok[:1].islower() or low in self.not_participles or low in self.aux:
+            return False
+        if low.endswith("iert") and len(low) > 6:
+            return True
+        return len(low) > 5 and low.startswith(("ge", "be", "ver", "er", "zer", "ent")) and low.endswith(("t", "en")) and self.lex.known(tok) and (low.startswith("ge") or low.endswith("t"))
+
+    def _subordinate(self, text: str, lower: list[str]) -> str | None:
+        for w in lower:
+            if w in self.sub_always:
+                return w
+        for m in re.finditer(rf",\s*([{LETTERS}]+)", text):
+            if m.group(1).lower() in self.sub_comma:
+                return m.group(1)
+        if lower and lower[0] in self.sub_comma and "," in text:
+            return lower[0]
+        return None
+
+    def long_and_rare(self, s: Sentence, q: str, names: frozenset[str]) -> list[Hit]:
+        out: list[Hit] = []
+        for tok in dict.fromkeys(t for t in s.words if not t[:1].isdigit()):
+            n = norm(tok)
+            if n in names or n in self.no_end or n in self.numbers or n in self.subjunctives or n in self.negations \
+                    or _ROMAN.match(tok) or _ACRONYM.match(tok):
+                continue
+            if "·" not in tok and "-" not in tok and len(tok) >= self.c.long_word_min_length and tok[:1].isupper() \
+                    and n not in self.unsplit and self.on("EASY-LONG-WORD"):
+                pieces = self.lex.split(tok)
+                if pieces:
+                    out.append(Hit("EASY-LONG-WORD", f"Langes Wort ohne Trennung „{tok}“ in {q}",
+                                   f"Trennen: „{suggest(pieces, self.hyphen)}“.", s.line))
+                    continue
+            if self.on("EASY-RARE-WORD") and not self.lex.known(tok):
+                out.append(Hit("EASY-RARE-WORD", f"Seltenes Wort „{tok}“ in {q}",
+                               "Ein häufiges Wort nehmen oder das Wort ins Glossar in schema/easy-language.yaml aufnehmen.", s.line))
+        return out
