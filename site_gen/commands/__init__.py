@@ -11,4 +11,7 @@ COMMANDS: list[str] = [
     "new",
     "briefing",
     "export",
+    "forget",
+    "match",
+    "bewerbung",
 ]

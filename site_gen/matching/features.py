@@ -1,0 +1,143 @@
+"""What the score needs from a case and from a workplace (pure).
+
+Hours, the person's side (first that applies):
+  1. a number of hours named in the wishes ("20 Stunden"),
+  2. "Teilzeit" (20 h) or "Vollzeit" (35 h) named in the wishes,
+  3. the weekly hours of the latest running or finished placement (what the
+     person managed last), else unknown.
+Hours, the workplace's side: the posting's ``hours_per_week``, else the
+median weekly hours of placements recorded there, else unknown.
+
+Placement types the person is looking for: types named in the wishes
+(e.g. "Budget für Arbeit"); otherwise a trial type (Praktikum …) while the
+person has not finished a trial yet, and afterwards any trial, outplaced or
+Budget-für-Arbeit type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..models.case import Case, PlacementStatus
+from ..models.catalogue import Purpose
+from ..models.common import OUTPLACED_TYPES, SECTOR_LABELS, TRIAL_TYPES, PlacementType, Sector
+from ..models.organisation import Location, ProfileItem
+from ..models.workplace import AcquisitionStatus, Workplace
+from .keywords import sector_stems, stems
+from .profile import UsableProfile, usable_profile
+
+PART_TIME_HOURS = 20.0
+FULL_TIME_HOURS = 35.0
+_HOURS = re.compile(r"(\d{1,2})\s*(?:Stunden|Std)", re.I)
+TYPE_WORDS: dict[PlacementType, tuple[str, ...]] = {
+    PlacementType.INTERNSHIP: ("praktikum",),
+    PlacementType.TASTER: ("schnupper",),
+    PlacementType.OUTSIDE_GROUP: ("außenarbeitsgruppe", "aussenarbeitsgruppe"),
+    PlacementType.OUTPLACED: ("außenarbeitsplatz", "einzelarbeitsplatz", "ausgelagert"),
+    PlacementType.BUDGET_WORK: ("budget für arbeit", "budget fuer arbeit", "arbeitsvertrag"),
+    PlacementType.BUDGET_TRAINING: ("budget für ausbildung", "ausbildung"),
+    PlacementType.REGULAR: ("sozialversicherungspflichtig", "feste stelle", "richtige stelle"),
+}
+AFTER_TRIAL_TYPES = TRIAL_TYPES | OUTPLACED_TYPES | {PlacementType.BUDGET_WORK}
+
+
+@dataclass(frozen=True)
+class CaseFeatures:
+    id: str
+    profile: UsableProfile
+    terms: tuple[tuple[str, str, frozenset[str]], ...]
+    """("Wunsch" or "Interesse", the text as written, its stems)."""
+    location: str
+    district: str | None
+    hours: float | None
+    hours_source: str
+    wanted_types: frozenset[PlacementType]
+    types_source: str
+
+
+@dataclass(frozen=True)
+class WorkplaceFeatures:
+    id: str
+    requirements: Mapping[str, int]
+    sector: Sector
+    sector_stems: frozenset[str]
+    text_stems: frozenset[str]
+    """Stems of the posting title and tasks and of the analysed tasks."""
+    location: str
+    district: str
+    transit: str | None
+    """The public-transport text, None when it says there is none."""
+    hours: float | None
+    hours_source: str
+    types: frozenset[PlacementType]
+    closed: bool
+    paused: bool
+
+
+def fold_district(name: str | None) -> str | None:
+    return None if name is None else " ".join(name.lower().split())
+
+
+def _person_hours(case: Case, today: dt.date) -> tuple[float | None, str]:
+    wishes = " ".join(case.wishes)
+    if m := _HOURS.search(wishes):
+        return float(m.group(1)), "Wunsch"
+    low = wishes.lower()
+    if "teilzeit" in low:
+        return PART_TIME_HOURS, "Wunsch Teilzeit"
+    if "vollzeit" in low:
+        return FULL_TIME_HOURS, "Wunsch Vollzeit"
+    done = [p for p in case.placements if p.start <= today and p.status in (PlacementStatus.RUNNING, PlacementStatus.FINISHED)]
+    if done:
+        return max(done, key=lambda p: p.start).hours_per_week, "letzte Platzierung"
+    return None, "unbekannt"
+
+
+def _wanted_types(case: Case, today: dt.date) -> tuple[frozenset[PlacementType], str]:
+    low = " ".join(case.wishes).lower()
+    named = frozenset(t for t, words in TYPE_WORDS.items() if any(w in low for w in words))
+    if named:
+        return named, "Wunsch"
+    trial_done = any(p.type in TRIAL_TYPES and p.status is PlacementStatus.FINISHED and p.start <= today for p in case.placements)
+    return (AFTER_TRIAL_TYPES, "nach der Erprobung") if trial_done else (TRIAL_TYPES, "erst eine Erprobung")
+
+
+def case_features(
+    case: Case, today: dt.date, purposes: Mapping[str, Purpose], items: Mapping[str, ProfileItem], locations: Mapping[str, Location]
+) -> CaseFeatures:
+    """Everything the score reads from a case, consent applied."""
+    loc = locations.get(case.location)
+    hours, hours_source = _person_hours(case, today)
+    types, types_source = _wanted_types(case, today)
+    terms = [("Wunsch", t, stems(t)) for t in case.wishes] + [("Interesse", t, stems(t)) for t in case.interests]
+    return CaseFeatures(case.id, usable_profile(case, today, purposes, items), tuple(t for t in terms if t[2]),
+                        case.location, fold_district(loc.district if loc else None), hours, hours_source, types, types_source)
+
+
+def workplace_features(wp: Workplace, items: Mapping[str, ProfileItem], placed_hours: list[float]) -> WorkplaceFeatures:
+    """Everything the score reads from a workplace. ``placed_hours``: weekly hours of placements there."""
+    texts: list[str] = []
+    if wp.posting:
+        texts += [wp.posting.title, *wp.posting.tasks]
+        hours, source = float(wp.posting.hours_per_week), "Ausschreibung"
+    elif placed_hours:
+        hours, source = float(statistics.median(placed_hours)), "bisherige Platzierungen"
+    else:
+        hours, source = None, "unbekannt"
+    if wp.analysis:
+        texts += wp.analysis.tasks
+    status = wp.acquisition.status
+    return WorkplaceFeatures(
+        wp.id, {k: v for k, v in wp.requirements.items() if k in items}, wp.company.sector,
+        sector_stems(wp.company.sector), frozenset().union(*(stems(t) for t in texts)), wp.location,
+        fold_district(wp.company.address.district) or "", None if "kein" in wp.company.transit.lower() else wp.company.transit,
+        hours, source, frozenset(wp.placement_types), status is AcquisitionStatus.CLOSED, status is AcquisitionStatus.PAUSED,
+    )
+
+
+def sector_label(sector: Sector) -> str:
+    return SECTOR_LABELS[sector].replace("·", "")
