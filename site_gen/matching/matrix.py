@@ -28,8 +28,11 @@ def _codes(values: Sequence[str | None], table: dict[str, int]) -> np.ndarray:
     return np.array([-1 if v is None else table.setdefault(v, len(table)) for v in values], dtype=np.int64)
 
 
+_TYPE_BITS = {t: 1 << i for i, t in enumerate(PlacementType)}
+
+
 def _type_mask(types: frozenset[PlacementType]) -> int:
-    return sum(1 << i for i, t in enumerate(PlacementType) if t in types)
+    return sum(_TYPE_BITS[t] for t in types)
 
 
 @dataclass
@@ -42,23 +45,29 @@ class Matrices:
 
     def __post_init__(self) -> None:
         ids = list(self.items)
-        health = np.array([self.items[i].health_related for i in ids])
+        health = np.array([self.items[i].health_related for i in ids], dtype=bool)
         n_c, n_w, n_i = len(self.cases), len(self.workplaces), len(ids)
-        self.onehot = np.zeros((n_c, n_i * SLOTS))
         self.health_ok = np.array([c.profile.health_ok for c in self.cases], dtype=bool)
+        # ratings per case and item: 1 when not assessed (see rank.item_points), 0 when excluded (no consent)
+        ratings = np.ones((n_c, n_i), dtype=np.int64)
+        pos = {item: k for k, item in enumerate(ids)}
         for row, cf in enumerate(self.cases):
-            for k, item in enumerate(ids):
-                if health[k] and not cf.profile.health_ok:
-                    continue
-                self.onehot[row, k * SLOTS + cf.profile.ratings.get(item, 1)] = 1.0
-        self.table = np.zeros((n_i * SLOTS, n_w))
-        required = np.zeros((n_i, n_w), dtype=bool)
+            for item, value in cf.profile.ratings.items():
+                if (k := pos.get(item)) is not None:
+                    ratings[row, k] = value
+        ratings[np.ix_(~self.health_ok, health)] = 0
+        self.onehot = np.zeros((n_c, n_i * SLOTS))
+        rows, ks = np.nonzero(ratings)
+        self.onehot[rows, ks * SLOTS + ratings[rows, ks]] = 1.0
+        # requirement per item and workplace (0: not required); table[(item, rating), wp] = share of the item's points
+        req = np.zeros((n_i, n_w), dtype=np.int64)
         for col, wf in enumerate(self.workplaces):
-            for k, item in enumerate(ids):
-                if (req := wf.requirements.get(item)) is not None:
-                    required[k, col] = True
-                    for a in range(1, SLOTS):
-                        self.table[k * SLOTS + a, col] = item_points(a, req)
+            for item, value in wf.requirements.items():
+                if (k := pos.get(item)) is not None:
+                    req[k, col] = value
+        lut = np.array([[0.0 if a == 0 or r == 0 else item_points(a, r) for r in range(SLOTS)] for a in range(SLOTS)])
+        self.table = lut[np.arange(SLOTS)[None, :, None], req[:, None, :]].reshape(n_i * SLOTS, n_w)
+        required = req > 0
         self.n_req = required.sum(axis=0).astype(float)
         self.n_req_health = required[health].sum(axis=0).astype(float)
         self._wishes()
