@@ -10,52 +10,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 from pathlib import Path
 
 from ..dataset import load_dataset
 from ..findings import UserError
+from ..githistory import file_history, toplevel
 from ..render.privacy import render_export
 from ..views.briefing import find_case_and_workplace
-from ..views.export import Change, export_context
+from ..views.export import export_context
 from .briefing import write_atomic
 from .check import parse_date
 
 NO_GIT = "Der Datenordner ist kein Git-Repository: es gibt keinen Änderungsverlauf."
-
-
-def git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run git in ``root`` (never raises for git errors; check returncode)."""
-    try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=600)
-    except FileNotFoundError:
-        return subprocess.CompletedProcess(["git"], 127, "", "git fehlt")
-
-
-def file_history(root: Path, rel: str) -> tuple[list[Change], str]:
-    """Commits that touched ``rel`` (following renames), newest first, and a note."""
-    top = git(root, "rev-parse", "--show-toplevel")
-    if top.returncode != 0:
-        return [], NO_GIT
-    log = git(root, "log", "--follow", "--format=%H%x1f%aI%x1f%an", "--", rel)
-    if log.returncode != 0:
-        return [], "Der Git-Verlauf konnte nicht gelesen werden."
-    changes = []
-    for line in log.stdout.splitlines():
-        commit, when, author = (line.split("\x1f") + ["", "", ""])[:3]
-        try:
-            changes.append(Change(commit, dt.date.fromisoformat(when[:10]), author))
-        except ValueError:
-            continue
-    note = "" if changes else "Die Akte ist noch nicht in Git gespeichert (kein Commit)."
-    return changes, note
+NO_COMMIT = "Die Akte ist noch nicht in Git gespeichert (kein Commit)."
 
 
 def run(root: Path, case_id: str, out_dir: Path, today: dt.date) -> int:
     """Write the HTML and JSON export of ``case_id`` into ``out_dir``."""
     ds = load_dataset(root)
     find_case_and_workplace(ds, case_id)
-    history, note = file_history(root, ds.path_of("cases", case_id))
+    history = file_history(root, ds.path_of("cases", case_id)) if toplevel(root) else []
+    note = "" if history else (NO_COMMIT if toplevel(root) else NO_GIT)
     ctx = export_context(ds, case_id, today, history, note)
     if not out_dir.is_dir():
         raise UserError(f"Der Ordner '{out_dir}' existiert nicht.", "Einen vorhandenen Ordner mit --out angeben.")

@@ -1,0 +1,122 @@
+"""Git at the edge: a record's history (Art. 15) and purging it (Art. 17).
+
+Only the export and forget commands use this module. Everything runs the
+real ``git`` and ``git filter-repo``; nothing here is called by checks or
+views. Output of git is never echoed: it can quote file contents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .findings import UserError
+from .views.export import Change
+
+
+def git(cwd: Path, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run git in ``cwd``; the caller checks ``returncode``."""
+    try:
+        return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, input=input, timeout=3600)
+    except FileNotFoundError:
+        raise UserError("Das Programm 'git' ist nicht installiert.", "git installieren (z. B. apt-get install git).") from None
+
+
+def toplevel(root: Path) -> Path | None:
+    """The top folder of the Git repository containing ``root``, if any."""
+    result = git(root, "rev-parse", "--show-toplevel")
+    return Path(result.stdout.decode().strip()) if result.returncode == 0 else None
+
+
+def file_history(root: Path, rel: str) -> list[Change]:
+    """Commits that touched ``rel`` (relative to ``root``, following renames), newest first."""
+    log = git(root, "log", "--follow", "--format=%H%x1f%aI%x1f%an", "--", rel)
+    changes = []
+    for line in log.stdout.decode("utf-8", "replace").splitlines() if log.returncode == 0 else []:
+        commit, when, author = (line.split("\x1f") + ["", "", ""])[:3]
+        try:
+            changes.append(Change(commit, dt.date.fromisoformat(when[:10]), author))
+        except ValueError:
+            continue
+    return changes
+
+
+def historical_paths(top: Path, stem: str, folder: str) -> set[str]:
+    """Every path (relative to ``top``) a record file ``<folder>/<stem>.y(a)ml`` ever had, in any ref."""
+    listing = git(top, "rev-list", "--all", "--objects")
+    paths = set()
+    for line in listing.stdout.decode("utf-8", "replace").splitlines():
+        _, _, path = line.partition(" ")
+        p = Path(path)
+        if p.parent.name == folder and p.stem == stem and p.suffix in (".yaml", ".yml"):
+            paths.add(path)
+    for path in list(paths):  # earlier names of the same file
+        log = git(top, "log", "--all", "--follow", "--name-only", "--format=", "--", path)
+        paths |= {n for n in log.stdout.decode("utf-8", "replace").splitlines() if n.strip()}
+    return paths
+
+
+def blobs_of(top: Path, paths: set[str]) -> set[str]:
+    """Ids of every stored version of ``paths`` reachable from any ref."""
+    listing = git(top, "rev-list", "--all", "--objects")
+    out = set()
+    for line in listing.stdout.decode("utf-8", "replace").splitlines():
+        sha, _, path = line.partition(" ")
+        if path in paths:
+            out.add(sha)
+    return out
+
+
+def filter_repo_command() -> list[str]:
+    """How to start git filter-repo: the PyPI module, else the script on PATH."""
+    if importlib.util.find_spec("git_filter_repo") is not None:
+        return [sys.executable, "-m", "git_filter_repo"]
+    script = shutil.which("git-filter-repo")
+    if script:
+        return [script]
+    raise UserError("git filter-repo ist nicht installiert.", "pip install git-filter-repo (steht in pyproject.toml).")
+
+
+def purge(top: Path, paths: set[str], message_patterns: list[str], replacement: str = "[gelöscht]") -> None:
+    """Rewrite every ref without ``paths``, scrub ``message_patterns`` from
+    commit and tag messages, then drop reflogs and unreachable objects."""
+    rules = top / ".git" / "site-gen-forget-messages.txt"
+    rules.write_bytes(b"".join(f"{p}==>{replacement}\n".encode() for p in message_patterns))
+    try:
+        cmd = [*filter_repo_command(), "--force", "--quiet", "--invert-paths", "--replace-message", str(rules)]
+        for path in sorted(paths):
+            cmd += ["--path", path]
+        result = subprocess.run(cmd, cwd=top, capture_output=True, timeout=3600)
+    finally:
+        rules.unlink(missing_ok=True)
+    if result.returncode != 0:
+        reason = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        raise UserError("git filter-repo ist fehlgeschlagen; die Git-Geschichte ist unverändert.", f"Meldung von filter-repo: {reason[0][:200]}")
+    for name in ("ORIG_HEAD", "FETCH_HEAD"):  # may still point at old commits
+        (top / ".git" / name).unlink(missing_ok=True)
+    for args in (("reflog", "expire", "--expire=now", "--all"), ("gc", "--prune=now", "--quiet")):
+        if git(top, *args).returncode != 0:
+            raise UserError(f"'git {' '.join(args)}' ist fehlgeschlagen.", "Von Hand ausführen und danach erneut prüfen.")
+
+
+def objects_containing(top: Path, markers: list[bytes]) -> int:
+    """How many objects in the repository's object store contain one of ``markers``."""
+    proc = git(top, "cat-file", "--batch-all-objects", "--batch", "--unordered")
+    data, pos, hits = proc.stdout, 0, 0
+    while pos < len(data):
+        end = data.index(b"\n", pos)
+        header = data[pos:end].split()
+        size = int(header[2]) if len(header) == 3 else 0
+        body = data[end + 1:end + 1 + size]
+        hits += any(m in body for m in markers)
+        pos = end + 1 + size + 1
+    return hits
+
+
+def still_present(top: Path, blobs: set[str]) -> int:
+    """How many of the old blob ids still exist in the object store."""
+    return sum(git(top, "cat-file", "-e", sha).returncode == 0 for sha in blobs)
