@@ -37,6 +37,7 @@ from ..render.internal import ASSETS, OVERRIDES, render_site, write_docs
 from ..report import report
 from ..views.consented import consented_dataset
 from ..views.internal_git import LOG_ARGS, Change, parse_log
+from ..views.team import team_dataset
 from .check import collect, parse_date
 
 HINT_KEEP = "Die bisherige Ausgabe bleibt unverändert."
@@ -203,7 +204,7 @@ def checked_dataset(root: Path, today: dt.date, use_cache: bool = True) -> Datas
 def run(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     t = time.perf_counter()
-    ds = checked_dataset(args.root, today, not args.no_cache)
+    ds = team_dataset(checked_dataset(args.root, today, not args.no_cache), args.team, args.coach)
     check_time = time.perf_counter() - t
     history = git_history(args.root)
     out = args.out or (args.root / "site")
@@ -223,4 +224,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-cache", action="store_true", help="Zwischenspeicher der Prüfung nicht verwenden")
     p.add_argument("--keep-docs", type=Path, default=None, help="erzeugte Markdown-Seiten zusätzlich hierhin kopieren")
     p.add_argument("--timings", action="store_true", help="Zeiten der einzelnen Schritte ausgeben")
+    need = p.add_mutually_exclusive_group()
+    need.add_argument("--team", metavar="STANDORT", default=None, help="nur die Akten dieses Standorts (Need-to-know)")
+    need.add_argument("--coach", metavar="KENNUNG", default=None, help="nur die Akten dieser Fachkraft (Need-to-know)")
     p.set_defaults(run=run)

@@ -13,6 +13,11 @@ DATA = REPO / "tests" / "data" / "consent"
 BASE = DATA / "_base"
 TODAY = "2026-11-22"
 
+SOUTH_ONLY = ["Ingeborg", "Wachtelmeyer", "Krähenbühl", "Ruhepausen", "Kistenmacher", "Stapelfeld", "Regalwerk", "Wendehals", "Grotefend"]
+"""Participant, guardian, support need, company contact, mentor, company, coaches of team Süd."""
+NORTH_ONLY = ["Lotte", "Brammerstedt", "Saalfeld", "Hinnerk", "Poppendiek", "Brotmann", "Teigler", "Kornblume", "Ahlgrimm", "Quellmann"]
+"""The same for team Nord."""
+
 
 def make_repo(dest: Path, *overlays: Path) -> Path:
     """A records repository in ``dest``: the shared base, the real schema/ catalogues, then ``overlays``."""

@@ -5,15 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from consent_fixtures import DATA, make_repo
+from consent_fixtures import DATA, NORTH_ONLY, SOUTH_ONLY, make_repo
 
 from site_gen.dataset import Dataset, load_dataset
 from site_gen.findings import UserError
 from site_gen.views.team import team_dataset
-
-SOUTH_ONLY = ["Ingeborg", "Wachtelmeyer", "Krähenbühl", "Ruhepausen", "Kistenmacher", "Stapelfeld", "Regalwerk", "Wendehals", "Grotefend"]
-"""Participant, guardian, support need, company contact, mentor, company, coaches of team Süd."""
-NORTH_ONLY = ["Lotte", "Brammerstedt", "Saalfeld", "Hinnerk", "Poppendiek", "Brotmann", "Teigler", "Kornblume", "Ahlgrimm", "Quellmann"]
 
 
 @pytest.fixture(scope="module")
