@@ -74,8 +74,11 @@ class MappeContext:
     team_email: str | None
 
 
+MONTHS = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
+
+
 def _month(day: dt.date) -> str:
-    return f"{day.month:02d}/{day.year}"
+    return f"{MONTHS[day.month - 1]} {day.year}"
 
 
 def mappe_context(ds: Dataset, case: Case, workplace_id: str | None, today: dt.date) -> MappeContext:
