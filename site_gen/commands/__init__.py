@@ -14,4 +14,5 @@ COMMANDS: list[str] = [
     "forget",
     "match",
     "bewerbung",
+    "public",
 ]

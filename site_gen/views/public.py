@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..models.common import PLACEMENT_LABELS, SECTOR_LABELS
-from ..models.module import PROGRAMME_LABELS, Module
+from ..models.module import PROGRAMME_LABELS, Module, Programme
 from ..models.organisation import Organisation
 from ..models.workplace import AcquisitionStatus, Workplace
 
@@ -171,6 +171,7 @@ def public_board(workplaces: Iterable[Workplace], modules: Iterable[Module], org
         if contact is not None:
             postings.append(_posting(wp, contact))
     postings.sort(key=lambda p: (-p.posted_on.toordinal(), p.title, p.id))
-    courses = sorted((_course(m, today) for m in modules), key=lambda c: (c.programme, c.title, c.id))
+    # Mentor training is for company staff, not for participants.
+    courses = sorted((_course(m, today) for m in modules if m.programme is not Programme.MENTOR_TRAINING), key=lambda c: (c.programme, c.title, c.id))
     base = organisation.public_base_url.rstrip("/") + "/"
     return PublicBoard(today=today, base_url=base, postings=tuple(postings), courses=tuple(courses))

@@ -1,0 +1,119 @@
+"""``site-gen public`` builds the public job board; ``site-gen print`` makes the PDF for the Schaukasten.
+
+Only workplaces, modules and the organisation are loaded: case records are
+never read for the public site. The board is written to a temporary folder
+and swapped in, so a failed build leaves the previous output intact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ..checks.easy_language_config import load_config
+from ..dataset import load_dataset, record_files
+from ..findings import Severity, UserError
+from ..render.public import render_site, static_files
+from ..report import positioned, report
+from ..views.public import PublicBoard, public_board
+from .check import parse_date
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str]]:
+    """The public projection for ``root`` and the glossary; bad records stop the build."""
+    files = [(kind, path) for kind, path in record_files(root) if kind in ("workplaces", "modules")]
+    ds = load_dataset(root, only=files)
+    errors = [f for f in ds.findings if f.severity is Severity.ERROR]
+    if errors:
+        report(positioned(errors, root), len(files), "text", sys.stdout)
+        raise UserError("Die Jobbörse wurde nicht gebaut: Datensätze haben Fehler.", "Fehler beheben und 'site-gen check' laufen lassen.")
+    if ds.organisation is None:
+        raise UserError("organisation.yaml fehlt.", "Die Jobbörse braucht die Standorte mit Team-Telefon und Team-E-Mail.")
+    config, _ = load_config(root)
+    board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today)
+    return board, config.glossary
+
+
+def write_site(files: dict[str, bytes], out: Path) -> None:
+    """Write ``files`` to a temporary folder beside ``out``, then swap it in."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.neu-", dir=out.parent))
+    try:
+        for rel, data in files.items():
+            path = tmp / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        old = out.parent / f".{out.name}.alt-{os.getpid()}"
+        if out.exists():
+            out.rename(old)
+        tmp.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def make_pdf(site: Path, pdf: Path) -> None:
+    """Print ``aushang/`` of a built board to an A4 PDF with headless Chromium."""
+    from playwright.sync_api import Error, sync_playwright
+
+    pdf = pdf.resolve()
+    tmp = pdf.with_name(f".{pdf.name}.neu")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto((site / "aushang" / "index.html").resolve().as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True)
+            browser.close()
+    except Error as exc:
+        raise UserError("Chromium konnte das PDF nicht erzeugen.", f"Ist Chromium unter {CHROMIUM} installiert? ({str(exc).splitlines()[0][:120]})") from None
+    tmp.replace(pdf)
+
+
+def run_public(root: Path, out: Path | None, today: dt.date, pdf: Path | None) -> int:
+    start = time.perf_counter()
+    board, glossary = load_board(root, today)
+    files = {**render_site(board, glossary), **static_files()}
+    target = out or root / "public"
+    write_site(files, target)
+    print(f"Jobbörse gebaut: {len(board.postings)} Ausschreibungen, {len(board.courses)} Kurse, "
+          f"{len(files)} Dateien in {target} ({time.perf_counter() - start:.1f} s).")
+    if pdf is not None:
+        make_pdf(target, pdf)
+        print(f"PDF für den Aushang: {pdf}")
+    return 0
+
+
+def run_print(root: Path, out: Path, today: dt.date) -> int:
+    board, glossary = load_board(root, today)
+    with tempfile.TemporaryDirectory(prefix="site-gen-aushang-") as tmp:
+        site = Path(tmp) / "public"
+        write_site({**render_site(board, glossary), **static_files()}, site)
+        make_pdf(site, out)
+    print(f"PDF für den Aushang: {out} ({len(board.postings)} Ausschreibungen).")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("public", help="Öffentliche Jobbörse in Leichter Sprache bauen")
+    p.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: public/ im Daten-Ordner)")
+    p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT (abgelaufene Ausschreibungen fallen weg)")
+    p.add_argument("--pdf", type=Path, default=None, help="zusätzlich ein PDF aller Ausschreibungen für den Aushang schreiben")
+    p.set_defaults(run=lambda a: run_public(a.root, a.out, a.today or dt.date.today(), a.pdf))
+    q = sub.add_parser("print", help="PDF aller aktuellen Ausschreibungen für den Schaukasten (A4)")
+    q.add_argument("--out", type=Path, default=Path("aushang.pdf"), help="PDF-Datei (Standard: aushang.pdf)")
+    q.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT")
+    q.set_defaults(run=lambda a: run_print(a.root, a.out, a.today or dt.date.today()))

@@ -1,0 +1,281 @@
+"""Render the public job board (static HTML, Atom, sitemap) from the public projection.
+
+:func:`render_site` is pure: it takes a :class:`~site_gen.views.public.PublicBoard`
+(which has no field for anything personal) and the glossary, and returns
+``{path: bytes}``. Every page template gets one typed context; Jinja2
+autoescapes all text, JSON-LD is escaped for a ``<script>`` block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import segno
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..checks.easy_language_words import norm
+from ..views.public import HOURS_BUCKETS, PublicBoard, PublicCourse, PublicPosting
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "public"
+STATIC = Path(__file__).resolve().parent.parent / "static" / "public"
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember")
+FILTER_DIMENSIONS = (("bereich", "Bereich"), ("stadtteil", "Stadt·teil"), ("art", "Art der Arbeit"), ("stunden", "Stunden"))
+PICTOGRAM_ALT = {
+    "kiste": "Bild: eine Kiste", "kochtopf": "Bild: ein Koch·topf", "besen": "Bild: ein Besen", "teller": "Bild: ein Teller",
+    "bett": "Bild: ein Bett", "einkaufswagen": "Bild: ein Einkaufs·wagen", "kind": "Bild: ein Kind", "pferd": "Bild: ein Pferd",
+    "pflanze": "Bild: eine Pflanze", "brief": "Bild: ein Brief", "hand": "Bild: eine Hand", "werkzeug": "Bild: ein Werkzeug",
+}
+_TRIAL = ("praktikum", "schnupperpraktikum", "beschaeftigungserprobung", "integrationspraktikum")
+EMPLOYMENT: dict[str, Callable[[int], str]] = {
+    **{t: (lambda h: "INTERN") for t in _TRIAL},
+    "aussenarbeitsgruppe": lambda h: "OTHER", "ausgelagerter-einzelarbeitsplatz": lambda h: "OTHER",
+    "budget-fuer-ausbildung": lambda h: "OTHER",
+    "budget-fuer-arbeit": lambda h: "FULL_TIME" if h >= 35 else "PART_TIME",
+    "sozialversicherungspflichtig": lambda h: "FULL_TIME" if h >= 35 else "PART_TIME",
+}
+"""Placement type → schema.org employmentType (by hours per week)."""
+PROCESS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Wir lernen uns kennen", ("Du sprichst mit deinem Job·coach.", "Du erzählst von dir.", "Was kannst du gut?",
+                               "Was machst du gerne?", "Dein Job·coach schreibt dein Profil.")),
+    ("Wir suchen einen Arbeits·platz", ("Ihr sucht zusammen einen passenden Betrieb.", "Du sagst, was du möchtest.",
+                                        "Du darfst selbst wählen.")),
+    ("Du machst eine Bewerbung", ("Dein Job·coach hilft dir bei der Bewerbung.", "Ihr schreibt zusammen deinen Lebens·lauf.")),
+    ("Du lernst den Betrieb kennen", ("Du gehst zu einem Vorstellungs·gespräch.", "Dein Job·coach kann mitkommen.",
+                                      "Du lernst die Leute im Betrieb kennen.")),
+    ("Du probierst die Arbeit aus", ("Du machst ein Praktikum im Betrieb.", "Am Anfang arbeitest du nur ein paar Stunden.",
+                                     "Dein Job·coach besucht dich oft.")),
+    ("Ihr sprecht über das Praktikum", ("Nach dem Praktikum sprecht ihr zusammen.", "Wie war es?",
+                                        "Was war gut?", "Was war schwer?")),
+    ("Du wechselst in den Betrieb", ("Passt die Arbeit gut zu dir?", "Dann arbeitest du fest im Betrieb.",
+                                     "Dein Job·coach hilft dir auch danach.", "Oder möchtest du etwas anderes?",
+                                     "Dann sucht ihr einen neuen Arbeits·platz.")),
+)
+"""The seven stages (DOMAIN.md) in Leichte Sprache: (heading, sentences)."""
+_LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def slug(text: str) -> str:
+    """URL part for a label: ``Ottensen-Süd`` → ``ottensen-sued``."""
+    text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss").replace("·", "")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def date_de(value: dt.date) -> str:
+    """``2026-11-22`` → ``22. November 2026`` (Leichte Sprache: month as a word)."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """JSON for a ``<script type="application/ld+json">`` block: ``</script>`` cannot occur."""
+    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_LD_ESCAPES))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env.filters.update(date_de=date_de, slug=slug, lines=lambda text: [ln.strip() for ln in text.splitlines() if ln.strip()])
+    return env
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What every page template needs."""
+
+    path: str
+    """Output path, e.g. ``stelle/ap-0001/index.html``."""
+    title: str
+    url: str
+    """Absolute address (canonical)."""
+    root: str
+    """Relative prefix to the site root, e.g. ``../../``."""
+    nav: str
+
+
+@dataclass(frozen=True, slots=True)
+class FilterLink:
+    value: str
+    label: str
+    href: str
+    count: int
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FilterGroup:
+    key: str
+    label: str
+    links: tuple[FilterLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListContext:
+    page: Page
+    heading: str
+    postings: tuple[PublicPosting, ...]
+    groups: tuple[FilterGroup, ...]
+    filtered: bool
+    pictogram_alt: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class PostingContext:
+    page: Page
+    posting: PublicPosting
+    ld: Markup
+    short_url: str
+    pictogram_alt: str
+
+
+@dataclass(frozen=True, slots=True)
+class CoursesContext:
+    page: Page
+    courses: tuple[PublicCourse, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessContext:
+    page: Page
+    steps: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryContext:
+    page: Page
+    entries: tuple[tuple[str, str, str], ...]
+    """(anchor, word, explanation)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PrintContext:
+    page: Page
+    postings: tuple[tuple[PublicPosting, str, str], ...]
+    """(posting, short address, QR file relative to the page)."""
+    pictogram_alt: dict[str, str]
+
+
+@dataclass
+class Site:
+    """Accumulates rendered files."""
+
+    board: PublicBoard
+    files: dict[str, bytes] = field(default_factory=dict)
+    urls: list[str] = field(default_factory=list)
+
+    def page(self, path: str, title: str, nav: str) -> Page:
+        url_path = path[: -len("index.html")] if path.endswith("index.html") else path
+        return Page(path, title, self.board.base_url + url_path, "../" * path.count("/"), nav)
+
+    def put(self, template: str, ctx: Any, in_sitemap: bool = True) -> None:
+        self.files[ctx.page.path] = environment().get_template(template).render(ctx=ctx).encode()
+        if in_sitemap:
+            self.urls.append(ctx.page.url)
+
+
+def _filter_values(p: PublicPosting) -> dict[str, list[tuple[str, str]]]:
+    hours = {s: label for s, label, _, _ in HOURS_BUCKETS}
+    return {
+        "bereich": [(p.sector, p.sector_label)],
+        "stadtteil": [(slug(p.district), p.district)],
+        "art": list(p.placement_types),
+        "stunden": [(p.hours_bucket, hours[p.hours_bucket])],
+    }
+
+
+def _groups(site: Site, postings: tuple[PublicPosting, ...], current: tuple[str, str] | None, root: str) -> tuple[FilterGroup, ...]:
+    groups = []
+    for key, label in FILTER_DIMENSIONS:
+        counts: dict[str, tuple[str, int]] = {}
+        for p in postings:
+            for value, text in _filter_values(p)[key]:
+                counts[value] = (text, counts.get(value, ("", 0))[1] + 1)
+        links = tuple(FilterLink(value, text, f"{root}filter/{key}/{value}/", n, current == (key, value))
+                      for value, (text, n) in sorted(counts.items(), key=lambda kv: kv[1][0]))
+        groups.append(FilterGroup(key, label, links))
+    return tuple(groups)
+
+
+def posting_ld(p: PublicPosting, url: str) -> dict[str, Any]:
+    """schema.org JobPosting for one posting."""
+    description = "\n".join(["Was machst du?", *p.tasks, "Was brauchst du?", *p.needs, "Wann?", p.hours, "Wo?", p.place])
+    types = sorted({EMPLOYMENT[t](p.hours_per_week) for t, _ in p.placement_types})
+    return {
+        "@context": "https://schema.org", "@type": "JobPosting", "title": p.title, "description": description,
+        "datePosted": p.posted_on.isoformat(), "validThrough": f"{p.valid_until.isoformat()}T23:59:59",
+        "employmentType": types, "url": url, "inLanguage": "de-DE", "identifier": p.id,
+        "hiringOrganization": {"@type": "Organization", "name": p.company},
+        "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": p.city,
+                                                     "addressRegion": p.district, "addressCountry": "DE"}},
+        "workHours": f"{p.hours_per_week} Stunden pro Woche",
+    }
+
+
+def qr_svg(url: str) -> bytes:
+    """A QR code (SVG) for ``url``."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=4, border=2, xmldecl=False, title="QR-Code")
+    return out.getvalue()
+
+
+def used_glossary(glossary: dict[str, str], texts: list[str]) -> tuple[tuple[str, str, str], ...]:
+    """Glossary entries whose word occurs in ``texts`` (sorted, with anchors)."""
+    haystack = " " + " ".join(norm(w) for t in texts for w in re.findall(r"[\w·\-]+", t)) + " "
+    entries = []
+    for word, explanation in glossary.items():
+        key = " ".join(norm(w) for w in word.split())
+        if re.search(rf" {re.escape(key)}\w{{0,3}} ", haystack):
+            entries.append((slug(word), word, explanation.strip()))
+    return tuple(sorted(entries, key=lambda e: norm(e[1])))
+
+
+def render_site(board: PublicBoard, glossary: dict[str, str]) -> dict[str, bytes]:
+    """Every file of the public site except the static assets."""
+    site = Site(board)
+    alts = PICTOGRAM_ALT
+    site.put("list.html", ListContext(site.page("index.html", "Arbeits·plätze", "list"), "Arbeits·plätze für dich",
+                                      board.postings, _groups(site, board.postings, None, ""), False, alts))
+    seen: set[str] = set()
+    for p in board.postings:
+        for key, values in _filter_values(p).items():
+            for value, text in values:
+                if (key, value) in seen:
+                    continue
+                seen.add((key, value))
+                subset = tuple(q for q in board.postings if value in {v for v, _ in _filter_values(q)[key]})
+                page = site.page(f"filter/{key}/{value}/index.html", f"Arbeits·plätze: {text}", "list")
+                site.put("list.html", ListContext(page, f"Arbeits·plätze: {text}", subset,
+                                                  _groups(site, board.postings, (key, value), page.root), True, alts))
+    printable = []
+    for p in board.postings:
+        page = site.page(f"stelle/{p.id}/index.html", p.title, "list")
+        short = page.url.split("://", 1)[-1].rstrip("/")
+        site.files[f"stelle/{p.id}/qr.svg"] = qr_svg(page.url)
+        site.put("posting.html", PostingContext(page, p, json_ld(posting_ld(p, page.url)), short, alts[p.pictogram]))
+        printable.append((p, short, f"../stelle/{p.id}/qr.svg"))
+    site.put("courses.html", CoursesContext(site.page("kurse/index.html", "Kurse", "courses"), board.courses))
+    site.put("process.html", ProcessContext(site.page("so-gehts/index.html", "So bekommst du einen Arbeits·platz", "process"), PROCESS))
+    texts = [t for p in board.postings for t in (p.title, *p.tasks, *p.needs, p.hours, p.place, p.help)]
+    texts += [t for c in board.courses for t in (c.title, c.text)] + [t for _, lines in PROCESS for t in lines]
+    site.put("glossary.html", GlossaryContext(site.page("woerter/index.html", "Schwere Wörter", "glossary"),
+                                              used_glossary(glossary, texts)))
+    site.put("print.html", PrintContext(site.page("aushang/index.html", "Aushang", "print"), tuple(printable), alts), in_sitemap=False)
+    feed = Page("feed.xml", "Arbeits·plätze", board.base_url + "feed.xml", "", "")
+    site.files["feed.xml"] = environment().get_template("feed.xml").render(ctx=feed, postings=board.postings, today=board.today).encode()
+    site.files["sitemap.xml"] = environment().get_template("sitemap.xml").render(urls=site.urls).encode()
+    site.files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {board.base_url}sitemap.xml\n".encode()
+    return site.files
+
+
+def static_files() -> dict[str, bytes]:
+    """The board's own CSS, scripts and pictograms (``static/…``)."""
+    return {f"static/{p.relative_to(STATIC).as_posix()}": p.read_bytes() for p in sorted(STATIC.rglob("*")) if p.is_file()}
+
