@@ -62,7 +62,8 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
             if purposes.get(con.purpose) is not None and purposes[con.purpose].needs_recipients and not con.recipients:
                 yield Finding(f, "CONSENT-NO-RECIPIENT", f"Einwilligung '{con.id}' nennt keinen Empfänger.",
                               "Unter 'recipients' die Betriebe (Kennungen) nennen, an die Daten gehen dürfen.", loc=("consents", i, "recipients"))
-            if is_live(con, today) and con.valid_until is not None and (days := (con.valid_until - today).days) <= EXPIRY_WARNING_DAYS:
+            if (is_live(con, today) and con.valid_until is not None and con.renewal_requested_on is None
+                    and (days := (con.valid_until - today).days) <= EXPIRY_WARNING_DAYS):
                 when = "heute" if days == 0 else ("morgen" if days == 1 else f"in {days} Tagen")
                 yield Finding(f, "CONSENT-EXPIRING", f"Einwilligung '{con.id}' läuft {when} ab.",
-                              "Rechtzeitig mit der Person (oder Betreuung) über eine Verlängerung sprechen.", Severity.WARNING, loc=("consents", i, "valid_until"))
+                              "Rechtzeitig mit der Person (oder Betreuung) über eine Verlängerung sprechen und 'renewal_requested_on' eintragen.", Severity.WARNING, loc=("consents", i, "valid_until"))
