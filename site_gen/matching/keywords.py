@@ -1,6 +1,7 @@
 """A small, explainable German word matcher for wishes and interests.
 
-Words are folded (lower case, umlauts as ae/oe/ue, ß as ss, Mediopunkt and
+"Werkstatt" is a filler word here: it names the sheltered workshop, not a
+craft. Words are folded (lower case, umlauts as ae/oe/ue, ß as ss, Mediopunkt and
 hyphens split), common filler words are dropped, and one ending
 (-en, -er, -e, -n, -s) is cut, so that "Tiere"/"Tier" or "Küchen"/"Küche"
 meet. Each sector also brings a few everyday words people use for it
@@ -24,22 +25,22 @@ STOP_WORDS = frozenset(
     arbeit arbeiten arbeite job stelle platz betrieb firma mit und oder aber auch
     nicht kein keine sehr viel mehr etwas eine einer einem einen der die das den dem des
     fuer von bei nach zum zur auf aus ueber unter gute guter gutes machen mache
-    helfen helfer helferin hilfe""".split()
+    helfen helfer helferin hilfe werkstatt werkstaetten""".split()
 )
 
 SECTOR_WORDS: dict[Sector, tuple[str, ...]] = {
-    Sector.WAREHOUSE: ("lager", "logistik", "pakete", "kisten", "sortieren", "regale", "versand", "waren"),
+    Sector.WAREHOUSE: ("lager", "logistik", "pakete", "kisten", "sortieren", "regale", "versand", "waren", "ordnung"),
     Sector.KITCHEN: ("kueche", "kochen", "koch", "essen", "lebensmittel", "spuelen", "gemuese"),
     Sector.FACILITY: ("putzen", "reinigung", "sauber", "hausmeister", "gebaeude", "reinigen"),
     Sector.GASTRONOMY: ("gastronomie", "restaurant", "kellner", "service", "gaeste", "cafe", "essen"),
     Sector.HOTEL: ("hotel", "zimmer", "betten", "gaeste", "waesche"),
-    Sector.RETAIL: ("einzelhandel", "laden", "verkaufen", "verkauf", "supermarkt", "kasse", "regale", "kunden"),
+    Sector.RETAIL: ("einzelhandel", "laden", "verkaufen", "verkauf", "supermarkt", "kasse", "regale", "kunden", "kundschaft"),
     Sector.DAYCARE: ("kinder", "kita", "kindergarten", "spielen", "erzieher"),
     Sector.HORSES: ("pferde", "tiere", "stall", "reiten", "bauernhof", "pferdehof"),
     Sector.GARDENING: ("garten", "pflanzen", "blumen", "draussen", "natur", "rasen", "gaertnern"),
     Sector.OFFICE: ("buero", "computer", "akten", "post", "kopieren", "schreiben", "verwaltung"),
     Sector.CARE: ("alltagshilfe", "senioren", "pflege", "menschen", "begleiten", "einkaufen"),
-    Sector.CRAFT: ("handwerk", "werkstatt", "holz", "metall", "werkzeug", "bauen", "tischler"),
+    Sector.CRAFT: ("handwerk", "holz", "metall", "werkzeug", "bauen", "tischler", "technik"),
 }
 
 

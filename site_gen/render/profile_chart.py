@@ -34,7 +34,7 @@ class ProfileRow:
 def _figure(width: int, height: int, title: str, body: list[str], css_class: str) -> Markup:
     t = escape(title)
     return Markup(f'<figure class="{css_class}"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-                  f'width="100%" role="img" aria-label="{t}"><title>{t}</title>{"".join(body)}</svg>'
+                  f'width="{width}" height="{height}" role="img" aria-label="{t}"><title>{t}</title>{"".join(body)}</svg>'
                   f"<figcaption>{t}</figcaption></figure>")
 
 
@@ -86,7 +86,7 @@ def side_by_side_table(caption: str, rows: Sequence[ProfileRow]) -> Markup:
         if paired:
             cells += f"<td>{_cell(r.requirement)}</td><td>{escape(r.note)}</td>"
         body.append(f"<tr>{cells}</tr>")
-    return Markup(f'<table class="sg-profile-table"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
+    return Markup(f'<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
                   f'<tbody>{"".join(body)}</tbody></table>')
 
 
@@ -120,5 +120,5 @@ def history_table(caption: str, dates: Sequence[dt.date], series: Sequence[tuple
     head = '<th scope="col">Merkmal</th>' + "".join(f'<th scope="col">{d.strftime("%d.%m.%Y")}</th>' for d in dates)
     body = "".join(f'<tr><th scope="row">{escape(label)}</th>' + "".join(f"<td>{_cell(v)}</td>" for v in values) + "</tr>"
                    for label, values in series)
-    return Markup(f'<table class="sg-history-table"><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
+    return Markup(f'<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
                   f"<tbody>{body}</tbody></table>")

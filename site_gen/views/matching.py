@@ -67,6 +67,8 @@ class CaseSection:
     rows: tuple[MatchRow, ...]
     history_chart: Markup | None
     history_table: Markup | None
+    history_note: str | None
+    """Why there is no history chart (fewer than two usable assessments)."""
     formula: tuple[str, ...] = FORMULA_DE
 
 
@@ -110,13 +112,15 @@ def case_section(ds: Dataset, case_id: str, today: dt.date, top: int = TOP) -> C
             rows.append(_row(k, wp.id, fit, wp.company.name, f"arbeitsplaetze/{wp.id}.md", detail))
     history = usable_history(case, today, ds.purposes, items)
     chart = table = None
-    if history:
+    history_note = None if len(history) > 1 else (
+        "Bisher gibt es eine Einschätzung. Der Verlauf erscheint ab der zweiten." if history else None)
+    if len(history) > 1:
         ids = [i for i in items if any(i in r for _, _, r in history)]
         dates = [d for d, _, _ in history]
         series = [(items[i].label, [r.get(i) for _, _, r in history]) for i in ids]
         title = "Verlauf der Einschätzungen (1 gering bis 5 hoch)"
         chart, table = history_svg(title, dates, series), history_table(title, dates, series)
-    return CaseSection(case_id, today, note, tuple(rows), chart, table)
+    return CaseSection(case_id, today, note, tuple(rows), chart, table, history_note)
 
 
 def workplace_section(ds: Dataset, workplace_id: str, today: dt.date, top: int = TOP) -> WorkplaceSection | None:

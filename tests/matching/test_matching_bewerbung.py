@@ -75,7 +75,7 @@ def test_profile_chart_and_table_visible_in_chromium(mappe: Path) -> None:
         box = chart.bounding_box()
         assert box and box["width"] > 300 and box["height"] > 100
         assert "Meine Fähigkeiten" in chart.get_attribute("aria-label")
-        table = page.locator("#staerken table.sg-profile-table")
+        table = page.locator("#staerken table")
         assert table.is_visible()
         rows = table.locator("tbody tr")
         assert rows.count() == 5
