@@ -18,6 +18,9 @@ _STEM_ADD = ("en", "n", "e")
 _LINKS = ("es", "en", "er", "s", "n", "e")
 MIN_PART = 3
 MIN_STEM = 2
+# A verb particle alone is no first part: "Ausbildung" stays whole.
+_PARTICLES = frozenset({"ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "um", "vor", "zu", "über", "unter", "durch",
+                        "gegen", "hinter", "wieder", "zurück", "weg", "her", "hin", "fort", "los"})
 # Word-forming suffixes are not words of their own: "Sauber|keit" is no compound.
 _NOT_PARTS = frozenset({"keit", "keiten", "heit", "heiten", "ung", "ungen", "schaft", "schaften", "lich", "liche", "lichen",
                         "isch", "ische", "nis", "nisse", "tum", "sam", "haft", "bar", "bare", "ig", "ige", "igen", "los", "lose"})
@@ -83,7 +86,7 @@ class Lexicon:
         # Prefer the longest first part: "arbeits|platz" before "arbeit|splatz".
         for cut in range(len(w) - MIN_PART, MIN_PART - 1, -1):
             head = w[:cut]
-            if self._part_known(head, last=False):
+            if head not in _PARTICLES and self._part_known(head, last=False):
                 rest = self._search(w[cut:], count - 1)
                 if rest:
                     return (head, *rest)
@@ -98,7 +101,7 @@ class Lexicon:
         if word[:1].isdigit():
             return True
         pieces = parts(word)
-        if len(pieces) > 1:
+        if len(pieces) > 1 and not self.base_known(norm(word)):
             return all(self.known(p) for p in pieces)
         w = norm(word)
         if len(w) <= 2 or self.base_known(w):

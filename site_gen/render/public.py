@@ -46,7 +46,7 @@ EMPLOYMENT: dict[str, Callable[[int], str]] = {
 PROCESS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Wir lernen uns kennen", ("Du sprichst mit deinem Job·coach.", "Du erzählst von dir.", "Was kannst du gut?",
                                "Was machst du gerne?", "Dein Job·coach schreibt dein Profil.")),
-    ("Wir suchen einen Arbeits·platz", ("Ihr sucht zusammen einen passenden Betrieb.", "Du sagst, was du möchtest.",
+    ("Wir suchen einen Arbeits·platz", ("Ihr sucht zusammen einen passenden Betrieb.", "Du sagst deine Wünsche.",
                                         "Du darfst selbst wählen.")),
     ("Du machst eine Bewerbung", ("Dein Job·coach hilft dir bei der Bewerbung.", "Ihr schreibt zusammen deinen Lebens·lauf.")),
     ("Du lernst den Betrieb kennen", ("Du gehst zu einem Vorstellungs·gespräch.", "Dein Job·coach kann mitkommen.",

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models.common import PLACEMENT_LABELS, SECTOR_LABELS
+from ..models.common import SECTOR_LABELS, PlacementType
 from ..models.module import PROGRAMME_LABELS, Module, Programme
 from ..models.organisation import Organisation
 from ..models.workplace import AcquisitionStatus, Workplace
@@ -25,6 +25,19 @@ HOURS_BUCKETS: tuple[tuple[str, str, int, int], ...] = (
     ("ueber-30", "Mehr als 30 Stunden in der Woche", 31, 40),
 )
 """(slug, label, min, max) of the hours filter."""
+
+EASY_PLACEMENT_LABELS: dict[PlacementType, str] = {
+    PlacementType.INTERNSHIP: "Praktikum",
+    PlacementType.TASTER: "Schnupper·praktikum",
+    PlacementType.TRIAL: "Probe·arbeit",
+    PlacementType.INTEGRATION_INTERNSHIP: "Langes Praktikum",
+    PlacementType.OUTSIDE_GROUP: "Außen·arbeits·gruppe",
+    PlacementType.OUTPLACED: "Außen·arbeits·platz",
+    PlacementType.BUDGET_WORK: "Budget für Arbeit",
+    PlacementType.BUDGET_TRAINING: "Budget für Ausbildung",
+    PlacementType.REGULAR: "Fester Arbeits·platz mit Vertrag",
+}
+"""Placement types in Leichte Sprache (hard words are explained in the glossary)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +153,7 @@ def _posting(wp: Workplace, contact: TeamContact) -> PublicPosting:
         district=wp.company.address.district,
         city=wp.company.address.city,
         transit=wp.company.transit,
-        placement_types=tuple((t.value, PLACEMENT_LABELS[t]) for t in wp.placement_types),
+        placement_types=tuple((t.value, EASY_PLACEMENT_LABELS[t]) for t in wp.placement_types),
         contact=contact,
     )
 

@@ -1,0 +1,96 @@
+"""One public build shared by the tests of this folder.
+
+The fixture repository is a copy of the demo data with canary markers in
+every personal field (cases, employer contacts, mentors, workplace analysis),
+a posting with script payloads, an expired and an unpublished posting. It is
+built once through the real CLI, with the PDF for the Schaukasten.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from site_gen.load import read_yaml, roundtrip
+from site_gen.models import Case, Workplace
+
+from ..conftest import DATA, REPO, TODAY, run_cli
+from .canary import plant
+
+XSS_TITLE = "Helfer </script><script>window.__pwned=1</script>"
+XSS_TASK = '<img src=x onerror="window.__pwned=1"> Du putzt.'
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def _variant(repo: Path, source: str, new_id: str, **posting: object) -> None:
+    data, _ = read_yaml(repo / "workplaces" / f"{source}.yaml", source)
+    data["id"] = new_id
+    data["posting"].update(posting)
+    with (repo / "workplaces" / f"{new_id}.yaml").open("w", encoding="utf-8") as fh:
+        roundtrip().dump(data, fh)
+
+
+def make_board_repo(target: Path) -> tuple[Path, int]:
+    """Demo data with canaries and special postings; returns (repo, markers planted)."""
+    target.mkdir(parents=True)
+    for name in ("organisation.yaml", "workplaces", "modules", "cases", "schema"):
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, target / name)
+        elif src.exists():
+            shutil.copy(src, target / name)
+    cases = target / "cases"
+    cases.mkdir(exist_ok=True)
+    for case in (DATA / "base" / "cases").glob("*.yaml"):  # at least one case even before demo cases exist
+        shutil.copy(case, cases / f"{case.stem.replace('tn-', 'tn-9')}.yaml")
+    first = sorted((target / "workplaces").glob("*.yaml"))[0].stem
+    _variant(target, first, "ap-9001", title=XSS_TITLE, tasks=[XSS_TASK, "Du trägst <b>Kisten</b> & Säcke."], publish=True)
+    _variant(target, first, "ap-9002", title="Abgelaufene Stelle", valid_until="2026-01-31", publish=True)
+    _variant(target, first, "ap-9003", title="Versteckte Stelle", publish=False)
+    planted = 0
+    for path in sorted(cases.glob("*.yaml")):
+        planted += plant(path, Case)
+    for path in sorted((target / "workplaces").glob("*.yaml")):
+        planted += plant(path, Workplace, skip=("posting", "company", "provider", "location", "placement_types", "acquisition"))
+    return target, planted
+
+
+class Board:
+    """The built board: its folder, PDF, marker count and a local HTTP server."""
+
+    def __init__(self, repo: Path, out: Path, pdf: Path, planted: int, url: str) -> None:
+        self.repo, self.out, self.pdf, self.planted, self.url = repo, out, pdf, planted, url
+
+
+@pytest.fixture(scope="package")
+def board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Board]:
+    base = tmp_path_factory.mktemp("board")
+    repo, planted = make_board_repo(base / "repo")
+    out, pdf = base / "site", base / "aushang.pdf"
+    result = run_cli("--root", str(repo), "public", "--today", TODAY, "--out", str(out), "--pdf", str(pdf))
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    handler.log_message = lambda *a: None  # type: ignore[assignment]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Board(repo, out, pdf, planted, f"http://127.0.0.1:{server.server_address[1]}/")
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -1,0 +1,140 @@
+"""The built board: pages, machine-readable files, expiry, escaping, canaries, PDF."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pypdf
+
+from site_gen.checks.easy_language import check_texts
+from site_gen.checks.easy_language_config import load_config
+from site_gen.render.public import PROCESS, posting_ld
+from site_gen.views.public import EASY_PLACEMENT_LABELS
+
+from ..conftest import REPO, TODAY, run_cli
+from .canary import MARK
+from .conftest import XSS_TITLE, Board
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _ld(html: str) -> dict:
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert block, "no JSON-LD"
+    return json.loads(block.group(1))
+
+
+def test_pages_of_every_kind_exist(board: Board) -> None:
+    for rel in ("index.html", "kurse/index.html", "so-gehts/index.html", "woerter/index.html", "aushang/index.html",
+                "feed.xml", "sitemap.xml", "robots.txt", "static/style.css", "static/board.js"):
+        assert (board.out / rel).is_file(), rel
+    assert list((board.out / "filter").glob("*/*/index.html"))
+
+
+def test_expired_and_unpublished_postings_leave_the_board(board: Board) -> None:
+    everything = "".join(p.read_text(errors="replace") for p in board.out.rglob("*") if p.is_file())
+    assert "Abgelaufene Stelle" not in everything and "Versteckte Stelle" not in everything
+    assert not (board.out / "stelle" / "ap-9002").exists() and not (board.out / "stelle" / "ap-9003").exists()
+    assert (board.out / "stelle" / "ap-9001" / "index.html").is_file()
+
+
+def test_every_posting_has_complete_json_ld(board: Board) -> None:
+    pages = sorted((board.out / "stelle").glob("*/index.html"))
+    assert len(pages) >= 10
+    for page in pages:
+        ld = _ld(page.read_text())
+        assert ld["@type"] == "JobPosting"
+        for key in ("title", "description", "datePosted", "hiringOrganization", "jobLocation", "validThrough", "employmentType"):
+            assert ld[key], (page, key)
+        assert ld["url"].startswith("https://") and ld["url"].endswith(f"/stelle/{page.parent.name}/")
+
+
+def test_json_ld_cannot_close_its_script_block(board: Board) -> None:
+    html = (board.out / "stelle" / "ap-9001" / "index.html").read_text()
+    head = html.split("</head>")[0]
+    assert head.count("</script>") == 1 and "window.__pwned" not in head.replace("\\u003c", "")[:0] + ""
+    assert _ld(html)["title"] == XSS_TITLE
+    assert "<script>window.__pwned" not in html and "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=" in html
+
+
+def test_atom_feed_and_sitemap_use_absolute_addresses(board: Board) -> None:
+    feed = ET.parse(board.out / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(list((board.out / "stelle").glob("*/index.html")))
+    links = [e.find(f"{ATOM}link").get("href") for e in entries]
+    assert all(link.startswith("https://") for link in links)
+    urls = [u.text for u in ET.parse(board.out / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert set(links) <= set(urls) and all(u.startswith("https://") for u in urls)
+    assert any(u.endswith("/kurse/") for u in urls) and any(u.endswith("/woerter/") for u in urls)
+
+
+def test_posting_contact_is_the_team_and_qr_points_online(board: Board) -> None:
+    html = (board.out / "stelle" / "ap-0002" / "index.html").read_text()
+    for heading in ("Was machst du?", "Wo?", "Wann?", "Was brauchst du?", "Wer hilft dir?", "Wie geht es weiter?"):
+        assert f">{heading}</h2>" in html
+    assert "Telefon:" in html and "mailto:" in html
+    svg = (board.out / "stelle" / "ap-0002" / "qr.svg").read_text()
+    assert svg.lstrip().startswith("<svg") and "/stelle/ap-0002" in html
+
+
+def test_no_canary_anywhere_in_the_output(board: Board) -> None:
+    assert board.planted > 50
+    for path in board.out.rglob("*"):
+        if path.is_file():
+            assert MARK.lower().encode() not in path.read_bytes().lower(), path
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(board.pdf).pages)
+    assert "Was machst du?" in text
+    assert MARK.lower() not in text.lower()
+
+
+def test_pdf_is_a4_with_one_sheet_per_posting(board: Board) -> None:
+    reader = pypdf.PdfReader(board.pdf)
+    postings = len(list((board.out / "stelle").glob("*/index.html")))
+    assert len(reader.pages) >= postings
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
+
+
+def test_print_command_writes_a_pdf(board: Board, tmp_path: Path) -> None:
+    pdf = tmp_path / "schaukasten.pdf"
+    result = run_cli("--root", str(board.repo), "print", "--today", TODAY, "--out", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert pypdf.PdfReader(pdf).pages
+
+
+def test_failed_build_keeps_previous_output(board: Board, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_cli("--root", str(board.repo), "public", "--today", TODAY, "--out", str(out)).returncode == 0
+    before = (out / "index.html").read_bytes()
+    broken = tmp_path / "broken"
+    import shutil
+    shutil.copytree(board.repo, broken)
+    (broken / "workplaces" / "ap-0002.yaml").write_text("id: ap-0002\nposting: [\n", encoding="utf-8")
+    result = run_cli("--root", str(broken), "public", "--today", TODAY, "--out", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "ap-0002.yaml:" in result.stdout
+    assert (out / "index.html").read_bytes() == before
+
+
+def test_fixed_texts_are_easy_language() -> None:
+    config, _ = load_config(REPO)
+    texts = [((str(i),), "\n".join([head, *lines])) for i, (head, lines) in enumerate(PROCESS)]
+    texts += [(("glossary", word), text) for word, text in config.glossary.items()]
+    texts += [(("label",), label) for label in EASY_PLACEMENT_LABELS.values()]
+    bad = [f"{f.loc}: {f.code} {f.message}" for f in check_texts("fixed", texts, config) if f.severity.value != "info"]
+    assert bad == []
+
+
+def test_employment_type_follows_placement_types() -> None:
+    from site_gen.views.public import PublicPosting, TeamContact
+    import datetime as dt
+
+    p = PublicPosting("x", "T", ("a",), ("b",), "h", 38, "ueber-30", "p", "h", "kiste", dt.date(2026, 1, 1), dt.date(2026, 2, 1),
+                      "Firma", "lager-logistik", "Lager", "Mitte", "Stadt", "Bus", (("praktikum", "Praktikum"), ("budget-fuer-arbeit", "B")),
+                      TeamContact("Team", "040 555 0101", "team@example.org"))
+    assert posting_ld(p, "https://x/")["employmentType"] == ["FULL_TIME", "INTERN"]
