@@ -1,0 +1,142 @@
+"""The board in a real Chromium: axe-core, keyboard, reflow, targets, read-aloud, filters, script payloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import Board
+
+PAGES = {
+    "list": "",
+    "filter": None,  # first filter page, found at run time
+    "posting": "stelle/ap-0002/",
+    "courses": "kurse/",
+    "process": "so-gehts/",
+    "glossary": "woerter/",
+    "print": "aushang/",
+}
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+SPEECH_STUB = """
+window.__speech = {spoken: [], cancels: 0};
+const stub = {
+  speaking: false, _u: null,
+  speak(u) { window.__speech.spoken.push({text: u.text, lang: u.lang}); this.speaking = true; this._u = u; },
+  cancel() { window.__speech.cancels += 1; this.speaking = false; const u = this._u; this._u = null;
+             if (u && u.onend) setTimeout(() => u.onend({}), 0); },
+  getVoices() { return []; },
+};
+Object.defineProperty(window, "speechSynthesis", {value: stub, configurable: true});
+"""
+FOCUSABLE = "a[href], button:not([hidden]), select, summary, [tabindex]:not([tabindex='-1'])"
+
+
+def _url(board: Board, kind: str) -> str:
+    rel = PAGES[kind]
+    if rel is None:
+        first = sorted((board.out / "filter").glob("*/*/index.html"))[0]
+        rel = first.parent.relative_to(board.out).as_posix() + "/"
+    return board.url + rel
+
+
+@pytest.fixture
+def page(browser: Any) -> Any:
+    context = browser.new_context()
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_axe_finds_no_wcag_violations(board: Board, page: Any, kind: str) -> None:
+    page.goto(_url(board, kind))
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    assert result.violations_count == 0, result.generate_report()
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+@pytest.mark.parametrize("width", [320, 640])  # 640 CSS px = 1280 px window at 200 % zoom
+def test_no_horizontal_scrolling_and_targets_at_least_24px(board: Board, browser: Any, kind: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    pg.goto(_url(board, kind))
+    assert pg.evaluate("document.documentElement.scrollWidth") <= width
+    small = pg.evaluate(f"""[...document.querySelectorAll("{FOCUSABLE}")].filter(e => e.offsetParent !== null)
+        .map(e => [e.outerHTML.slice(0, 60), e.getBoundingClientRect()]).filter(([_, r]) => r.width < 24 || r.height < 24)
+        .map(([h, r]) => h + " " + Math.round(r.width) + "x" + Math.round(r.height))""")
+    assert small == []
+    context.close()
+
+
+@pytest.mark.parametrize("kind", ["list", "posting", "glossary"])
+def test_every_control_is_reached_by_keyboard_with_visible_focus(board: Board, page: Any, kind: str) -> None:
+    page.add_init_script(SPEECH_STUB)
+    page.goto(_url(board, kind))
+    expected = page.evaluate(f"""[...document.querySelectorAll("{FOCUSABLE}")].filter(e => e.offsetParent !== null || e.matches('.skip')).length""")
+    reached = set()
+    for _ in range(expected + 5):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+            return [e.outerHTML.slice(0, 80) + '#' + [...document.querySelectorAll('*')].indexOf(e), s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
+        if info[0].startswith("<body"):
+            continue
+        assert info[1] != "none" and info[2] >= 2, f"no visible focus on {info[0]}"
+        reached.add(info[0])
+    assert len(reached) >= expected
+
+
+def test_read_aloud_starts_and_stops_with_highlight(board: Board, page: Any) -> None:
+    page.add_init_script(SPEECH_STUB)
+    page.goto(_url(board, "posting"))
+    button = page.locator("button.speak").first
+    assert button.is_visible()
+    button.click()
+    spoken = page.evaluate("window.__speech.spoken")
+    assert len(spoken) == 1 and spoken[0]["lang"] == "de-DE" and spoken[0]["text"].startswith("Was machst du?")
+    section = page.locator(".part").first
+    assert "is-reading" in section.get_attribute("class") and button.get_attribute("aria-pressed") == "true"
+    button.click()
+    page.wait_for_timeout(50)
+    assert page.evaluate("window.__speech.cancels") >= 1 and len(page.evaluate("window.__speech.spoken")) == 1
+    assert "is-reading" not in section.get_attribute("class") and button.get_attribute("aria-pressed") == "false"
+
+
+def test_without_speech_or_javascript_the_page_still_works(board: Board, browser: Any) -> None:
+    for options, script in (({"java_script_enabled": False}, None), ({}, "delete window.speechSynthesis;")):
+        context = browser.new_context(**options)
+        pg = context.new_page()
+        if script:
+            pg.add_init_script(script)
+        pg.goto(_url(board, "posting"))
+        assert pg.locator("button.speak").count() > 0 and not pg.locator("button.speak").first.is_visible()
+        pg.goto(_url(board, "list"))
+        link = pg.locator(".filter-links a").first
+        if not options:
+            context.close()
+            continue
+        link.locator("xpath=ancestor::details").locator("summary").click()
+        link.click()
+        assert "/filter/" in pg.url and pg.locator(".card").count() >= 1
+        context.close()
+
+
+def test_filters_combine_with_javascript(board: Board, page: Any) -> None:
+    page.goto(_url(board, "list"))
+    total = page.locator(".card").count()
+    select = page.locator("select[data-filter='stunden']")
+    value = select.locator("option").nth(1).get_attribute("value")
+    select.select_option(value)
+    visible = page.locator(".card:not([hidden])").count()
+    assert 0 < visible <= total
+    assert page.locator(".filter-count").inner_text().split()[0] == str(visible)
+
+
+def test_script_payloads_show_as_text_and_never_run(board: Board, page: Any) -> None:
+    page.goto(board.url + "stelle/ap-9001/")
+    assert page.evaluate("window.__pwned") is None
+    assert "<script>window.__pwned=1</script>" in page.locator("h1").inner_text()
+    assert 'onerror="window.__pwned=1"' in page.locator(".part").first.inner_text()
+    page.goto(board.url)
+    assert page.evaluate("window.__pwned") is None
