@@ -50,7 +50,7 @@ def with_ratings(cf: CaseFeatures, ratings: dict[str, int]) -> CaseFeatures:
                         cf.hours, cf.hours_source, cf.wanted_types, cf.types_source)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(case_st(), workplace_st(), st.sampled_from(IDS), st.integers(1, 4), st.data())
 def test_raising_a_rating_never_lowers_the_score(cf: CaseFeatures, wf: WorkplaceFeatures, item: str, step: int, data: st.DataObject) -> None:
     old = cf.profile.ratings.get(item)  # None: not assessed yet, counts as 1
@@ -63,7 +63,7 @@ def test_raising_a_rating_never_lowers_the_score(cf: CaseFeatures, wf: Workplace
     assert block[1, 0] >= block[0, 0] - 1e-9
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, database=None)
 @given(st.lists(case_st(), min_size=1, max_size=4), st.lists(workplace_st(), min_size=1, max_size=4))
 def test_matrix_equals_python(cases: list[CaseFeatures], wps: list[WorkplaceFeatures]) -> None:
     m = Matrices(ITEMS, cases, wps)
@@ -76,7 +76,7 @@ def test_matrix_equals_python(cases: list[CaseFeatures], wps: list[WorkplaceFeat
             assert all(0 <= p.points <= p.maximum for p in fit.parts)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(case_st(), workplace_st())
 def test_health_items_without_consent_have_no_influence(cf: CaseFeatures, wf: WorkplaceFeatures) -> None:
     health = [i for i in IDS if ITEMS[i].health_related]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from matching_fixtures import CASES, CHROMIUM_ARGS, served, write_repo
