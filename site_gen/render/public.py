@@ -20,7 +20,7 @@ from typing import Any
 
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..checks.easy_language_words import norm
 from ..views.public import HOURS_BUCKETS, PublicBoard, PublicCourse, PublicPosting
@@ -133,6 +133,7 @@ class PostingContext:
     posting: PublicPosting
     ld: Markup
     short_url: str
+    qr: Markup
     pictogram_alt: str
 
 
@@ -158,8 +159,8 @@ class GlossaryContext:
 @dataclass(frozen=True, slots=True)
 class PrintContext:
     page: Page
-    postings: tuple[tuple[PublicPosting, str, str], ...]
-    """(posting, short address, QR file relative to the page)."""
+    postings: tuple[tuple[PublicPosting, str, Markup], ...]
+    """(posting, short address, inline QR code)."""
     pictogram_alt: dict[str, str]
 
 
@@ -219,11 +220,14 @@ def posting_ld(p: PublicPosting, url: str) -> dict[str, Any]:
     }
 
 
-def qr_svg(url: str) -> bytes:
-    """A QR code (SVG) for ``url``."""
-    out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", scale=4, border=2, xmldecl=False, title="QR-Code")
-    return out.getvalue()
+def qr_svg(url: str, label: str) -> Markup:
+    """An inline QR code (SVG) for ``url``, scalable, with ``label`` as its accessible name."""
+    # A fixed mask skips segno's search over all 8 masks (8x faster); any mask gives a valid, scannable code.
+    svg = segno.make(url, error="m", micro=False, mask=0).svg_inline(scale=4, border=2, omitsize=False, svgclass=None, lineclass=None)
+    size = re.match(r'<svg width="(\d+)" height="(\d+)"', svg)
+    assert size is not None
+    head = f'<svg viewBox="0 0 {size.group(1)} {size.group(2)}" class="qr-code" role="img" aria-label="{escape(label)}"'
+    return Markup(head + svg[size.end():])
 
 
 def used_glossary(glossary: dict[str, str], texts: list[str]) -> tuple[tuple[str, str, str], ...]:
@@ -258,9 +262,9 @@ def render_site(board: PublicBoard, glossary: dict[str, str]) -> dict[str, bytes
     for p in board.postings:
         page = site.page(f"stelle/{p.id}/index.html", p.title, "list")
         short = page.url.split("://", 1)[-1].rstrip("/")
-        site.files[f"stelle/{p.id}/qr.svg"] = qr_svg(page.url)
-        site.put("posting.html", PostingContext(page, p, json_ld(posting_ld(p, page.url)), short, alts[p.pictogram]))
-        printable.append((p, short, f"../stelle/{p.id}/qr.svg"))
+        qr = qr_svg(page.url, f"QR-Code: {short}")
+        site.put("posting.html", PostingContext(page, p, json_ld(posting_ld(p, page.url)), short, qr, alts[p.pictogram]))
+        printable.append((p, short, qr))
     site.put("courses.html", CoursesContext(site.page("kurse/index.html", "Kurse", "courses"), board.courses))
     site.put("process.html", ProcessContext(site.page("so-gehts/index.html", "So bekommst du einen Arbeits·platz", "process"), PROCESS))
     texts = [t for p in board.postings for t in (p.title, *p.tasks, *p.needs, p.hours, p.place, p.help)]

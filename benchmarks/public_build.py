@@ -1,0 +1,77 @@
+"""Benchmark: the public job board and the easy-language check at 500 postings.
+
+Targets (issue #4): public build ≤ 5 s; a posting page ≤ 30 KB of HTML + CSS
+(pictograms aside); easy-language check of all 500 postings ≤ 1 s after
+start-up. Data: ``site-gen demo`` (synthetic, fictional); workplaces the
+generator leaves without a posting get one copied from a posted workplace,
+so exactly 500 postings are on the board.
+
+Run: ``python benchmarks/public_build.py`` (prints figures and ratios).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TODAY = "2026-11-22"
+POSTINGS = 500
+
+
+def site_gen(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "site_gen", *args], capture_output=True, text=True, check=True)
+
+
+def make_data(root: Path) -> None:
+    site_gen("demo", "--workplaces", str(POSTINGS), "--cases", "200", "--modules", "20", "--out", str(root))
+    files = sorted((root / "workplaces").glob("*.yaml"))
+    block = next(m.group(0) for f in files if (m := re.search(r"(?ms)^posting:\n.*", f.read_text())))
+    for f in files:
+        text = f.read_text()
+        text = re.sub(r"(?m)^  status: (pausiert|beendet|kontakt)$", "  status: aktiv", text)
+        if not re.search(r"(?m)^posting:", text):
+            text = text.rstrip("\n") + "\n" + block
+        f.write_text(text)
+
+
+def main() -> None:
+    from site_gen.checks import easy_language
+    from site_gen.dataset import load_dataset, record_files
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root, out = Path(tmp) / "data", Path(tmp) / "public"
+        make_data(root)
+        start = time.perf_counter()
+        site_gen("--root", str(root), "public", "--today", TODAY, "--out", str(out))
+        cli = time.perf_counter() - start
+        pages = sorted((out / "stelle").glob("*/index.html"))
+        css = (out / "static" / "style.css").stat().st_size
+        sizes = [p.stat().st_size + css for p in pages]
+        total_files = sum(1 for p in out.rglob("*") if p.is_file())
+
+        files = [(k, p) for k, p in record_files(root) if k in ("workplaces", "modules")]
+        ds = load_dataset(root, only=files)
+        today = dt.date.fromisoformat(TODAY)
+        t0 = time.perf_counter()
+        first = list(easy_language.check(ds, today))
+        t1 = time.perf_counter()
+        warm = list(easy_language.check(ds, today))
+        t2 = time.perf_counter()
+        postings = sum(1 for w in ds.workplaces.values() if w.posting)
+
+    print(f"postings on the board:          {len(pages)} (workplaces with posting: {postings}), files written: {total_files}")
+    print(f"public build (CLI, wall):       {cli:6.2f} s   target ≤ 5 s    ratio {cli / 5:.2f}")
+    print(f"posting page HTML+CSS:          max {max(sizes) / 1024:5.1f} KB, mean {sum(sizes) / len(sizes) / 1024:5.1f} KB "
+          f"(CSS {css / 1024:.1f} KB)   target ≤ 30 KB   ratio {max(sizes) / 30720:.2f}")
+    print(f"easy-language check, 1st run:   {t1 - t0:6.3f} s   (includes reading the word lists)")
+    print(f"easy-language check, warm:      {t2 - t1:6.3f} s   target ≤ 1 s    ratio {(t2 - t1):.2f}   findings {len(warm)}")
+    assert len(first) == len(warm)
+
+
+if __name__ == "__main__":
+    main()
