@@ -66,7 +66,10 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
 
 def make_pdf(site: Path, pdf: Path) -> None:
     """Print ``aushang/`` of a built board to an A4 PDF with headless Chromium."""
-    from playwright.sync_api import Error, sync_playwright
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        raise UserError("Für das PDF fehlt Playwright.", "Mit 'pip install playwright' installieren; Chromium wird unter /usr/bin/chromium erwartet.") from None
 
     pdf = pdf.resolve()
     tmp = pdf.with_name(f".{pdf.name}.neu")
