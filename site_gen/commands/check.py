@@ -12,12 +12,14 @@ from typing import TextIO
 from ..cache import CaseSummary, ResultCache, SummaryIndex, file_hash
 from ..checks import run_checks
 from ..dataset import CATALOGUE_FILE, ORGANISATION_FILE, PURPOSES_FILE, Dataset, load_dataset, load_record, record_files
+from ..checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
 from ..models.case import Case
 from ..findings import Finding, Severity
 from ..report import FORMATS, positioned, report
 
 
-META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE)
+META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE, EASY_LANGUAGE_FILE)
+"""Files every record depends on: part of the cache key; a change means a full check."""
 MAX_STALE = 200
 """Above this many changed files the fast path is no faster: check everything."""
 
