@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
-from pathlib import PurePosixPath
+from functools import lru_cache
 
 from ..dataset import Dataset
 from ..findings import Finding
@@ -28,26 +28,34 @@ _UMLAUTS_SHORT = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 HINT = "Eine pseudonyme Kennung wie tn-0042 verwenden und die Datei gleich benennen (Name gehört nur in first_name/last_name)."
 
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DIGITS = re.compile(r"\d+")
+
+
 def _ascii(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
+
+
+@lru_cache(maxsize=8192)
+def _parts_of_name(name: str) -> frozenset[str]:
+    lowered = name.lower()
+    parts: set[str] = set()
+    for folded in (lowered.translate(_UMLAUTS_LONG), lowered.translate(_UMLAUTS_SHORT)):
+        parts.update(p for p in _NON_ALNUM.split(_ascii(folded)) if p and p not in PARTICLES and not p.isdigit())
+    return frozenset(parts)
 
 
 def name_parts(*names: str | None) -> set[str]:
     """Folded spellings of every part of ``names`` (both umlaut foldings)."""
-    parts: set[str] = set()
-    for name in names:
-        if not name:
-            continue
-        lowered = name.lower()
-        for folded in (lowered.translate(_UMLAUTS_LONG), lowered.translate(_UMLAUTS_SHORT)):
-            parts.update(p for p in re.split(r"[^a-z0-9]+", _ascii(folded)) if p and p not in PARTICLES and not p.isdigit())
-    return parts
+    return set().union(*(_parts_of_name(n) for n in names if n))
 
 
 def contains_name(identifier: str, parts: set[str], whole_segments_only: bool = False) -> bool:
     """Whether ``identifier`` contains one of the folded name ``parts``."""
     folded = _ascii(identifier.lower().translate(_UMLAUTS_LONG))
-    segments = {re.sub(r"\d+", "", s) for s in re.split(r"[^a-z0-9]+", folded)}
+    segments = {_DIGITS.sub("", s) for s in _NON_ALNUM.split(folded)}
     for part in parts:
         if part in segments:
             return True
@@ -66,8 +74,7 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         parts = _parts_of(case)
         if contains_name(case.id, parts):
             yield Finding(f, "PRIVACY-NAME-IN-ID", "Die Kennung 'id' enthält einen Namen der Person oder der Betreuung.", HINT, loc=("id",))
-        file_stem = PurePosixPath(f).stem
-        if file_stem != case.id and contains_name(file_stem, parts):
+        if stem != case.id and contains_name(stem, parts):
             yield Finding(f, "PRIVACY-NAME-IN-FILENAME", "Der Dateiname enthält einen Namen der Person oder der Betreuung.", HINT, line=1, col=1)
         for i, con in enumerate(case.consents):
             if contains_name(con.id, parts, whole_segments_only=True):

@@ -8,10 +8,14 @@ Set ``SITE_GEN_UPDATE_GOLDEN=1`` to rewrite expected.txt (then review the diff).
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from consent_fixtures import DATA, TODAY, make_repo, site_gen
+
+COUNT = re.compile(r"^\d+ (Dateien|Datei) geprüft", re.M)
+"""The file count includes the shared schema/ catalogues, which grow independently of these rules."""
 
 RULES = sorted(p for p in DATA.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
@@ -26,7 +30,7 @@ def test_rule_output(rule: Path, tmp_path: Path) -> None:
         expected_file.write_text(result.stdout, encoding="utf-8")
     expected = expected_file.read_text(encoding="utf-8")
     assert result.stderr == ""
-    assert result.stdout == expected
+    assert COUNT.sub("N Dateien geprüft", result.stdout) == COUNT.sub("N Dateien geprüft", expected)
     has_errors = " 0 Fehler," not in expected.splitlines()[-1]
     assert result.returncode == (1 if has_errors else 0)
 
