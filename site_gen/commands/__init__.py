@@ -6,6 +6,7 @@ name to :data:`COMMANDS`."""
 COMMANDS: list[str] = [
     "check",
     "build",
+    "serve",
     "demo",
     "schema",
     "new",

@@ -38,6 +38,8 @@ def md_escape(text: str) -> Markup:
     start a block (heading, list, code block, raw HTML).
     """
     text = text.strip()
+    if text.isalnum():  # names, ids without hyphen, words: nothing to escape
+        return Markup(text)
     if text and text[0] in _BLOCK_START:
         text = f"&#{ord(text[0])};" + text[1:].translate(_ESCAPES)
     else:
@@ -70,8 +72,15 @@ def href(target: Any, page: str) -> Markup:
     return Markup(f"{'../' * page.count('/')}{target.target[:-3]}.html")
 
 
+def join_escaped(items: Any, sep: str = "") -> Markup:
+    """``join`` that escapes each item like ``{{ … }}`` does (Jinja's own only escapes HTML)."""
+    return Markup(sep).join(finalize(item) for item in items)
+
+
 def finalize(value: Any) -> Any:
     """Applied to every ``{{ … }}`` output (see module doc)."""
+    if type(value) is str:  # the common case first
+        return md_escape(value)
     if isinstance(value, Markup):
         return value
     if value is None:
@@ -100,5 +109,5 @@ def environment(site: str) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update(date=date_de, num=number_de, md=md_escape, link=link, href=href)
+    env.filters.update(date=date_de, num=number_de, md=md_escape, link=link, href=href, join=join_escaped)
     return env

@@ -39,12 +39,14 @@ def _env() -> Any:
 
 
 def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None = None,
-                cases: Iterable[str] | None = None) -> dict[str, str]:
+                cases: Iterable[str] | None = None, workplaces: Iterable[str] | None = None,
+                modules: Iterable[str] | None = None, overview: bool = True) -> dict[str, str]:
     """Every page of the internal site as Markdown.
 
     ``ds`` must be consent-filtered. ``history``: last Git changes per record
-    file. ``cases``: render the dossiers of these cases only (the incremental
-    preview); every other page is always rendered.
+    file. The incremental preview renders a part: ``cases``/``workplaces``/
+    ``modules`` limit the record pages (None: all), ``overview=False`` skips
+    lists, dashboards and staff pages.
     """
     env = _env()
     history = history or {}
@@ -53,6 +55,19 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
     def put(template: str, ctx: Any) -> None:
         pages[ctx.page] = env.get_template(template).render(ctx=ctx)
 
+    if overview:
+        _overview(ds, today, put)
+    for mid in (ds.modules if modules is None else [m for m in modules if m in ds.modules]):
+        put("module.md.j2", internal_records.module(ds, mid, today, history.get(ds.path_of("modules", mid))))
+    for wid in (ds.workplaces if workplaces is None else [w for w in workplaces if w in ds.workplaces]):
+        put("workplace.md.j2", internal_records.workplace(ds, wid, today, history.get(ds.path_of("workplaces", wid))))
+    for cid in (ds.cases if cases is None else [c for c in cases if c in ds.cases]):
+        put("dossier.md.j2", internal_case.dossier(ds, cid, today, history.get(ds.path_of("cases", cid))))
+    return pages
+
+
+def _overview(ds: Dataset, today: dt.date, put: Any) -> None:
+    """Start page, search, deadlines, formats, dashboards, lists, staff."""
     deadlines = internal_deadlines.all_deadlines(ds, today)
     kinds = Counter(d.kind for d in deadlines)
     put("home.md.j2", views.home(ds, today, [(g.kind, kinds[g.kind]) for g in internal_deadlines.group_deadlines(deadlines)]))
@@ -71,13 +86,6 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
     put("staff_list.md.j2", internal_records.staff_list(ds))
     for sid in ds.staff:
         put("staff.md.j2", internal_records.staff(ds, sid))
-    for mid in ds.modules:
-        put("module.md.j2", internal_records.module(ds, mid, today, history.get(ds.path_of("modules", mid))))
-    for wid in ds.workplaces:
-        put("workplace.md.j2", internal_records.workplace(ds, wid, today, history.get(ds.path_of("workplaces", wid))))
-    for cid in (ds.cases if cases is None else [c for c in cases if c in ds.cases]):
-        put("dossier.md.j2", internal_case.dossier(ds, cid, today, history.get(ds.path_of("cases", cid))))
-    return pages
 
 
 def write_docs(pages: dict[str, str], docs: Path, previous: dict[str, str] | None = None) -> list[str]:

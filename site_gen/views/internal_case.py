@@ -93,6 +93,7 @@ class DossierContext:
     profiles: list[ProfileView]
     placements: list[PlacementRow]
     enrolments: list[tuple[Link, Any]]
+    workplaces: list[Link]
     log: Intensity
     consents: list[ConsentRow]
     disclosures: list[tuple[Link, list[str]]]
@@ -193,6 +194,7 @@ def dossier(ds: Dataset, cid: str, today: dt.date, changes: list[Change] | None 
         primary=staff_link(ds, case.coaches.primary), deputy=staff_link(ds, case.coaches.deputy),
         stages=_stages(case, today), profiles=_profiles(ds, case, today), placements=placements,
         enrolments=[(module_link(ds, e.module), e) for e in case.enrolments],
+        workplaces=[workplace_link(ds, w) for w in dict.fromkeys(p.workplace for p in case.placements)],
         log=intensity(case.support_log), consents=_consents(ds, case, today),
         disclosures=[(workplace_link(ds, d.workplace), list(d.items)) for d in case.disclosures],
         deadlines=case_deadlines(ds, case, today), changes=changes or [], source=ds.path_of("cases", cid),

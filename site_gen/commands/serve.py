@@ -1,0 +1,211 @@
+"""``site-gen serve``: preview the internal site with live reload.
+
+The first build is a full one (into a temporary folder). After that, a
+changed record is loaded alone, the affected pages are rendered again, only
+pages whose Markdown changed are written, and mkdocs rebuilds just those
+(its ``dirty`` mode skips pages whose source is older than their output).
+The browser reloads through a small long-poll script served from localhost.
+Pagefind re-indexes in the background afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+from ..checks import run_checks
+from ..dataset import Dataset, load_dataset, load_record
+from ..findings import Finding, Severity, UserError
+from ..models import RECORD_KINDS
+from ..render.internal import remove_docs, render_site, write_docs
+from ..report import positioned, report
+from ..views.consented import consented_case, consented_dataset
+from .build import checked_dataset, git_history, mkdocs_config, run_mkdocs, run_pagefind
+from .check import parse_date
+
+RELOAD_JS = (b"(function(){var v=null;function poll(){fetch('/__site-gen/version?since='+(v===null?'':v))"
+             b".then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload();return}v=t;poll()})"
+             b".catch(function(){setTimeout(poll,2000)})}poll()})();")
+RELOAD_TAG = b'<script src="/__site-gen/livereload.js"></script></body>'
+
+
+class Preview:
+    """The served site and how to bring it up to date after a change."""
+
+    def __init__(self, root: Path, today: dt.date, work: Path, search: bool = True) -> None:
+        self.root, self.today, self.search = root, today, search
+        self.docs, self.site = work / "docs", work / "site"
+        self.version = 0
+        self.changed = threading.Condition()
+        self.ds = checked_dataset(root, today)
+        self.history = git_history(root)
+        self.view = consented_dataset(self.ds, today)
+        self.pages = render_site(self.view, today, self.history)
+        write_docs(self.pages, self.docs)
+        run_mkdocs(mkdocs_config(self.docs, self.site, root / "mkdocs.yml", strict=False))
+        self._index_later()
+
+    def _index_later(self) -> None:
+        if self.search:
+            threading.Thread(target=run_pagefind, args=(self.site,), daemon=True).start()
+
+    def _reload_records(self, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]], list[Finding]]:
+        """A new Dataset with the changed record files loaded again; ids touched per kind."""
+        cases, workplaces, modules = dict(self.ds.cases), dict(self.ds.workplaces), dict(self.ds.modules)
+        files, findings = dict(self.ds.files), []
+        targets: dict[str, dict[str, Any]] = {"cases": cases, "workplaces": workplaces, "modules": modules}
+        touched: dict[str, set[str]] = {}
+        for path in paths:
+            kind, stem = path.parent.name, path.stem
+            display = path.relative_to(self.root).as_posix()
+            touched.setdefault(kind, set()).add(stem)
+            targets[kind].pop(stem, None)
+            files.pop((kind, stem), None)
+            if path.exists():
+                files[(kind, stem)] = display
+                record, problems = load_record(kind, path, display)
+                findings += problems
+                if record is not None:
+                    targets[kind][stem] = record
+        ds = dataclasses.replace(self.ds, cases=cases, workplaces=workplaces, modules=modules, files=files, findings=[])
+        return ds, touched, findings
+
+    def update(self, paths: set[Path]) -> float:
+        """Bring the site up to date after ``paths`` changed; returns seconds until the
+        changed records' own pages are served (-1: refused because of errors).
+
+        Phase 1 renders only the pages of the changed records and publishes them;
+        phase 2 then renders everything else (lists, dashboards, matching) and
+        publishes again, so the page being edited comes back first.
+        """
+        t0 = time.perf_counter()
+        records = {p for p in paths if p.parent.name in RECORD_KINDS and p.parent.parent == self.root}
+        if records == paths:
+            ds, touched, findings = self._reload_records(paths)
+        else:  # organisation or schema changed: everything may change
+            ds, touched, findings = load_dataset(self.root), {}, []
+        errors = [f for f in findings + ds.findings + run_checks(ds, self.today) if f.severity is Severity.ERROR]
+        if errors:
+            report(positioned(errors, self.root), len(paths), "text", sys.stderr)
+            sys.stderr.write("site-gen serve: Fehler gefunden, die Vorschau bleibt beim letzten fehlerfreien Stand.\n")
+            return -1.0
+        self.ds = ds
+        took = -1.0
+        if touched:
+            cases = dict(self.view.cases)
+            for cid in touched.get("cases", set()):
+                if cid in ds.cases:
+                    cases[cid] = consented_case(ds.cases[cid], self.today, ds.purposes)
+                else:
+                    cases.pop(cid, None)
+            quick = dataclasses.replace(ds, cases=cases, findings=[])
+            self._publish(render_site(quick, self.today, self.history, overview=False, cases=touched.get("cases", set()),
+                                      workplaces=touched.get("workplaces", set()), modules=touched.get("modules", set())),
+                          partial=True)
+            took = time.perf_counter() - t0
+        self.view = consented_dataset(ds, self.today)
+        self._publish(render_site(self.view, self.today, self.history), partial=False)
+        self._index_later()
+        return took if took >= 0 else time.perf_counter() - t0
+
+    def _publish(self, pages: dict[str, str], partial: bool) -> None:
+        """Write changed Markdown, let mkdocs rebuild those pages, tell the browsers."""
+        stale = set() if partial else set(self.pages) - set(pages)
+        merged = {**self.pages, **pages} if partial else pages
+        write_docs(pages, self.docs, previous=self.pages)
+        remove_docs(self.docs, stale)
+        for rel in stale:
+            (self.site / rel).with_suffix(".html").unlink(missing_ok=True)
+        self.pages = merged
+        run_mkdocs(mkdocs_config(self.docs, self.site, self.root / "mkdocs.yml", strict=False), dirty=True)
+        with self.changed:
+            self.version += 1
+            self.changed.notify_all()
+
+
+def _handler(preview: Preview) -> type[SimpleHTTPRequestHandler]:
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(preview.site), **kwargs)
+
+        def log_message(self, format: str, *args: Any) -> None:  # quiet: the console shows rebuilds
+            pass
+
+        def _send(self, body: bytes, ctype: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            url = urlparse(self.path)
+            if url.path == "/__site-gen/livereload.js":
+                return self._send(RELOAD_JS, "text/javascript")
+            if url.path == "/__site-gen/version":
+                since = parse_qs(url.query).get("since", [""])[0]
+                with preview.changed:
+                    preview.changed.wait_for(lambda: str(preview.version) != since, timeout=25)
+                return self._send(str(preview.version).encode(), "text/plain")
+            target = preview.site / url.path.lstrip("/")
+            if url.path.endswith("/"):
+                target = target / "index.html"
+            if target.suffix == ".html" and target.is_file() and preview.site.resolve() in target.resolve().parents:
+                body = target.read_bytes().replace(b"</body>", RELOAD_TAG, 1)
+                return self._send(body, "text/html; charset=utf-8")
+            return super().do_GET()
+
+    return Handler
+
+
+def watch(preview: Preview, stop: threading.Event | None = None) -> None:
+    """Apply changes under the records root until ``stop`` is set (or forever)."""
+    from watchfiles import watch as watch_files
+
+    def relevant(_change: Any, path: str) -> bool:
+        return path.endswith((".yaml", ".yml")) and "/." not in path[len(str(preview.root)):]
+
+    for changes in watch_files(preview.root, watch_filter=relevant, stop_event=stop, debounce=50, step=20):
+        paths = {Path(p) for _, p in changes}
+        try:
+            took = preview.update(paths)
+        except UserError as err:
+            sys.stderr.write(f"site-gen serve: {err.message}\n")
+            continue
+        if took >= 0:
+            print(f"Aktualisiert in {took:.2f} s: " + ", ".join(sorted(p.name for p in paths)), flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    today = args.today or dt.date.today()
+    with tempfile.TemporaryDirectory(prefix="site-gen-serve-") as work:
+        preview = Preview(args.root.resolve(), today, Path(work), search=not args.no_search)
+        server = ThreadingHTTPServer((args.host, args.port), _handler(preview))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"Vorschau: http://{args.host}:{server.server_address[1]}/ (Strg+C beendet)", flush=True)
+        try:
+            watch(preview)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="Vorschau der internen Seite mit automatischem Neuladen")
+    p.add_argument("--host", default="127.0.0.1", help="Adresse (Standard: nur dieser Rechner)")
+    p.add_argument("--port", type=int, default=8000, help="Port (Standard: 8000; 0 = frei wählen)")
+    p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT")
+    p.add_argument("--no-search", action="store_true", help="ohne Suchindex")
+    p.set_defaults(run=run)
