@@ -1,0 +1,85 @@
+"""Briefing and export pages in a real Chromium: accessible (axe-core, WCAG A/AA),
+self-contained (no request leaves localhost), readable on a phone, printable."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from consent_fixtures import DATA, TODAY, make_repo, site_gen
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGES = {"briefing": "mitteilung.html", "export": "auskunft-tn-0301.html"}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    base = tmp_path_factory.mktemp("pages")
+    root = make_repo(base / "akten", DATA / "valid", DATA / "_briefing")
+    out = base / "out"
+    out.mkdir()
+    assert site_gen(root, "briefing", "tn-0301", "ap-baeckerei", "--today", TODAY, "--out", str(out / PAGES["briefing"])).returncode == 0
+    assert site_gen(root, "export", "tn-0301", "--today", TODAY, "--out", str(out)).returncode == 0
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    handler.log_message = lambda *a: None  # type: ignore[assignment]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_page_is_accessible_and_self_contained(served: str, browser: Any, kind: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(served + PAGES[kind])
+    assert [u for u in requests if not u.startswith(served)] == []
+    assert len(requests) == 1  # the document itself: no fonts, styles, scripts or images to fetch
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    assert result.violations_count == 0, result.generate_report()
+    context.close()
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_no_horizontal_scrolling_on_a_phone(served: str, browser: Any, kind: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(served + PAGES[kind])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+def test_briefing_prints_on_one_a4_page(served: str, browser: Any, tmp_path: Path) -> None:
+    page = browser.new_page()
+    page.goto(served + PAGES["briefing"])
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    page.close()
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page>>") + pdf.count(b"/Type /Page ") <= 2
+    visible = browser.new_page()
+    visible.goto(served + PAGES["briefing"])
+    visible.emulate_media(media="print")
+    items = visible.locator("ul.items li").all_inner_texts()
+    assert items == ["Braucht eine Erinnerung an die Pause.", "Fragt lieber zweimal nach, wenn etwas neu ist.", "Arbeitet gern mit Bildkarten."]
+    visible.close()
