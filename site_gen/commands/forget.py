@@ -33,7 +33,8 @@ MESSAGE = "Akte gelöscht (Art. 17 DSGVO)"
 
 def _identity(top: Path) -> list[str]:
     """Fallback author for the removal commit when git has none configured."""
-    return [] if gh.git(top, "config", "user.email").returncode == 0 else ["-c", "user.name=site-gen", "-c", "user.email=site-gen@localhost"]
+    known = all(gh.git(top, "var", ident).returncode == 0 for ident in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"))
+    return [] if known else ["-c", "user.name=site-gen", "-c", "user.email=site-gen@localhost"]
 
 
 def _markers(raw: bytes | None) -> list[str]:

@@ -34,9 +34,10 @@ def make_repo(dest: Path, *overlays: Path) -> Path:
     return dest
 
 
-def site_gen(root: Path, *args: str, input: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real CLI (``python -m site_gen``) in a subprocess."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+def site_gen(root: Path, *args: str, input: str | None = None, cwd: Path | None = None,
+             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real CLI (``python -m site_gen``) in a subprocess (``env`` is added to os.environ)."""
+    env = {**os.environ, **(env or {}), "PYTHONPATH": str(REPO)}
     return subprocess.run(
         [sys.executable, "-m", "site_gen", "--root", str(root), *args],
         capture_output=True, text=True, input=input, cwd=cwd or root, env=env, timeout=300,

@@ -67,7 +67,9 @@ def forgotten(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subproces
     before = git(root, "log", "--format=%s", "--", "cases/tn-0001.yaml")
     site_gen(root, "check", "--today", "2026-11-22")  # fills the check cache with parsed records
     assert (root / ".site-gen-cache").exists()
-    result = site_gen(root, "forget", CASE, "--yes", input="")
+    # No git identity at all (as on a fresh CI runner): forget must still commit the removal.
+    bare = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(root.parent)}
+    result = site_gen(root, "forget", CASE, "--yes", input="", env=bare)
     return root, result, before
 
 
