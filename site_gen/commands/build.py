@@ -43,6 +43,10 @@ from .check import collect, parse_date
 HINT_KEEP = "Die bisherige Ausgabe bleibt unverändert."
 MARKER = ".site-gen-intern"
 """File in every built site; only folders holding it (or empty ones) are replaced."""
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+       "form-action 'self'; frame-ancestors 'none'")
+"""The Content-Security-Policy documented in docs/betrieb.md (Pagefind needs 'wasm-unsafe-eval')."""
 HOOKS = Path(__file__).resolve().parent.parent / "mkdocs_hooks.py"
 DEFAULT_CONFIG = TEMPLATES / "internal" / "mkdocs.yml"
 NAV = [{"Start": "index.md"}, {"Akten": "akten/index.md"}, {"Arbeitsplätze": "arbeitsplaetze/index.md"},

@@ -1,0 +1,109 @@
+"""Fixtures for the internal site: real builds (CLI), a localhost server with the
+documented Content-Security-Policy, and headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from site_gen.commands.build import CSP
+from tests.conftest import REPO, TODAY, run_cli
+
+DATA = Path(__file__).resolve().parent / "data"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "Test Autorin", "GIT_AUTHOR_EMAIL": "autorin@example.org",
+                        "GIT_COMMITTER_NAME": "Test Autorin", "GIT_COMMITTER_EMAIL": "autorin@example.org",
+                        "GIT_AUTHOR_DATE": "2026-11-20T10:00:00", "GIT_COMMITTER_DATE": "2026-11-20T10:00:00",
+                        "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(repo)})
+
+
+def fixture_repo(target: Path) -> Path:
+    """The small fixture repository (with XSS payloads) as a real Git repository."""
+    shutil.copytree(DATA / "repo", target)
+    git(target, "init", "-q", "-b", "main")
+    git(target, "add", ".")
+    git(target, "commit", "-q", "-m", "Fixture")
+    return target
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(records root, built site) of the fixture repository."""
+    repo = fixture_repo(tmp_path_factory.mktemp("fixture") / "repo")
+    out = repo.parent / "site"
+    proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return repo, out
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(records root, built site) of the repository's own demo data."""
+    if not (REPO / "cases").is_dir() or not any((REPO / "cases").glob("*.yaml")):
+        pytest.skip("no demo data in this checkout")
+    out = tmp_path_factory.mktemp("demo") / "site"
+    proc = run_cli("--root", str(REPO), "build", "--today", TODAY, "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return REPO, out
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+
+@pytest.fixture(scope="module")
+def serve() -> Iterator[Any]:
+    """``serve(folder) -> base URL``: a localhost server with the documented CSP."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's chromium is not installed")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page that records every request and every CSP violation."""
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.requests = []  # type: ignore[attr-defined]
+    pg.violations = []  # type: ignore[attr-defined]
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("console", lambda m: pg.violations.append(m.text) if "Content Security Policy" in m.text else None)
+    yield pg
+    context.close()

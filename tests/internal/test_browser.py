@@ -1,0 +1,123 @@
+"""The built site in headless Chromium: search, dashboards, deadlines, privacy, escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import TODAY
+
+from .figures import figures, load, parse_shown
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def search(page: Any, base: str, query: str) -> list[str]:
+    """Type ``query`` into the Pagefind UI; return the result links."""
+    page.goto(base + "suche.html")
+    box = page.locator(".pagefind-ui__search-input")
+    box.wait_for(timeout=15000)
+    box.fill(query)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    return [a.get_attribute("href") or "" for a in page.locator(".pagefind-ui__result-link").all()]
+
+
+def only_localhost(page: Any) -> None:
+    foreign = [u for u in page.requests if urlparse(u).hostname not in ("127.0.0.1", "localhost") and not u.startswith("data:")]
+    assert foreign == []
+    assert page.violations == []
+
+
+def test_search_finds_person_by_name_id_and_workplace(fixture_site: tuple[Path, Path], serve: Any, page: Any) -> None:
+    base = serve(fixture_site[1])
+    assert any(h.endswith("akten/tn-1001.html") for h in search(page, base, "Sandmann"))
+    assert any(h.endswith("akten/tn-1001.html") for h in search(page, base, "tn-1001"))
+    by_workplace = search(page, base, "Quellgrund")
+    assert any(h.endswith("akten/tn-1001.html") for h in by_workplace)
+    assert any(h.endswith("arbeitsplaetze/ap-gaertnerei.html") for h in by_workplace)
+    assert any(h.endswith("module/mod-staerken.html") for h in search(page, base, "Stärken"))
+    only_localhost(page)
+
+
+def test_search_in_demo_data(demo_site: tuple[Path, Path], serve: Any, page: Any) -> None:
+    root, site = demo_site
+    _org, cases = load(root)
+    case = cases[0]
+    base = serve(site)
+    assert any(h.endswith(f"akten/{case['id']}.html") for h in search(page, base, case["last_name"]))
+    only_localhost(page)
+
+
+@pytest.mark.parametrize("which", ["fixture", "demo"])
+def test_dashboard_figures_equal_independent_count(which: str, request: pytest.FixtureRequest, serve: Any, page: Any) -> None:
+    root, site = request.getfixturevalue(f"{which}_site")
+    org, _cases = load(root)
+    base = serve(site)
+    today = dt.date.fromisoformat(TODAY)
+    scopes = [("traeger", p["id"], {"provider": p["id"]}) for p in org["providers"]]
+    scopes += [("standort", loc["id"], {"location": loc["id"]}) for p in org["providers"] for loc in p["locations"]]
+    for kind, ident, scope in scopes:
+        page.goto(f"{base}kennzahlen/{kind}-{ident}.html")
+        shown = {el.get_attribute("data-kennzahl"): parse_shown(el.inner_text()) for el in page.locator("[data-kennzahl]").all()}
+        expected = figures(root, today, **scope)
+        assert set(shown) == set(expected), (kind, ident)
+        for key, value in expected.items():
+            if value is None:
+                assert shown[key] is None, key
+            else:
+                assert shown[key] == pytest.approx(round(value, 1), abs=0.051), (kind, ident, key)
+    only_localhost(page)
+
+
+def test_deadline_list_has_the_expiring_consent(demo_site: tuple[Path, Path], fixture_site: tuple[Path, Path], serve: Any, page: Any) -> None:
+    today = dt.date.fromisoformat(TODAY)
+    for root, site in (fixture_site, demo_site):
+        _org, cases = load(root)
+        expiring = {c["id"] for c in cases for k in c.get("consents", [])
+                    if k.get("valid_until") and not k.get("withdrawn_on") and k["given_on"] <= TODAY
+                    and 0 <= (dt.date.fromisoformat(k["valid_until"]) - today).days <= 60}
+        assert expiring, "the data should hold an expiring consent"
+        page.goto(serve(site) + "fristen.html")
+        section = page.locator("h3", has_text="Einwilligung läuft ab").locator("xpath=following::table[1]")
+        listed = section.inner_html()
+        for cid in expiring:
+            assert f"akten/{cid}.html" in listed
+    only_localhost(page)
+
+
+def test_no_request_leaves_localhost_on_any_page(fixture_site: tuple[Path, Path], serve: Any, page: Any) -> None:
+    site = fixture_site[1]
+    base = serve(site)
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    assert len(pages) > 20
+    for rel in pages:
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+    search(page, base, "Gravenhorst")
+    assert len(page.requests) > len(pages)
+    only_localhost(page)
+
+
+def test_payloads_show_as_text_and_never_run(fixture_site: tuple[Path, Path], serve: Any, page: Any) -> None:
+    base = serve(fixture_site[1])
+    page.goto(base + "akten/tn-1003.html")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("h1").first.inner_text() == '<script>window.__pwned=1</script>Jola <img src=x onerror="window.__pwned=2">Brix'
+    body = page.locator("article").inner_text()
+    for text in ("</title><script>window.__pwned=3</script>", "[klick](javascript:window.__pwned=4)", "*fett* | Spalte | `code`",
+                 "<svg onload=window.__pwned=5>", "<iframe src=javascript:window.__pwned=6>"):
+        assert text in body
+    assert page.locator("article a[href^='javascript']").count() == 0
+    assert "window.__pwned=1" in page.title()
+    for other in ("akten/standort-sued.html", "personal/coach-c.html", "arbeitsplaetze/ap-kantine.html"):
+        page.goto(base + other)
+        assert page.evaluate("window.__pwned") is None
+    search(page, base, "Jola")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    only_localhost(page)
