@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import signal
 import datetime as dt
 import sys
 import tempfile
@@ -168,14 +169,19 @@ def _handler(preview: Preview) -> type[SimpleHTTPRequestHandler]:
     return Handler
 
 
-def watch(preview: Preview, stop: threading.Event | None = None) -> None:
-    """Apply changes under the records root until ``stop`` is set (or forever)."""
+def watch(preview: Preview, stop: threading.Event | None = None, ready: threading.Event | None = None) -> None:
+    """Apply changes under the records root until ``stop`` is set; ``ready`` is set once watching."""
     from watchfiles import watch as watch_files
 
     def relevant(_change: Any, path: str) -> bool:
         return path.endswith((".yaml", ".yml")) and "/." not in path[len(str(preview.root)):]
 
-    for changes in watch_files(preview.root, watch_filter=relevant, stop_event=stop, debounce=50, step=20):
+    for changes in watch_files(preview.root, watch_filter=relevant, stop_event=stop, debounce=50, step=20,
+                               yield_on_timeout=True, rust_timeout=300):
+        if ready is not None:
+            ready.set()
+        if not changes:
+            continue
         paths = {Path(p) for _, p in changes}
         try:
             took = preview.update(paths)
@@ -192,12 +198,19 @@ def run(args: argparse.Namespace) -> int:
         preview = Preview(args.root.resolve(), today, Path(work), search=not args.no_search)
         server = ThreadingHTTPServer((args.host, args.port), _handler(preview))
         threading.Thread(target=server.serve_forever, daemon=True).start()
+        stop, ready = threading.Event(), threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())  # end cleanly: the temporary folder is removed
+        watcher = threading.Thread(target=watch, args=(preview, stop, ready), daemon=True)
+        watcher.start()
+        ready.wait(timeout=30)
         print(f"Vorschau: http://{args.host}:{server.server_address[1]}/ (Strg+C beendet)", flush=True)
         try:
-            watch(preview)
+            while watcher.is_alive():
+                watcher.join(timeout=0.5)
         except KeyboardInterrupt:
             pass
         finally:
+            stop.set()
             server.shutdown()
     return 0
 

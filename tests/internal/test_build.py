@@ -1,0 +1,136 @@
+"""site-gen build through its real entry point: strictness, safety of the output, Git history."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from tests.conftest import REPO, TODAY, run_cli
+
+from .conftest import fixture_repo
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+
+
+def test_every_page_is_noindex_and_loads_nothing_foreign(fixture_site: tuple[Path, Path]) -> None:
+    site = fixture_site[1]
+    pages = html_pages(site)
+    assert {"index.html", "suche.html", "fristen.html", "formate.html", "akten/tn-1001.html", "kennzahlen/traeger-elbauen.html",
+            "arbeitsplaetze/ap-gaertnerei.html", "module/mod-staerken.html", "personal/coach-a.html"} <= {p.relative_to(site).as_posix() for p in pages}
+    for p in pages:
+        html = p.read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex' in html, p
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        assert not re.search(r"<script>", html), f"inline script in {p}"
+        assert not re.search(r"<(script|link|img|iframe)\b[^>]*(src|href)=\"(https?:)?//", html), p
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+
+
+def test_records_stay_out_of_the_navigation(fixture_site: tuple[Path, Path]) -> None:
+    html = (fixture_site[1] / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary'):]
+    nav = nav[: nav.index("</nav>")]
+    assert "tn-1001" not in nav and "ap-gaertnerei" not in nav
+    listing = (fixture_site[1] / "akten" / "standort-nord.html").read_text(encoding="utf-8")
+    assert 'href="tn-1001.html"' in listing
+
+
+def test_dossier_shows_git_history_consents_and_disclosures(fixture_site: tuple[Path, Path]) -> None:
+    html = (fixture_site[1] / "akten" / "tn-1001.html").read_text(encoding="utf-8")
+    assert "Test Autorin" in html and "20.11.2026" in html
+    assert "gültig, läuft in 28 Tagen ab" in html
+    assert "Braucht eine Erinnerung an die Pausenzeiten." in html
+    assert "Überprüfung überfällig" in html
+    assert "<svg" in html and "<table" in html
+
+
+def test_format_reference_comes_from_the_models(fixture_site: tuple[Path, Path]) -> None:
+    html = (fixture_site[1] / "formate.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr>\s*<td>support&#95;needs</td>.*?</tr>", html, re.S) or re.search(r"<tr>\s*<td>support_needs</td>.*?</tr>", html, re.S)
+    assert row and "gesundheitsdaten" in row.group(0) and "Unterstützungsbedarf" in row.group(0)
+    assert "dokumentationspflicht" in html and 'id="case-placement"' in html
+
+
+def test_failed_check_leaves_previous_output(tmp_path: Path) -> None:
+    repo = fixture_repo(tmp_path / "repo")
+    out = tmp_path / "site"
+    assert run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search").returncode == 0
+    before = (out / "akten" / "tn-1001.html").read_bytes()
+    case = repo / "cases" / "tn-1002.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("workplace: ap-kantine", "workplace: ap-gibt-es-nicht"), encoding="utf-8")
+    proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search")
+    assert proc.returncode == 1
+    assert "REF-DANGLING" in proc.stderr and "die interne Seite wird nicht gebaut" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert (out / "akten" / "tn-1001.html").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_failed_mkdocs_build_leaves_previous_output(tmp_path: Path) -> None:
+    repo = fixture_repo(tmp_path / "repo")
+    out = tmp_path / "site"
+    assert run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search").returncode == 0
+    marker = out / "index.html"
+    before = marker.read_bytes()
+    (repo / "mkdocs.yml").write_text("site_name: Test\nrepo_url: https://example.org/x\ntheme:\n  name: material\n", encoding="utf-8")
+    proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search")
+    assert proc.returncode == 1, proc.stdout
+    assert "repo_url" in proc.stderr and "bisherige Ausgabe bleibt unverändert" in proc.stderr and "Traceback" not in proc.stderr
+    assert marker.read_bytes() == before
+    (repo / "mkdocs.yml").write_text("site_name: Test\ntheme:\n  name: material\n  font:\n    text: Roboto\n", encoding="utf-8")
+    proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search")
+    assert proc.returncode == 1 and "theme.font" in proc.stderr
+    assert marker.read_bytes() == before
+
+
+def test_strict_build_fails_on_a_warning(tmp_path: Path) -> None:
+    repo = fixture_repo(tmp_path / "repo")
+    (repo / "mkdocs.yml").write_text("site_name: Test\ntheme:\n  name: material\nextra_javascript:\n  - https://cdn.example.org/x.js\n",
+                                     encoding="utf-8")
+    out = tmp_path / "site"
+    proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search")
+    assert proc.returncode == 1 and "fremden Server" in proc.stderr
+    assert not out.exists()
+
+
+def test_refuses_to_replace_a_foreign_folder(tmp_path: Path) -> None:
+    repo = fixture_repo(tmp_path / "repo")
+    out = tmp_path / "wichtig"
+    out.mkdir()
+    (out / "notiz.txt").write_text("nicht löschen", encoding="utf-8")
+    proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search")
+    assert proc.returncode == 1 and "nicht von site-gen" in proc.stderr
+    assert (out / "notiz.txt").read_text(encoding="utf-8") == "nicht löschen"
+
+
+def test_default_output_folder_is_site_under_root(tmp_path: Path) -> None:
+    repo = fixture_repo(tmp_path / "repo")
+    assert run_cli("--root", str(repo), "build", "--today", TODAY, "--no-search").returncode == 0
+    assert (repo / "site" / "index.html").is_file() and (repo / "site" / ".site-gen-intern").is_file()
+
+
+def test_operations_doc_names_the_csp() -> None:
+    from site_gen.commands.build import CSP
+
+    doc = (REPO / "docs" / "betrieb.md").read_text(encoding="utf-8")
+    assert CSP in doc and "wasm-unsafe-eval" in doc
+
+
+def test_build_internal_takes_a_narrowed_dataset(tmp_path: Path) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from site_gen.commands.build import build_internal
+    from site_gen.dataset import load_dataset
+
+    repo = fixture_repo(tmp_path / "repo")
+    ds = load_dataset(repo)
+    team = dataclasses.replace(ds, cases={k: v for k, v in ds.cases.items() if v.location == "nord"})
+    result = build_internal(team, tmp_path / "out", dt.date.fromisoformat(TODAY), search=False)
+    assert (result.out / "akten" / "tn-1001.html").is_file()
+    assert not (result.out / "akten" / "tn-1003.html").exists()
+    shutil.rmtree(result.out)

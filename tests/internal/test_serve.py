@@ -1,0 +1,56 @@
+"""site-gen serve through its real entry point: incremental update and live reload."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import TODAY, site_gen_cmd
+
+from .conftest import fixture_repo
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as resp:
+        return resp.read().decode("utf-8")
+
+
+def wait_for(url: str, needle: str, timeout: float = 60) -> str:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        body = fetch(url)
+        if needle in body:
+            return body
+        time.sleep(0.1)
+    raise AssertionError(f"{needle!r} not served within {timeout} s")
+
+
+def test_serve_updates_the_changed_dossier(tmp_path: Path) -> None:
+    repo = fixture_repo(tmp_path / "repo")
+    proc = subprocess.Popen([*site_gen_cmd(), "--root", str(repo), "serve", "--port", "0", "--today", TODAY, "--no-search"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        match = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert match, line + (proc.stderr.read() if proc.stderr else "")
+        base = match.group(0)
+        page = base + "akten/tn-1002.html"
+        body = fetch(page)
+        assert "Gravenhorst" in body and "/__site-gen/livereload.js" in body
+        version = fetch(base + "__site-gen/version?since=x")
+        case = repo / "cases" / "tn-1002.yaml"
+        case.write_text(case.read_text(encoding="utf-8").replace("last_name: Gravenhorst", "last_name: Gravenhorst-Ahrens"), encoding="utf-8")
+        wait_for(page, "Gravenhorst-Ahrens")
+        assert fetch(base + f"__site-gen/version?since={version}") != version
+        wait_for(base + "akten/standort-nord.html", "Gravenhorst-Ahrens")
+        case.write_text(case.read_text(encoding="utf-8").replace("workplace: ap-kantine", "workplace: ap-fehlt"), encoding="utf-8")
+        time.sleep(3)
+        assert "Gravenhorst-Ahrens" in fetch(page)
+        assert "Kantine Hafenblick" in fetch(page)
+    finally:
+        proc.terminate()
+        _out, err = proc.communicate(timeout=30)
+    assert "REF-DANGLING" in err and "letzten fehlerfreien Stand" in err
