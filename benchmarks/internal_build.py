@@ -1,0 +1,201 @@
+"""Benchmark of the internal site (issue #3). Prints figures and ratios side by side.
+
+    python benchmarks/internal_build.py                 # 10,000 cases (takes many minutes)
+    python benchmarks/internal_build.py --cases 2000    # quicker look
+
+Measures, on synthetic data from ``site-gen demo``:
+
+1. ``site-gen build`` (check, render, mkdocs, Pagefind) against plain
+   mkdocs-material building the *same* Markdown pages (kept with
+   ``--keep-docs``) with the same theme, navigation and extensions but
+   without our hooks; optionally also with Material's default lunr search.
+2. ``site-gen serve``: time from saving a case YAML to the updated dossier
+   being served, at ``--serve-cases`` cases (default 1,000).
+3. Search: bytes a browser transfers per Pagefind query on the built site.
+
+Wall time on a shared 2-core machine is noisy; CPU time (user+sys of the
+child processes) is printed beside it and is the steadier figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+TODAY = "2026-11-22"
+SITE_GEN = [sys.executable, "-m", "site_gen"]
+
+
+def children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def timed(cmd: list[str], **kwargs: Any) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """(wall s, cpu s, process) of one command."""
+    cpu0, t0 = children_cpu(), time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+    wall, cpu = time.perf_counter() - t0, children_cpu() - cpu0
+    if proc.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+    return wall, cpu, proc
+
+
+def demo(out: Path, cases: int) -> None:
+    workplaces, modules = max(20, cases // 5), max(6, min(40, cases // 250))
+    timed([*SITE_GEN, "demo", "--cases", str(cases), "--workplaces", str(workplaces), "--modules", str(modules), "--out", str(out)])
+
+
+def plain_config(docs: Path, site: Path, lunr: bool) -> Path:
+    """mkdocs.yml for plain mkdocs-material on the pre-written pages (same nav, no hooks)."""
+    from site_gen.commands.build import NAV
+
+    config = {
+        "site_name": "Jobcoaching intern", "docs_dir": str(docs), "site_dir": str(site), "use_directory_urls": False,
+        "theme": {"name": "material", "language": "de", "font": False}, "nav": NAV,
+        "not_in_nav": "/akten/\n/arbeitsplaetze/\n/module/\n/personal/\n/kennzahlen/",
+        "markdown_extensions": ["tables", {"toc": {"permalink": False}}], "plugins": ["search"] if lunr else [],
+    }
+    path = docs.parent / f"plain-{'lunr' if lunr else 'nosearch'}.yml"
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def bench_build(work: Path, cases: int, lunr: bool) -> dict[str, Any]:
+    repo, docs, out = work / "repo", work / "docs", work / "site"
+    demo(repo, cases)
+    wall, cpu, proc = timed([*SITE_GEN, "--root", str(repo), "build", "--today", TODAY, "--out", str(out),
+                             "--keep-docs", str(docs), "--timings", "--no-cache"])
+    parts = dict((k.strip(), float(v)) for k, v in re.findall(r"([\w+ ]+?) ([\d.]+) s", proc.stdout.splitlines()[-1]))
+    pages = int(re.search(r"(\d+) Seiten", proc.stdout).group(1))  # type: ignore[union-attr]
+    result: dict[str, Any] = {"cases": cases, "pages": pages, "ours_wall": wall, "ours_cpu": cpu, "parts": parts}
+    for name, with_lunr in [("plain", False)] + ([("plain_lunr", True)] if lunr else []):
+        bwall, bcpu, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config(docs, work / f"site-{name}", with_lunr))])
+        result[f"{name}_wall"], result[f"{name}_cpu"] = bwall, bcpu
+    return result
+
+
+def bench_serve(work: Path, cases: int, edits: int = 5) -> dict[str, Any]:
+    repo = work / "serve-repo"
+    demo(repo, cases)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([*SITE_GEN, "--root", str(repo), "serve", "--port", "0", "--today", TODAY, "--no-search"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        base = re.search(r"http://[\d.]+:\d+/", line)
+        if not base:
+            sys.exit("serve did not start: " + line + (proc.stderr.read() if proc.stderr else ""))
+        start = time.perf_counter() - t0
+        latencies = []
+        for i, path in enumerate(sorted((repo / "cases").glob("*.yaml"))[:edits]):
+            name = f"Zuversicht{i}"
+            text = path.read_text(encoding="utf-8")
+            t = time.perf_counter()
+            path.write_text(re.sub(r"(?m)^first_name: .*$", f"first_name: {name}", text, count=1), encoding="utf-8")
+            url = f"{base.group(0)}akten/{path.stem}.html"
+            while name not in urllib.request.urlopen(url, timeout=60).read().decode("utf-8"):
+                time.sleep(0.02)
+            latencies.append(time.perf_counter() - t)
+            time.sleep(max(3.0, 2 * latencies[-1]))  # let phase 2 (lists, dashboards) finish before the next edit
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=60)
+    return {"cases": cases, "first_build": start, "latencies": latencies}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def bench_search(site: Path, repo: Path) -> list[tuple[str, int, int]]:
+    """(query, bytes of the first query incl. Pagefind's code, bytes of the same query once warm)."""
+    import yaml_rs
+    from playwright.sync_api import sync_playwright
+
+    case = yaml_rs.loads(sorted((repo / "cases").glob("*.yaml"))[len(list((repo / "cases").glob("*.yaml"))) // 2].read_text(), parse_datetime=False)
+    workplace = yaml_rs.loads(sorted((repo / "workplaces").glob("*.yaml"))[0].read_text(), parse_datetime=False)
+    queries = [case["last_name"], f"{case['first_name']} {case['last_name']}", case["id"], workplace["company"]["name"], "Kommunikation"]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        for query in queries:
+            sizes = []
+            for _run in ("cold", "warm"):
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                page.goto(base + "suche.html")
+                page.locator(".pagefind-ui__search-input").wait_for()
+                if _run == "warm":  # Pagefind's own code and the index entry are loaded before the query
+                    page.locator(".pagefind-ui__search-input").fill("zzzz")
+                    page.wait_for_timeout(1500)
+                seen: list[Any] = []
+                page.on("response", lambda r: seen.append(r))
+                page.locator(".pagefind-ui__search-input").fill(query)
+                page.locator(".pagefind-ui__result-link").first.wait_for(timeout=30000)
+                page.wait_for_load_state("networkidle")
+                sizes.append(sum(len(r.body()) for r in seen if r.status == 200))
+                ctx.close()
+            out.append((query, sizes[0], sizes[1]))
+        browser.close()
+    server.shutdown()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cases", type=int, default=10_000)
+    ap.add_argument("--serve-cases", type=int, default=1_000)
+    ap.add_argument("--lunr", action="store_true", help="also time mkdocs-material with its default lunr search")
+    ap.add_argument("--skip", nargs="*", default=[], choices=["build", "serve", "search"])
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-internal-") as tmp:
+        work = Path(tmp)
+        if "build" not in args.skip:
+            r = bench_build(work, args.cases, args.lunr)
+            p = r["parts"]
+            generator = p.get("check+laden", 0) + p.get("render", 0) + p.get("write", 0)
+            print(f"\n== build: {r['cases']} cases, {r['pages']} pages ==")
+            print(f"{'':34}{'wall s':>10}{'cpu s':>10}")
+            print(f"{'site-gen build (all steps)':34}{r['ours_wall']:10.1f}{r['ours_cpu']:10.1f}")
+            print(f"{'plain mkdocs-material, same pages':34}{r['plain_wall']:10.1f}{r['plain_cpu']:10.1f}")
+            if "plain_lunr_wall" in r:
+                print(f"{'  … with default lunr search':34}{r['plain_lunr_wall']:10.1f}{r['plain_lunr_cpu']:10.1f}")
+            print("steps (wall s): " + ", ".join(f"{k} {v:.1f}" for k, v in p.items()))
+            print(f"ratio site-gen build / plain mkdocs-material: wall {r['ours_wall'] / r['plain_wall']:.2f}x, "
+                  f"cpu {r['ours_cpu'] / r['plain_cpu']:.2f}x  (goal ≤ 1.10x)")
+            print(f"generator (check+load+render+write) / plain mkdocs: {generator / r['plain_wall']:.1%}  (goal ≤ 10 %)")
+            print(f"stretch goal ≤ 120 s: {'met' if r['ours_wall'] <= 120 else 'not met'} ({r['ours_wall']:.0f} s)")
+            if "search" not in args.skip:
+                print(f"\n== search: bytes per query at {r['cases']} cases ==")
+                for query, cold, warm in bench_search(work / "site", work / "repo"):
+                    print(f"{query[:40]:42} first query {cold / 1024:8.0f} KB   next query {warm / 1024:8.0f} KB  (goal ≤ 300 KB)")
+            shutil.rmtree(work / "docs", ignore_errors=True)
+        if "serve" not in args.skip:
+            s = bench_serve(work, args.serve_cases)
+            lat = s["latencies"]
+            print(f"\n== serve: {s['cases']} cases ==")
+            print(f"first full build {s['first_build']:.1f} s; save → updated dossier served: median {statistics.median(lat):.2f} s, "
+                  f"max {max(lat):.2f} s over {len(lat)} edits  (goal ≤ 2 s)")
+
+
+if __name__ == "__main__":
+    main()
