@@ -44,6 +44,30 @@ def on_config(config: Any) -> Any:
     return config
 
 
+_RECORD_PAGE = re.compile(r"^(akten|arbeitsplaetze|module|personal)/(?!index\.md$|standort-)[^/]+\.md$")
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Parallel build (``extra.site_gen_shard = [k, n]``): build only this process's share.
+
+    Process k keeps every k-th record page; process 0 also keeps all other
+    pages. The rest is marked excluded, so links to it are still checked.
+    """
+    shard = config.extra.get("site_gen_shard")
+    if not shard:
+        return files
+    from mkdocs.structure.files import InclusionLevel
+
+    k, n = shard
+    records = sorted(f.src_uri for f in files.documentation_pages() if _RECORD_PAGE.match(f.src_uri))
+    mine = set(records[k::n])
+    for f in files.documentation_pages():
+        is_record = _RECORD_PAGE.match(f.src_uri) is not None
+        if (is_record and f.src_uri not in mine) or (not is_record and k != 0):
+            f.inclusion = InclusionLevel.EXCLUDED
+    return files
+
+
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 _PLACEHOLDER = re.compile(r"<!--sg-svg-(\d+)-->")
 _stash: dict[str, list[str]] = {}

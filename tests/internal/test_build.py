@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import REPO, TODAY, run_cli
 
-from .conftest import fixture_repo
+from .conftest import DATA, fixture_repo
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -134,3 +134,23 @@ def test_build_internal_takes_a_narrowed_dataset(tmp_path: Path) -> None:
     assert (result.out / "akten" / "tn-1001.html").is_file()
     assert not (result.out / "akten" / "tn-1003.html").exists()
     shutil.rmtree(result.out)
+
+
+def test_sharded_mkdocs_build_equals_single_process(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from site_gen.commands.build import mkdocs_config, run_mkdocs, run_mkdocs_sharded
+    from site_gen.dataset import load_dataset
+    from site_gen.render.internal import render_site, write_docs
+    from site_gen.views.consented import consented_dataset
+
+    today = dt.date.fromisoformat(TODAY)
+    docs = tmp_path / "docs"
+    write_docs(render_site(consented_dataset(load_dataset(DATA / "repo"), today), today), docs)
+    run_mkdocs(mkdocs_config(docs, tmp_path / "one", REPO / "mkdocs.yml"))
+    run_mkdocs_sharded(docs, tmp_path / "many", REPO / "mkdocs.yml", record_pages=10_000)
+    one = {p.relative_to(tmp_path / "one").as_posix(): p.read_bytes() for p in (tmp_path / "one").rglob("*.html")}
+    many = {p.relative_to(tmp_path / "many").as_posix(): p.read_bytes() for p in (tmp_path / "many").rglob("*.html")}
+    assert one.keys() == many.keys()
+    assert [k for k in one if one[k] != many[k]] == []
+    assert not any(p.name.startswith("many-") for p in tmp_path.iterdir())
