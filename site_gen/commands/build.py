@@ -26,6 +26,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -34,9 +35,9 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 from mkdocs.utils.yaml import yaml_load
 
 from ..dataset import Dataset, load_dataset
-from ..findings import Severity, UserError
+from ..findings import Finding, Severity, UserError
 from ..render import TEMPLATES
-from ..render.internal import ASSETS, OVERRIDES, render_site, write_docs
+from ..render.internal import ASSETS, OVERRIDES, render_to_docs
 from ..report import report
 from ..views.consented import consented_dataset
 from ..views.internal_git import LOG_ARGS, Change, parse_log
@@ -196,25 +197,27 @@ def _swap(site: Path, out: Path, old: Path) -> None:
 
 
 def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[str, list[Change]] | None = None,
-                   config_file: Path | None = None, search: bool = True, keep_docs: Path | None = None) -> BuildResult:
+                   config_file: Path | None = None, search: bool = True, keep_docs: Path | None = None,
+                   before_mkdocs: Callable[[], None] | None = None) -> BuildResult:
     """Build the internal site for ``ds`` into ``out_dir`` (replaced only on success).
 
     ``ds`` may already be narrowed (e.g. to one team); the consent filter is
-    applied here in any case, so no caller can forget it.
+    applied here in any case, so no caller can forget it. ``before_mkdocs``
+    runs once the Markdown is written (the CLI waits there for the check that
+    ran in parallel; it raises to stop the build).
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     view = consented_dataset(ds, today)
-    pages = render_site(view, today, history)
-    timings["render"] = time.perf_counter() - t0
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-bau-", dir=out_dir.parent))
     try:
-        t = time.perf_counter()
         docs, site = work / "docs", work / "site"
-        write_docs(pages, docs)
-        timings["write"] = time.perf_counter() - t
+        pages = render_to_docs(view, today, history, docs, workers=min(os.cpu_count() or 1, 4))
+        timings["render"] = time.perf_counter() - t0
+        if before_mkdocs is not None:
+            before_mkdocs()
         t = time.perf_counter()
         records = sum(1 for rel in pages if RECORD_PAGE.match(rel))
         run_mkdocs_sharded(docs, site, config_file or (ds.root / "mkdocs.yml"), records)
@@ -234,28 +237,47 @@ def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[
     return BuildResult(len(pages), out_dir, timings)
 
 
-def checked_dataset(root: Path, today: dt.date, use_cache: bool = True) -> Dataset:
-    """Run the check of ``site-gen check``; refuse on errors, else load the records."""
-    findings, count = collect(root, today, use_cache)
+def refuse_on_errors(findings: list[Finding], count: int) -> None:
+    """Report the errors of a check and stop the build (UserError), if there are any."""
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         report(errors, count, "text", sys.stderr)
         raise UserError(f"Die Prüfung hat {len(errors)} Fehler gefunden; die interne Seite wird nicht gebaut.",
                         "Die Fehler beheben ('site-gen check' zeigt sie) und erneut bauen. " + HINT_KEEP)
+
+
+def checked_dataset(root: Path, today: dt.date, use_cache: bool = True) -> Dataset:
+    """Run the check of ``site-gen check``; refuse on errors, else load the records."""
+    refuse_on_errors(*collect(root, today, use_cache))
     return load_dataset(root)
 
 
 def run(args: argparse.Namespace) -> int:
+    """Check and build. The check (``collect``, as in ``site-gen check``) runs in a
+    second process while the records are loaded and rendered; mkdocs only starts
+    once it passed, and nothing is published when it found errors."""
     today = args.today or dt.date.today()
-    t = time.perf_counter()
-    ds = team_dataset(checked_dataset(args.root, today, not args.no_cache), args.team, args.coach)
-    check_time = time.perf_counter() - t
-    history = git_history(args.root)
-    out = args.out or (args.root / "site")
-    result = build_internal(ds, out, today, history=history, search=not args.no_search, keep_docs=args.keep_docs)
-    print(f"Interne Seite gebaut: {result.pages} Seiten in {result.out} ({check_time + result.timings['total']:.1f} s).")
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
+        check = pool.submit(collect, args.root, today, not args.no_cache)
+
+        def gate() -> None:
+            refuse_on_errors(*check.result())
+
+        try:
+            ds = team_dataset(load_dataset(args.root), args.team, args.coach)
+            load_time = time.perf_counter() - t0
+            out = args.out or (args.root / "site")
+            result = build_internal(ds, out, today, history=git_history(args.root), search=not args.no_search,
+                                    keep_docs=args.keep_docs, before_mkdocs=gate)
+        except UserError:
+            raise
+        except Exception:
+            gate()  # bad records explain a failure better than a traceback
+            raise
+    print(f"Interne Seite gebaut: {result.pages} Seiten in {result.out} ({time.perf_counter() - t0:.1f} s).")
     if args.timings:
-        parts = {"check+laden": check_time, **result.timings}
+        parts = {"laden": load_time, **result.timings}
         print("Zeiten: " + ", ".join(f"{k} {v:.2f} s" for k, v in parts.items()))
     return 0
 

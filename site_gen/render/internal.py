@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +88,42 @@ def _overview(ds: Dataset, today: dt.date, put: Any) -> None:
     put("staff_list.md.j2", internal_records.staff_list(ds))
     for sid in ds.staff:
         put("staff.md.j2", internal_records.staff(ds, sid))
+
+
+_JOB: tuple[Dataset, dt.date, dict[str, list[Change]], Path] | None = None
+"""What forked render workers share (set before the fork, read in the child)."""
+
+
+def _render_share(share: int, shares: int) -> list[str]:
+    assert _JOB is not None
+    ds, today, history, docs = _JOB
+    pages = render_site(ds, today, history, cases=sorted(ds.cases)[share::shares], workplaces=sorted(ds.workplaces)[share::shares],
+                        modules=sorted(ds.modules)[share::shares], overview=share == 0)
+    write_docs(pages, docs, previous=None if share == 0 else {})
+    return list(pages)
+
+
+def render_to_docs(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1) -> list[str]:
+    """Render every page and write it below ``docs``, in ``workers`` forked processes.
+
+    Returns the page paths. Pages are independent, so each worker takes every
+    n-th record; worker 0 also renders the overview pages and copies assets.
+    """
+    global _JOB
+    if workers <= 1 or len(ds.cases) < 200:
+        pages = render_site(ds, today, history)
+        write_docs(pages, docs)
+        return list(pages)
+    _JOB = (ds, today, history or {}, docs)
+    try:
+        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=get_context("fork")) as pool:
+            futures = [pool.submit(_render_share, k, workers) for k in range(1, workers)]
+            done = _render_share(0, workers)
+            for future in futures:
+                done += future.result()
+    finally:
+        _JOB = None
+    return done
 
 
 def write_docs(pages: dict[str, str], docs: Path, previous: dict[str, str] | None = None) -> list[str]:
