@@ -3,10 +3,7 @@ self-contained (no request leaves localhost), readable on a phone, printable."""
 
 from __future__ import annotations
 
-import functools
 import re
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,8 +11,9 @@ from typing import Any
 import pytest
 from consent_fixtures import DATA, TODAY, make_repo, site_gen
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from tests.browser import launch
+from tests.browser import served as served_dir
+
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = {"briefing": "mitteilung.html", "export": "auskunft-tn-0301.html"}
 
@@ -28,13 +26,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out.mkdir()
     assert site_gen(root, "briefing", "tn-0301", "ap-baeckerei", "--today", TODAY, "--out", str(out / PAGES["briefing"])).returncode == 0
     assert site_gen(root, "export", "tn-0301", "--today", TODAY, "--out", str(out)).returncode == 0
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    handler.log_message = lambda *a: None  # type: ignore[assignment]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served_dir(out) as base:
+        yield f"{base}/"
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +35,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        b = launch(p)
         yield b
         b.close()
 

@@ -124,34 +124,4 @@ def write_repo(dest: Path, cases: list[dict[str, Any]] | None = None, workplaces
     return dest
 
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-class served:
-    """Serve ``folder`` on a free localhost port from a thread (context manager, yields the base URL)."""
-
-    def __init__(self, folder: Path) -> None:
-        import functools
-        import http.server
-        import threading
-
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-import http.server as _http  # noqa: E402
-
-
-class _QuietHandler(_http.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+from tests.browser import CHROMIUM_ARGS, served  # noqa: E402,F401  (re-exported for the tests here)

@@ -8,10 +8,7 @@ built once through the real CLI, with the PDF for the Schaukasten.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,13 +17,12 @@ import pytest
 from site_gen.load import read_yaml, roundtrip
 from site_gen.models import Case, Workplace
 
+from ..browser import launch, served
 from ..conftest import DATA, REPO, TODAY, run_cli
 from .canary import plant
 
 XSS_TITLE = "Helfer </script><script>window.__pwned=1</script>"
 XSS_TASK = '<img src=x onerror="window.__pwned=1"> Du putzt.'
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 def _variant(repo: Path, source: str, new_id: str, **posting: object) -> None:
@@ -76,14 +72,8 @@ def board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Board]:
     out, pdf = base / "site", base / "aushang.pdf"
     result = run_cli("--root", str(repo), "public", "--today", TODAY, "--out", str(out), "--pdf", str(pdf))
     assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    handler.log_message = lambda *a: None  # type: ignore[assignment]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Board(repo, out, pdf, planted, f"http://127.0.0.1:{server.server_address[1]}/")
-    server.shutdown()
-    server.server_close()
+    with served(out) as base:
+        yield Board(repo, out, pdf, planted, f"{base}/")
 
 
 @pytest.fixture(scope="package")
@@ -91,6 +81,6 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        b = launch(p)
         yield b
         b.close()
