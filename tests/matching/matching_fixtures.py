@@ -124,4 +124,4 @@ def write_repo(dest: Path, cases: list[dict[str, Any]] | None = None, workplaces
     return dest
 
 
-from tests.browser import CHROMIUM_ARGS, served  # noqa: E402,F401  (re-exported for the tests here)
+from tests.browser import served  # noqa: E402,F401  (re-exported for the tests here)

@@ -6,7 +6,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from matching_fixtures import CHROMIUM_ARGS, served, write_repo
+from matching_fixtures import served, write_repo
+
+from tests.browser import launch
 from playwright.sync_api import sync_playwright
 
 TODAY = "2026-11-22"
@@ -65,7 +67,7 @@ def test_content_in_easy_german_without_health_data(mappe: Path) -> None:
 
 def test_profile_chart_and_table_visible_in_chromium(mappe: Path) -> None:
     with served(mappe.parent) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page()
         requests: list[str] = []
         page.on("request", lambda r: requests.append(r.url))

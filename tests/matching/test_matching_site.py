@@ -6,7 +6,9 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from matching_fixtures import CASES, CHROMIUM_ARGS, served, write_repo
+from matching_fixtures import CASES, served, write_repo
+
+from tests.browser import launch
 from playwright.sync_api import Browser, Page, sync_playwright
 
 TODAY = "2026-11-22"
@@ -28,7 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        b = launch(p)
         yield b
         b.close()
 
