@@ -130,7 +130,8 @@ def bench_search(site: Path, repo: Path) -> list[tuple[str, int, int]]:
 
     case = yaml_rs.loads(sorted((repo / "cases").glob("*.yaml"))[len(list((repo / "cases").glob("*.yaml"))) // 2].read_text(), parse_datetime=False)
     workplace = yaml_rs.loads(sorted((repo / "workplaces").glob("*.yaml"))[0].read_text(), parse_datetime=False)
-    queries = [case["last_name"], f"{case['first_name']} {case['last_name']}", case["id"], workplace["company"]["name"], "Kommunikation"]
+    module = yaml_rs.loads(sorted((repo / "modules").glob("*.yaml"))[0].read_text(), parse_datetime=False)
+    queries = [case["last_name"], f"{case['first_name']} {case['last_name']}", case["id"], workplace["company"]["name"], module["title"]]
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
