@@ -83,7 +83,7 @@ def full_name(case: Case) -> str:
 
 def case_link(ds: Dataset, cid: str) -> Link:
     case = ds.cases.get(cid)
-    return Link(f"{full_name(case)} ({cid})" if case else cid, case_path(cid)) if case else Link(cid, "")
+    return Link(f"{full_name(case)} ({cid})", case_path(cid)) if case else Link(cid, "")
 
 
 def workplace_link(ds: Dataset, wid: str) -> Link:
