@@ -114,17 +114,27 @@ class Dataset:
         return dict(index)
 
 
-def record_files(root: Path) -> list[tuple[str, Path]]:
-    """(kind, path) of every record file below ``root``, sorted."""
-    out: list[tuple[str, Path]] = []
+def record_entries(root: Path) -> list[tuple[str, str, str, tuple[int, int]]]:
+    """(kind, id, path relative to root, (mtime_ns, size)) of every record file, sorted.
+
+    Strings and one ``scandir`` per folder: the pre-commit fast path lists
+    12,000 files with this, where Path objects alone would cost a fifth of a second.
+    """
+    out: list[tuple[str, str, str, tuple[int, int]]] = []
     for kind in RECORD_KINDS:
-        folder = root / kind
         try:
-            names = sorted(e.name for e in os.scandir(folder) if e.name.endswith((".yaml", ".yml")) and e.is_file())
+            entries = sorted((e for e in os.scandir(root / kind) if e.name.endswith((".yaml", ".yml")) and e.is_file()), key=lambda e: e.name)
         except (FileNotFoundError, NotADirectoryError):
             continue
-        out += [(kind, folder / name) for name in names]
+        for e in entries:
+            st = e.stat()
+            out.append((kind, e.name.rsplit(".", 1)[0], f"{kind}/{e.name}", (st.st_mtime_ns, st.st_size)))
     return out
+
+
+def record_files(root: Path) -> list[tuple[str, Path]]:
+    """(kind, path) of every record file below ``root``, sorted."""
+    return [(kind, root / display) for kind, _, display, _ in record_entries(root)]
 
 
 def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, list[Finding]]:

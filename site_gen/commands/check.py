@@ -11,7 +11,7 @@ from typing import TextIO
 
 from ..cache import CaseSummary, ResultCache, SummaryIndex, file_hash
 from ..checks import run_checks
-from ..dataset import CATALOGUE_FILE, ORGANISATION_FILE, PURPOSES_FILE, Dataset, load_dataset, load_record, record_files
+from ..dataset import CATALOGUE_FILE, ORGANISATION_FILE, PURPOSES_FILE, Dataset, load_dataset, load_record, record_entries, record_files
 from ..checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
 from ..models.case import Case
 from ..findings import Finding, Severity
@@ -26,8 +26,7 @@ MAX_STALE = 200
 
 def collect(root: Path, today: dt.date, use_cache: bool = True) -> tuple[list[Finding], int]:
     """Every finding for the records below ``root`` (positioned), and the file count."""
-    listing = record_files(root)
-    files = [p for _, p in listing] + [root / f for f in META_FILES if (root / f).exists()]
+    files = [p for _, p in record_files(root)] + [root / f for f in META_FILES if (root / f).exists()]
     hashes = {p.relative_to(root).as_posix(): file_hash(p) for p in files}
     key = hashlib.blake2b(repr((today.isoformat(), sorted(hashes.items()))).encode(), digest_size=16).hexdigest()
     cache = ResultCache(root, enabled=use_cache)
@@ -38,7 +37,7 @@ def collect(root: Path, today: dt.date, use_cache: bool = True) -> tuple[list[Fi
     findings = positioned(ds.findings + run_checks(ds, today), root)
     cache.save(key, findings)
     if use_cache:
-        _save_summaries(root, listing, ds)
+        _save_summaries(root, ds)
     return findings, len(files)
 
 
@@ -47,12 +46,12 @@ def _summary(case: Case) -> CaseSummary:
             tuple(sorted({e.module for e in case.enrolments})))
 
 
-def _save_summaries(root: Path, listing: list[tuple[str, Path]], ds: Dataset) -> None:
+def _save_summaries(root: Path, ds: Dataset) -> None:
     index = SummaryIndex(root)
     index.entries = {}
-    for kind, path in listing:
-        case = ds.cases.get(path.stem) if kind == "cases" else None
-        index.entries[path.relative_to(root).as_posix()] = (*SummaryIndex.stat_key(path), _summary(case) if case else None)
+    for kind, rid, display, stat in record_entries(root):
+        case = ds.cases.get(rid) if kind == "cases" else None
+        index.entries[display] = (*stat, _summary(case) if case else None)
     index.save()
 
 
@@ -69,14 +68,12 @@ def collect_changed(root: Path, today: dt.date, changed: list[str]) -> tuple[lis
     index = SummaryIndex(root)
     if not index.valid:
         return None
-    listing = record_files(root)
     ds = Dataset(root=root)
     wanted = set(changed)
-    for kind, path in listing:
-        display = path.relative_to(root).as_posix()
-        ds.files[(kind, path.stem)] = display
+    for kind, rid, display, stat in record_entries(root):
+        ds.files[(kind, rid)] = display
         entry = index.entries.get(display)
-        if entry is None or entry[:2] != SummaryIndex.stat_key(path):
+        if entry is None or entry[:2] != stat:
             wanted.add(display)
     if len(wanted) > MAX_STALE or any(d.startswith(("cases/", "workplaces/", "modules/")) is False for d in wanted):
         return None

@@ -170,13 +170,13 @@ def generate(out: Path, n_cases: int, n_workplaces: int, n_modules: int, seed: i
     for name in ("profile-catalogue.yaml", "consent-purposes.yaml", "easy-language.yaml"):
         if (package_schema / name).exists():
             shutil.copy(package_schema / name, out / "schema" / name)
-    (out / "organisation.yaml").write_text(yaml_rs.dumps(org), encoding="utf-8")
+    (out / "organisation.yaml").write_text(yaml_rs.dumps(org) + "\n", encoding="utf-8")
     for i in range(n_workplaces):
-        (out / "workplaces" / f"ap-{i + 1:04d}.yaml").write_text(yaml_rs.dumps(workplace(i, rng, org)), encoding="utf-8")
+        (out / "workplaces" / f"ap-{i + 1:04d}.yaml").write_text(yaml_rs.dumps(workplace(i, rng, org)) + "\n", encoding="utf-8")
     for i in range(n_modules):
-        (out / "modules" / f"mod-{i + 1:03d}.yaml").write_text(yaml_rs.dumps(module(i, org)), encoding="utf-8")
+        (out / "modules" / f"mod-{i + 1:03d}.yaml").write_text(yaml_rs.dumps(module(i, org)) + "\n", encoding="utf-8")
     for i in range(n_cases):
-        (out / "cases" / f"tn-{i + 1:05d}.yaml").write_text(yaml_rs.dumps(case(i, rng, org, n_workplaces, n_modules)), encoding="utf-8")
+        (out / "cases" / f"tn-{i + 1:05d}.yaml").write_text(yaml_rs.dumps(case(i, rng, org, n_workplaces, n_modules)) + "\n", encoding="utf-8")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
