@@ -86,8 +86,9 @@ def _overview(ds: Dataset, today: dt.date, put: Any) -> None:
     put("workplace_list.md.j2", internal_records.workplace_list(ds, today))
     put("module_list.md.j2", internal_records.module_list(ds))
     put("staff_list.md.j2", internal_records.staff_list(ds))
+    deputies = internal_records.deputy_index(ds)
     for sid in ds.staff:
-        put("staff.md.j2", internal_records.staff(ds, sid))
+        put("staff.md.j2", internal_records.staff(ds, sid, deputies))
 
 
 _JOB: tuple[Dataset, dt.date, dict[str, list[Change]], Path] | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,12 +113,23 @@ class StaffContext:
     modules: list[Link]
 
 
-def staff(ds: Dataset, sid: str) -> StaffContext:
-    """``personal/<id>.md``: caseload against capacity, tandem partners, modules."""
+def deputy_index(ds: Dataset) -> dict[str, list[Case]]:
+    """Staff id → open cases where that person is the tandem deputy."""
+    index: dict[str, list[Case]] = defaultdict(list)
+    for case in ds.cases.values():
+        if case.closed is None:
+            index[case.coaches.deputy].append(case)
+    return index
+
+
+def staff(ds: Dataset, sid: str, deputies: dict[str, list[Case]] | None = None) -> StaffContext:
+    """``personal/<id>.md``: caseload against capacity, tandem partners, modules.
+
+    ``deputies``: :func:`deputy_index`, when rendering many staff pages.
+    """
     person = ds.staff[sid]
-    open_cases = [c for c in ds.cases.values() if c.closed is None]
-    primary = [c for c in open_cases if c.coaches.primary == sid]
-    deputy = [c for c in open_cases if c.coaches.deputy == sid]
+    primary = ds.cases_by_coach.get(sid, [])
+    deputy = (deputies if deputies is not None else deputy_index(ds)).get(sid, [])
     partners = Counter(c.coaches.deputy for c in primary) + Counter(c.coaches.primary for c in deputy)
     return StaffContext(staff_path(sid), person, [label(r) for r in person.roles], location_name(ds, person.location), len(primary),
                         _rows(ds, primary), _rows(ds, deputy),
