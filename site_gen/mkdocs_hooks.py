@@ -8,11 +8,12 @@ even a hand-run ``mkdocs build -f <staging>/mkdocs.yml`` cannot break it:
 * ``on_post_page``: no page loads anything from another host (a warning, which
   the strict build turns into a failure).
 
-One speed-up: SVG charts (many small tags) are set aside before Markdown runs
-and put back afterwards. Python-Markdown would otherwise parse every tag of
-every chart with its HTML parser — most of a dossier's build time. The SVG is
-generated markup (record text in it is escaped), so nothing is lost; without
-this hook the same pages still build, only slower.
+One speed-up: generated raw HTML (SVG charts, figure tables, details
+blocks), each written on one line, is set aside before Markdown runs and put
+back afterwards. Python-Markdown would otherwise run its HTML parser over
+every tag of it (and mkdocs once more to collect ids) for the same output —
+most of a dossier's build time. Lines with an ``id`` stay, so anchor checks
+still see them; without this hook the pages still build, only slower.
 """
 
 from __future__ import annotations
@@ -68,28 +69,27 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
-_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
-_PLACEHOLDER = re.compile(r"<!--sg-svg-(\d+)-->")
+_RAW_LINE = re.compile(r"^<(figure|details|table|div)\b(?![^\n]*\sid=)[^\n]*</\1>[ \t]*$", re.M)
+_PLACEHOLDER = re.compile(r"<!--sg-raw-(\d+)-->")
 _stash: dict[str, list[str]] = {}
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Replace each ``<svg>…</svg>`` by a comment placeholder (restored in on_page_content)."""
-    if "<svg" not in markdown:
-        return markdown
+    """Replace each one-line raw HTML block by a comment placeholder (restored in on_page_content)."""
     kept: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
         kept.append(match.group(0))
-        return f"<!--sg-svg-{len(kept) - 1}-->"
+        return f"<!--sg-raw-{len(kept) - 1}-->"
 
-    markdown = _SVG.sub(keep, markdown)
-    _stash[page.file.src_uri] = kept
+    markdown = _RAW_LINE.sub(keep, markdown)
+    if kept:
+        _stash[page.file.src_uri] = kept
     return markdown
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """Put the SVG charts back."""
+    """Put the raw HTML back."""
     kept = _stash.pop(page.file.src_uri, None)
     return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], html) if kept else html
 

@@ -70,8 +70,11 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def mkdocs_config(docs: Path, site: Path, config_file: Path, strict: bool = True) -> MkDocsConfig:
-    """The site's mkdocs configuration: the user's file plus what must always hold."""
+def mkdocs_config(docs: Path, site: Path, config_file: Path, strict: bool = True, hooks: bool = True) -> MkDocsConfig:
+    """The site's mkdocs configuration: the user's file plus what must always hold.
+
+    ``hooks=False`` leaves out :mod:`site_gen.mkdocs_hooks` (tests compare both).
+    """
     source = config_file if config_file.is_file() else DEFAULT_CONFIG
     try:
         with source.open("rb") as fh:
@@ -86,7 +89,7 @@ def mkdocs_config(docs: Path, site: Path, config_file: Path, strict: bool = True
     raw.update(
         docs_dir=str(docs), site_dir=str(site), strict=strict, use_directory_urls=False, theme=theme,
         nav=NAV, not_in_nav="\n".join(f"/{d}/" for d in ("akten", "arbeitsplaetze", "module", "personal", "kennzahlen")),
-        hooks=[str(HOOKS)], plugins=raw.get("plugins") or [],
+        hooks=[str(HOOKS)] if hooks else [], plugins=raw.get("plugins") or [],
         extra_css=[*raw.get("extra_css", []), f"{ASSETS}/internal.css"],
         extra_javascript=[*raw.get("extra_javascript", []), f"{ASSETS}/suche.js"],
     )

@@ -154,3 +154,24 @@ def test_sharded_mkdocs_build_equals_single_process(tmp_path: Path) -> None:
     assert one.keys() == many.keys()
     assert [k for k in one if one[k] != many[k]] == []
     assert not any(p.name.startswith("many-") for p in tmp_path.iterdir())
+
+
+def test_hooks_change_speed_not_output(tmp_path: Path) -> None:
+    """Setting raw HTML aside from Python-Markdown must give byte-identical pages."""
+    import datetime as dt
+
+    from site_gen.commands.build import mkdocs_config, run_mkdocs
+    from site_gen.dataset import load_dataset
+    from site_gen.render.internal import render_site, write_docs
+    from site_gen.views.consented import consented_dataset
+
+    today = dt.date.fromisoformat(TODAY)
+    docs = tmp_path / "docs"
+    write_docs(render_site(consented_dataset(load_dataset(REPO), today), today), docs)
+    run_mkdocs(mkdocs_config(docs, tmp_path / "with", REPO / "mkdocs.yml"))
+    run_mkdocs(mkdocs_config(docs, tmp_path / "without", REPO / "mkdocs.yml", hooks=False))
+    with_hooks = {p.relative_to(tmp_path / "with").as_posix(): p.read_bytes() for p in (tmp_path / "with").rglob("*.html")}
+    without = {p.relative_to(tmp_path / "without").as_posix(): p.read_bytes() for p in (tmp_path / "without").rglob("*.html")}
+    assert with_hooks.keys() == without.keys() and len(with_hooks) > 50
+    assert [k for k in with_hooks if with_hooks[k] != without[k]] == []
+    assert any(b"<svg" in page for rel, page in with_hooks.items() if rel.startswith("akten/"))
