@@ -47,6 +47,8 @@ class Preview:
         self.docs, self.site = work / "docs", work / "site"
         self.version = 0
         self.changed = threading.Condition()
+        self._index_lock = threading.Lock()
+        self._indexing = self._index_again = False
         self.ds = checked_dataset(root, today)
         self.history = git_history(root)
         self.view = consented_dataset(self.ds, today)
@@ -56,8 +58,28 @@ class Preview:
         self._index_later()
 
     def _index_later(self) -> None:
-        if self.search:
-            threading.Thread(target=run_pagefind, args=(self.site,), daemon=True).start()
+        """Re-index in the background; one Pagefind run at a time, one more if changes came meanwhile."""
+        if not self.search:
+            return
+        with self._index_lock:
+            if self._indexing:
+                self._index_again = True
+                return
+            self._indexing = True
+
+        def work() -> None:
+            while True:
+                try:
+                    run_pagefind(self.site)
+                except UserError as err:
+                    sys.stderr.write(f"site-gen serve: {err.message}\n")
+                with self._index_lock:
+                    if not self._index_again:
+                        self._indexing = False
+                        return
+                    self._index_again = False
+
+        threading.Thread(target=work, daemon=True).start()
 
     def _reload_records(self, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]], list[Finding]]:
         """A new Dataset with the changed record files loaded again; ids touched per kind."""

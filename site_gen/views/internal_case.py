@@ -95,6 +95,7 @@ class DossierContext:
     enrolments: list[tuple[Link, Any]]
     workplaces: list[Link]
     log: Intensity
+    log_by: dict[str, str]
     consents: list[ConsentRow]
     disclosures: list[tuple[Link, list[str]]]
     deadlines: list[Deadline]
@@ -195,7 +196,8 @@ def dossier(ds: Dataset, cid: str, today: dt.date, changes: list[Change] | None 
         stages=_stages(case, today), profiles=_profiles(ds, case, today), placements=placements,
         enrolments=[(module_link(ds, e.module), e) for e in case.enrolments],
         workplaces=[workplace_link(ds, w) for w in dict.fromkeys(p.workplace for p in case.placements)],
-        log=intensity(case.support_log), consents=_consents(ds, case, today),
+        log=intensity(case.support_log), log_by={e.by: staff_link(ds, e.by).text for e in case.support_log},
+        consents=_consents(ds, case, today),
         disclosures=[(workplace_link(ds, d.workplace), list(d.items)) for d in case.disclosures],
         deadlines=case_deadlines(ds, case, today), changes=changes or [], source=ds.path_of("cases", cid),
         matching=matching_for_case(ds, cid, today),
