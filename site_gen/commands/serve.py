@@ -49,6 +49,10 @@ class Preview:
         self.changed = threading.Condition()
         self._index_lock = threading.Lock()
         self._indexing = self._index_again = False
+        self._lock = threading.Lock()
+        """Held while pages are written and mkdocs runs (both phases share docs/ and site/)."""
+        self._full = threading.Event()
+        self.generation = 0
         self.ds = checked_dataset(root, today)
         self.history = git_history(root)
         self.view = consented_dataset(self.ds, today)
@@ -56,6 +60,22 @@ class Preview:
         write_docs(self.pages, self.docs)
         run_mkdocs(mkdocs_config(self.docs, self.site, root / "mkdocs.yml", strict=False))
         self._index_later()
+        threading.Thread(target=self._full_updates, daemon=True).start()
+
+    def _full_updates(self) -> None:
+        """Phase 2, in the background: everything again, published unless a newer change came."""
+        while True:
+            self._full.wait()
+            self._full.clear()
+            generation, ds = self.generation, self.ds
+            view = consented_dataset(ds, self.today)
+            pages = render_site(view, self.today, self.history)
+            with self._lock:
+                if generation != self.generation:
+                    continue  # a newer change arrived; its own phase 2 is already requested
+                self.view = view
+                self._publish(pages, partial=False)
+            self._index_later()
 
     def _index_later(self) -> None:
         """Re-index in the background; one Pagefind run at a time, one more if changes came meanwhile."""
@@ -106,39 +126,37 @@ class Preview:
         """Bring the site up to date after ``paths`` changed; returns seconds until the
         changed records' own pages are served (-1: refused because of errors).
 
-        Phase 1 renders only the pages of the changed records and publishes them;
-        phase 2 then renders everything else (lists, dashboards, matching) and
-        publishes again, so the page being edited comes back first.
+        Phase 1 (here) renders only the pages of the changed records and publishes
+        them; phase 2 (a background thread) then renders everything else (lists,
+        dashboards, matching) and publishes again, so the page being edited comes
+        back first and a quick series of saves never waits for a full render.
         """
         t0 = time.perf_counter()
         records = {p for p in paths if p.parent.name in RECORD_KINDS and p.parent.parent == self.root}
-        if records == paths:
-            ds, touched, findings = self._reload_records(paths)
-        else:  # organisation or schema changed: everything may change
-            ds, touched, findings = load_dataset(self.root), {}, []
-        errors = [f for f in findings + ds.findings + run_checks(ds, self.today) if f.severity is Severity.ERROR]
-        if errors:
-            report(positioned(errors, self.root), len(paths), "text", sys.stderr)
-            sys.stderr.write("site-gen serve: Fehler gefunden, die Vorschau bleibt beim letzten fehlerfreien Stand.\n")
-            return -1.0
-        self.ds = ds
-        took = -1.0
-        if touched:
-            cases = dict(self.view.cases)
-            for cid in touched.get("cases", set()):
-                if cid in ds.cases:
-                    cases[cid] = consented_case(ds.cases[cid], self.today, ds.purposes)
-                else:
-                    cases.pop(cid, None)
-            quick = dataclasses.replace(ds, cases=cases, findings=[])
-            self._publish(render_site(quick, self.today, self.history, overview=False, cases=touched.get("cases", set()),
-                                      workplaces=touched.get("workplaces", set()), modules=touched.get("modules", set())),
-                          partial=True)
-            took = time.perf_counter() - t0
-        self.view = consented_dataset(ds, self.today)
-        self._publish(render_site(self.view, self.today, self.history), partial=False)
-        self._index_later()
-        return took if took >= 0 else time.perf_counter() - t0
+        with self._lock:
+            if records == paths:
+                ds, touched, findings = self._reload_records(paths)
+            else:  # organisation or schema changed: everything may change
+                ds, touched, findings = load_dataset(self.root), {}, []
+            errors = [f for f in findings + ds.findings + run_checks(ds, self.today) if f.severity is Severity.ERROR]
+            if errors:
+                report(positioned(errors, self.root), len(paths), "text", sys.stderr)
+                sys.stderr.write("site-gen serve: Fehler gefunden, die Vorschau bleibt beim letzten fehlerfreien Stand.\n")
+                return -1.0
+            self.ds, self.generation = ds, self.generation + 1
+            if touched:
+                cases = dict(self.view.cases)
+                for cid in touched.get("cases", set()):
+                    if cid in ds.cases:
+                        cases[cid] = consented_case(ds.cases[cid], self.today, ds.purposes)
+                    else:
+                        cases.pop(cid, None)
+                self.view = dataclasses.replace(ds, cases=cases, findings=[])
+                self._publish(render_site(self.view, self.today, self.history, overview=False, cases=touched.get("cases", set()),
+                                          workplaces=touched.get("workplaces", set()), modules=touched.get("modules", set())),
+                              partial=True)
+        self._full.set()
+        return time.perf_counter() - t0
 
     def _publish(self, pages: dict[str, str], partial: bool) -> None:
         """Write changed Markdown, let mkdocs rebuild those pages, tell the browsers."""
