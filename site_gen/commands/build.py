@@ -50,12 +50,13 @@ MARKER = ".site-gen-intern"
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
        "form-action 'self'; frame-ancestors 'none'")
-"""The Content-Security-Policy documented in docs/betrieb.md (Pagefind needs 'wasm-unsafe-eval')."""
+"""The Content-Security-Policy documented in site_gen/help/betrieb.md (page hilfe/betrieb on the site) (Pagefind needs 'wasm-unsafe-eval')."""
 HOOKS = Path(__file__).resolve().parent.parent / "mkdocs_hooks.py"
 DEFAULT_CONFIG = TEMPLATES / "internal" / "mkdocs.yml"
 NAV = [{"Start": "index.md"}, {"Akten": "akten/index.md"}, {"Arbeitsplätze": "arbeitsplaetze/index.md"},
        {"Module": "module/index.md"}, {"Personal": "personal/index.md"}, {"Kennzahlen": "kennzahlen/index.md"},
-       {"Fristen": "fristen.md"}, {"Datenformate": "formate.md"}, {"Suche": "suche.md"}]
+       {"Fristen": "fristen.md"}, {"Datenformate": "formate.md"},
+       {"Hilfe": [{"Datenschutz": "hilfe/datenschutz.md"}, {"Betrieb": "hilfe/betrieb.md"}]}, {"Suche": "suche.md"}]
 """A small fixed navigation: records stay out of it (mkdocs' nav cost grows quadratically)."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..findings import UserError
 
 NEXT_STEPS = """
-Noch zu tun (Anleitung: docs/datenschutz.md, Abschnitt 'Löschen'):
+Noch zu tun (Anleitung: interne Seite, Hilfe → Datenschutz, Abschnitt 'Löschen'):
   1. Git-Server überschreiben. git filter-repo hat den Eintrag 'origin' entfernt, damit nichts Altes zurückkommt:
        git remote add origin {origin}
        git push --force --all origin

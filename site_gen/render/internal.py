@@ -26,6 +26,8 @@ from . import charts, environment
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "internal"
 OVERRIDES = Path(__file__).resolve().parent.parent / "templates" / "internal" / "overrides"
+HELP = Path(__file__).resolve().parent.parent / "help"
+"""German team documentation (data protection, operation), published as pages under hilfe/."""
 ASSETS = "assets/site-gen"
 
 
@@ -57,8 +59,11 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
     def put(template: str, ctx: Any) -> None:
         pages[ctx.page] = env.get_template(template).render(ctx=ctx)
 
+    def put_text(page: str, text: str) -> None:
+        pages[page] = text
+
     if overview:
-        _overview(ds, today, put)
+        _overview(ds, today, put, put_text)
     for mid in (ds.modules if modules is None else [m for m in modules if m in ds.modules]):
         put("module.md.j2", internal_records.module(ds, mid, today, history.get(ds.path_of("modules", mid))))
     for wid in (ds.workplaces if workplaces is None else [w for w in workplaces if w in ds.workplaces]):
@@ -68,7 +73,7 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
     return pages
 
 
-def _overview(ds: Dataset, today: dt.date, put: Any) -> None:
+def _overview(ds: Dataset, today: dt.date, put: Any, put_text: Any) -> None:
     """Start page, search, deadlines, formats, dashboards, lists, staff."""
     deadlines = internal_deadlines.all_deadlines(ds, today)
     kinds = Counter(d.kind for d in deadlines)
@@ -76,6 +81,8 @@ def _overview(ds: Dataset, today: dt.date, put: Any) -> None:
     put("search.md.j2", PlainContext("suche.md"))
     put("deadlines.md.j2", internal_deadlines.deadline_page(ds, today))
     put("reference.md.j2", internal_reference.reference())
+    for doc in sorted(HELP.glob("*.md")):  # package data, part of the tool like the templates
+        put_text(f"hilfe/{doc.name}", doc.read_text(encoding="utf-8"))
     put("dashboard_index.md.j2", dash.overview(ds, today))
     for pid in ds.providers:
         put("dashboard.md.j2", dash.dashboard(ds, today, provider=pid, deadlines=deadlines))

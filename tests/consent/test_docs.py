@@ -7,7 +7,7 @@ import re
 import yaml_rs
 from consent_fixtures import REPO
 
-DOC = (REPO / "docs" / "datenschutz.md").read_text(encoding="utf-8")
+DOC = (REPO / "site_gen" / "help" / "datenschutz.md").read_text(encoding="utf-8")
 
 
 def test_every_purpose_of_the_catalogue_is_documented() -> None:

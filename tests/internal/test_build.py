@@ -116,7 +116,7 @@ def test_default_output_folder_is_site_under_root(tmp_path: Path) -> None:
 def test_operations_doc_names_the_csp() -> None:
     from site_gen.commands.build import CSP
 
-    doc = (REPO / "docs" / "betrieb.md").read_text(encoding="utf-8")
+    doc = (REPO / "site_gen" / "help" / "betrieb.md").read_text(encoding="utf-8")
     assert CSP in doc and "wasm-unsafe-eval" in doc
 
 
@@ -175,3 +175,11 @@ def test_hooks_change_speed_not_output(tmp_path: Path) -> None:
     assert with_hooks.keys() == without.keys() and len(with_hooks) > 50
     assert [k for k in with_hooks if with_hooks[k] != without[k]] == []
     assert any(b"<svg" in page for rel, page in with_hooks.items() if rel.startswith("akten/"))
+
+
+def test_team_documentation_is_published_under_help(fixture_site: tuple[Path, Path]) -> None:
+    _, site = fixture_site
+    privacy = (site / "hilfe" / "datenschutz.html").read_text(encoding="utf-8")
+    operation = (site / "hilfe" / "betrieb.html").read_text(encoding="utf-8")
+    assert "Einwilligung" in privacy and "Content-Security-Policy" in operation
+    assert 'href="hilfe/datenschutz.html"' in (site / "index.html").read_text(encoding="utf-8")
