@@ -19,26 +19,11 @@ from ..matching.compare import FLAG_LABELS, Comparison
 from ..matching.features import sector_label
 from ..matching.index import index_for
 from ..matching.profile import usable_history, usable_profile
-from ..matching.rank import FORMULA_DE, Fit
+from ..matching.rank import FORMULA_DE, Fit, Part
 from ..models.workplace import AcquisitionStatus
 from ..render.profile_chart import ProfileRow, history_svg, history_table, side_by_side_svg, side_by_side_table
 
 TOP = 5
-
-
-@dataclass(frozen=True)
-class ReasonRow:
-    text: str
-    points: float
-
-
-@dataclass(frozen=True)
-class PartRow:
-    key: str
-    label: str
-    points: float
-    maximum: float
-    reasons: tuple[ReasonRow, ...]
 
 
 @dataclass(frozen=True)
@@ -52,7 +37,8 @@ class MatchRow:
     """Markdown path of the linked page below the docs root."""
     detail: str
     score: float
-    parts: tuple[PartRow, ...]
+    parts: tuple[Part, ...]
+    """The score parts with their reasons, as ranked (templates round for display)."""
     summary: str
     comparison: Comparison
     chart: Markup
@@ -87,11 +73,9 @@ def profile_rows(comp: Comparison) -> list[ProfileRow]:
 
 
 def _row(rank: int, rid: str, fit: Fit, text: str, target: str, detail: str) -> MatchRow:
-    parts = tuple(PartRow(p.key, p.label, round(p.points, 1), p.maximum, tuple(ReasonRow(r.text, round(r.points, 1)) for r in p.reasons))
-                  for p in fit.parts)
     title = f"Fähigkeit und Anforderung: {text}"
     rows = profile_rows(fit.comparison)
-    return MatchRow(rank, rid, text, target, detail, round(fit.score, 1), parts, fit.comparison.summary, fit.comparison,
+    return MatchRow(rank, rid, text, target, detail, round(fit.score, 1), fit.parts, fit.comparison.summary, fit.comparison,
                     side_by_side_svg(title, rows) if rows else Markup(""), side_by_side_table(title, rows) if rows else Markup(""))
 
 
