@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..dataset import Dataset
-from ..models.case import Case, CostBearer, GivenBy, GoalStatus, Instrument, Outcome, PlacementStatus, ServiceKind, WorkshopArea
+from ..models.case import Case, CostBearer, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome, PlacementStatus, ServiceKind, WorkshopArea
 from ..models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS, Stage
 from ..models.module import PROGRAMME_LABELS
 from ..models.organisation import Role
@@ -41,6 +41,9 @@ LABELS: dict[object, str] = {
     Role.SOCIAL_SERVICE: "Sozialdienst",
     Instrument.HAMET2: "hamet 2", Instrument.HAMET_E: "hamet E", Instrument.MELBA: "MELBA", Instrument.IMBA: "IMBA",
     Instrument.OWN: "eigener Bogen",
+    GuardianTask.HEALTH: "Gesundheitssorge", GuardianTask.ASSETS: "Vermögenssorge",
+    GuardianTask.RESIDENCE: "Aufenthaltsbestimmung", GuardianTask.AUTHORITIES: "Behörden",
+    GuardianTask.WORK: "Arbeit und Beschäftigung", GuardianTask.MAIL: "Post", GuardianTask.HOUSING: "Wohnungsangelegenheiten",
 }
 
 
