@@ -139,7 +139,9 @@ def _compose(text: str) -> Node | None:
 
 
 @lru_cache(maxsize=64)
-def _compose_file(path: str) -> Node | None:
+def _compose_file(path: str, stamp: tuple[int, int]) -> Node | None:
+    # ``stamp`` (mtime, size) is only part of the cache key: a long-running
+    # process (site-gen serve) must not report lines of an older version.
     try:
         return _compose(Path(path).read_bytes().decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError):
@@ -151,7 +153,11 @@ def locate(path: Path, loc: Loc) -> tuple[int, int]:
 
     Walks as deep as the document goes: a missing key points at its parent.
     """
-    node = _compose_file(str(path))
+    try:
+        st = path.stat()
+    except OSError:
+        return 1, 1
+    node = _compose_file(str(path), (st.st_mtime_ns, st.st_size))
     if node is None:
         return 1, 1
     line, col = node.start_mark.line + 1, node.start_mark.column + 1

@@ -75,7 +75,7 @@ def collect_changed(root: Path, today: dt.date, changed: list[str]) -> tuple[lis
         entry = index.entries.get(display)
         if entry is None or entry[:2] != stat:
             wanted.add(display)
-    if len(wanted) > MAX_STALE or any(d.startswith(("cases/", "workplaces/", "modules/")) is False for d in wanted):
+    if len(wanted) > MAX_STALE or not all(d.startswith(("cases/", "workplaces/", "modules/")) for d in wanted):
         return None
     by_display = {d: (k, i) for (k, i), d in ds.files.items()}
     fresh = load_dataset(root, only=[])  # organisation and catalogues
@@ -94,7 +94,7 @@ def collect_changed(root: Path, today: dt.date, changed: list[str]) -> tuple[lis
 
     for display in sorted(wanted):
         load(display)
-    changed_refs = {i for d in wanted if (ki := by_display.get(d)) and ki[0] != "cases" for i in [ki[1]]}
+    changed_refs = {by_display[d][1] for d in wanted if d in by_display and by_display[d][0] != "cases"}
     for display, (_, _, summary) in index.entries.items():
         if summary is not None and changed_refs & (set(summary[2]) | set(summary[3])):
             load(display)
@@ -135,13 +135,18 @@ def run(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, onl
 
 
 def _display(root: Path, name: str) -> str:
+    """A file name from the command line as a path relative to ``root``.
+
+    Relative names are taken from the working directory when such a file
+    exists there (pre-commit runs in the repository root), else from ``root``.
+    """
     path = Path(name)
-    if path.is_absolute():
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
-    return path.as_posix() if root == Path(".") else (Path.cwd() / path).resolve().relative_to(root.resolve()).as_posix() if (Path.cwd() / path).exists() else path.as_posix()
+    if not path.is_absolute():
+        path = Path.cwd() / path if (Path.cwd() / path).exists() else root / path
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(name).as_posix()
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -85,3 +85,13 @@ def test_demo_generator_is_deterministic_and_valid(tmp_path: Path) -> None:
     (tmp_path / "b" / "wichtig.txt").write_text("x")
     refused = run_cli("demo", "--cases", "1", "--workplaces", "1", "--modules", "1", "--out", str(tmp_path / "b"))
     assert refused.returncode == 1 and (tmp_path / "b" / "wichtig.txt").exists()
+
+
+def test_positions_follow_edits_in_a_long_running_process(tmp_path: Path) -> None:
+    from site_gen.load import locate
+
+    path = tmp_path / "tn-0001.yaml"
+    path.write_text("id: tn-0001\nopened: 2026-01-01\n")
+    assert locate(path, ("opened",)) == (2, 1)
+    path.write_text("# Kommentar\n\nid: tn-0001\nopened: 2026-01-01\n")
+    assert locate(path, ("opened",)) == (4, 1)
