@@ -26,14 +26,15 @@ MAX_STALE = 200
 
 def collect(root: Path, today: dt.date, use_cache: bool = True) -> tuple[list[Finding], int]:
     """Every finding for the records below ``root`` (positioned), and the file count."""
-    files = [p for _, p in record_files(root)] + [root / f for f in META_FILES if (root / f).exists()]
+    listing = record_files(root)
+    files = [p for _, p in listing] + [root / f for f in META_FILES if (root / f).exists()]
     hashes = {p.relative_to(root).as_posix(): file_hash(p) for p in files}
     key = hashlib.blake2b(repr((today.isoformat(), sorted(hashes.items()))).encode(), digest_size=16).hexdigest()
     cache = ResultCache(root, enabled=use_cache)
     cached = cache.get(key)
     if cached is not None:
         return cached, len(files)
-    ds = load_dataset(root)
+    ds = load_dataset(root, only=listing)  # the folders were just listed: no second scan
     findings = positioned(ds.findings + run_checks(ds, today), root)
     cache.save(key, findings)
     if use_cache:
