@@ -67,16 +67,19 @@ def has_live(case: Case, today: dt.date, purposes: dict[str, Purpose], purpose: 
     return bool(live_consents(case, today, purposes, purpose, recipient))
 
 
-def lapse_reason(case: Case, today: dt.date, purpose: str, recipient: str | None = None) -> str | None:
-    """Why no consent for ``purpose`` is live although one was recorded.
+def lapse_reason(case: Case, today: dt.date, purpose: str, recipient: str | None = None) -> tuple[str, dt.date] | None:
+    """Why no consent for ``purpose`` is live although one was recorded, and since when.
 
-    ``"withdrawn"`` when a matching consent was withdrawn on or before
-    ``today``, ``"expired"`` when one ran out, otherwise ``None``. Callers
-    ask only after :func:`has_live` said no.
+    ``("withdrawn", day)`` when a matching consent was withdrawn on or before
+    ``today`` (the latest such day), ``("expired", day)`` when one ran out (the
+    first day without it), otherwise ``None``. Callers ask only after
+    :func:`has_live` said no.
     """
     matching = [c for c in case.consents if c.purpose == purpose and (recipient is None or recipient in c.recipients)]
-    if any(c.withdrawn_on is not None and c.withdrawn_on <= today for c in matching):
-        return "withdrawn"
-    if any(c.valid_until is not None and c.valid_until < today for c in matching):
-        return "expired"
+    withdrawn = [c.withdrawn_on for c in matching if c.withdrawn_on is not None and c.withdrawn_on <= today]
+    if withdrawn:
+        return "withdrawn", max(withdrawn)
+    expired = [c.valid_until for c in matching if c.valid_until is not None and c.valid_until < today]
+    if expired:
+        return "expired", max(expired) + dt.timedelta(days=1)
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -24,6 +25,12 @@ class Finding:
     ``loc`` is the key path inside the YAML document; ``line``/``col`` are
     filled in lazily by the reporter (via :func:`site_gen.load.locate`) when
     the check only knows the key path. Messages name fields, never values.
+
+    ``due`` marks a *time-made* finding (a task): the record was fine when it
+    was committed, and the passing of that day made something due (a consent
+    expired, a placement ended without an update, a retention period passed).
+    Tasks are shown to the team; they never stop a build, and they refuse a
+    commit only in the files that commit touches.
     """
 
     file: str
@@ -34,9 +41,15 @@ class Finding:
     loc: Loc = ()
     line: int | None = None
     col: int | None = None
+    due: dt.date | None = None
+
+    @property
+    def is_task(self) -> bool:
+        """Made due by time, not by a commit."""
+        return self.due is not None
 
     def at(self, line: int, col: int) -> "Finding":
-        return Finding(self.file, self.code, self.message, self.hint, self.severity, self.loc, line, col)
+        return Finding(self.file, self.code, self.message, self.hint, self.severity, self.loc, line, col, self.due)
 
 
 @dataclass(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import TextIO
@@ -24,10 +25,25 @@ def positioned(findings: list[Finding], root: Path) -> list[Finding]:
 
 
 def summary(findings: list[Finding], files: int) -> str:
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    errors = sum(f.severity is Severity.ERROR and not f.is_task for f in findings)
+    warnings = sum(f.severity is Severity.WARNING and not f.is_task for f in findings)
+    tasks = sum(f.is_task for f in findings)
     word = "Datei" if files == 1 else "Dateien"
-    return f"{files} {word} geprüft: {errors} Fehler, {warnings} {'Warnung' if warnings == 1 else 'Warnungen'}."
+    text = f"{files} {word} geprüft: {errors} Fehler, {warnings} {'Warnung' if warnings == 1 else 'Warnungen'}"
+    if tasks:
+        text += f", {tasks} fällige {'Aufgabe' if tasks == 1 else 'Aufgaben'}"
+    return text + "."
+
+
+def german_date(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def label(f: Finding) -> str:
+    """``[Warnung] `` / ``[Aufgabe, fällig seit 30.11.2026] `` / nothing for a commit error."""
+    if f.due is not None:
+        return f"[Aufgabe, fällig seit {german_date(f.due)}] "
+    return "" if f.severity is Severity.ERROR else f"[{SEVERITY_LABELS[f.severity]}] "
 
 
 def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
@@ -37,7 +53,7 @@ def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
             {
                 "findings": [
                     {"file": f.file, "line": f.line, "column": f.col, "code": f.code, "severity": f.severity.value,
-                     "message": f.message, "hint": f.hint}
+                     "message": f.message, "hint": f.hint, "due": f.due.isoformat() if f.due else None}
                     for f in findings
                 ],
                 "summary": summary(findings, files),
@@ -49,9 +65,8 @@ def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
     for f in findings:
         if fmt == "github":
             level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[f.severity]
-            text = f"{f.message} Hinweis: {f.hint}".replace("%", "%25").replace("\n", "%0A")
+            text = f"{label(f)}{f.message} Hinweis: {f.hint}".replace("%", "%25").replace("\n", "%0A")
             out.write(f"::{level} file={f.file},line={f.line},col={f.col},title={f.code}::{text}\n")
         else:
-            label = "" if f.severity is Severity.ERROR else f"[{SEVERITY_LABELS[f.severity]}] "
-            out.write(f"{f.file}:{f.line}:{f.col}: {f.code} {label}{f.message}\n    Hinweis: {f.hint}\n")
+            out.write(f"{f.file}:{f.line}:{f.col}: {f.code} {label(f)}{f.message}\n    Hinweis: {f.hint}\n")
     out.write(summary(findings, files) + "\n")

@@ -27,13 +27,14 @@ HINT_EXPIRED = "Einwilligung erneuern (neuer Eintrag mit Datum und Ablage) oder 
 def _lapsed(f: str, case: Case, today: dt.date, purpose: str, what: str, loc: Loc, recipient: str | None = None) -> Finding | None:
     """A finding for data whose consent was withdrawn or expired, else None."""
     reason = lapse_reason(case, today, purpose, recipient)
-    if reason == "withdrawn":
+    if reason is None:
+        return None
+    kind, since = reason
+    if kind == "withdrawn":
         return Finding(f, "CONSENT-WITHDRAWN-DATA-LEFT", f"Die Einwilligung '{purpose}' wurde widerrufen, aber {what} enthält noch Daten.",
-                       HINT_WITHDRAWN, loc=loc)
-    if reason == "expired":
-        return Finding(f, "CONSENT-EXPIRED", f"Die Einwilligung '{purpose}' ist abgelaufen, aber {what} enthält noch Daten.",
-                       HINT_EXPIRED, loc=loc)
-    return None
+                       HINT_WITHDRAWN, loc=loc, due=since)
+    return Finding(f, "CONSENT-EXPIRED", f"Die Einwilligung '{purpose}' ist abgelaufen, aber {what} enthält noch Daten.",
+                   HINT_EXPIRED, loc=loc, due=since)
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
@@ -66,4 +67,5 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
                     and (days := (con.valid_until - today).days) <= EXPIRY_WARNING_DAYS):
                 when = "heute" if days == 0 else ("morgen" if days == 1 else f"in {days} Tagen")
                 yield Finding(f, "CONSENT-EXPIRING", f"Einwilligung '{con.id}' läuft {when} ab.",
-                              "Rechtzeitig mit der Person (oder Betreuung) über eine Verlängerung sprechen und 'renewal_requested_on' eintragen.", Severity.WARNING, loc=("consents", i, "valid_until"))
+                              "Rechtzeitig mit der Person (oder Betreuung) über eine Verlängerung sprechen und 'renewal_requested_on' eintragen.", Severity.WARNING, loc=("consents", i, "valid_until"),
+                              due=con.valid_until - dt.timedelta(days=EXPIRY_WARNING_DAYS))

@@ -44,16 +44,21 @@ def _case(ds: Dataset, f: str, case: Case, today: dt.date) -> Iterator[Finding]:
                               "Eine Person hat nur eine Platzierung zur Zeit (außer Schnupperpraktikum). Ende der früheren prüfen.", loc=("placements", j, "start"))
     for i, pl in enumerate(case.placements):
         if pl.type in TRIAL_TYPES:
+            # An open end grows with time: then the limit is a task from the day it is passed.
             days = (_span(pl, today)[1] - pl.start).days + 1
+            open_end = pl.end is None
             if days > MAX_DAYS:
                 yield Finding(f, "PLACEMENT-TOO-LONG", f"Praktikum {i + 1} dauert länger als 12 Monate.",
-                              "Ein Praktikum dauert höchstens 12 Monate (HAA). Danach ein neues Praktikum oder einen Vertrag vereinbaren.", loc=("placements", i, "end"))
+                              "Ein Praktikum dauert höchstens 12 Monate (HAA). Danach ein neues Praktikum oder einen Vertrag vereinbaren.", loc=("placements", i, "end"),
+                              due=pl.start + dt.timedelta(days=MAX_DAYS) if open_end else None)
             elif days > WARN_DAYS:
                 yield Finding(f, "PLACEMENT-LONG", f"Praktikum {i + 1} dauert länger als 4 Monate.",
-                              "Im ersten Jahr wechseln Praktika nach 3–4 Monaten (HAA). Verlängerung begründen.", Severity.WARNING, loc=("placements", i, "end"))
+                              "Im ersten Jahr wechseln Praktika nach 3–4 Monaten (HAA). Verlängerung begründen.", Severity.WARNING, loc=("placements", i, "end"),
+                              due=pl.start + dt.timedelta(days=WARN_DAYS) if open_end else None)
         if pl.status is PlacementStatus.RUNNING and pl.end is not None and pl.end < today:
             yield Finding(f, "PLACEMENT-STATUS", f"Platzierung {i + 1} ist als 'laufend' eingetragen, aber schon beendet.",
-                          "Status auf 'beendet' setzen und das Ergebnis eintragen.", Severity.WARNING, loc=("placements", i, "status"))
+                          "Status auf 'beendet' setzen und das Ergebnis eintragen.", Severity.WARNING, loc=("placements", i, "status"),
+                          due=pl.end + dt.timedelta(days=1))
         wp = ds.workplaces.get(pl.workplace)
         if wp is not None:
             if wp.acquisition.status is AcquisitionStatus.CLOSED and is_running(pl, today):
@@ -65,5 +70,9 @@ def _case(ds: Dataset, f: str, case: Case, today: dt.date) -> Iterator[Finding]:
     if case.closed is None and case.stage is Stage.TRIAL and not any(
         pl.type in TRIAL_TYPES and is_running(pl, today) for pl in case.placements
     ):
+        # A trial recorded as running whose end has passed: time made this due, not a commit.
+        ended = [pl.end for pl in case.placements if pl.type in TRIAL_TYPES and pl.status is PlacementStatus.RUNNING
+                 and pl.end is not None and pl.start <= pl.end < today]
         yield Finding(f, "STAGE-MISMATCH", "Die Phase ist 'erprobung', aber es läuft keine Erprobung.",
-                      "Eine laufende Platzierung (Praktikum/Erprobung) eintragen oder die Phase anpassen.", loc=("stages", len(case.stages) - 1, "stage"))
+                      "Eine laufende Platzierung (Praktikum/Erprobung) eintragen oder die Phase anpassen.", loc=("stages", len(case.stages) - 1, "stage"),
+                      due=max(ended) + dt.timedelta(days=1) if ended else None)

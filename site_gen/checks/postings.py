@@ -18,7 +18,8 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         f = ds.path_of("workplaces", wid)
         if post.valid_until < today:
             yield Finding(f, "POSTING-EXPIRED", "Die Ausschreibung ist abgelaufen und erscheint nicht mehr auf der Jobbörse.",
-                          "'valid_until' verlängern oder 'publish: false' setzen.", Severity.WARNING, loc=("posting", "valid_until"))
+                          "'valid_until' verlängern oder 'publish: false' setzen.", Severity.WARNING, loc=("posting", "valid_until"),
+                          due=post.valid_until + dt.timedelta(days=1))
         if wp.acquisition.status in (AcquisitionStatus.CLOSED, AcquisitionStatus.PAUSED):
             yield Finding(f, "POSTING-INACTIVE", "Die Ausschreibung ist veröffentlicht, aber der Betrieb ist pausiert oder beendet.",
                           "'publish: false' setzen oder den Akquise-Stand prüfen.", Severity.WARNING, loc=("posting", "publish"))

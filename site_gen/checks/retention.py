@@ -43,5 +43,5 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
                 f"Die Akte ist seit mehr als {years} Jahren geschlossen und muss jetzt gelöscht werden.",
                 "Mit 'site-gen forget KENNUNG' löschen (Kennung = Dateiname ohne .yaml); das entfernt die Akte auch "
                 "aus der Git-Geschichte. Danach die Schritte auf der Datenschutz-Seite befolgen.",
-                loc=("closed",),
+                loc=("closed",), due=delete_by(case.closed, years) + dt.timedelta(days=1),
             )
