@@ -16,4 +16,5 @@ COMMANDS: list[str] = [
     "match",
     "bewerbung",
     "public",
+    "cms",
 ]

@@ -78,6 +78,37 @@ class ProfileItem(Part):
     health_related: Bool = field("Gesundheitsbezogen", "Ob das Merkmal Gesundheitsdaten berührt.", default=False)
 
 
+class EditorBackend(str, Enum):
+    """Where the browser editor (admin/) saves: the organisation's own Git server or one machine."""
+
+    GITLAB = "gitlab"
+    GITEA = "gitea"
+    GITHUB = "github"
+    LOCAL = "lokal"
+
+
+class Editor(Part):
+    """Settings of the browser editor on the internal site (``admin/``, Decap CMS)."""
+
+    backend: EditorBackend = field(
+        "Speicherort", "gitlab, gitea (auch Forgejo), github oder lokal (decap-server auf einem Rechner)."
+    )
+    repo: ShortText | None = field("Repository", "Pfad des Akten-Repositorys, z. B. 'jobcoaching/akten'.", default=None)
+    branch: ShortText = field("Zweig", "Hauptzweig des Akten-Repositorys.", default="main")
+    base_url: ShortText | None = field(
+        "Adresse des Git-Servers", "Adresse des eigenen Git-Servers, z. B. 'https://git.example.org'.", default=None
+    )
+    app_id: ShortText | None = field(
+        "Anwendungs-ID", "Kennung der OAuth-Anwendung auf dem Git-Server (GitLab, Gitea/Forgejo).", default=None
+    )
+    editorial_workflow: Bool = field(
+        "Prüfung vor Übernahme",
+        "Jede Speicherung wird ein Pull- oder Merge-Request, den die CI mit 'site-gen check' prüft.",
+        default=True,
+    )
+    local_port: Int = field("Port des lokalen Servers", "Port von decap-server (Standard 8081).", ge=1024, le=65535, default=8081)
+
+
 class Organisation(Part):
     """Organisationsdaten: Träger, Standorte, Personal, Kennzahlen."""
 
@@ -94,4 +125,7 @@ class Organisation(Part):
     )
     public_base_url: ShortText = field(
         "Adresse der Jobbörse", "Öffentliche Adresse der Jobbörse, für QR-Codes und Feed.", default="https://jobs.example.org/"
+    )
+    editor: Editor | None = field(
+        "Bearbeitung im Browser", "Speicherort für den Editor unter admin/ (Standard: lokal).", default=None
     )

@@ -21,6 +21,7 @@ from ..findings import Finding
 from ..render.internal import RECORD_PAGE, render_to_docs
 from ..views.consented import consented_dataset, shown_items
 from ..views.internal_git import LOG_ARGS, Change, parse_log
+from .admin import install_admin
 from .mkdocs import run_mkdocs_sharded
 from .pagefind import run_pagefind
 from .publish import CSP, MARKER, PrivacyState, guard_previous, staging_dir, state_key, swap, write_state
@@ -76,6 +77,7 @@ def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[
         records = sum(1 for rel in pages if RECORD_PAGE.match(rel))
         run_mkdocs_sharded(docs, site, config_file or (ds.root / "mkdocs.yml"), records)
         timings["mkdocs"] = time.perf_counter() - t
+        install_admin(ds, site)  # the browser editor: internal site only
         (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         write_state(site, allowed)
         if search:

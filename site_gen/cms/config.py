@@ -1,0 +1,104 @@
+"""The editor configuration (``admin/config.yml``) from the models, catalogues and editor settings.
+
+Pure: no file is read here; :func:`inputs_from` in the command gathers what
+the function needs. The same output works in Decap CMS and Sveltia CMS (they
+share the format); only the local backend is Decap's (``decap-server``).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from ..models.catalogue import ProfileCatalogue, PurposeCatalogue
+from ..models.organisation import Editor, EditorBackend, Organisation
+from .collections import FILES, FOLDERS, SETTINGS
+from .widgets import Context, model_fields
+
+HEADER = ("# Von 'site-gen cms' aus den Modellen erzeugt – nicht von Hand ändern.\n"
+          "# Editor unter admin/ auf der internen Seite (Decap CMS). Siehe Hilfe: Akten im Browser bearbeiten.\n")
+DEFAULT_EDITOR = Editor(backend=EditorBackend.LOCAL)
+API_ROOT = {EditorBackend.GITLAB: "/api/v4", EditorBackend.GITEA: "/api/v1", EditorBackend.GITHUB: "/api/v3"}
+
+
+def backend(editor: Editor) -> dict[str, Any]:
+    """Decap's ``backend`` section for the organisation's editor settings."""
+    if editor.backend is EditorBackend.LOCAL:
+        return {"name": "proxy", "proxy_url": local_url(editor), "branch": editor.branch}
+    out: dict[str, Any] = {"name": editor.backend.value, "repo": editor.repo or "team/akten", "branch": editor.branch}
+    if editor.base_url:
+        root = editor.base_url.rstrip("/")
+        out["base_url"] = root
+        out["api_root"] = root + API_ROOT[editor.backend]
+    if editor.app_id:
+        out["app_id"] = editor.app_id
+        if editor.backend is EditorBackend.GITLAB:
+            out["auth_type"] = "pkce"
+    if editor.editorial_workflow:
+        out["squash_merges"] = True
+    return out
+
+
+def local_url(editor: Editor) -> str:
+    return f"http://localhost:{editor.local_port}/api/v1"
+
+
+def editor_of(org: Organisation | None) -> Editor:
+    return (org.editor if org is not None else None) or DEFAULT_EDITOR
+
+
+def connect_hosts(editor: Editor) -> list[str]:
+    """The only hosts besides the site itself the editor may talk to: the organisation's Git server."""
+    if editor.backend is EditorBackend.LOCAL:
+        return [f"http://localhost:{editor.local_port}"]
+    if editor.base_url:
+        return [editor.base_url.rstrip("/")]
+    return {EditorBackend.GITHUB: ["https://api.github.com", "https://github.com"],
+            EditorBackend.GITLAB: ["https://gitlab.com"], EditorBackend.GITEA: []}[editor.backend]
+
+
+def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, purposes: PurposeCatalogue | None,
+               editor: Editor | None = None) -> dict[str, Any]:
+    """The whole configuration as a plain dict (YAML-ready)."""
+    editor = editor or editor_of(org)
+    items = [(i.id, i.label) for i in (catalogue.items if catalogue else [])]
+    items += [(i.id, i.label) for i in (org.profile_items if org else [])]
+    ctx = Context(items, {p.id: p.label for p in (purposes.purposes if purposes else [])})
+    collections: list[dict[str, Any]] = []
+    for c in FOLDERS:
+        collections.append({
+            "name": c.name, "label": c.label, "label_singular": c.singular, "folder": c.folder,
+            "extension": "yaml", "format": "yaml", "create": True, "delete": c.delete,
+            "identifier_field": "id", "slug": "{{id}}", "summary": c.summary, "sortable_fields": ["id"],
+            "fields": model_fields(c.model, ctx),
+        })
+    collections.append({
+        "name": SETTINGS, "label": "Organisation und Kataloge", "delete": False, "editor": {"preview": False},
+        "files": [{"name": f.name, "label": f.label, "file": f.file, "fields": model_fields(f.model, ctx)} for f in FILES],
+    })
+    for c in collections[:-1]:
+        c["editor"] = {"preview": False}
+    config: dict[str, Any] = {
+        "locale": "de",
+        "backend": backend(editor),
+        "media_folder": "admin/ablage-nicht-benutzen",
+        "slug": {"encoding": "ascii", "clean_accents": True},
+        "collections": collections,
+    }
+    if editor.editorial_workflow and editor.backend in (EditorBackend.GITLAB, EditorBackend.GITHUB):
+        config["publish_mode"] = "editorial_workflow"
+    return config
+
+
+def config_text(config: dict[str, Any]) -> str:
+    """The configuration as committed: a German header, then YAML in a stable order."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
+    yaml.width = 120
+    buf = io.StringIO()
+    yaml.dump(config, buf)
+    return HEADER + buf.getvalue()

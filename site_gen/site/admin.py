@@ -1,0 +1,67 @@
+"""The browser editor on the internal site: ``site/admin/`` (never on the job board).
+
+Copies Decap CMS from ``node_modules`` (installed by the project's setup with
+``npm ci``; nothing comes from a CDN) and writes the configuration generated
+from the models next to it. The editor gets its own Content-Security-Policy
+(documented in ``site_gen/help/betrieb.md``): Decap needs ``'unsafe-eval'``
+and connects to the organisation's Git server, nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from ..cms.config import cms_config, config_text, connect_hosts, editor_of
+from ..dataset import Dataset
+from ..render import TEMPLATES
+from ..render.csp import meta_csp
+
+ADMIN = "admin"
+SCRIPT = "decap-cms.js"
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+NOT_INSTALLED = ("<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Editor nicht installiert</title>"
+                 "</head><body><p>Der Browser-Editor ist nicht installiert. Im Ordner von site-gen einmal "
+                 "<code>npm ci</code> ausführen und die Seite neu bauen.</p></body></html>\n")
+
+
+def admin_csp(hosts: list[str]) -> str:
+    """The editor's own policy: scripts only from the site, API calls only to the Git server."""
+    connect = " ".join(["'self'", *hosts])
+    return ("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+            f"img-src 'self' data: blob:; font-src 'self' data:; connect-src {connect}; worker-src 'self' blob:; "
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+
+def decap_dist(root: Path) -> Path | None:
+    """Decap's built files from ``node_modules`` (env ``SITE_GEN_NODE_MODULES``, the records repo, or site-gen's checkout)."""
+    candidates = [Path(p) for p in [os.environ.get("SITE_GEN_NODE_MODULES", "")] if p]
+    candidates += [root / "node_modules", PACKAGE_ROOT / "node_modules"]
+    for base in candidates:
+        dist = base / "decap-cms" / "dist"
+        if (dist / SCRIPT).is_file():
+            return dist
+    return None
+
+
+def install_admin(ds: Dataset, site: Path) -> bool:
+    """Write ``site/admin/``; returns False when Decap is not installed (a notice page instead)."""
+    out = site / ADMIN
+    out.mkdir(parents=True, exist_ok=True)
+    dist = decap_dist(ds.root)
+    if dist is None:
+        (out / "index.html").write_text(NOT_INSTALLED, encoding="utf-8")
+        return False
+    for file in dist.iterdir():
+        if file.name == SCRIPT or file.name.endswith((".decap-cms.js", ".wasm")):
+            shutil.copyfile(file, out / file.name)
+    editor = editor_of(ds.organisation)
+    (out / "config.yml").write_text(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue)),
+                                    encoding="utf-8")
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES / "admin")), autoescape=True, undefined=StrictUndefined)
+    page = env.get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
+    (out / "index.html").write_text(page, encoding="utf-8")
+    return True
