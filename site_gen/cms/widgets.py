@@ -158,7 +158,11 @@ def cms_field(owner: type[BaseModel], name: str, info: FieldInfo, ctx: Context) 
     elif isinstance(tp, type) and issubclass(tp, BaseModel):
         out.update(widget="object", fields=model_fields(tp, ctx))
         if optional:
+            # Decap validates the fields of an absent optional object too; the check
+            # ('site-gen check') still requires them once the object is filled in.
             out["collapsed"] = True
+            for sub in out["fields"]:
+                sub["required"] = False
     else:
         out.update(_scalar(tp, meta, True))
     if info.default is not None and not callable(info.default) and "default" not in out and info.default is not ...:

@@ -1,0 +1,52 @@
+"""How a coach uses the Decap form, as Playwright steps (German labels, as on screen)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from .harness import git
+
+
+def login(page: Any, url: str) -> None:
+    page.goto(url)
+    page.get_by_role("button", name="Login").click()
+    page.get_by_role("link", name="Akten").first.wait_for()
+
+
+def open_entry(page: Any, url: str, collection: str, slug: str, ready: str) -> None:
+    page.goto(f"{url}#/collections/{collection}/entries/{slug}")
+    page.get_by_text(ready, exact=True).first.wait_for()
+
+
+def choose(page: Any, label: str, text: str, nth: int = -1) -> None:
+    """Pick ``text`` in a select or relation field (react-select) labelled ``label``."""
+    box = page.get_by_label(label, exact=True).nth(nth)
+    box.click()
+    box.fill(text)
+    page.locator("[class*='-option']", has_text=text).first.wait_for()
+    box.press("Enter")
+
+
+def save(page: Any, repo: Path, rel: str) -> str:
+    """Publish the entry and wait until decap-server wrote ``rel``; returns the file text."""
+    before = (repo / rel).read_text(encoding="utf-8") if (repo / rel).exists() else None
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if (repo / rel).exists() and (now := (repo / rel).read_text(encoding="utf-8")) != before:
+            time.sleep(0.3)  # the write is one call; a short wait lets a slow disk finish it
+            return (repo / rel).read_text(encoding="utf-8")
+        time.sleep(0.1)
+    errors = page.locator("[class*='ControlErrorsList'] li, [class*='toast'], [role='alert']").all_inner_texts()
+    page.screenshot(path=str(repo.parent / "nicht-gespeichert.png"), full_page=True)
+    raise AssertionError(f"{rel} wurde nicht gespeichert: {errors}")
+
+
+def diff_lines(repo: Path, rel: str) -> tuple[list[str], list[str]]:
+    """(removed, added) lines of ``git diff`` for one file, without the headers."""
+    out = git(repo, "diff", "--no-color", "-U0", "--", rel)
+    lines = [line for line in out.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return [line[1:] for line in lines if line[0] == "-"], [line[1:] for line in lines if line[0] == "+"]

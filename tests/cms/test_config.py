@@ -1,0 +1,149 @@
+"""The editor configuration is generated from the models: no drift, every field editable, right widgets."""
+
+from __future__ import annotations
+
+import shutil
+import typing
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from yaml import safe_load
+
+from site_gen.cms.collections import FILES, FOLDERS
+from site_gen.cms.config import cms_config
+from site_gen.commands.cms import CONFIG_FILE, current_text
+from site_gen.dataset import load_dataset
+from site_gen.models import RECORD_KINDS
+from site_gen.models.case import Case, LogEntry, Placement
+from site_gen.models.common import purpose_of
+
+from ..conftest import REPO, run_cli
+
+
+def config() -> dict[str, Any]:
+    return safe_load((REPO / CONFIG_FILE).read_text(encoding="utf-8"))
+
+
+def collection(name: str) -> dict[str, Any]:
+    return next(c for c in config()["collections"] if c["name"] == name)
+
+
+def by_name(fields: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    return next(f for f in fields if f["name"] == name)
+
+
+def test_committed_config_matches_models() -> None:
+    assert (REPO / CONFIG_FILE).read_text(encoding="utf-8") == current_text(REPO), "admin/config.yml veraltet: site-gen cms"
+
+
+def test_cms_check_detects_drift(tmp_path: Path) -> None:
+    for name in ("organisation.yaml", "schema"):
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, tmp_path / name)
+    assert run_cli("--root", str(tmp_path), "cms", "--check").returncode == 1
+    assert run_cli("--root", str(tmp_path), "cms").returncode == 0
+    assert run_cli("--root", str(tmp_path), "cms", "--check").returncode == 0
+    (tmp_path / CONFIG_FILE).write_text((tmp_path / CONFIG_FILE).read_text().replace("Stunden pro Tag", "Std."))
+    result = run_cli("--root", str(tmp_path), "cms", "--check")
+    assert result.returncode == 1 and "Veraltet" in result.stdout
+
+
+def _nested(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        if (inner := _nested(arg)) is not None:
+            return inner
+    return None
+
+
+def _walk(model: type[BaseModel], fields: list[dict[str, Any]], path: str, seen: list[str]) -> None:
+    assert [f["name"] for f in fields] == list(model.model_fields), f"{path}: Reihenfolge oder Felder weichen ab"
+    for name, info in model.model_fields.items():
+        f = by_name(fields, name)
+        where = f"{path}.{name}"
+        seen.append(where)
+        assert f.get("widget"), where
+        assert f["label"] == info.title, where
+        assert info.description and info.description in f.get("hint", ""), where
+        if (purpose := purpose_of(info)) is not None:
+            assert f"Zweck '{purpose}'" in f["hint"], where
+        if (nested := _nested(info.annotation)) is not None and f["widget"] in ("object", "list"):
+            _walk(nested, f["fields"], where, seen)
+
+
+def test_every_model_field_is_editable_with_german_label_and_hint() -> None:
+    seen: list[str] = []
+    for c in FOLDERS:
+        _walk(c.model, collection(c.name)["fields"], c.folder, seen)
+    files = next(c for c in config()["collections"] if "files" in c)["files"]
+    for f in FILES:
+        _walk(f.model, next(x for x in files if x["file"] == f.file)["fields"], f.file, seen)
+    assert "cases.support_log.note" in seen and "workplaces.posting.title" in seen and "modules.easy.text" in seen
+    assert len(seen) > 150
+
+
+def test_collection_paths_come_from_the_record_table() -> None:
+    folders = {c["folder"] for c in config()["collections"] if "folder" in c}
+    assert folders == set(RECORD_KINDS)
+    for c in (c for c in config()["collections"] if "folder" in c):
+        assert c["identifier_field"] == "id" and c["slug"] == "{{id}}" and c["extension"] == "yaml"
+        assert "title" not in [f["name"] for f in c["fields"]][:1]  # the file name is the id, never a title
+
+
+def test_widgets_follow_the_types() -> None:
+    cases = collection("akten")["fields"]
+    log = by_name(cases, "support_log")
+    assert log["widget"] == "list"
+    kind = by_name(log["fields"], "kind")
+    assert kind["widget"] == "select" and {"label": "unmittelbar", "value": "unmittelbar"} in kind["options"]
+    minutes = by_name(log["fields"], "minutes")
+    assert (minutes["widget"], minutes["value_type"], minutes["min"], minutes["max"]) == ("number", "int", 1, 600)
+    date = by_name(log["fields"], "date")
+    assert (date["widget"], date["format"], date["date_format"], date["time_format"]) == ("datetime", "YYYY-MM-DD", "YYYY-MM-DD", False)
+    assert by_name(log["fields"], "by")["widget"] == "relation" and by_name(log["fields"], "by")["value_field"] == "staff.*.id"
+    placements = by_name(cases, "placements")["fields"]
+    assert by_name(placements, "workplace")["collection"] == "arbeitsplaetze"
+    hours = by_name(placements, "hours_per_day")
+    assert (hours["value_type"], hours["max"]) == ("float", 10)
+    assert by_name(placements, "contract_signed")["widget"] == "boolean"
+    assert by_name(placements, "end")["required"] is False
+    stage = by_name(by_name(cases, "stages")["fields"], "stage")
+    assert {"label": "Beschäftigungserprobung", "value": "erprobung"} in stage["options"]
+    consent = by_name(cases, "consents")["fields"]
+    assert by_name(consent, "purpose")["file"] == "einwilligungszwecke"
+    ratings = by_name(by_name(cases, "ability_profiles")["fields"], "ratings")
+    assert by_name(ratings["fields"], "arbeitsauftrag")["label"] == "Einen Arbeitsauftrag umsetzen"
+    assert by_name(ratings["fields"], "hygiene")["max"] == 5  # the organisation's own profile items too
+    support = by_name(cases, "support_needs")
+    assert "gesundheitsdaten" in support["hint"] and "Gesundheits- und Behinderungsdaten erfassen" in support["hint"]
+    assert Placement.model_fields["hours_per_day"].title == hours["label"] and LogEntry and Case
+
+
+def test_every_enum_value_has_a_german_label_in_the_selects() -> None:
+    def selects(fields: list[dict[str, Any]]) -> typing.Iterator[dict[str, Any]]:
+        for f in fields:
+            if f["widget"] == "select":
+                yield f
+            yield from selects(f.get("fields", []))
+    found = [s for c in config()["collections"] for part in c.get("files", [c]) for s in selects(part["fields"])]
+    assert len(found) > 20
+    for s in found:
+        assert all(o["label"] for o in s["options"]), s["name"]
+
+
+def test_backends_come_from_organisation(tmp_path: Path) -> None:
+    ds = load_dataset(REPO, only=[])
+    from site_gen.models.organisation import Editor, EditorBackend
+
+    assert cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue)["backend"]["name"] == "proxy"
+    gitlab = Editor(backend=EditorBackend.GITLAB, repo="team/akten", base_url="https://git.example.org", app_id="abc")
+    cfg = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, gitlab)
+    assert cfg["backend"] == {"name": "gitlab", "repo": "team/akten", "branch": "main", "base_url": "https://git.example.org",
+                              "api_root": "https://git.example.org/api/v4", "app_id": "abc", "auth_type": "pkce",
+                              "squash_merges": True}
+    assert cfg["publish_mode"] == "editorial_workflow"
+    gitea = Editor(backend=EditorBackend.GITEA, repo="team/akten", base_url="https://forgejo.example.org")
+    assert cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, gitea)["backend"]["api_root"].endswith("/api/v1")
+    assert isinstance(EditorBackend.LOCAL, Enum)

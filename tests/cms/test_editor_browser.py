@@ -1,0 +1,64 @@
+"""The five tasks of issue 11, through the real Decap form, real decap-server, real Git, real Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..browser import launch
+from ..conftest import TODAY, run_cli
+from .forms import choose, diff_lines, login, open_entry, save
+from .harness import DECAP_SERVER, Requests, editor, free_port, records_repo
+
+pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = launch(pw)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def coach(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
+    """A logged-in editor page on a fresh records repository; afterwards: no host but ours was asked."""
+    repo = records_repo(tmp_path / "repo", free_port())
+    with editor(repo, tmp_path / "site") as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        requests = Requests(page)
+        login(page, url)
+        page.url_base = url  # type: ignore[attr-defined]
+        yield page, repo, requests
+        page.close()
+    assert requests.hosts <= {url.split("/")[2], f"localhost:{_port(repo)}", f"127.0.0.1:{_port(repo)}", "blob", "data"}, requests.hosts
+
+
+def _port(repo: Path) -> int:
+    text = (repo / "organisation.yaml").read_text(encoding="utf-8")
+    return int(text.split("local_port: ")[1].split()[0])
+
+
+def check(repo: Path) -> Any:
+    return run_cli("--root", str(repo), "check", "--today", TODAY, "--no-cache")
+
+
+def test_add_support_log_entry(coach: tuple[Any, Path, Requests]) -> None:
+    page, repo, _ = coach
+    open_entry(page, page.url_base, "akten", "tn-0002", "begleitung hinzufügen")
+    page.get_by_text("begleitung hinzufügen").click()
+    page.get_by_label("Datum", exact=True).last.fill("2026-11-20")
+    choose(page, "Leistungsart", "unmittelbar")
+    page.get_by_label("Minuten", exact=True).last.fill("45")
+    choose(page, "Von", "Mara Petersen")
+    page.get_by_label("Notiz", exact=True).last.fill("Besuch im Betrieb, neue Aufgabe geübt.")
+    save(page, repo, "cases/tn-0002.yaml")
+    removed, added = diff_lines(repo, "cases/tn-0002.yaml")
+    print("REMOVED", removed, "\nADDED", added)
+    assert check(repo).returncode == 0
