@@ -23,6 +23,8 @@ from ..render.csp import meta_csp
 ADMIN = "admin"
 SCRIPT = "decap-cms.js"
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+STATIC = Path(__file__).resolve().parent.parent / "static" / "admin"
+"""Our own scripts: manual start and the comment-keeping YAML format."""
 NOT_INSTALLED = ("<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Editor nicht installiert</title>"
                  "</head><body><p>Der Browser-Editor ist nicht installiert. Im Ordner von site-gen einmal "
                  "<code>npm ci</code> ausführen und die Seite neu bauen.</p></body></html>\n")
@@ -42,7 +44,7 @@ def decap_dist(root: Path) -> Path | None:
     candidates += [root / "node_modules", PACKAGE_ROOT / "node_modules"]
     for base in candidates:
         dist = base / "decap-cms" / "dist"
-        if (dist / SCRIPT).is_file():
+        if (dist / SCRIPT).is_file() and (base / "yaml" / "browser" / "dist").is_dir():
             return dist
     return None
 
@@ -58,6 +60,9 @@ def install_admin(ds: Dataset, site: Path) -> bool:
     for file in dist.iterdir():
         if file.name == SCRIPT or file.name.endswith((".decap-cms.js", ".wasm")):
             shutil.copyfile(file, out / file.name)
+    for file in STATIC.iterdir():
+        shutil.copyfile(file, out / file.name)
+    shutil.copytree(dist.parent.parent / "yaml" / "browser" / "dist", out / "yaml", dirs_exist_ok=True)
     editor = editor_of(ds.organisation)
     (out / "config.yml").write_text(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue)),
                                     encoding="utf-8")

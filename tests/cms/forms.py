@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -50,3 +51,20 @@ def diff_lines(repo: Path, rel: str) -> tuple[list[str], list[str]]:
     out = git(repo, "diff", "--no-color", "-U0", "--", rel)
     lines = [line for line in out.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     return [line[1:] for line in lines if line[0] == "-"], [line[1:] for line in lines if line[0] == "+"]
+
+
+def section(page: Any, label: str) -> Any:
+    """The form part of one list or object field (its label as on screen, e.g. 'Platzierungen (optional)')."""
+    return page.locator(f"xpath=//div[contains(@aria-label, ' field')][./div/label[normalize-space(.)='{label}']]").first
+
+
+def pick(page: Any, scope: Any, label: str, text: str) -> None:
+    """Pick the option whose text is ``text`` (or contains it, when no option is exactly it)
+    in the last select or relation field labelled ``label`` inside ``scope``."""
+    box = scope.get_by_label(label, exact=True).last
+    box.click()
+    box.fill(text)
+    options = page.locator("[class*='-option']", has_text=text)
+    options.first.wait_for()
+    exact = page.locator("[class*='-option']", has_text=re.compile(rf"^\s*{re.escape(text)}\s*$"))
+    (exact.first if exact.count() else options.first).click()

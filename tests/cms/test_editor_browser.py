@@ -10,7 +10,7 @@ import pytest
 
 from ..browser import launch
 from ..conftest import TODAY, run_cli
-from .forms import choose, diff_lines, login, open_entry, save
+from .forms import choose, diff_lines, login, open_entry, pick, save, section
 from .harness import DECAP_SERVER, Requests, editor, free_port, records_repo
 
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
@@ -60,5 +60,38 @@ def test_add_support_log_entry(coach: tuple[Any, Path, Requests]) -> None:
     page.get_by_label("Notiz", exact=True).last.fill("Besuch im Betrieb, neue Aufgabe geübt.")
     save(page, repo, "cases/tn-0002.yaml")
     removed, added = diff_lines(repo, "cases/tn-0002.yaml")
-    print("REMOVED", removed, "\nADDED", added)
-    assert check(repo).returncode == 0
+    assert removed == [], removed  # comments, flow lists and long lines of the record stay as they were
+    assert added == ["  - date: 2026-11-20", "    kind: unmittelbar", "    minutes: 45", "    by: mara-petersen",
+                     "    note: Besuch im Betrieb, neue Aufgabe geübt."]
+    result = check(repo)
+    assert result.returncode == 0, result.stdout
+
+
+def test_stage_change_with_new_placement_at_existing_workplace(coach: tuple[Any, Path, Requests]) -> None:
+    page, repo, _ = coach
+    rel = "cases/tn-0011.yaml"
+    open_entry(page, page.url_base, "akten", "tn-0011", "phasen hinzufügen")
+    page.get_by_text("phasen hinzufügen").click()
+    stages = section(page, "Phasen")
+    pick(page, stages, "Phase", "Beschäftigungserprobung")
+    stages.get_by_label("Seit", exact=True).last.fill("2026-11-16")
+    page.get_by_text("platzierungen hinzufügen").click()
+    places = section(page, "Platzierungen (optional)")
+    pick(page, places, "Art", "Praktikum")
+    pick(page, places, "Arbeitsplatz", "Glanzwerk")  # relation: the coach picks the company, the file keeps its id
+    places.get_by_label("Beginn", exact=True).last.fill("2026-11-16")
+    places.get_by_label("Ende (optional)", exact=True).last.fill("2027-02-12")
+    places.get_by_label("Stunden pro Tag", exact=True).last.fill("6")
+    places.get_by_label("Stunden pro Woche", exact=True).last.fill("30")
+    places.get_by_label("Vertrag unterschrieben", exact=True).last.click()
+    pick(page, places, "Mentor:in (optional)", "Rainer Tetzlaff")
+    pick(page, places, "Stand", "laufend")
+    save(page, repo, rel)
+    removed, added = diff_lines(repo, rel)
+    assert removed == [], removed
+    assert added == ["  - stage: erprobung", "    since: 2026-11-16",
+                     "placements:", "  - type: praktikum", "    workplace: ap-0003", "    start: 2026-11-16", "    end: 2027-02-12",
+                     "    hours_per_day: 6", "    hours_per_week: 30", "    contract_signed: true", "    mentor: m1",
+                     "    status: laufend"], added
+    result = check(repo)
+    assert result.returncode == 0, result.stdout

@@ -1,0 +1,139 @@
+// site-gen's YAML format for Decap CMS: a saved record keeps its comments, key order,
+// flow lists ([a, b]), quoting and long lines; only the values the form changed are
+// rewritten, so a reviewer sees the change and nothing else. Registered under the name
+// "yaml" (Decap lets a custom format replace the built-in one), so admin/config.yml stays
+// plain Decap/Sveltia configuration. Uses the 'yaml' package from npm (vendored next to this file).
+import { Document, isMap, isScalar, isSeq, parse, parseDocument } from "./yaml/index.js";
+
+const STRINGIFY = { lineWidth: 0, indentSeq: true, flowCollectionPadding: false };  // never fold long lines
+const originals = new Map();
+const orders = new Map();  // field name -> lists of its sub-field names, in model order (from config.yml)
+
+function learn(fields) {
+  for (const field of fields || []) {
+    if (Array.isArray(field.fields)) {
+      if (!orders.has(field.name)) orders.set(field.name, []);
+      orders.get(field.name).push(field.fields.map((f) => f.name));
+      learn(field.fields);
+    }
+  }
+}
+
+function orderFor(name, value) {
+  const keys = Object.keys(value);
+  const lists = orders.get(name) || [];
+  return lists.find((names) => keys.every((k) => names.includes(k))) || keys;
+}
+
+function ordered(name, value) {
+  // New objects are written in model order (the order 'site-gen new' writes), not in the order of typing.
+  if (Array.isArray(value)) return value.map((v) => ordered(name, v));
+  if (value === null || typeof value !== "object") return value;
+  const out = {};
+  for (const key of [...orderFor(name, value), ...Object.keys(value)]) {
+    if (key in value && !(key in out) && !isEmpty(value[key])) out[key] = ordered(key, value[key]);
+  }
+  return out;
+}
+
+function keyOf(data) {
+  if (data && typeof data === "object" && typeof data.id === "string") return "id:" + data.id;
+  return "keys:" + Object.keys(data || {}).sort().join(",");
+}
+
+function isEmpty(value) {
+  if (value === undefined || value === null || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object") return Object.values(value).every(isEmpty);
+  return false;
+}
+
+function fresh(doc, value, flow, name) {
+  const node = doc.createNode(ordered(name, value));
+  if (flow && (isSeq(node) || isMap(node))) node.flow = true;
+  return node;
+}
+
+function merge(doc, node, value, name) {
+  if (Array.isArray(value)) {
+    if (!isSeq(node)) return fresh(doc, value, false, name);
+    const flat = value.every((v) => v === null || typeof v !== "object");
+    value.forEach((v, i) => {
+      node.items[i] = i < node.items.length ? merge(doc, node.items[i], v, name) : fresh(doc, v, node.flow && flat, name);
+    });
+    node.items.length = value.length;
+    return node;
+  }
+  if (value !== null && typeof value === "object") {
+    if (!isMap(node)) return fresh(doc, value, false, name);
+    mergeMap(doc, node, ordered(name, value), name);
+    return node;
+  }
+  if (isScalar(node)) {
+    if (node.value !== value) node.value = value;  // keeps the comment and the quoting style
+    return node;
+  }
+  return fresh(doc, value, false, name);
+}
+
+function keyName(pair) {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
+function mergeMap(doc, map, value, name) {
+  const keep = new Set();
+  let previous = -1;
+  for (const [key, v] of Object.entries(value)) {
+    const index = map.items.findIndex((pair) => keyName(pair) === key);
+    if (index >= 0) {
+      const was = map.items[index].value;
+      if (isEmpty(v) && (isSeq(was) || isMap(was)) && was.items.length === 0) {
+        keep.add(key);  // 'wishes: []' stays as written, whatever empty value the widget reports
+        previous = index;
+        continue;
+      }
+      if (isEmpty(v) && !Array.isArray(v)) continue;  // the coach cleared the field: drop the key
+      map.items[index].value = merge(doc, map.items[index].value, v, key);
+      keep.add(key);
+      previous = index;
+    } else if (!isEmpty(v)) {
+      map.items.splice(previous + 1, 0, doc.createPair(key, ordered(key, v)));
+      keep.add(key);
+      previous += 1;
+    }
+  }
+  const emptyBefore = (node) => (isSeq(node) || isMap(node)) && node.items.length === 0;
+  map.items = map.items.filter((pair) => keep.has(keyName(pair)) || (!(keyName(pair) in value) && emptyBefore(pair.value)));
+}
+
+function sorted(value, keys) {
+  const out = {};
+  for (const key of keys || []) if (key in value && !isEmpty(value[key])) out[key] = value[key];
+  for (const [key, v] of Object.entries(value)) if (!(key in out) && !isEmpty(v)) out[key] = v;
+  return out;
+}
+
+const format = {
+  fromFile(content) {
+    const data = parseDocument(content).toJS() || {};
+    originals.set(keyOf(data), content);
+    return data;
+  },
+  toFile(data, sortedKeys) {
+    const before = originals.get(keyOf(data));
+    const doc = before !== undefined ? parseDocument(before) : new Document({});
+    if (!isMap(doc.contents)) doc.contents = doc.createNode({});
+    mergeMap(doc, doc.contents, sorted(data, sortedKeys));
+    const text = doc.toString(STRINGIFY);
+    originals.set(keyOf(data), text);
+    return text;
+  },
+};
+
+const configUrl = document.querySelector("link[rel='cms-config-url']")?.getAttribute("href") || "config.yml";
+for (const collection of parse(await (await fetch(configUrl)).text()).collections || []) {
+  learn(collection.fields);
+  for (const file of collection.files || []) learn(file.fields);
+}
+window.CMS.registerCustomFormat("yaml", "yaml", format);
+window.CMS.init();
