@@ -68,3 +68,18 @@ def pick(page: Any, scope: Any, label: str, text: str) -> None:
     options.first.wait_for()
     exact = page.locator("[class*='-option']", has_text=re.compile(rf"^\s*{re.escape(text)}\s*$"))
     (exact.first if exact.count() else options.first).click()
+
+
+def expand_item(scope: Any, index: int) -> None:
+    """Open the ``index``-th (collapsed) entry of a list field."""
+    scope.locator("[class*='ListItemTopBar'] > button:first-child").nth(index).click()
+
+
+def remove_all_items(scope: Any) -> None:
+    """Remove every entry of a list field with its × button, as a coach would."""
+    remove = scope.locator("[class*='ListItemTopBar'] > button:last-child")
+    while remove.count():
+        before = remove.count()
+        remove.first.click()
+        scope.page.wait_for_function("n => true", arg=before)
+        assert remove.count() < before

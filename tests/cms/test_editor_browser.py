@@ -10,7 +10,7 @@ import pytest
 
 from ..browser import launch
 from ..conftest import TODAY, run_cli
-from .forms import choose, diff_lines, login, open_entry, pick, save, section
+from .forms import choose, diff_lines, expand_item, login, open_entry, pick, remove_all_items, save, section
 from .harness import DECAP_SERVER, Requests, editor, free_port, records_repo
 
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
@@ -93,5 +93,43 @@ def test_stage_change_with_new_placement_at_existing_workplace(coach: tuple[Any,
                      "placements:", "  - type: praktikum", "    workplace: ap-0003", "    start: 2026-11-16", "    end: 2027-02-12",
                      "    hours_per_day: 6", "    hours_per_week: 30", "    contract_signed: true", "    mentor: m1",
                      "    status: laufend"], added
+    result = check(repo)
+    assert result.returncode == 0, result.stdout
+
+
+def test_consent_withdrawal_then_remove_the_covered_data(coach: tuple[Any, Path, Requests]) -> None:
+    page, repo, _ = coach
+    rel = "cases/tn-0011.yaml"
+    head = (repo / rel).read_text(encoding="utf-8")
+    open_entry(page, page.url_base, "akten", "tn-0011", "einwilligungen hinzufügen")
+    consents = section(page, "Einwilligungen (optional)")
+    expand_item(consents, 0)  # ew-1: gesundheitsdaten
+    consents.get_by_label("Widerrufen am (optional)", exact=True).first.fill("2026-11-20")
+    save(page, repo, rel)
+    assert diff_lines(repo, rel) == ([], ["    withdrawn_on: 2026-11-20"])
+    result = check(repo)  # the check names what is left: health data without a live consent
+    assert "CONSENT-WITHDRAWN-DATA-LEFT" in result.stdout and rel in result.stdout
+
+    remove_all_items(section(page, "Unterstützungsbedarf (optional)"))
+    remove_all_items(section(page, "Fähigkeitsprofile (optional)"))
+    save(page, repo, rel)
+    removed, added = diff_lines(repo, rel)
+    assert added == ["    withdrawn_on: 2026-11-20"], added  # Decap leaves out empty lists: the keys go
+    covered = "support_needs:" + head.split("support_needs:")[1].split("goals:")[0]  # exactly the covered data is gone
+    assert removed == covered.splitlines() and "ability_profiles:" in removed, removed
+    result = check(repo)
+    assert result.returncode == 0 and "CONSENT-WITHDRAWN-DATA-LEFT" not in result.stdout, result.stdout
+
+
+def test_trainer_edits_the_easy_language_description(coach: tuple[Any, Path, Requests]) -> None:
+    page, repo, _ = coach
+    rel = "modules/jv-ressourcen.yaml"
+    open_entry(page, page.url_base, "module", "jv-ressourcen", "Leichte Sprache")
+    easy = section(page, "Leichte Sprache")
+    text = easy.get_by_label("Text", exact=True)
+    old = text.input_value()
+    text.fill(old.replace("Der Kurs dauert 6 Wochen.", "Der Kurs dauert 6 Wochen.\nDu lernst in einer kleinen Gruppe."))
+    save(page, repo, rel)
+    assert diff_lines(repo, rel) == ([], ["    Du lernst in einer kleinen Gruppe."])
     result = check(repo)
     assert result.returncode == 0, result.stdout
