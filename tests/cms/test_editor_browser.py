@@ -7,11 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from yaml import safe_load
+
+from site_gen.models.workplace import Posting, Workplace
 
 from ..browser import launch
 from ..conftest import TODAY, run_cli
 from .forms import choose, diff_lines, expand_item, login, open_entry, pick, remove_all_items, save, section
-from .harness import DECAP_SERVER, Requests, editor, free_port, records_repo
+from .harness import DECAP_SERVER, Requests, editor, free_port, git, records_repo
 
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
 
@@ -133,3 +136,53 @@ def test_trainer_edits_the_easy_language_description(coach: tuple[Any, Path, Req
     assert diff_lines(repo, rel) == ([], ["    Du lernst in einer kleinen Gruppe."])
     result = check(repo)
     assert result.returncode == 0, result.stdout
+
+
+def test_create_workplace_with_public_posting_in_easy_language(coach: tuple[Any, Path, Requests]) -> None:
+    page, repo, _ = coach
+    rel = "workplaces/ap-0020.yaml"
+    page.goto(f"{page.url_base}#/collections/arbeitsplaetze/new")
+    page.get_by_label("Kennung", exact=True).first.fill("ap-0020")
+    choose(page, "Träger", "Werkstätten Nordufer", nth=0)
+    page.get_by_label("Standort", exact=True).first.fill("kranhafen")
+    company = section(page, "Betrieb")
+    company.get_by_label("Betrieb", exact=True).fill("Mittagstisch am Deich")
+    pick(page, company, "Branche", "Küche")
+    company.get_by_label("Straße", exact=True).fill("Deichweg 4")
+    company.get_by_label("PLZ", exact=True).fill("04109")
+    company.get_by_label("Ort", exact=True).fill("Hafenstadt")
+    company.get_by_label("Stadtteil", exact=True).fill("Kranhafen")
+    company.get_by_label("ÖPNV", exact=True).fill("Bus 12, Haltestelle Deich, 3 Minuten")
+    pick(page, page, "Angebotene Formen", "Praktikum")
+    acquisition = section(page, "Akquise")
+    pick(page, acquisition, "Stand", "aktiv")
+    pick(page, acquisition, "Weg", "Netzwerk")
+    acquisition.get_by_label("Seit", exact=True).fill("2026-11-20")
+    posting = section(page, "Ausschreibung (optional)")
+    posting.locator("button[aria-label='Expand']").first.click()
+    posting.get_by_label("Titel (optional)", exact=True).fill("Helferin oder Helfer in der Küche")
+    for label, lines in (("Was machst du?", ["Du schneidest Gemüse.", "Du spülst das Geschirr."]),
+                         ("Was brauchst du?", ["Du arbeitest gern im Team.", "Du bist pünktlich."])):
+        part = section(posting, f"{label} (optional)")
+        for line in lines:
+            part.get_by_text(f"{label.lower()} hinzufügen").click()
+            part.get_by_label(label, exact=True).last.fill(line)
+    posting.get_by_label("Wann? (optional)", exact=True).fill("Montag bis Freitag.\nVon 9 Uhr bis 14 Uhr.")
+    posting.get_by_label("Stunden pro Woche (optional)", exact=True).fill("25")
+    posting.get_by_label("Wo? (optional)", exact=True).fill("Die Küche ist am Deich.\nDu fährst mit dem Bus 12.")
+    posting.get_by_label("Wer hilft dir? (optional)", exact=True).fill("Der Koch hilft dir.\nDein Job·coach besucht dich.")
+    pick(page, posting, "Bild (optional)", "Kochtopf")
+    posting.get_by_label("Veröffentlicht am (optional)", exact=True).fill("2026-11-20")
+    posting.get_by_label("Gültig bis (optional)", exact=True).fill("2027-03-31")
+    posting.get_by_label("Veröffentlichen (optional)", exact=True).click()
+    text = save(page, repo, rel)
+    assert git(repo, "status", "--porcelain") == f"?? {rel}\n"  # the new file and nothing else
+    data = safe_load(text)
+    assert list(data) == [k for k in Workplace.model_fields if k in data]  # model order, as 'site-gen new' writes
+    assert list(data["posting"]) == list(Posting.model_fields)
+    assert data["company"]["address"]["postcode"] == "04109" and data["posting"]["publish"] is True
+    assert data["posting"]["hours"] == "Montag bis Freitag.\nVon 9 Uhr bis 14 Uhr."
+    assert "id: ap-0020\n" in text and "postcode: \"04109\"" in text
+    result = check(repo)
+    assert result.returncode == 0, result.stdout
+    assert "ap-0020" not in result.stdout or "Fehler" not in result.stdout, result.stdout
