@@ -29,6 +29,7 @@ from ..models import RECORD_KINDS
 from ..render.internal import remove_docs, render_site, write_docs
 from ..report import report
 from ..site.internal import git_history
+from ..site.admin import install_admin
 from ..site.mkdocs import mkdocs_config, run_mkdocs
 from ..site.pagefind import run_pagefind
 from ..site.records import Selection, select
@@ -62,6 +63,7 @@ class Preview:
         self.pages = render_site(self.view, today, self.history, tasks=self.tasks)
         write_docs(self.pages, self.docs)
         run_mkdocs(mkdocs_config(self.docs, self.site, root / "mkdocs.yml", strict=False))
+        install_admin(self.ds, self.site)  # the browser editor; later builds are dirty and keep it
         self._index_later()
         threading.Thread(target=self._full_updates, daemon=True).start()
 

@@ -33,9 +33,9 @@ NOT_INSTALLED = ("<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"
 def admin_csp(hosts: list[str]) -> str:
     """The editor's own policy: scripts only from the site, API calls only to the Git server."""
     connect = " ".join(["'self'", *hosts])
-    return ("default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-            f"img-src 'self' data: blob:; font-src 'self' data:; connect-src {connect}; worker-src 'self' blob:; "
-            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+    return ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            f"font-src 'self'; connect-src {connect}; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            "frame-ancestors 'none'")
 
 
 def decap_dist(root: Path) -> Path | None:

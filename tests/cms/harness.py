@@ -47,6 +47,8 @@ def records_repo(target: Path, port: int, source: Path = REPO) -> Path:
         (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
     org = target / "organisation.yaml"
     text = org.read_text(encoding="utf-8")
+    if "\neditor:" not in text:  # generated demo data has no editor settings yet
+        text += "\neditor:\n  backend: lokal\n"
     text = text.replace("editor:\n  backend: lokal\n", f"editor:\n  backend: lokal\n  local_port: {port}\n")
     assert f"local_port: {port}" in text
     org.write_text(text, encoding="utf-8")
@@ -86,8 +88,10 @@ def editor(repo: Path, site: Path) -> Iterator[str]:
 
 
 class Requests:
-    """Every host the page talks to (must be the site itself or the local backend)."""
+    """Every host the page talks to (must be the site itself or the local backend) and every CSP refusal."""
 
     def __init__(self, page: object) -> None:
         self.hosts: set[str] = set()
+        self.refused: list[str] = []
         page.on("request", lambda r: self.hosts.add(urlsplit(r.url).netloc or urlsplit(r.url).scheme))  # type: ignore[attr-defined]
+        page.on("console", lambda m: self.refused.append(m.text) if "Content Security Policy" in m.text else None)  # type: ignore[attr-defined]

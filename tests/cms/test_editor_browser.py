@@ -41,6 +41,7 @@ def coach(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
         yield page, repo, requests
         page.close()
     assert requests.hosts <= {url.split("/")[2], f"localhost:{_port(repo)}", f"127.0.0.1:{_port(repo)}", "blob", "data"}, requests.hosts
+    assert requests.refused == []  # the editor's own policy allows what Decap needs, nothing more
 
 
 def _port(repo: Path) -> int:
