@@ -38,10 +38,14 @@ def admin_csp(hosts: list[str]) -> str:
             "frame-ancestors 'none'")
 
 
-def decap_dist(root: Path) -> Path | None:
-    """Decap's built files from ``node_modules`` (env ``SITE_GEN_NODE_MODULES``, the records repo, or site-gen's checkout)."""
-    candidates = [Path(p) for p in [os.environ.get("SITE_GEN_NODE_MODULES", "")] if p]
-    candidates += [root / "node_modules", PACKAGE_ROOT / "node_modules"]
+def node_modules(root: Path) -> list[Path]:
+    """Where to look for the npm packages: env ``SITE_GEN_NODE_MODULES``, the records repo, site-gen's checkout."""
+    found = [Path(p) for p in [os.environ.get("SITE_GEN_NODE_MODULES", "")] if p]
+    return [*found, root / "node_modules", PACKAGE_ROOT / "node_modules"]
+
+
+def decap_dist(candidates: list[Path]) -> Path | None:
+    """Decap's built files from the first ``node_modules`` that has Decap and the YAML library."""
     for base in candidates:
         dist = base / "decap-cms" / "dist"
         if (dist / SCRIPT).is_file() and (base / "yaml" / "browser" / "dist").is_dir():
@@ -49,11 +53,11 @@ def decap_dist(root: Path) -> Path | None:
     return None
 
 
-def install_admin(ds: Dataset, site: Path) -> bool:
+def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> bool:
     """Write ``site/admin/``; returns False when Decap is not installed (a notice page instead)."""
     out = site / ADMIN
     out.mkdir(parents=True, exist_ok=True)
-    dist = decap_dist(ds.root)
+    dist = decap_dist(node_modules(ds.root) if search is None else search)
     if dist is None:
         (out / "index.html").write_text(NOT_INSTALLED, encoding="utf-8")
         return False
