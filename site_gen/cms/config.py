@@ -75,7 +75,7 @@ def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, pur
             "fields": model_fields(c.model, ctx),
         })
     collections.append({
-        "name": SETTINGS, "label": "Organisation und Kataloge", "format": "yaml", "delete": False, "editor": {"preview": False},
+        "name": SETTINGS, "label": "Organisation und Kataloge", "format": "yaml", "editor": {"preview": False},
         "files": [{"name": f.name, "label": f.label, "file": f.file, "fields": model_fields(f.model, ctx)} for f in FILES],
     })
     for c in collections[:-1]:

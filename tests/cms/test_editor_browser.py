@@ -187,3 +187,22 @@ def test_create_workplace_with_public_posting_in_easy_language(coach: tuple[Any,
     result = check(repo)
     assert result.returncode == 0, result.stdout
     assert "ap-0020" not in result.stdout or "Fehler" not in result.stdout, result.stdout
+
+
+def test_skeleton_from_site_gen_new_keeps_its_comments(coach: tuple[Any, Path, Requests]) -> None:
+    page, repo, _ = coach
+    created = run_cli("--root", str(repo), "new", "case", "--today", TODAY)
+    assert created.returncode == 0, created.stderr
+    rel = created.stdout.split("Angelegt: ")[1].split(" ")[0]
+    git(repo, "add", rel)
+    git(repo, "commit", "-q", "-m", "neue Akte")
+    slug = Path(rel).stem
+    open_entry(page, page.url_base, "akten", slug, "phasen hinzufügen")
+    pick(page, page, "Werkstattbereich", "Arbeitsbereich")
+    page.get_by_label("Vorname", exact=True).fill("Alex")
+    text = save(page, repo, rel)
+    removed, added = diff_lines(repo, rel)
+    assert removed == ["first_name: Vorname", "workshop_area: berufsbildungsbereich  # oder: arbeitsbereich"], removed
+    assert added == ["first_name: Alex", "workshop_area: arbeitsbereich # oder: arbeitsbereich"], added
+    assert text.startswith("# yaml-language-server: $schema=../schema/case.schema.json\n")
+    assert "  primary: mara-petersen  # hauptverantwortlich" in text or "# hauptverantwortlich" in text

@@ -113,6 +113,16 @@ function sorted(value, keys) {
   return out;
 }
 
+function keepCommentSpacing(text, before) {
+  // The library writes "value # comment"; site-gen new writes "value  # comment". A line that differs
+  // from one of the original lines only in the spaces before its comment is written as it was.
+  if (before === undefined) return text;
+  const squeeze = (line) => line.replace(/\s+#/, " #");
+  const originalLines = new Map();
+  for (const line of before.split("\n")) if (line.includes("#") && !originalLines.has(squeeze(line))) originalLines.set(squeeze(line), line);
+  return text.split("\n").map((line) => (line.includes(" #") && originalLines.get(squeeze(line))) || line).join("\n");
+}
+
 const format = {
   fromFile(content) {
     const data = parseDocument(content).toJS() || {};
@@ -124,7 +134,7 @@ const format = {
     const doc = before !== undefined ? parseDocument(before) : new Document({});
     if (!isMap(doc.contents)) doc.contents = doc.createNode({});
     mergeMap(doc, doc.contents, sorted(data, sortedKeys));
-    const text = doc.toString(STRINGIFY);
+    const text = keepCommentSpacing(doc.toString(STRINGIFY), before);
     originals.set(keyOf(data), text);
     return text;
   },
