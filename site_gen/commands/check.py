@@ -11,11 +11,13 @@ from typing import TextIO
 
 from ..cache import CaseSummary, ResultCache, SummaryIndex, file_hash
 from ..checks import run_checks
-from ..dataset import CATALOGUE_FILE, ORGANISATION_FILE, PURPOSES_FILE, Dataset, load_dataset, load_record, record_entries, record_files
+from ..config import CATALOGUE_FILE, PURPOSES_FILE
+from ..dataset import ORGANISATION_FILE, Dataset, load_dataset, load_record, record_entries, record_files
 from ..checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
 from ..models.case import Case
 from ..findings import Finding, Severity
 from ..report import FORMATS, positioned, report
+from ..schema_files import stale_findings
 
 
 META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE, EASY_LANGUAGE_FILE)
@@ -131,6 +133,7 @@ def run(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, onl
     if only and use_cache:
         result = collect_changed(root, today, sorted(touched))
     findings, count = result if result is not None else collect(root, today, use_cache)
+    findings = findings + stale_findings(root)  # outside the cache: the files are not part of its key
     report(findings, count, fmt, out)
     return exit_code(findings, strict, touched)
 
