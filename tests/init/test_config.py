@@ -84,7 +84,7 @@ def test_usage_errors_are_german(tmp_path: Path) -> None:
 def test_the_guide_is_the_help_page_and_on_the_site() -> None:
     guide = (REPO / "docs" / "einrichtung.md").read_text(encoding="utf-8")
     assert guide == (REPO / "site_gen" / "help" / "einrichtung.md").read_text(encoding="utf-8")
-    from site_gen.commands.build import NAV
+    from site_gen.site.mkdocs import NAV
 
     assert {"Einrichtung": "hilfe/einrichtung.md"} in next(item["Hilfe"] for item in NAV if "Hilfe" in item)
     readme = (REPO / "README.md").read_text(encoding="utf-8")
