@@ -36,10 +36,9 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         for i, a, due in open_reports(case, weeks):
             if a.end < a.start or today < due:
                 continue
-            when = "heute" if due == today else f"seit {_day(due)}"
             yield Finding(
                 f, "REPORT-DUE",
-                f"Der Entwicklungsbericht für die Kostenzusage {i + 1} (bis {_day(a.end)}) ist {when} fällig.",
+                f"Der Entwicklungsbericht für die Kostenzusage {i + 1} (Zeitraum bis {_day(a.end)}) ist fällig.",
                 f"Mit 'site-gen bericht {cid}' einen Entwurf erstellen; nach dem Versand 'report_sent_on' bei der Kostenzusage eintragen.",
                 Severity.WARNING, loc=("cost_approvals", i, "end"), due=due,
             )
