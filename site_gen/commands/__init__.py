@@ -16,4 +16,6 @@ COMMANDS: list[str] = [
     "match",
     "bewerbung",
     "public",
+    "bericht",
+    "nachweis",
 ]
