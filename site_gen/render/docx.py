@@ -10,6 +10,7 @@ checks and then deletes before sending. Gaps are highlighted in yellow.
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -40,7 +41,7 @@ def open_template(path: Path | None) -> Document:
     except FileNotFoundError:
         raise UserError(f"REPORT-TEMPLATE-MISSING Die Berichtsvorlage '{target}' gibt es nicht.",
                         "In organisation.yaml unter 'report_template' den Pfad relativ zum Daten-Repository angeben, oder die Angabe löschen.") from None
-    except (PackageNotFoundError, KeyError, ValueError, OSError):
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise UserError(f"REPORT-TEMPLATE-BROKEN Die Berichtsvorlage '{target}' ist keine lesbare Word-Datei (.docx).",
                         "Die Vorlage in Word oder LibreOffice als .docx speichern (nicht .doc oder .dotx).") from None
     body = doc.element.body

@@ -63,7 +63,7 @@ def support_section(case: Case, period: tuple[dt.date, dt.date], approval: CostA
     edges = (Source(f"support_log[{logged[0][0]}].date", logged[0][1].date), Source(f"support_log[{logged[-1][0]}].date", logged[-1][1].date))
     all_kinds = minutes_by_kind(e for _, e in logged)
     total = sum(all_kinds.values())
-    entries = "1 Eintrag" if len(logged) == 1 else f"{len(logged)} Einträge"
+    entries = "1 Eintrag" if len(logged) == 1 else f"{len(logged)} Einträgen"
     sec.blocks.append(Statement(f"Insgesamt {minutes_text(total)} in {entries}: {all_kinds[ServiceKind.DIRECT]} unmittelbar, "
                                 f"{all_kinds[ServiceKind.MEDIATE]} mittelbar, {all_kinds[ServiceKind.INDIRECT]} indirekt.", edges))
     sec.blocks.append(Table(header, tuple(rows), "Minuten pro Monat nach Leistungsart"))
