@@ -46,6 +46,20 @@ class Dataset:
     caseload_counts: dict[str, int] | None = None
     """Open cases per primary coach when the dataset is partial (pre-commit fast path)."""
 
+    def without(self, displays: set[str], notices: list[Finding] | None = None, unpaged: set[str] | frozenset[str] = frozenset()) -> "Dataset":
+        """A copy without the records stored in ``displays`` (relative paths).
+
+        Their files stay listed (so references to them do not dangle), except
+        ``unpaged`` ones, which vanish completely; ``findings`` becomes
+        ``notices`` (what the left-out records' notice pages show).
+        """
+        keep = {kind: {rid: rec for rid, rec in col.items() if self.path_of(kind, rid) not in displays}
+                for kind, col in (("cases", self.cases), ("workplaces", self.workplaces), ("modules", self.modules))}
+        files = {key: path for key, path in self.files.items() if path not in unpaged}
+        return Dataset(root=self.root, organisation=self.organisation, catalogue=self.catalogue, purposes_catalogue=self.purposes_catalogue,
+                       cases=keep["cases"], workplaces=keep["workplaces"], modules=keep["modules"], files=files,
+                       findings=list(notices or []), caseload_counts=self.caseload_counts)
+
     def path_of(self, kind: str, record_id: str) -> str:
         return self.files.get((kind, record_id), f"{kind}/{record_id}.yaml")
 
