@@ -15,7 +15,7 @@ from typing import TextIO
 
 from ..cache import CaseSummary, ResultCache, SummaryIndex, file_hash
 from ..checks import run_checks
-from ..dataset import load_dataset, record_files
+from ..dataset import load_dataset, scan_records
 from ..findings import Finding, Severity
 from ..incremental import META_FILES, Commit, affected, collect_changed, save_summaries, staged_commit, summary_of
 from ..report import FORMATS, positioned, report
@@ -26,16 +26,18 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
     ``tracked``: only these record files (the hook passes Git's index).
     """
-    listing = [(k, p) for k, p in record_files(root) if tracked is None or p.relative_to(root).as_posix() in tracked]
+    entries, strays = scan_records(root)
+    strays = [f for f in strays if tracked is None or f.file in tracked]
+    listing = [(k, root / d) for k, _, d, _ in entries if tracked is None or d in tracked]
     files = [p for _, p in listing] + [root / f for f in META_FILES if (root / f).exists()]
     hashes = {p.relative_to(root).as_posix(): file_hash(p) for p in files}
-    key = hashlib.blake2b(repr((today.isoformat(), sorted(hashes.items()))).encode(), digest_size=16).hexdigest()
+    key = hashlib.blake2b(repr((today.isoformat(), sorted(hashes.items()), [f.file for f in strays])).encode(), digest_size=16).hexdigest()
     cache = ResultCache(root, enabled=use_cache)
     cached = cache.get(key)
     if cached is not None:
         return cached, len(files)
     ds = load_dataset(root, only=listing)  # the folders were just listed: no second scan
-    findings = positioned(ds.findings + run_checks(ds, today), root)
+    findings = positioned(strays + ds.findings + run_checks(ds, today), root)
     cache.save(key, findings)
     if use_cache:
         save_summaries(root, ds)
