@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import capacity, consent, dates, easy_language, enrolments, identity, placements, postings, privacy, references, retention
+from . import capacity, consent, dates, easy_language, enrolments, identity, placements, postings, privacy, references, reports, retention
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
@@ -21,6 +21,7 @@ CHECKS: list[Check] = [
     enrolments.check,
     consent.check,
     retention.check,
+    reports.check,
     privacy.check,
     postings.check,
     easy_language.check,

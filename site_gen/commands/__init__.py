@@ -17,4 +17,6 @@ COMMANDS: list[str] = [
     "match",
     "bewerbung",
     "public",
+    "bericht",
+    "nachweis",
 ]

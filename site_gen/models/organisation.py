@@ -92,6 +92,17 @@ class Organisation(Part):
     retention_years: Int = field(
         "Aufbewahrung in Jahren", "So viele Jahre nach Abschluss wird eine Akte gelöscht (Standard 5).", ge=1, le=30, default=5
     )
+    report_weeks_before_end: Int = field(
+        "Bericht Wochen vor Ende",
+        "So viele Wochen vor dem Ende eines Bewilligungszeitraums ist der Entwicklungsbericht fällig (Standard 6).",
+        ge=0, le=26, default=6,
+    )
+    report_template: ShortText | None = field(
+        "Berichtsvorlage",
+        "Eigene Word-Vorlage (.docx) für Entwicklungsberichte, Pfad relativ zum Daten-Repository, z. B. vorlagen/bericht.docx. "
+        "Briefkopf, Kopf- und Fußzeilen und Formatvorlagen bleiben erhalten. Ohne Angabe gilt die mitgelieferte Vorlage.",
+        default=None,
+    )
     public_base_url: WebUrl = field(
         "Adresse der Jobbörse", "Öffentliche Adresse der Jobbörse (https://…), für QR-Codes und Feed.", default="https://jobs.example.org/"
     )
