@@ -15,6 +15,7 @@ from .internal_deadlines import CONSENT_DAYS, Deadline, case_deadlines
 from .internal_git import Change
 from .internal_hooks import matching_for_case
 from .internal_log import Intensity, intensity
+from .after_placement import AfterSection, case_section
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ class DossierContext:
     changes: list[Change]
     source: str
     matching: Any
+    after: AfterSection | None = None
 
     @property
     def stage_lanes(self) -> list[tuple[str, dt.date, dt.date | None, int]]:
@@ -200,7 +202,7 @@ def dossier(ds: Dataset, cid: str, today: dt.date, changes: list[Change] | None 
         consents=_consents(ds, case, today),
         disclosures=[(workplace_link(ds, d.workplace), list(d.items)) for d in case.disclosures],
         deadlines=case_deadlines(ds, case, today), changes=changes or [], source=ds.path_of("cases", cid),
-        matching=matching_for_case(ds, cid, today),
+        matching=matching_for_case(ds, cid, today), after=case_section(ds, case, today),
     )
 
 
