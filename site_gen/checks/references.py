@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..dataset import ORGANISATION_FILE, Dataset
 from ..findings import Finding, Loc
 from ..validate import dotted
+from .after_placement import ifd_ids
 
 CONSENT_RECIPIENTS = frozenset({"ifd", "kostentraeger"})
 
@@ -66,8 +67,8 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
             if con.purpose not in ds.purposes:
                 yield _dangling(f, ("consents", i, "purpose"), "Zweck", "Zweck aus schema/consent-purposes.yaml verwenden: " + ", ".join(ds.purposes) + ".")
             for j, rec in enumerate(con.recipients):
-                if rec not in CONSENT_RECIPIENTS and not ds.exists("workplaces", rec):
-                    yield _dangling(f, ("consents", i, "recipients", j), "Empfänger", "Kennung eines Arbeitsplatzes oder 'ifd' / 'kostentraeger' verwenden.")
+                if rec not in CONSENT_RECIPIENTS and not ds.exists("workplaces", rec) and rec not in ifd_ids(ds):
+                    yield _dangling(f, ("consents", i, "recipients", j), "Empfänger", "Kennung eines Arbeitsplatzes, eines IFD (ifd_services) oder 'ifd' / 'kostentraeger' verwenden.")
 
     for wid, wp in ds.workplaces.items():
         f = ds.path_of("workplaces", wid)

@@ -22,6 +22,7 @@ from .common import (
     Text,
     field,
 )
+from .after import CompanyChange, Contract, CrisisReason, FollowAlong, Qualification, TransitionGroup, WageAmount, WorkshopReturn
 
 DOC = Basis.DOCUMENTATION_DUTY
 DayHours = Annotated[float, Field(strict=True, gt=0, le=10)]
@@ -197,6 +198,8 @@ class LogEntry(Part):
     minutes: Int = field("Minuten", "Dauer in Minuten, höchstens 600 (10 Stunden) je Eintrag.", gt=0, le=600)
     by: Id = field("Von", "Kennung der Fachkraft (Personal).")
     note: Text = field("Notiz", "Kurze sachliche Notiz.", personal=True)
+    crisis: CrisisReason | None = field(
+        "Krisenintervention", "Nur bei einer Krisenintervention: der Anlass als Kategorie (keine medizinischen Angaben).", default=None)
 
 
 class Disclosure(Part):
@@ -343,6 +346,21 @@ class Case(Record):
         default_factory=list,
     )
     consents: list[Consent] = field("Einwilligungen", "Einwilligungen mit Zweck und Gültigkeit.", basis=DOC, default_factory=list)
+    # After the move (issue 17): see models/after.py.
+    follow_along: list[FollowAlong] = field(
+        "Begleitung nach dem Wechsel", "Nachbetreuung am Arbeitsplatz: Beginn, geplante Intensität, Ende oder dauerhaft.", basis=DOC, default_factory=list)
+    transition_group: list[TransitionGroup] = field(
+        "Übergangsgruppe", "Mitgliedschaft in der Übergangsgruppe mit dem IFD. Nur mit Einwilligung 'ifd'.", purpose="ifd", default_factory=list)
+    contracts: list[Contract] = field(
+        "Verträge", "Verträge nach dem Wechsel: Daten, Stunden, Entgeltbewertung, Lohnkostenzuschuss.", basis=DOC, default_factory=list)
+    wage_amounts: list[WageAmount] = field(
+        "Entgelt-Beträge", "Beträge des Entgelts. Nur mit Einwilligung 'entgelt'.", purpose="entgelt", default_factory=list)
+    company_changes: list[CompanyChange] = field(
+        "Veränderungen im Betrieb", "Wechsel von Vorgesetzten, Aufgaben, Arbeitszeit oder Abteilung.", basis=DOC, default_factory=list)
+    returns: list[WorkshopReturn] = field(
+        "Rückkehr in die Werkstatt", "Rückkehr nach einer Platzierung, mit Grund.", basis=DOC, default_factory=list)
+    qualification: Qualification | None = field(
+        "Qualifizierungsphase", "Zweijährige betriebliche Qualifizierung (HAA) mit Berufsschultag.", basis=DOC, default=None)
     opened: Date = field("Akte eröffnet", "Datum des Infogesprächs bzw. der Aktenanlage.", basis=DOC)
     closed: Date | None = field("Akte geschlossen", "Datum des Abschlusses (optional).", basis=DOC, default=None)
 

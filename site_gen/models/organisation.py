@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from .after import IfdService
 from .common import Bool, Email, Id, Int, Part, Phone, ShortText, Text, WebUrl, field
 
 Percent = Annotated[float, Field(strict=True, ge=0, le=100)]
@@ -88,6 +89,9 @@ class Organisation(Part):
     )
     profile_items: list[ProfileItem] = field(
         "Eigene Profilmerkmale", "Erweiterung des Profilkatalogs durch die Organisation.", default_factory=list
+    )
+    ifd_services: list[IfdService] = field(
+        "Integrationsfachdienste", "IFD, mit denen die Teams zusammenarbeiten (Organisationen, keine Privatpersonen).", default_factory=list
     )
     retention_years: Int = field(
         "Aufbewahrung in Jahren", "So viele Jahre nach Abschluss wird eine Akte gelöscht (Standard 5).", ge=1, le=30, default=5
