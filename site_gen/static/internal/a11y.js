@@ -1,6 +1,46 @@
 // site-gen: keyboard access for the internal site (WCAG 2.1.1, 4.1.2). A file, so the CSP
 // needs no inline scripts.
-// Tables that scroll sideways (Material wraps each in .md-typeset__scrollwrap) become a named,
+//
+// 1. Toggles that Material draws as <label for=checkbox> (the menu button on small screens,
+//    nested navigation sections) become buttons: focusable, named, with aria-expanded, and
+//    operated with Enter (Material) and Space (here). Escape closes the open menu.
+(function () {
+  function toggles() {
+    document.querySelectorAll("label.md-header__button[for='__drawer'], label.md-nav__link[for]").forEach(function (label) {
+      var box = document.getElementById(label.htmlFor);
+      if (!box || label.dataset.sgToggle) return;
+      label.dataset.sgToggle = "1";
+      label.setAttribute("role", "button");
+      label.setAttribute("tabindex", "0");
+      if (label.htmlFor === "__drawer") label.setAttribute("aria-label", "Navigation");
+      var sync = function () { label.setAttribute("aria-expanded", box.checked ? "true" : "false"); };
+      box.addEventListener("change", sync);
+      sync();
+      label.addEventListener("keydown", function (event) {
+        if (event.key === " ") {
+          event.preventDefault();
+          label.click();
+        }
+      });
+      label.addEventListener("click", function () { setTimeout(sync, 0); });
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var drawer = document.getElementById("__drawer");
+    if (event.key !== "Escape" || !drawer || !drawer.checked) return;
+    drawer.checked = false;
+    drawer.dispatchEvent(new Event("change"));
+    var button = document.querySelector("label.md-header__button[for='__drawer']");
+    if (button) button.focus();
+  });
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(toggles);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", toggles);
+  else toggles();
+})();
+
+// 2. Tables that scroll sideways (Material wraps each in .md-typeset__scrollwrap) become a named,
 // focusable region, so keyboard users can scroll them; tables that fit get no extra tab stop.
 (function () {
   var NAMES = "h1, h2, h3, h4, h5, h6, summary, figcaption";
