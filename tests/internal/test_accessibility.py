@@ -4,18 +4,21 @@ Page types are found in the built demo site, not listed here: every top-level pa
 per folder the index plus one page per kind of file name (``tn-*``, ``standort-*``, the
 rest), so pages that other features add later are covered without touching this file.
 Of each kind the largest page is taken (the most sections filled). Pages are served
-with the documented Content-Security-Policy.
+with the documented Content-Security-Policy. The dark scheme (``scheme: slate``) is checked too.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import REPO, TODAY, run_cli
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -267,3 +270,36 @@ def test_keyboard_search_to_a_dossier_and_through_it(demo_site: tuple[Path, Path
     in_article = {s["key"] for s in seen if s["inArticle"]}
     assert len(in_article) >= links + scrollers, (len(in_article), links, scrollers)
     pg.context.close()
+
+
+@pytest.fixture(scope="module")
+def slate_site(tmp_path_factory: pytest.TempPathFactory, demo_site: tuple[Path, Path]) -> Path:
+    """The demo records built with the dark scheme (``scheme: slate``) in their mkdocs.yml."""
+    repo = tmp_path_factory.mktemp("slate") / "repo"
+    repo.mkdir()
+    for name in ("cases", "workplaces", "modules", "schema"):
+        shutil.copytree(REPO / name, repo / name)
+    shutil.copy(REPO / "organisation.yaml", repo / "organisation.yaml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "scheme: default" in config
+    (repo / "mkdocs.yml").write_text(config.replace("scheme: default", "scheme: slate"), encoding="utf-8")
+    out = repo.parent / "site"
+    proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert 'data-md-color-scheme="slate"' in (out / "index.html").read_text(encoding="utf-8")
+    return out
+
+
+def test_dark_scheme_has_no_wcag_violations(slate_site: Path, kinds: dict[str, str], serve: Any, browser: Any) -> None:
+    base = serve(slate_site)
+    pg = open_page(browser, base, 1280)
+    found = {}
+    for kind, rel in [*sorted(kinds.items()), ("Suche mit Treffern", "suche.html?q=Lager")]:
+        pg.goto(base + rel)
+        if "?q=" in rel:
+            pg.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+        problems = axe(pg)
+        if problems:
+            found[f"{kind} ({rel})"] = problems
+    pg.context.close()
+    assert found == {}, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in found.items())
