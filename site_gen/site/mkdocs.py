@@ -65,8 +65,8 @@ def mkdocs_config(docs: Path, site: Path, config_file: Path, strict: bool = True
         docs_dir=str(docs), site_dir=str(site), strict=strict, use_directory_urls=False, theme=theme,
         nav=NAV, not_in_nav="\n".join(f"/{d}/" for d in ("akten", "arbeitsplaetze", "module", "personal", "kennzahlen")),
         hooks=[str(HOOKS)] if hooks else [], plugins=raw.get("plugins") or [],
-        extra_css=[*raw.get("extra_css", []), f"{ASSETS}/internal.css"],
-        extra_javascript=[*raw.get("extra_javascript", []), f"{ASSETS}/suche.js"],
+        extra_css=[*raw.get("extra_css", []), f"{ASSETS}/internal.css", f"{ASSETS}/palette.css", f"{ASSETS}/a11y.css"],
+        extra_javascript=[*raw.get("extra_javascript", []), f"{ASSETS}/suche.js", f"{ASSETS}/a11y.js"],
     )
     raw.setdefault("site_name", "Jobcoaching intern")
     raw["extra"] = {**(raw.get("extra") or {}), "site_gen_csp": meta_csp(CSP)}
