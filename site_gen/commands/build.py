@@ -26,7 +26,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -89,12 +89,16 @@ def mkdocs_config(docs: Path, site: Path, config_file: Path, strict: bool = True
     theme["custom_dir"] = str(OVERRIDES)
     raw.update(
         docs_dir=str(docs), site_dir=str(site), strict=strict, use_directory_urls=False, theme=theme,
-        nav=NAV, not_in_nav="\n".join(f"/{d}/" for d in ("akten", "arbeitsplaetze", "module", "personal", "kennzahlen")),
+        nav=NAV, not_in_nav="\n".join(f"/{d}/" for d in ("akten", "arbeitsplaetze", "module", "personal", "kennzahlen", "arbeit", "fristen")),
         hooks=[str(HOOKS)] if hooks else [], plugins=raw.get("plugins") or [],
         extra_css=[*raw.get("extra_css", []), f"{ASSETS}/internal.css"],
         extra_javascript=[*raw.get("extra_javascript", []), f"{ASSETS}/suche.js"],
     )
     raw.setdefault("site_name", "Jobcoaching intern")
+    extensions = list(raw.get("markdown_extensions") or [])
+    if not any(e == "md_in_html" or (isinstance(e, dict) and "md_in_html" in e) for e in extensions):
+        extensions.append("md_in_html")  # long tables collapse into <details markdown="1">
+    raw["markdown_extensions"] = extensions
     config = MkDocsConfig(config_file_path=str(docs.parent / "mkdocs.yml"))
     config.load_dict(raw)
     errors, _warnings = config.validate()
@@ -202,13 +206,16 @@ def _swap(site: Path, out: Path, old: Path) -> None:
 
 def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[str, list[Change]] | None = None,
                    config_file: Path | None = None, search: bool = True, keep_docs: Path | None = None,
-                   before_mkdocs: Callable[[], None] | None = None) -> BuildResult:
+                   before_mkdocs: Callable[[], None] | None = None,
+                   tasks: Sequence[Finding] | Callable[[], Sequence[Finding]] = ()) -> BuildResult:
     """Build the internal site for ``ds`` into ``out_dir`` (replaced only on success).
 
     ``ds`` may already be narrowed (e.g. to one team); the consent filter is
     applied here in any case, so no caller can forget it. ``before_mkdocs``
     runs once the Markdown is written (the CLI waits there for the check that
-    ran in parallel; it raises to stop the build).
+    ran in parallel; it raises to stop the build). ``tasks``: the check's
+    time-made findings for the coaches' work pages (or a function returning
+    them; it is called while rendering, so the check may still be running).
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -218,7 +225,7 @@ def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[
     work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-bau-", dir=out_dir.parent))
     try:
         docs, site = work / "docs", work / "site"
-        pages = render_to_docs(view, today, history, docs, workers=min(os.cpu_count() or 1, 4))
+        pages = render_to_docs(view, today, history, docs, workers=min(os.cpu_count() or 1, 4), tasks=tasks)
         timings["render"] = time.perf_counter() - t0
         if before_mkdocs is not None:
             before_mkdocs()
@@ -273,7 +280,8 @@ def run(args: argparse.Namespace) -> int:
             load_time = time.perf_counter() - t0
             out = args.out or (args.root / "site")
             result = build_internal(ds, out, today, history=git_history(args.root), search=not args.no_search,
-                                    keep_docs=args.keep_docs, before_mkdocs=gate)
+                                    keep_docs=args.keep_docs, before_mkdocs=gate,
+                                    tasks=lambda: [f for f in check.result()[0] if f.is_task])
         except UserError:
             raise
         except Exception:

@@ -11,18 +11,21 @@ import datetime as dt
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from ..dataset import Dataset
+from ..findings import Finding
 from ..views import dashboard as dash
 from ..views import internal as views
+from ..views import coach as coach_view
+from ..views import home as home_view
 from ..views import internal_case, internal_deadlines, internal_records, internal_reference
 from ..views.internal_git import Change
-from . import charts, environment
+from . import calendar, charts, environment
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "internal"
 OVERRIDES = Path(__file__).resolve().parent.parent / "templates" / "internal" / "overrides"
@@ -44,13 +47,16 @@ def _env() -> Any:
 
 def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None = None,
                 cases: Iterable[str] | None = None, workplaces: Iterable[str] | None = None,
-                modules: Iterable[str] | None = None, overview: bool = True) -> dict[str, str]:
+                modules: Iterable[str] | None = None, overview: bool = True,
+                tasks: Sequence[Finding] | Callable[[], Sequence[Finding]] = ()) -> dict[str, str]:
     """Every page of the internal site as Markdown.
 
     ``ds`` must be consent-filtered. ``history``: last Git changes per record
     file. The incremental preview renders a part: ``cases``/``workplaces``/
     ``modules`` limit the record pages (None: all), ``overview=False`` skips
-    lists, dashboards and staff pages.
+    lists, dashboards and staff pages. ``tasks``: the check's time-made
+    findings (``Finding.is_task``) for the coaches' work pages, or a function
+    returning them (called once, after the other overview pages).
     """
     env = _env()
     history = history or {}
@@ -64,6 +70,7 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
 
     if overview:
         _overview(ds, today, put, put_text)
+        _work(ds, today, tasks() if callable(tasks) else tasks, put, put_text)
     for mid in (ds.modules if modules is None else [m for m in modules if m in ds.modules]):
         put("module.md.j2", internal_records.module(ds, mid, today, history.get(ds.path_of("modules", mid))))
     for wid in (ds.workplaces if workplaces is None else [w for w in workplaces if w in ds.workplaces]):
@@ -76,8 +83,6 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
 def _overview(ds: Dataset, today: dt.date, put: Any, put_text: Any) -> None:
     """Start page, search, deadlines, formats, dashboards, lists, staff."""
     deadlines = internal_deadlines.all_deadlines(ds, today)
-    kinds = Counter(d.kind for d in deadlines)
-    put("home.md.j2", views.home(ds, today, [(g.kind, kinds[g.kind]) for g in internal_deadlines.group_deadlines(deadlines)]))
     put("search.md.j2", PlainContext("suche.md"))
     put("deadlines.md.j2", internal_deadlines.deadline_page(ds, today))
     put("reference.md.j2", internal_reference.reference())
@@ -98,20 +103,35 @@ def _overview(ds: Dataset, today: dt.date, put: Any, put_text: Any) -> None:
         put("staff.md.j2", internal_records.staff(ds, sid, deputies))
 
 
+def _work(ds: Dataset, today: dt.date, tasks: Sequence[Finding], put: Any, put_text: Any) -> None:
+    """The start page (team dashboard) and, per coach, the work page, the deadline page and the calendar feed."""
+    deadlines = internal_deadlines.all_deadlines(ds, today)
+    tasks = [t for t in tasks if t.is_task]
+    kinds = Counter(d.kind for d in deadlines)
+    put("home.md.j2", views.home(ds, today, [(g.kind, kinds[g.kind]) for g in internal_deadlines.group_deadlines(deadlines)],
+                                 home_view.team_days(ds, today, deadlines, tasks), today + dt.timedelta(days=home_view.WEEK_DAYS - 1)))
+    for sid in coach_view.coach_ids(ds):
+        put("coach.md.j2", coach_view.coach(ds, sid, today, deadlines, tasks))
+        put("deadlines_coach.md.j2", internal_deadlines.coach_deadline_page(ds, sid, today, deadlines))
+        mine = internal_deadlines.for_coach(deadlines, sid)
+        put_text(internal_deadlines.coach_calendar_path(sid), calendar.calendar(calendar.calendar_entries(mine, sid), today))
+
+
 _JOB: tuple[Dataset, dt.date, dict[str, list[Change]], Path] | None = None
 """What forked render workers share (set before the fork, read in the child)."""
 
 
-def _render_share(share: int, shares: int) -> list[str]:
+def _render_share(share: int, shares: int, tasks: Sequence[Finding] | Callable[[], Sequence[Finding]] = ()) -> list[str]:
     assert _JOB is not None
     ds, today, history, docs = _JOB
     pages = render_site(ds, today, history, cases=sorted(ds.cases)[share::shares], workplaces=sorted(ds.workplaces)[share::shares],
-                        modules=sorted(ds.modules)[share::shares], overview=share == 0)
+                        modules=sorted(ds.modules)[share::shares], overview=share == 0, tasks=tasks)
     write_docs(pages, docs, previous=None if share == 0 else {})
     return list(pages)
 
 
-def render_to_docs(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1) -> list[str]:
+def render_to_docs(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1,
+                   tasks: Sequence[Finding] | Callable[[], Sequence[Finding]] = ()) -> list[str]:
     """Render every page and write it below ``docs``, in ``workers`` forked processes.
 
     Returns the page paths. Pages are independent, so each worker takes every
@@ -119,14 +139,14 @@ def render_to_docs(ds: Dataset, today: dt.date, history: dict[str, list[Change]]
     """
     global _JOB
     if workers <= 1 or len(ds.cases) < 200:
-        pages = render_site(ds, today, history)
+        pages = render_site(ds, today, history, tasks=tasks)
         write_docs(pages, docs)
         return list(pages)
     _JOB = (ds, today, history or {}, docs)
     try:
         with ProcessPoolExecutor(max_workers=workers - 1, mp_context=get_context("fork")) as pool:
             futures = [pool.submit(_render_share, k, workers) for k in range(1, workers)]
-            done = _render_share(0, workers)
+            done = _render_share(0, workers, tasks)
             for future in futures:
                 done += future.result()
     finally:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..dataset import Dataset
 from ..models.case import Case, CostBearer, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome, PlacementStatus, ServiceKind, WorkshopArea
@@ -171,9 +172,13 @@ class HomeContext:
     site: str
     counts: list[tuple[Link, int]]
     deadlines: list[tuple[str, int]]
+    teams: list[Any] = field(default_factory=list)
+    """:class:`site_gen.views.home.TeamDay` per location."""
+    week_until: dt.date | None = None
 
 
-def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]]) -> HomeContext:
+def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]], teams: list[Any] | None = None,
+         week_until: dt.date | None = None) -> HomeContext:
     """``index.md``: what is where, and how many deadlines are open."""
     counts = [
         (Link("Akten (offen)", f"{CASES}/index.md"), sum(1 for c in ds.cases.values() if c.closed is None)),
@@ -182,4 +187,4 @@ def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]]) -> 
         (Link("Personal", f"{STAFF}/index.md"), len(ds.staff)),
     ]
     names = ", ".join(p.name for p in ds.providers.values())
-    return HomeContext("index.md", today, names, counts, deadline_kinds)
+    return HomeContext("index.md", today, names, counts, deadline_kinds, teams or [], week_until)
