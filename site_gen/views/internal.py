@@ -162,7 +162,7 @@ def case_list(ds: Dataset, lid: str) -> CaseListContext:
     cases = sorted((c for c in ds.cases.values() if c.location == lid), key=lambda c: (c.closed is not None, c.last_name, c.first_name, c.id))
     rows = [CaseRow(c.id, Link(full_name(c), case_path(c.id)), label(c.stage), c.stages[-1].since, staff_link(ds, c.coaches.primary),
                     location_name(ds, c.location), c.closed) for c in cases]
-    return CaseListContext(location_cases_path(lid), f"Akten am Standort {location_name(ds, lid)}", rows)
+    return CaseListContext(location_cases_path(lid), f"Akten: {location_name(ds, lid)}", rows)
 
 
 @dataclass(frozen=True, slots=True)
