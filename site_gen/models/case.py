@@ -146,6 +146,13 @@ class Placement(Part):
     status: PlacementStatus = field("Stand", "Stand der Platzierung.")
     outcome: Outcome | None = field("Ergebnis", "Ergebnis nach dem Ende.", default=None)
     reflection_on: Date | None = field("Reflexionsgespräch", "Datum des Abschluss- oder Reflexionsgesprächs.", default=None)
+    end_reason: Text | None = field(
+        "Grund für das Ende",
+        "Warum die Platzierung endete, vor allem bei Rückkehr in die Werkstatt oder Abbruch (z. B. 'zu hektisch'). "
+        "Die Kennzahlen zählen Rückkehrgründe; das Matching schlägt diesen Arbeitsplatz der Person nicht mehr vor.",
+        personal=True,
+        default=None,
+    )
 
 
 class EnrolmentStatus(str, Enum):
@@ -192,6 +199,12 @@ class LogEntry(Part):
     minutes: Int = field("Minuten", "Dauer in Minuten.", gt=0, le=1440)
     by: Id = field("Von", "Kennung der Fachkraft (Personal).")
     note: Text = field("Notiz", "Kurze sachliche Notiz.", personal=True)
+    employer: Bool = field(
+        "Betriebskontakt",
+        "Ob die Leistung ein Kontakt mit einem Betrieb war (Akquise, Absprache, Gespräch im Betrieb oder mit der Mentorin "
+        "oder dem Mentor). Zählt für die Kennzahl Betriebskontakte pro Fachkraft und Monat.",
+        default=False,
+    )
 
 
 class Disclosure(Part):
