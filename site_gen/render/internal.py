@@ -22,6 +22,7 @@ from ..findings import Finding
 from ..views import dashboard as dash
 from ..views import internal as views
 from ..views import coach as coach_view
+from ..views import fidelity as fidelity_view
 from ..views import home as home_view
 from ..views import internal_case, internal_deadlines, internal_records, internal_reference
 from ..views.internal_git import Change
@@ -89,6 +90,9 @@ def _overview(ds: Dataset, today: dt.date, put: Any, put_text: Any) -> None:
     for doc in sorted(HELP.glob("*.md")):  # package data, part of the tool like the templates
         put_text(f"hilfe/{doc.name}", doc.read_text(encoding="utf-8"))
     put("dashboard_index.md.j2", dash.overview(ds, today))
+    boards = [views.Link(f"Kennzahlen {p.name}", f"{views.FIGURES}/traeger-{pid}.md") for pid, p in ds.providers.items()]
+    boards += [views.Link(f"Kennzahlen {loc.name}", f"{views.FIGURES}/standort-{lid}.md") for lid, loc in ds.locations.items()]
+    put("fidelity.md.j2", fidelity_view.fidelity(ds, today, [views.Link("Kennzahlen-Übersicht", f"{views.FIGURES}/index.md"), *boards]))
     for pid in ds.providers:
         put("dashboard.md.j2", dash.dashboard(ds, today, provider=pid, deadlines=deadlines))
     for lid in ds.locations:

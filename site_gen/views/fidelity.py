@@ -8,7 +8,6 @@ Medians are whole days (half days round up). The page covers the cases of the
 from __future__ import annotations
 
 import datetime as dt
-import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -17,18 +16,13 @@ from ..dataset import Dataset
 from ..models.case import Case, Outcome, Placement, PlacementStatus
 from ..models.organisation import Role
 from .coach import IPS_CASELOAD
-from .dashboard import COACH_LOAD, first_contact, first_trial, running_on
+from .dashboard import COACH_LOAD, first_contact, first_trial, running_on, whole_days
 from .internal import FIGURES, Link, case_link, label, location_name, staff_link, workplace_link
 
 PAGE = f"{FIGURES}/qualitaet.md"
 CONTACT_MONTHS = 6
 """Employer contacts are counted over the last full calendar months before the key date."""
 SOURCE_CASE = "Akten (cases/*.yaml)"
-
-
-def whole_days(value: float | None) -> int | None:
-    """A median in whole days: half days round up (726.5 → 727)."""
-    return None if value is None else math.floor(value + 0.5)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -293,3 +293,41 @@ def test_calendar_feeds_parse_and_carry_no_name_or_free_text(canary_pages: dict[
         text = path.read_text(encoding="utf-8")
         Calendar.from_ical(text)
         assert not any(re.search(rf"\b{re.escape(n)}\b", text) for n in names), path.name
+
+
+def test_fidelity_figures_equal_independent_count(demo_site: tuple[Path, Path], serve: Any, page: Any) -> None:
+    import math
+    import statistics
+
+    from .figures import first_contact, first_trial
+
+    root, site = demo_site
+    org, cases = load(root)
+    base = serve(site)
+    page.goto(base + "kennzahlen/index.html")
+    for href in ("kennzahlen/qualitaet.html",) + tuple(f"traeger-{p['id']}.html" for p in org["providers"]):
+        assert page.locator(f"article a[href$='{href.split('/')[-1]}']").count() >= 1, href
+    page.goto(base + "kennzahlen/qualitaet.html")
+    shown = {el.get_attribute("data-kennzahl"): el.inner_text().strip() for el in page.locator("[data-kennzahl]").all()}
+    until = DAY.replace(day=1) - dt.timedelta(days=1)
+    month = DAY.month - 1 - 6
+    since = dt.date(DAY.year + month // 12, month % 12 + 1, 1)
+    for s in org["staff"]:
+        if "jobcoach" not in s["roles"]:
+            continue
+        assert int(shown[f"fallzahl-{s['id']}"]) == len(open_cases_by_role(cases, s["id"], "primary")), s["id"]
+        contacts = sum(1 for c in cases for e in c.get("support_log", []) if e.get("employer") and e["by"] == s["id"]
+                       and since <= d(e["date"]) <= until)
+        assert int(shown[f"kontakte-{s['id']}"]) == contacts, s["id"]
+    for key, pick in (("tage-kontakt", first_contact), ("tage-erprobung", first_trial)):
+        days = [(w - d(c["opened"])).days for c in cases if (w := pick(c)) is not None and d(c["opened"]) <= w <= DAY]
+        assert int(shown[key]) == math.floor(statistics.median(days) + 0.5), key
+        assert not re.search(r"\d,5\b", shown[key])
+    returns = sum(1 for c in cases for p in c.get("placements", []) if p.get("outcome") == "rueckkehr-werkstatt")
+    assert int(shown["rueckkehr"]) == returns and returns > 0
+    year_ago = DAY.replace(year=DAY.year - 1)
+    recent = {p["workplace"] for c in cases for p in c.get("placements", []) if p["status"] != "geplant" and year_ago <= d(p["start"]) <= DAY}
+    assert int(shown["arbeitsplaetze"]) == len(recent)
+    text = page.locator("article").inner_text()
+    assert "zu hektisch" in text  # returns are listed with their reasons
+    only_localhost(page)
