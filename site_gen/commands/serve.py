@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import html
+import re
 import signal
 import datetime as dt
 import sys
@@ -53,6 +55,8 @@ class Preview:
         """Held while pages are written and mkdocs runs (both phases share docs/ and site/)."""
         self._full = threading.Event()
         self.generation = 0
+        self.problems: list[Finding] = []
+        """Errors of the last save (positioned), shown in the browser until fixed."""
         self.ds = checked_dataset(root, today)
         self.history = git_history(root)
         self.view = consented_dataset(self.ds, today)
@@ -140,10 +144,15 @@ class Preview:
                 ds, touched, findings = load_dataset(self.root), {}, []
             errors = [f for f in findings + ds.findings + run_checks(ds, self.today) if f.severity is Severity.ERROR]
             if errors:
-                report(positioned(errors, self.root), len(paths), "text", sys.stderr)
+                self.problems = positioned(errors, self.root)
+                report(self.problems, len(paths), "text", sys.stderr)
                 sys.stderr.write("site-gen serve: Fehler gefunden, die Vorschau bleibt beim letzten fehlerfreien Stand.\n")
+                self._notify()  # browsers reload and show the problems
                 return -1.0
+            fixed, self.problems = bool(self.problems), []
             self.ds, self.generation = ds, self.generation + 1
+            if fixed and not touched:
+                self._notify()
             if touched:
                 cases = dict(self.view.cases)
                 for cid in touched.get("cases", set()):
@@ -168,9 +177,26 @@ class Preview:
             (self.site / rel).with_suffix(".html").unlink(missing_ok=True)
         self.pages = merged
         run_mkdocs(mkdocs_config(self.docs, self.site, self.root / "mkdocs.yml", strict=False), dirty=True)
+        self._notify()
+
+    def _notify(self) -> None:
+        """Tell the waiting browsers to reload."""
         with self.changed:
             self.version += 1
             self.changed.notify_all()
+
+    def banner(self) -> bytes:
+        """The problems of the last save as an HTML banner (German, file:line, no content values); empty when none."""
+        problems = self.problems
+        if not problems:
+            return b""
+        n = len(problems)
+        items = "".join(f"<li><code>{html.escape(f.file)}:{f.line or 1}</code> {html.escape(f.code)}: {html.escape(f.message)}</li>"
+                        for f in problems[:20])
+        more = f"<li>… und {n - 20} weitere (siehe Konsole)</li>" if n > 20 else ""
+        head = f"{n} Fehler beim letzten Speichern" if n != 1 else "1 Fehler beim letzten Speichern"
+        return (f'<div class="sg-preview-problems" role="alert" id="sg-vorschau-fehler"><strong>{head}.</strong> '
+                f"Die Vorschau zeigt den letzten fehlerfreien Stand, bis die Datei korrigiert ist.<ul>{items}{more}</ul></div>").encode()
 
 
 def _handler(preview: Preview) -> type[SimpleHTTPRequestHandler]:
@@ -203,6 +229,9 @@ def _handler(preview: Preview) -> type[SimpleHTTPRequestHandler]:
                 target = target / "index.html"
             if target.suffix == ".html" and target.is_file() and preview.site.resolve() in target.resolve().parents:
                 body = target.read_bytes().replace(b"</body>", RELOAD_TAG, 1)
+                banner = preview.banner()
+                if banner:
+                    body = re.sub(rb"(<body[^>]*>)", lambda m: m.group(1) + banner, body, count=1)
                 return self._send(body, "text/html; charset=utf-8")
             return super().do_GET()
 
