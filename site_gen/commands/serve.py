@@ -25,14 +25,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-from ..checks import run_checks
 from ..dataset import Dataset, load_dataset, load_record
-from ..findings import Finding, Severity, UserError
+from ..findings import UserError
 from ..models import RECORD_KINDS
 from ..render.internal import remove_docs, render_site, write_docs
 from ..report import positioned, report
+from ..site.internal import git_history
+from ..site.mkdocs import mkdocs_config, run_mkdocs
+from ..site.pagefind import run_pagefind
+from ..site.records import Selection, select
 from ..views.consented import consented_case, consented_dataset
-from .build import checked_dataset, git_history, mkdocs_config, run_mkdocs, run_pagefind
 from .check import parse_date
 
 RELOAD_JS = (b"(function(){var v=null;function poll(){fetch('/__site-gen/version?since='+(v===null?'':v))"
@@ -55,12 +57,11 @@ class Preview:
         """Held while pages are written and mkdocs runs (both phases share docs/ and site/)."""
         self._full = threading.Event()
         self.generation = 0
-        self.problems: list[Finding] = []
-        """Errors of the last save (positioned), shown in the browser until fixed."""
-        self.ds = checked_dataset(root, today)
+        self.raw = load_dataset(root)
+        self._select(self.raw)
         self.history = git_history(root)
         self.view = consented_dataset(self.ds, today)
-        self.pages = render_site(self.view, today, self.history)
+        self.pages = render_site(self.view, today, self.history, tasks=self.tasks)
         write_docs(self.pages, self.docs)
         run_mkdocs(mkdocs_config(self.docs, self.site, root / "mkdocs.yml", strict=False))
         self._index_later()
@@ -71,9 +72,9 @@ class Preview:
         while True:
             self._full.wait()
             self._full.clear()
-            generation, ds = self.generation, self.ds
+            generation, ds, tasks = self.generation, self.ds, self.tasks
             view = consented_dataset(ds, self.today)
-            pages = render_site(view, self.today, self.history)
+            pages = render_site(view, self.today, self.history, tasks=tasks)
             with self._lock:
                 if generation != self.generation:
                     continue  # a newer change arrived; its own phase 2 is already requested
@@ -105,10 +106,20 @@ class Preview:
 
         threading.Thread(target=work, daemon=True).start()
 
-    def _reload_records(self, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]], list[Finding]]:
-        """A new Dataset with the changed record files loaded again; ids touched per kind."""
-        cases, workplaces, modules = dict(self.ds.cases), dict(self.ds.workplaces), dict(self.ds.modules)
-        files, findings = dict(self.ds.files), []
+    def _select(self, raw: Dataset) -> Selection:
+        """Show every valid record; report the errors (the preview never stops for them)."""
+        selection = select(raw, self.today)
+        self.ds, self.tasks, self.errors = selection.ds, selection.tasks, selection.errors
+        if selection.errors:
+            report(selection.errors, len(raw.files), "text", sys.stderr)
+            sys.stderr.write("site-gen serve: Datensätze mit Fehlern fehlen in der Vorschau, bis die Fehler behoben sind.\n")
+        return selection
+
+    def _reload_records(self, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]:
+        """The raw Dataset with the changed record files loaded again; ids touched per kind."""
+        cases, workplaces, modules = dict(self.raw.cases), dict(self.raw.workplaces), dict(self.raw.modules)
+        displays = {p.relative_to(self.root).as_posix() for p in paths}
+        files, findings = dict(self.raw.files), [f for f in self.raw.findings if f.file not in displays]
         targets: dict[str, dict[str, Any]] = {"cases": cases, "workplaces": workplaces, "modules": modules}
         touched: dict[str, set[str]] = {}
         for path in paths:
@@ -123,12 +134,13 @@ class Preview:
                 findings += problems
                 if record is not None:
                     targets[kind][stem] = record
-        ds = dataclasses.replace(self.ds, cases=cases, workplaces=workplaces, modules=modules, files=files, findings=[])
-        return ds, touched, findings
+        raw = dataclasses.replace(self.raw, cases=cases, workplaces=workplaces, modules=modules, files=files, findings=findings)
+        return raw, touched
 
     def update(self, paths: set[Path]) -> float:
         """Bring the site up to date after ``paths`` changed; returns seconds until the
-        changed records' own pages are served (-1: refused because of errors).
+        changed records' own pages are served. A record with errors is left out (its
+        page names the errors); a withdrawn consent is gone with this update.
 
         Phase 1 (here) renders only the pages of the changed records and publishes
         them; phase 2 (a background thread) then renders everything else (lists,
@@ -139,20 +151,13 @@ class Preview:
         records = {p for p in paths if p.parent.name in RECORD_KINDS and p.parent.parent == self.root}
         with self._lock:
             if records == paths:
-                ds, touched, findings = self._reload_records(paths)
+                raw, touched = self._reload_records(paths)
             else:  # organisation or schema changed: everything may change
-                ds, touched, findings = load_dataset(self.root), {}, []
-            errors = [f for f in findings + ds.findings + run_checks(ds, self.today) if f.severity is Severity.ERROR]
-            if errors:
-                self.problems = positioned(errors, self.root)
-                report(self.problems, len(paths), "text", sys.stderr)
-                sys.stderr.write("site-gen serve: Fehler gefunden, die Vorschau bleibt beim letzten fehlerfreien Stand.\n")
-                self._notify()  # browsers reload and show the problems
-                return -1.0
-            fixed, self.problems = bool(self.problems), []
-            self.ds, self.generation = ds, self.generation + 1
-            if fixed and not touched:
-                self._notify()
+                raw, touched = load_dataset(self.root), {}
+            self.raw = raw
+            self._select(raw)
+            ds = self.ds
+            self.generation += 1
             if touched:
                 cases = dict(self.view.cases)
                 for cid in touched.get("cases", set()):
@@ -160,7 +165,7 @@ class Preview:
                         cases[cid] = consented_case(ds.cases[cid], self.today, ds.purposes)
                     else:
                         cases.pop(cid, None)
-                self.view = dataclasses.replace(ds, cases=cases, findings=[])
+                self.view = dataclasses.replace(ds, cases=cases)
                 self._publish(render_site(self.view, self.today, self.history, overview=False, cases=touched.get("cases", set()),
                                           workplaces=touched.get("workplaces", set()), modules=touched.get("modules", set())),
                               partial=True)
@@ -177,26 +182,27 @@ class Preview:
             (self.site / rel).with_suffix(".html").unlink(missing_ok=True)
         self.pages = merged
         run_mkdocs(mkdocs_config(self.docs, self.site, self.root / "mkdocs.yml", strict=False), dirty=True)
-        self._notify()
-
-    def _notify(self) -> None:
-        """Tell the waiting browsers to reload."""
         with self.changed:
             self.version += 1
             self.changed.notify_all()
 
     def banner(self) -> bytes:
-        """The problems of the last save as an HTML banner (German, file:line, no content values); empty when none."""
-        problems = self.problems
-        if not problems:
+        """The errors of the current records as an HTML banner (German, file:line, no content values); empty when none.
+
+        Shown on every page until the files are fixed: the browser reloads after
+        each save, so the banner appears with the save and goes with the fix.
+        """
+        errors = positioned(list(self.errors), self.root) if self.errors else []
+        if not errors:
             return b""
-        n = len(problems)
+        n = len(errors)
         items = "".join(f"<li><code>{html.escape(f.file)}:{f.line or 1}</code> {html.escape(f.code)}: {html.escape(f.message)}</li>"
-                        for f in problems[:20])
+                        for f in errors[:20])
         more = f"<li>… und {n - 20} weitere (siehe Konsole)</li>" if n > 20 else ""
-        head = f"{n} Fehler beim letzten Speichern" if n != 1 else "1 Fehler beim letzten Speichern"
-        return (f'<div class="sg-preview-problems" role="alert" id="sg-vorschau-fehler"><strong>{head}.</strong> '
-                f"Die Vorschau zeigt den letzten fehlerfreien Stand, bis die Datei korrigiert ist.<ul>{items}{more}</ul></div>").encode()
+        head = "1 Fehler beim letzten Speichern" if n == 1 else f"{n} Fehler beim letzten Speichern"
+        return (f'<div class="sg-preview-problems" role="alert"><strong>{head}.</strong> '
+                "Betroffene Datensätze fehlen in der Vorschau, bis die Datei korrigiert ist."
+                f"<ul>{items}{more}</ul></div>").encode()
 
 
 def _handler(preview: Preview) -> type[SimpleHTTPRequestHandler]:
@@ -229,8 +235,7 @@ def _handler(preview: Preview) -> type[SimpleHTTPRequestHandler]:
                 target = target / "index.html"
             if target.suffix == ".html" and target.is_file() and preview.site.resolve() in target.resolve().parents:
                 body = target.read_bytes().replace(b"</body>", RELOAD_TAG, 1)
-                banner = preview.banner()
-                if banner:
+                if banner := preview.banner():
                     body = re.sub(rb"(<body[^>]*>)", lambda m: m.group(1) + banner, body, count=1)
                 return self._send(body, "text/html; charset=utf-8")
             return super().do_GET()

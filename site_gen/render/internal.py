@@ -8,23 +8,24 @@ full build and the incremental preview (``site-gen serve``) use them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from ..dataset import Dataset
-from ..findings import Finding
 from ..views import dashboard as dash
 from ..views import internal as views
+from ..findings import Finding
 from ..views import coach as coach_view
 from ..views import fidelity as fidelity_view
 from ..views import home as home_view
-from ..views import internal_case, internal_deadlines, internal_records, internal_reference
+from ..views import internal_case, internal_deadlines, internal_records, internal_reference, internal_tasks
 from ..views.internal_git import Change
 from . import calendar, charts, environment
 
@@ -33,6 +34,8 @@ OVERRIDES = Path(__file__).resolve().parent.parent / "templates" / "internal" / 
 HELP = Path(__file__).resolve().parent.parent / "help"
 """German team documentation (data protection, operation), published as pages under hilfe/."""
 ASSETS = "assets/site-gen"
+RECORD_PAGE = re.compile(r"^(akten|arbeitsplaetze|module|personal)/(?!index\.md$|standort-)[^/]+\.md$")
+"""Pages of single records (independent of each other: the build shards them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +51,16 @@ def _env() -> Any:
 
 def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None = None,
                 cases: Iterable[str] | None = None, workplaces: Iterable[str] | None = None,
-                modules: Iterable[str] | None = None, overview: bool = True,
-                tasks: Sequence[Finding] | Callable[[], Sequence[Finding]] = ()) -> dict[str, str]:
+                modules: Iterable[str] | None = None, overview: bool = True, tasks: list[Finding] | None = None) -> dict[str, str]:
     """Every page of the internal site as Markdown.
 
-    ``ds`` must be consent-filtered. ``history``: last Git changes per record
-    file. The incremental preview renders a part: ``cases``/``workplaces``/
-    ``modules`` limit the record pages (None: all), ``overview=False`` skips
-    lists, dashboards and staff pages. ``tasks``: the check's time-made
-    findings (``Finding.is_task``) for the coaches' work pages, or a function
-    returning them (called once, after the other overview pages).
+    ``ds`` must be consent-filtered; records left out because of errors are
+    listed in ``ds.files`` and get a notice page (their errors are in
+    ``ds.findings``). ``history``: last Git changes per record file.
+    ``tasks``: the time-made findings (the to-do list). The incremental
+    preview renders a part: ``cases``/``workplaces``/``modules`` limit the
+    record pages (None: all), ``overview=False`` skips lists, dashboards and
+    staff pages.
     """
     env = _env()
     history = history or {}
@@ -71,7 +74,12 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
 
     if overview:
         _overview(ds, today, put, put_text)
-        _work(ds, today, tasks() if callable(tasks) else tasks, put, put_text)
+        put("tasks.md.j2", internal_tasks.tasks_page(ds, today, tasks or []))
+        _work(ds, today, tasks or [], put, put_text)
+    for kind, wanted in (("cases", cases), ("workplaces", workplaces), ("modules", modules)):
+        # All notices with the overview (once per build); in a partial render those of the wanted ids.
+        for notice in internal_tasks.notices(ds, kind, None if wanted is None or overview else list(wanted)):
+            put("notice.md.j2", notice)
     for mid in (ds.modules if modules is None else [m for m in modules if m in ds.modules]):
         put("module.md.j2", internal_records.module(ds, mid, today, history.get(ds.path_of("modules", mid))))
     for wid in (ds.workplaces if workplaces is None else [w for w in workplaces if w in ds.workplaces]):
@@ -107,7 +115,7 @@ def _overview(ds: Dataset, today: dt.date, put: Any, put_text: Any) -> None:
         put("staff.md.j2", internal_records.staff(ds, sid, deputies))
 
 
-def _work(ds: Dataset, today: dt.date, tasks: Sequence[Finding], put: Any, put_text: Any) -> None:
+def _work(ds: Dataset, today: dt.date, tasks: list[Finding], put: Any, put_text: Any) -> None:
     """The start page (team dashboard) and, per coach, the work page, the deadline page and the calendar feed."""
     deadlines = internal_deadlines.all_deadlines(ds, today)
     tasks = [t for t in tasks if t.is_task]
@@ -121,13 +129,13 @@ def _work(ds: Dataset, today: dt.date, tasks: Sequence[Finding], put: Any, put_t
         put_text(internal_deadlines.coach_calendar_path(sid), calendar.calendar(calendar.calendar_entries(mine, sid), today))
 
 
-_JOB: tuple[Dataset, dt.date, dict[str, list[Change]], Path] | None = None
+_JOB: tuple[Dataset, dt.date, dict[str, list[Change]], Path, list[Finding]] | None = None
 """What forked render workers share (set before the fork, read in the child)."""
 
 
-def _render_share(share: int, shares: int, tasks: Sequence[Finding] | Callable[[], Sequence[Finding]] = ()) -> list[str]:
+def _render_share(share: int, shares: int) -> list[str]:
     assert _JOB is not None
-    ds, today, history, docs = _JOB
+    ds, today, history, docs, tasks = _JOB
     pages = render_site(ds, today, history, cases=sorted(ds.cases)[share::shares], workplaces=sorted(ds.workplaces)[share::shares],
                         modules=sorted(ds.modules)[share::shares], overview=share == 0, tasks=tasks)
     write_docs(pages, docs, previous=None if share == 0 else {})
@@ -135,7 +143,7 @@ def _render_share(share: int, shares: int, tasks: Sequence[Finding] | Callable[[
 
 
 def render_to_docs(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1,
-                   tasks: Sequence[Finding] | Callable[[], Sequence[Finding]] = ()) -> list[str]:
+                   tasks: list[Finding] | None = None) -> list[str]:
     """Render every page and write it below ``docs``, in ``workers`` forked processes.
 
     Returns the page paths. Pages are independent, so each worker takes every
@@ -146,11 +154,11 @@ def render_to_docs(ds: Dataset, today: dt.date, history: dict[str, list[Change]]
         pages = render_site(ds, today, history, tasks=tasks)
         write_docs(pages, docs)
         return list(pages)
-    _JOB = (ds, today, history or {}, docs)
+    _JOB = (ds, today, history or {}, docs, tasks or [])
     try:
         with ProcessPoolExecutor(max_workers=workers - 1, mp_context=get_context("fork")) as pool:
             futures = [pool.submit(_render_share, k, workers) for k in range(1, workers)]
-            done = _render_share(0, workers, tasks)
+            done = _render_share(0, workers)
             for future in futures:
                 done += future.result()
     finally:
