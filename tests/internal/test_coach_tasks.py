@@ -22,7 +22,7 @@ def test_tasks_reach_exactly_the_tandem() -> None:
     tasks = [f for f in findings if f.is_task]
     on_cases = [t for t in tasks if t.file.startswith("cases/")]
     assert on_cases and len(on_cases) < len(tasks)  # some tasks belong to workplaces: not on a coach page
-    pages = render_site(consented_dataset(load_dataset(REPO), LATER), LATER, tasks=lambda: tasks)
+    pages = render_site(consented_dataset(load_dataset(REPO), LATER), LATER, tasks=tasks)
     org, cases = load(REPO)
     tandem = {c["id"]: (c["coaches"]["primary"], c["coaches"]["deputy"]) for c in cases if not c.get("closed")}
     for s in org["staff"]:

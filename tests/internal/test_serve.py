@@ -87,7 +87,7 @@ def test_serve_shows_the_problems_of_an_invalid_save_until_fixed(tmp_path: Path)
             page.goto(base + "index.html")
             assert page.locator(".sg-preview-problems").count() == 1  # on every page
             case.write_text(good, encoding="utf-8")
-            page.wait_for_function("!document.querySelector('.sg-preview-problems')", timeout=30000)
+            page.locator(".sg-preview-problems").wait_for(state="detached", timeout=30000)
             page.reload()
             assert page.locator(".sg-preview-problems").count() == 0
             browser.close()
