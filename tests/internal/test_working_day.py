@@ -127,7 +127,7 @@ def page_types(site: Path) -> list[str]:
         pages = [p for p in (site / folder).glob("*.html") if p.name != "index.html" and not p.name.startswith("standort-")]
         return max(pages, key=lambda p: p.stat().st_size).relative_to(site).as_posix()
 
-    fixed = ["index.html", "suche.html", "fristen.html", "formate.html", "hilfe/datenschutz.html", "akten/index.html",
+    fixed = ["index.html", "suche.html", "fristen.html", "aufgaben.html", "formate.html", "hilfe/datenschutz.html", "akten/index.html",
              "arbeitsplaetze/index.html", "module/index.html", "personal/index.html", "kennzahlen/index.html"]
     fixed += [next(site.glob(f"{d}/standort-*.html")).relative_to(site).as_posix() for d in ("akten", "kennzahlen")]
     fixed += [next(site.glob("kennzahlen/traeger-*.html")).relative_to(site).as_posix()]
