@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .common import Bool, Email, Id, Int, Part, Phone, ShortText, Text, field
+from .common import Bool, Email, Id, Int, Part, Phone, ShortText, Text, WebUrl, field
 
 Percent = Annotated[float, Field(strict=True, ge=0, le=100)]
 
@@ -92,6 +92,6 @@ class Organisation(Part):
     retention_years: Int = field(
         "Aufbewahrung in Jahren", "So viele Jahre nach Abschluss wird eine Akte gelöscht (Standard 5).", ge=1, le=30, default=5
     )
-    public_base_url: ShortText = field(
-        "Adresse der Jobbörse", "Öffentliche Adresse der Jobbörse, für QR-Codes und Feed.", default="https://jobs.example.org/"
+    public_base_url: WebUrl = field(
+        "Adresse der Jobbörse", "Öffentliche Adresse der Jobbörse (https://…), für QR-Codes und Feed.", default="https://jobs.example.org/"
     )
