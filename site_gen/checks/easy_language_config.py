@@ -1,6 +1,7 @@
 """Settings of the easy-language check (``schema/easy-language.yaml``).
 
-The records repository's own file wins; without one the tool's copy is used.
+The records repository's own file wins; without one the tool's copy is used
+(package data, so the pre-commit hook and the command line agree).
 The file is read through :mod:`site_gen.load` and validated like a record, so
 a broken setting is a finding with a line, never a traceback.
 """
@@ -19,7 +20,7 @@ from ..models.common import Bool, Int, Part, field
 from ..validate import validate
 
 CONFIG_FILE = "schema/easy-language.yaml"
-TOOL_CONFIG = Path(__file__).resolve().parents[2] / CONFIG_FILE
+TOOL_CONFIG = Path(__file__).resolve().parents[1] / "data" / "easy-language.yaml"
 
 
 class Separator(str, Enum):

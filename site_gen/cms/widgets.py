@@ -167,7 +167,8 @@ def cms_field(owner: type[BaseModel], name: str, info: FieldInfo, ctx: Context) 
         out.update(_scalar(tp, meta, True))
     if info.default is not None and not callable(info.default) and "default" not in out and info.default is not ...:
         default = info.default.value if isinstance(info.default, Enum) else info.default
-        if not isinstance(default, dt.date) and default.__class__.__name__ != "PydanticUndefinedType":
+        # A default of False is left out: Decap would write it into every new entry (a line nobody chose).
+        if not isinstance(default, dt.date) and default is not False and default.__class__.__name__ != "PydanticUndefinedType":
             out["default"] = default
     return out
 

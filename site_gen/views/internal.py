@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..dataset import Dataset
-from ..models.case import Case, CostBearer, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome, PlacementStatus, ServiceKind, WorkshopArea
+from ..models.after import AFTER_LABELS
+from ..models.case import MEASURE_LABELS, Case, CostBearer, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome, PlacementStatus, ServiceKind, WorkshopArea
 from ..models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS, Stage
 from ..models.module import PROGRAMME_LABELS
 from ..models.organisation import Role
@@ -21,7 +23,7 @@ from ..models.workplace import AcquisitionStatus, Channel
 CASES, WORKPLACES, MODULES, STAFF, FIGURES = "akten", "arbeitsplaetze", "module", "personal", "kennzahlen"
 
 LABELS: dict[object, str] = {
-    **STAGE_LABELS, **PLACEMENT_LABELS, **SECTOR_LABELS, **PROGRAMME_LABELS,
+    **STAGE_LABELS, **PLACEMENT_LABELS, **SECTOR_LABELS, **PROGRAMME_LABELS, **MEASURE_LABELS, **AFTER_LABELS,
     WorkshopArea.VOCATIONAL_TRAINING: "Berufsbildungsbereich", WorkshopArea.WORK: "Arbeitsbereich",
     CostBearer.EMPLOYMENT_AGENCY: "Agentur für Arbeit", CostBearer.INTEGRATION_AID: "Eingliederungshilfe",
     CostBearer.PENSION_INSURANCE: "Rentenversicherung", CostBearer.INTEGRATION_OFFICE: "Integrationsamt",
@@ -161,7 +163,7 @@ def case_list(ds: Dataset, lid: str) -> CaseListContext:
     cases = sorted((c for c in ds.cases.values() if c.location == lid), key=lambda c: (c.closed is not None, c.last_name, c.first_name, c.id))
     rows = [CaseRow(c.id, Link(full_name(c), case_path(c.id)), label(c.stage), c.stages[-1].since, staff_link(ds, c.coaches.primary),
                     location_name(ds, c.location), c.closed) for c in cases]
-    return CaseListContext(location_cases_path(lid), f"Akten am Standort {location_name(ds, lid)}", rows)
+    return CaseListContext(location_cases_path(lid), f"Akten: {location_name(ds, lid)}", rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +173,13 @@ class HomeContext:
     site: str
     counts: list[tuple[Link, int]]
     deadlines: list[tuple[str, int]]
+    teams: list[Any] = field(default_factory=list)
+    """:class:`site_gen.views.home.TeamDay` per location."""
+    week_until: dt.date | None = None
 
 
-def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]]) -> HomeContext:
+def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]], teams: list[Any] | None = None,
+         week_until: dt.date | None = None) -> HomeContext:
     """``index.md``: what is where, and how many deadlines are open."""
     counts = [
         (Link("Akten (offen)", f"{CASES}/index.md"), sum(1 for c in ds.cases.values() if c.closed is None)),
@@ -182,4 +188,4 @@ def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]]) -> 
         (Link("Personal", f"{STAFF}/index.md"), len(ds.staff)),
     ]
     names = ", ".join(p.name for p in ds.providers.values())
-    return HomeContext("index.md", today, names, counts, deadline_kinds)
+    return HomeContext("index.md", today, names, counts, deadline_kinds, teams or [], week_until)

@@ -28,6 +28,15 @@ def wait_for(url: str, needle: str, timeout: float = 60) -> str:
     raise AssertionError(f"{needle!r} not served within {timeout} s")
 
 
+def wait_gone(url: str, needle: str, timeout: float = 60) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if needle not in fetch(url):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{needle!r} still served after {timeout} s")
+
+
 def test_serve_updates_the_changed_dossier(tmp_path: Path) -> None:
     repo = fixture_repo(tmp_path / "repo")
     proc = subprocess.Popen([*site_gen_cmd(), "--root", str(repo), "serve", "--port", "0", "--today", TODAY, "--no-search"],
@@ -49,7 +58,56 @@ def test_serve_updates_the_changed_dossier(tmp_path: Path) -> None:
         case.write_text(case.read_text(encoding="utf-8").replace("workplace: ap-kantine", "workplace: ap-fehlt"), encoding="utf-8")
         wait_for(page, "Fehler im Datensatz")  # left out: the page names the error, shows no content
         assert "Gravenhorst" not in fetch(page) and "REF-DANGLING" in fetch(page)
+        # a withdrawal takes effect on the next update although another record is broken
+        other = base + "akten/tn-1001.html"
+        assert "Erkennt Pausenzeiten nicht allein" in fetch(other)
+        first = repo / "cases" / "tn-1001.yaml"
+        first.write_text(first.read_text(encoding="utf-8").replace('    valid_until: "2026-12-20"\n', '    valid_until: "2026-12-20"\n    withdrawn_on: "2026-11-21"\n', 1),
+                         encoding="utf-8")
+        wait_gone(other, "Erkennt Pausenzeiten nicht allein")
+        assert "Sandmann" in fetch(other)
     finally:
         proc.terminate()
         _out, err = proc.communicate(timeout=30)
     assert "REF-DANGLING" in err and "fehlen in der Vorschau" in err
+
+
+def test_serve_shows_the_problems_of_an_invalid_save_until_fixed(tmp_path: Path) -> None:
+    """In Chromium: the banner appears after an invalid save (German, file:line, no values) and goes after the fix."""
+    import pytest
+
+    playwright = pytest.importorskip("playwright.sync_api")
+    from tests.browser import launch
+
+    repo = fixture_repo(tmp_path / "repo")
+    proc = subprocess.Popen([*site_gen_cmd(), "--root", str(repo), "serve", "--port", "0", "--today", TODAY, "--no-search"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        match = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert match, line
+        base = match.group(0)
+        case = repo / "cases" / "tn-1002.yaml"
+        good = case.read_text(encoding="utf-8")
+        with playwright.sync_playwright() as p:
+            browser = launch(p)
+            page = browser.new_page()
+            page.goto(base + "akten/tn-1002.html")
+            assert page.locator(".sg-preview-problems").count() == 0
+            case.write_text(good.replace("workplace: ap-kantine", "workplace: ap-fehlt-wunschwert"), encoding="utf-8")
+            banner = page.locator(".sg-preview-problems")
+            banner.wait_for(timeout=30000)  # the page reloads by itself
+            text = banner.inner_text()
+            assert "Fehler beim letzten Speichern" in text and "REF-DANGLING" in text
+            assert re.search(r"cases/tn-1002\.yaml:\d+", text)
+            assert "wunschwert" not in text.lower()  # no content values
+            page.goto(base + "index.html")
+            assert page.locator(".sg-preview-problems").count() == 1  # on every page
+            case.write_text(good, encoding="utf-8")
+            page.locator(".sg-preview-problems").wait_for(state="detached", timeout=30000)
+            page.reload()
+            assert page.locator(".sg-preview-problems").count() == 0
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)
