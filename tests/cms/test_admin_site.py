@@ -44,3 +44,15 @@ def test_public_board_has_no_editor(tmp_path: Path) -> None:
         if file.is_file() and file.suffix in (".html", ".js", ".xml", ".txt", ".css"):
             text = file.read_text(encoding="utf-8", errors="replace").lower()
             assert "decap" not in text and "admin/" not in text, file
+
+
+@pytest.mark.skipif(decap_dist(node_modules(REPO)) is None, reason="npm ci nicht ausgeführt")
+def test_site_gen_build_ships_admin_and_the_guide(base_repo: Path, tmp_path: Path) -> None:
+    result = run_cli("--root", str(base_repo), "build", "--today", TODAY, "--no-search", "--out", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    assert (site / "admin" / "index.html").is_file() and (site / "admin" / "decap-cms.js").is_file()
+    config = (site / "admin" / "config.yml").read_text(encoding="utf-8")
+    assert "folder: cases" in config and "proxy_url: http://localhost:8081/api/v1" in config
+    guide = (site / "hilfe" / "bearbeiten.html").read_text(encoding="utf-8")
+    assert "Akten im Browser bearbeiten" in guide and "Kommentare" in guide
