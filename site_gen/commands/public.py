@@ -39,7 +39,10 @@ def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str]]
         raise UserError("Die Jobbörse wurde nicht gebaut: Datensätze haben Fehler.", "Fehler beheben und 'site-gen check' laufen lassen.")
     if ds.organisation is None:
         raise UserError("organisation.yaml fehlt.", "Die Jobbörse braucht die Standorte mit Team-Telefon und Team-E-Mail.")
-    config, _ = load_config(root)
+    config, problems = load_config(root)
+    if problems:
+        report(positioned(problems, root), len(files) + 1, "text", sys.stdout)
+        raise UserError("Die Jobbörse wurde nicht gebaut: schema/easy-language.yaml hat Fehler.", "Die Einstellung an der genannten Stelle korrigieren.")
     board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today)
     return board, config.glossary
 
