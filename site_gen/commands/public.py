@@ -43,7 +43,7 @@ def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str]]
     if problems:
         report(positioned(problems, root), len(files) + 1, "text", sys.stdout)
         raise UserError("Die Jobbörse wurde nicht gebaut: schema/easy-language.yaml hat Fehler.", "Die Einstellung an der genannten Stelle korrigieren.")
-    board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today)
+    board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today, config.require_review)
     return board, config.glossary
 
 
