@@ -19,7 +19,8 @@ from pathlib import Path
 from ..checks.easy_language_config import load_config
 from ..dataset import load_dataset, record_files
 from ..findings import Severity, UserError
-from ..render.public import render_site, static_files
+from ..render import audio
+from ..render.public import render_site, speech_texts, static_files
 from ..report import positioned, report
 from ..views.public import PublicBoard, public_board
 from .check import parse_date
@@ -89,10 +90,22 @@ def make_pdf(site: Path, pdf: Path) -> None:
     tmp.replace(pdf)
 
 
+def board_files(root: Path, board: PublicBoard, glossary: dict[str, str], with_audio: bool = True) -> dict[str, bytes]:
+    """Every file of the board; the spoken files only when the offline voice is installed."""
+    speak = with_audio and audio.available()
+    if with_audio and not speak:
+        print("Hinweis: espeak-ng oder opusenc fehlt. Die Jobbörse hat darum keine Hör·dateien. "
+              "Mit 'apt-get install espeak-ng opus-tools' installieren.", file=sys.stderr)
+    files = {**render_site(board, glossary, audio=speak), **static_files()}
+    if speak:
+        files.update(audio.render_audio(speech_texts(board), root))
+    return files
+
+
 def run_public(root: Path, out: Path | None, today: dt.date, pdf: Path | None) -> int:
     start = time.perf_counter()
     board, glossary = load_board(root, today)
-    files = {**render_site(board, glossary), **static_files()}
+    files = board_files(root, board, glossary)
     target = out or root / "public"
     write_site(files, target)
     print(f"Jobbörse gebaut: {len(board.postings)} Ausschreibungen, {len(board.courses)} Kurse, "
@@ -107,7 +120,7 @@ def run_print(root: Path, out: Path, today: dt.date) -> int:
     board, glossary = load_board(root, today)
     with tempfile.TemporaryDirectory(prefix="site-gen-aushang-") as tmp:
         site = Path(tmp) / "public"
-        write_site({**render_site(board, glossary), **static_files()}, site)
+        write_site(board_files(root, board, glossary, with_audio=False), site)
         make_pdf(site, out)
     print(f"PDF für den Aushang: {out} ({len(board.postings)} Ausschreibungen).")
     return 0
