@@ -205,7 +205,7 @@ class Rules:
         for m in re.finditer(rf",\s*([{LETTERS}]+)", text):
             if m.group(1).lower() in self.sub_comma:
                 return m.group(1)
-        if lower and lower[0] in self.sub_comma and "," in text:
+        if lower and lower[0] in self.sub_comma and lower[0] not in ("der", "die", "das", "dem", "den") and "," in text:
             return lower[0]
         return None
 

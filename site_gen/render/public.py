@@ -29,7 +29,7 @@ from .audio import speakable
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "public"
 STATIC = Path(__file__).resolve().parent.parent / "static" / "public"
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember")
-FILTER_DIMENSIONS = (("bereich", "Bereich"), ("stadtteil", "Stadt·teil"), ("art", "Art der Arbeit"), ("stunden", "Stunden"))
+FILTER_DIMENSIONS = (("bereich", "Bereich"), ("stadtteil", "Stadt·teil"), ("art", "Form von Arbeit"), ("stunden", "Stunden"))
 PICTOGRAM_ALT = {
     "kiste": "Bild: eine Kiste", "kochtopf": "Bild: ein Koch·topf", "besen": "Bild: ein Besen", "teller": "Bild: ein Teller",
     "bett": "Bild: ein Bett", "einkaufswagen": "Bild: ein Einkaufs·wagen", "kind": "Bild: ein Kind", "pferd": "Bild: ein Pferd",

@@ -58,7 +58,7 @@
         lines.forEach(function (line, i) {
           var u = new SpeechSynthesisUtterance(line);
           u.lang = "de-DE";
-          u.voice = voice;
+          try { u.voice = voice; } catch (e) { /* lang alone picks the voice */ }
           if (i === lines.length - 1) u.onend = function () { if (current && current.button === button) reset(); };
           u.onerror = function () { if (current && current.button === button) reset(); };
           synth.speak(u);
