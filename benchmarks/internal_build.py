@@ -62,7 +62,7 @@ def demo(out: Path, cases: int) -> None:
 
 def plain_config(docs: Path, site: Path, lunr: bool) -> Path:
     """mkdocs.yml for plain mkdocs-material on the pre-written pages (same nav, no hooks)."""
-    from site_gen.commands.build import NAV
+    from site_gen.site.mkdocs import NAV
 
     config = {
         "site_name": "Jobcoaching intern", "docs_dir": str(docs), "site_dir": str(site), "use_directory_urls": False,

@@ -7,19 +7,22 @@ Two levels, both invalidated by a new tool version or changed code/schema:
 * a summary index per record file (stat key, coach, references) that lets
   the pre-commit fast path check a few changed files without loading all.
 
-Stored in ``.site-gen-cache/`` below the records root (git-ignored).
+Stored in ``.site-gen-cache/`` below the records root (git-ignored), as
+plain JSON: reading a cache can never run code, so a planted or foreign
+cache file is at worst ignored and rebuilt.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import marshal
-import pickle
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .findings import Finding, Severity
 
 CACHE_DIR = ".site-gen-cache"
 
@@ -49,30 +52,49 @@ class ResultCache:
     """
 
     def __init__(self, root: Path, enabled: bool = True) -> None:
-        self.path = root / CACHE_DIR / "result.pickle"
+        self.path = root / CACHE_DIR / "result.json"
         self.enabled = enabled
 
-    def get(self, key: str) -> Any:
-        """The stored result if it was computed for ``key``, else None."""
+    def get(self, key: str) -> list[Finding] | None:
+        """The stored findings if they were computed for ``key``, else None."""
         if not self.enabled:
             return None
         try:
-            data = pickle.loads(self.path.read_bytes())
-        except Exception:  # missing or broken: simply recomputed
+            data = json.loads(self.path.read_bytes())
+            if not (isinstance(data, dict) and data.get("code") == code_fingerprint() and data.get("key") == key):
+                return None
+            return [_finding(row) for row in data["findings"]]
+        except Exception:  # missing, broken or foreign: simply recomputed
             return None
-        ok = isinstance(data, dict) and data.get("code") == code_fingerprint() and data.get("key") == key
-        return data["result"] if ok else None
 
-    def save(self, key: str, result: Any) -> None:
+    def save(self, key: str, findings: list[Finding]) -> None:
         if not self.enabled:
             return
-        _write(self.path, pickle.dumps({"code": code_fingerprint(), "key": key, "result": result}, protocol=5))
+        rows = [[f.file, f.code, f.message, f.hint, f.severity.value, list(f.loc), f.line, f.col, f.due.isoformat() if f.due else None]
+                for f in findings]
+        _write(self.path, json.dumps({"code": code_fingerprint(), "key": key, "findings": rows}, ensure_ascii=False).encode())
+
+
+def _finding(row: Any) -> Finding:
+    """One finding from its JSON row; anything unexpected raises (and the cache is ignored)."""
+    file, code, message, hint, severity, loc, line, col, due = row
+    if not all(isinstance(v, str) for v in (file, code, message, hint)) or not all(isinstance(p, (str, int)) for p in loc):
+        raise ValueError("foreign cache")
+    if not all(v is None or type(v) is int for v in (line, col)):
+        raise ValueError("foreign cache")
+    return Finding(file, code, message, hint, Severity(severity), tuple(loc), line, col, dt.date.fromisoformat(due) if due else None)
+
+
+LEGACY = ("result.pickle", "summary.marshal")
+"""Cache files of versions before 0.2 (pickle/marshal): removed, never read."""
 
 
 def _write(path: Path, data: bytes) -> None:
     """Atomic write into the cache folder; a read-only checkout just goes without."""
     try:
         path.parent.mkdir(exist_ok=True)
+        for name in LEGACY:
+            (path.parent / name).unlink(missing_ok=True)
         (path.parent / ".gitignore").write_text("*\n")
         tmp = path.with_suffix(".tmp")
         tmp.write_bytes(data)
@@ -89,19 +111,19 @@ class SummaryIndex:
     """Per record file: stat key and a small summary, for the pre-commit fast path.
 
     Keyed by (mtime_ns, size) like Git's index: a stat is cheap where hashing
-    every file is not. Stored with :mod:`marshal` (plain tuples, fast).
+    every file is not. Stored as JSON (lists of strings and numbers).
     """
 
     def __init__(self, root: Path) -> None:
-        self.path = root / CACHE_DIR / "summary.marshal"
+        self.path = root / CACHE_DIR / "summary.json"
         self.entries: dict[str, tuple[int, int, CaseSummary | None]] = {}
         self.valid = False
         try:
-            data = marshal.loads(self.path.read_bytes())
+            data = json.loads(self.path.read_bytes())
             if isinstance(data, dict) and data.get("code") == code_fingerprint():
-                self.entries, self.valid = data["files"], True
-        except Exception:  # missing or broken: the full check rebuilds it
-            pass
+                self.entries, self.valid = {d: _entry(e) for d, e in data["files"].items()}, True
+        except Exception:  # missing, broken or foreign: the full check rebuilds it
+            self.entries = {}
 
     @staticmethod
     def stat_key(path: Path) -> tuple[int, int]:
@@ -109,4 +131,16 @@ class SummaryIndex:
         return st.st_mtime_ns, st.st_size
 
     def save(self) -> None:
-        _write(self.path, marshal.dumps({"code": code_fingerprint(), "files": self.entries}))
+        _write(self.path, json.dumps({"code": code_fingerprint(), "files": self.entries}, separators=(",", ":")).encode())
+
+
+def _entry(row: Any) -> tuple[int, int, CaseSummary | None]:
+    mtime, size, summary = row
+    if type(mtime) is not int or type(size) is not int:
+        raise ValueError("foreign cache")
+    if summary is None:
+        return mtime, size, None
+    coach, open_, workplaces, modules = summary
+    if not isinstance(coach, str) or type(open_) is not bool or not all(isinstance(x, str) for x in [*workplaces, *modules]):
+        raise ValueError("foreign cache")
+    return mtime, size, (coach, open_, tuple(workplaces), tuple(modules))

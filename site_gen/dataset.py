@@ -46,6 +46,20 @@ class Dataset:
     caseload_counts: dict[str, int] | None = None
     """Open cases per primary coach when the dataset is partial (pre-commit fast path)."""
 
+    def without(self, displays: set[str], notices: list[Finding] | None = None, unpaged: set[str] | frozenset[str] = frozenset()) -> "Dataset":
+        """A copy without the records stored in ``displays`` (relative paths).
+
+        Their files stay listed (so references to them do not dangle), except
+        ``unpaged`` ones, which vanish completely; ``findings`` becomes
+        ``notices`` (what the left-out records' notice pages show).
+        """
+        keep = {kind: {rid: rec for rid, rec in col.items() if self.path_of(kind, rid) not in displays}
+                for kind, col in (("cases", self.cases), ("workplaces", self.workplaces), ("modules", self.modules))}
+        files = {key: path for key, path in self.files.items() if path not in unpaged}
+        return Dataset(root=self.root, organisation=self.organisation, catalogue=self.catalogue, purposes_catalogue=self.purposes_catalogue,
+                       cases=keep["cases"], workplaces=keep["workplaces"], modules=keep["modules"], files=files,
+                       findings=list(notices or []), caseload_counts=self.caseload_counts)
+
     def path_of(self, kind: str, record_id: str) -> str:
         return self.files.get((kind, record_id), f"{kind}/{record_id}.yaml")
 
@@ -114,22 +128,53 @@ class Dataset:
         return dict(index)
 
 
-def record_entries(root: Path) -> list[tuple[str, str, str, tuple[int, int]]]:
-    """(kind, id, path relative to root, (mtime_ns, size)) of every record file, sorted.
+Entry = tuple[str, str, str, tuple[int, int]]
 
-    Strings and one ``scandir`` per folder: the pre-commit fast path lists
-    12,000 files with this, where Path objects alone would cost a fifth of a second.
+
+def scan_records(root: Path) -> tuple[list[Entry], list[Finding]]:
+    """Every record file below ``root``, and the entries that look like records but are not.
+
+    Entries are (kind, id, path relative to root, (mtime_ns, size)), sorted.
+    A record is a regular ``*.yaml`` file; ``.yml``/``.YAML`` files and folders
+    named like a record are errors (they would be silently ignored), and a
+    symbolic link that leaves the repository is refused unread. Strings and
+    one ``scandir`` per folder: the pre-commit fast path lists 12,000 files
+    with this, where Path objects alone would cost a fifth of a second.
     """
-    out: list[tuple[str, str, str, tuple[int, int]]] = []
+    out: list[Entry] = []
+    problems: list[Finding] = []
+    real_root: Path | None = None
     for kind in RECORD_KINDS:
         try:
-            entries = sorted((e for e in os.scandir(root / kind) if e.name.endswith((".yaml", ".yml")) and e.is_file()), key=lambda e: e.name)
+            entries = sorted(os.scandir(root / kind), key=lambda e: e.name)
         except (FileNotFoundError, NotADirectoryError):
             continue
         for e in entries:
-            st = e.stat()
-            out.append((kind, e.name.rsplit(".", 1)[0], f"{kind}/{e.name}", (st.st_mtime_ns, st.st_size)))
-    return out
+            name, display = e.name, f"{kind}/{e.name}"
+            if name.startswith(".") or not name.lower().endswith((".yaml", ".yml")):
+                continue
+            if e.is_symlink():
+                real_root = real_root or root.resolve()
+                if real_root not in Path(e.path).resolve().parents:
+                    problems.append(Finding(display, "RECORD-SYMLINK", "Die Datei ist ein Verweis (Symlink) auf eine Datei außerhalb des Repositorys.",
+                                            "Datensätze liegen als echte Dateien im Repository; den Verweis durch die Datei ersetzen.", line=1, col=1))
+                    continue
+            if e.is_dir():
+                problems.append(Finding(display, "RECORD-NOT-FILE", "Ein Ordner trägt den Namen eines Datensatzes.",
+                                        "Den Ordner umbenennen oder entfernen; ein Datensatz ist eine Datei.", line=1, col=1))
+            elif not name.endswith(".yaml"):
+                stem = name.rsplit(".", 1)[0]
+                problems.append(Finding(display, "RECORD-SUFFIX", "Datensätze enden auf '.yaml' (klein geschrieben); diese Datei wird sonst nicht geprüft.",
+                                        f"Die Datei in '{stem}.yaml' umbenennen (git mv); gibt es sie schon, beide zusammenführen.", line=1, col=1))
+            elif e.is_file():
+                st = e.stat()
+                out.append((kind, name[: -len(".yaml")], display, (st.st_mtime_ns, st.st_size)))
+    return out, problems
+
+
+def record_entries(root: Path) -> list[Entry]:
+    """(kind, id, path relative to root, (mtime_ns, size)) of every record file, sorted."""
+    return scan_records(root)[0]
 
 
 def record_files(root: Path) -> list[tuple[str, Path]]:
@@ -171,7 +216,11 @@ def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | 
     ds.catalogue = _load_single(root, CATALOGUE_FILE, ProfileCatalogue, ds)
     ds.purposes_catalogue = _load_single(root, PURPOSES_FILE, PurposeCatalogue, ds)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
-    for kind, path in record_files(root) if only is None else only:
+    if only is None:
+        entries, strays = scan_records(root)
+        only = [(kind, root / display) for kind, _, display, _ in entries]
+        ds.findings.extend(strays)
+    for kind, path in only:
         display = path.relative_to(root).as_posix()
         ds.files[(kind, path.stem)] = display
         record, findings = loader(kind, path, display)

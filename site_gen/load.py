@@ -69,6 +69,10 @@ def parse_yaml(raw: bytes, display: str) -> tuple[Any, list[Finding]]:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [Finding(display, "FILE-ENCODING", "Die Datei ist nicht in UTF-8 kodiert.",
                               "Im Editor als UTF-8 speichern (Umlaute aus Word/Excel sind oft Latin-1).", line=line, col=col)]
+    if "\0" in text:
+        line, col = _line_col(text, text.index("\0"))
+        return None, [Finding(display, "FILE-NUL", "Die Datei enthält ein Nullzeichen (NUL).",
+                              "Die Datei ist beschädigt oder keine Textdatei: im Editor neu speichern; alles nach dem Zeichen prüfen.", line=line, col=col)]
     findings: list[Finding] = []
     tab = _TAB_INDENT.search(text) if "\t" in text else None
     if tab:

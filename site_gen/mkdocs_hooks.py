@@ -26,6 +26,8 @@ import jinja2
 
 from mkdocs.exceptions import PluginError
 
+from site_gen.render.internal import RECORD_PAGE
+
 log = logging.getLogger("mkdocs.plugins.site_gen")
 
 FORBIDDEN_PLUGINS = ("search", "social", "privacy", "blog", "rss", "git-revision-date-localized", "git-committers")
@@ -47,7 +49,6 @@ def on_config(config: Any) -> Any:
     return config
 
 
-_RECORD_PAGE = re.compile(r"^(akten|arbeitsplaetze|module|personal)/(?!index\.md$|standort-)[^/]+\.md$")
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -62,10 +63,10 @@ def on_files(files: Any, config: Any) -> Any:
     from mkdocs.structure.files import InclusionLevel
 
     k, n = shard
-    records = sorted(f.src_uri for f in files.documentation_pages() if _RECORD_PAGE.match(f.src_uri))
+    records = sorted(f.src_uri for f in files.documentation_pages() if RECORD_PAGE.match(f.src_uri))
     mine = set(records[k::n])
     for f in files.documentation_pages():
-        is_record = _RECORD_PAGE.match(f.src_uri) is not None
+        is_record = RECORD_PAGE.match(f.src_uri) is not None
         if (is_record and f.src_uri not in mine) or (not is_record and k != 0):
             f.inclusion = InclusionLevel.EXCLUDED
     return files

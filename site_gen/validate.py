@@ -7,6 +7,7 @@ are not private.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -76,7 +77,9 @@ def _finding(model: type[BaseModel], err: Any, display: str) -> Finding:
         allowed = sorted(owner.model_fields) if owner else []
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f"Meinten Sie '{close[0]}'? " if close else ""
-        return make("SCHEMA-UNKNOWN-KEY", f"Unbekannter Schlüssel '{dotted(loc)}'.", hint + "Erlaubt sind: " + ", ".join(allowed) + ".")
+        # What was typed may be a name or a note: print it only when it looks like a field name.
+        where = f"'{dotted(loc)}'" if printable(loc[-1]) else (f"in '{dotted(loc[:-1])}'" if loc[:-1] else "auf oberster Ebene")
+        return make("SCHEMA-UNKNOWN-KEY", f"Unbekannter Schlüssel {where}.", hint + "Erlaubt sind: " + ", ".join(allowed) + ".")
     if kind == "missing":
         return make("SCHEMA-MISSING", f"Pflichtfeld '{name}' fehlt.", "Das Feld ergänzen; 'site-gen new' zeigt ein vollständiges Gerüst.")
     if kind in ("bool_type", "bool_parsing"):
@@ -102,10 +105,18 @@ def _finding(model: type[BaseModel], err: Any, display: str) -> Finding:
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bound = {k: v for k, v in ctx.items() if k in ("gt", "ge", "lt", "le")}
         words = {"gt": "größer als", "ge": "mindestens", "lt": "kleiner als", "le": "höchstens"}
-        return make("SCHEMA-RANGE", f"Feld '{name}': Wert außerhalb des erlaubten Bereichs.", "Erlaubt: " + ", ".join(f"{words[k]} {v}" for k, v in bound.items()) + ".")
+        return make("SCHEMA-RANGE", f"Feld '{name}': Wert außerhalb des erlaubten Bereichs.", "Erlaubt: " + ", ".join(f"{words[k]} {v:g}" for k, v in bound.items()) + ".")
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
         return make("SCHEMA-NUMBER", f"Feld '{name}': Zahl erwartet.", "Eine Zahl ohne Anführungszeichen und ohne Einheit schreiben, z. B. 7 oder 7.5.")
     return make("SCHEMA-INVALID", f"Feld '{name}': ungültiger Wert.", "Format im Abschnitt 'Datenformate' der internen Seite nachlesen.")
+
+
+_PRINTABLE = re.compile(r"^(?:[a-z][a-z0-9_]{0,39}|[a-z][a-z0-9]*(?:-[a-z0-9]+){0,5})$")
+
+
+def printable(typed: object) -> bool:
+    """A typed key or id may appear in a message only when it looks like a field name or a pseudonymous id."""
+    return isinstance(typed, int) or (isinstance(typed, str) and len(typed) <= 40 and _PRINTABLE.match(typed) is not None)
 
 
 def _pattern_hint(pattern: str) -> str:

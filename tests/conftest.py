@@ -38,7 +38,9 @@ def make_repo(target: Path, *overlays: Path) -> Path:
                 rel = src.relative_to(overlay)
                 dest = target / rel
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                if src.suffix == ".repeat":  # expand to a 20 MB file (not kept in Git)
+                if src.suffix == ".symlink":  # a symbolic link to the path the file names
+                    dest.with_suffix("").symlink_to(src.read_text(encoding="utf-8").strip())
+                elif src.suffix == ".repeat":  # expand to a 20 MB file (not kept in Git)
                     line = src.read_bytes()
                     dest.with_suffix("").write_bytes(line * (20_000_000 // len(line) + 1))
                 else:

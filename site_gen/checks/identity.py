@@ -8,14 +8,16 @@ from collections.abc import Iterator
 
 from ..dataset import ORGANISATION_FILE, Dataset
 from ..findings import Finding
+from ..validate import printable
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
     for kind, records in (("cases", ds.cases), ("workplaces", ds.workplaces), ("modules", ds.modules)):
         for stem, record in records.items():
             if record.id != stem:
+                other = f" oder 'id' muss '{stem}' sein" if printable(stem) else " oder 'id' muss dem Dateinamen entsprechen"
                 yield Finding(ds.path_of(kind, stem), "ID-MISMATCH", "Die Kennung 'id' stimmt nicht mit dem Dateinamen überein.",
-                              f"Die Datei muss '{record.id}.yaml' heißen oder 'id' muss '{stem}' sein.", loc=("id",))
+                              f"Die Datei muss '{record.id}.yaml' heißen{other}.", loc=("id",))
     if ds.organisation is None:
         if not ds.root.joinpath(ORGANISATION_FILE).exists():
             yield Finding(ORGANISATION_FILE, "ORG-MISSING", "Die Datei organisation.yaml fehlt.",

@@ -22,6 +22,7 @@ from ..findings import Severity, UserError
 from ..render import audio
 from ..render.public import render_site, speech_texts, static_files
 from ..report import positioned, report
+from ..site.publish import staging_dir
 from ..views.public import PublicBoard, public_board
 from .check import parse_date
 
@@ -30,42 +31,45 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
-def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str]]:
-    """The public projection for ``root`` and the glossary; bad records stop the build."""
+def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str], int]:
+    """The public projection for ``root``, the glossary and the number of errors.
+
+    A record with errors is left out of the board (it cannot be loaded); the
+    others are published. The errors are reported on stderr.
+    """
     files = [(kind, path) for kind, path in record_files(root) if kind in ("workplaces", "modules")]
     ds = load_dataset(root, only=files)
     errors = [f for f in ds.findings if f.severity is Severity.ERROR]
     if errors:
-        report(positioned(errors, root), len(files), "text", sys.stdout)
-        raise UserError("Die Jobbörse wurde nicht gebaut: Datensätze haben Fehler.", "Fehler beheben und 'site-gen check' laufen lassen.")
+        report(positioned(errors, root), len(files), "text", sys.stderr)
+        sys.stderr.write("Datensätze mit Fehlern fehlen auf der Jobbörse, bis die Fehler behoben sind.\n")
     if ds.organisation is None:
         raise UserError("organisation.yaml fehlt.", "Die Jobbörse braucht die Standorte mit Team-Telefon und Team-E-Mail.")
     config, problems = load_config(root)
-    if problems:
-        report(positioned(problems, root), len(files) + 1, "text", sys.stdout)
-        raise UserError("Die Jobbörse wurde nicht gebaut: schema/easy-language.yaml hat Fehler.", "Die Einstellung an der genannten Stelle korrigieren.")
+    if problems:  # the tool's settings are used until the repository's file is fixed
+        report(positioned(problems, root), len(files) + 1, "text", sys.stderr)
+        sys.stderr.write("schema/easy-language.yaml hat Fehler: die Jobbörse nutzt die Einstellungen des Werkzeugs.\n")
     board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today, config.require_review)
-    return board, config.glossary
+    return board, config.glossary, len(errors) + len(problems)
 
 
 def write_site(files: dict[str, bytes], out: Path) -> None:
     """Write ``files`` to a temporary folder beside ``out``, then swap it in."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.neu-", dir=out.parent))
+    tmp = staging_dir(out)
     try:
         for rel, data in files.items():
             path = tmp / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        old = out.parent / f".{out.name}.alt-{os.getpid()}"
+        old = tmp.with_name(tmp.name + "-alt")
         if out.exists():
             out.rename(old)
         tmp.rename(out)
         shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def make_pdf(site: Path, pdf: Path) -> None:
@@ -104,7 +108,7 @@ def board_files(root: Path, board: PublicBoard, glossary: dict[str, str], with_a
 
 def run_public(root: Path, out: Path | None, today: dt.date, pdf: Path | None) -> int:
     start = time.perf_counter()
-    board, glossary = load_board(root, today)
+    board, glossary, errors = load_board(root, today)
     files = board_files(root, board, glossary)
     target = out or root / "public"
     write_site(files, target)
@@ -113,17 +117,17 @@ def run_public(root: Path, out: Path | None, today: dt.date, pdf: Path | None) -
     if pdf is not None:
         make_pdf(target, pdf)
         print(f"PDF für den Aushang: {pdf}")
-    return 0
+    return 1 if errors else 0
 
 
 def run_print(root: Path, out: Path, today: dt.date) -> int:
-    board, glossary = load_board(root, today)
+    board, glossary, errors = load_board(root, today)
     with tempfile.TemporaryDirectory(prefix="site-gen-aushang-") as tmp:
         site = Path(tmp) / "public"
         write_site(board_files(root, board, glossary, with_audio=False), site)
         make_pdf(site, out)
     print(f"PDF für den Aushang: {out} ({len(board.postings)} Ausschreibungen).")
-    return 0
+    return 1 if errors else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:

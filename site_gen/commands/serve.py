@@ -23,14 +23,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-from ..checks import run_checks
 from ..dataset import Dataset, load_dataset, load_record
-from ..findings import Finding, Severity, UserError
+from ..findings import UserError
 from ..models import RECORD_KINDS
 from ..render.internal import remove_docs, render_site, write_docs
-from ..report import positioned, report
+from ..report import report
+from ..site.internal import git_history
+from ..site.mkdocs import mkdocs_config, run_mkdocs
+from ..site.pagefind import run_pagefind
+from ..site.records import Selection, select
 from ..views.consented import consented_case, consented_dataset
-from .build import checked_dataset, git_history, mkdocs_config, run_mkdocs, run_pagefind
 from .check import parse_date
 
 RELOAD_JS = (b"(function(){var v=null;function poll(){fetch('/__site-gen/version?since='+(v===null?'':v))"
@@ -53,10 +55,11 @@ class Preview:
         """Held while pages are written and mkdocs runs (both phases share docs/ and site/)."""
         self._full = threading.Event()
         self.generation = 0
-        self.ds = checked_dataset(root, today)
+        self.raw = load_dataset(root)
+        self._select(self.raw)
         self.history = git_history(root)
         self.view = consented_dataset(self.ds, today)
-        self.pages = render_site(self.view, today, self.history)
+        self.pages = render_site(self.view, today, self.history, tasks=self.tasks)
         write_docs(self.pages, self.docs)
         run_mkdocs(mkdocs_config(self.docs, self.site, root / "mkdocs.yml", strict=False))
         self._index_later()
@@ -67,9 +70,9 @@ class Preview:
         while True:
             self._full.wait()
             self._full.clear()
-            generation, ds = self.generation, self.ds
+            generation, ds, tasks = self.generation, self.ds, self.tasks
             view = consented_dataset(ds, self.today)
-            pages = render_site(view, self.today, self.history)
+            pages = render_site(view, self.today, self.history, tasks=tasks)
             with self._lock:
                 if generation != self.generation:
                     continue  # a newer change arrived; its own phase 2 is already requested
@@ -101,10 +104,20 @@ class Preview:
 
         threading.Thread(target=work, daemon=True).start()
 
-    def _reload_records(self, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]], list[Finding]]:
-        """A new Dataset with the changed record files loaded again; ids touched per kind."""
-        cases, workplaces, modules = dict(self.ds.cases), dict(self.ds.workplaces), dict(self.ds.modules)
-        files, findings = dict(self.ds.files), []
+    def _select(self, raw: Dataset) -> Selection:
+        """Show every valid record; report the errors (the preview never stops for them)."""
+        selection = select(raw, self.today)
+        self.ds, self.tasks, self.errors = selection.ds, selection.tasks, selection.errors
+        if selection.errors:
+            report(selection.errors, len(raw.files), "text", sys.stderr)
+            sys.stderr.write("site-gen serve: Datensätze mit Fehlern fehlen in der Vorschau, bis die Fehler behoben sind.\n")
+        return selection
+
+    def _reload_records(self, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]:
+        """The raw Dataset with the changed record files loaded again; ids touched per kind."""
+        cases, workplaces, modules = dict(self.raw.cases), dict(self.raw.workplaces), dict(self.raw.modules)
+        displays = {p.relative_to(self.root).as_posix() for p in paths}
+        files, findings = dict(self.raw.files), [f for f in self.raw.findings if f.file not in displays]
         targets: dict[str, dict[str, Any]] = {"cases": cases, "workplaces": workplaces, "modules": modules}
         touched: dict[str, set[str]] = {}
         for path in paths:
@@ -119,12 +132,13 @@ class Preview:
                 findings += problems
                 if record is not None:
                     targets[kind][stem] = record
-        ds = dataclasses.replace(self.ds, cases=cases, workplaces=workplaces, modules=modules, files=files, findings=[])
-        return ds, touched, findings
+        raw = dataclasses.replace(self.raw, cases=cases, workplaces=workplaces, modules=modules, files=files, findings=findings)
+        return raw, touched
 
     def update(self, paths: set[Path]) -> float:
         """Bring the site up to date after ``paths`` changed; returns seconds until the
-        changed records' own pages are served (-1: refused because of errors).
+        changed records' own pages are served. A record with errors is left out (its
+        page names the errors); a withdrawn consent is gone with this update.
 
         Phase 1 (here) renders only the pages of the changed records and publishes
         them; phase 2 (a background thread) then renders everything else (lists,
@@ -135,15 +149,13 @@ class Preview:
         records = {p for p in paths if p.parent.name in RECORD_KINDS and p.parent.parent == self.root}
         with self._lock:
             if records == paths:
-                ds, touched, findings = self._reload_records(paths)
+                raw, touched = self._reload_records(paths)
             else:  # organisation or schema changed: everything may change
-                ds, touched, findings = load_dataset(self.root), {}, []
-            errors = [f for f in findings + ds.findings + run_checks(ds, self.today) if f.severity is Severity.ERROR]
-            if errors:
-                report(positioned(errors, self.root), len(paths), "text", sys.stderr)
-                sys.stderr.write("site-gen serve: Fehler gefunden, die Vorschau bleibt beim letzten fehlerfreien Stand.\n")
-                return -1.0
-            self.ds, self.generation = ds, self.generation + 1
+                raw, touched = load_dataset(self.root), {}
+            self.raw = raw
+            self._select(raw)
+            ds = self.ds
+            self.generation += 1
             if touched:
                 cases = dict(self.view.cases)
                 for cid in touched.get("cases", set()):
@@ -151,7 +163,7 @@ class Preview:
                         cases[cid] = consented_case(ds.cases[cid], self.today, ds.purposes)
                     else:
                         cases.pop(cid, None)
-                self.view = dataclasses.replace(ds, cases=cases, findings=[])
+                self.view = dataclasses.replace(ds, cases=cases)
                 self._publish(render_site(self.view, self.today, self.history, overview=False, cases=touched.get("cases", set()),
                                           workplaces=touched.get("workplaces", set()), modules=touched.get("modules", set())),
                               partial=True)

@@ -24,7 +24,10 @@ from .common import (
 )
 
 DOC = Basis.DOCUMENTATION_DUTY
-Hours = Annotated[float, Field(strict=True, gt=0, le=60)]
+DayHours = Annotated[float, Field(strict=True, gt=0, le=10)]
+"""At most 10 hours a day (Arbeitszeitgesetz § 3)."""
+WeekHours = Annotated[float, Field(strict=True, gt=0, le=50)]
+"""At most 50 hours a week: 5 days of at most 10 hours (Arbeitszeitgesetz § 3, with a 5-day week)."""
 
 
 class WorkshopArea(str, Enum):
@@ -139,8 +142,8 @@ class Placement(Part):
     workplace: Id = field("Arbeitsplatz", "Kennung des Arbeitsplatzprofils (workplaces/).")
     start: Date = field("Beginn", "Erster Tag.")
     end: Date | None = field("Ende", "Letzter Tag (geplant oder tatsächlich).", default=None)
-    hours_per_day: Hours = field("Stunden pro Tag", "Arbeitszeit pro Tag (HAA: etwa 7 Stunden, am Anfang kürzer).")
-    hours_per_week: Hours = field("Stunden pro Woche", "Arbeitszeit pro Woche.")
+    hours_per_day: DayHours = field("Stunden pro Tag", "Arbeitszeit pro Tag, höchstens 10 (Arbeitszeitgesetz; HAA: etwa 7 Stunden, am Anfang kürzer).")
+    hours_per_week: WeekHours = field("Stunden pro Woche", "Arbeitszeit pro Woche, höchstens 50 (Arbeitszeitgesetz).")
     contract_signed: Bool = field("Vertrag unterschrieben", "Ob die Verträge mit Betrieb und Person unterschrieben sind.")
     mentor: Id | None = field("Mentor:in", "Kennung der Mentorin oder des Mentors im Arbeitsplatzprofil.", default=None)
     status: PlacementStatus = field("Stand", "Stand der Platzierung.")
@@ -189,7 +192,7 @@ class LogEntry(Part):
 
     date: Date = field("Datum", "Tag der Leistung.")
     kind: ServiceKind = field("Leistungsart", "unmittelbar, mittelbar oder indirekt (Haus Hall § 3).")
-    minutes: Int = field("Minuten", "Dauer in Minuten.", gt=0, le=1440)
+    minutes: Int = field("Minuten", "Dauer in Minuten, höchstens 600 (10 Stunden) je Eintrag.", gt=0, le=600)
     by: Id = field("Von", "Kennung der Fachkraft (Personal).")
     note: Text = field("Notiz", "Kurze sachliche Notiz.", personal=True)
 

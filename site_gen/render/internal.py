@@ -8,6 +8,7 @@ full build and the incremental preview (``site-gen serve``) use them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
@@ -20,7 +21,8 @@ from typing import Any
 from ..dataset import Dataset
 from ..views import dashboard as dash
 from ..views import internal as views
-from ..views import internal_case, internal_deadlines, internal_records, internal_reference
+from ..findings import Finding
+from ..views import internal_case, internal_deadlines, internal_records, internal_reference, internal_tasks
 from ..views.internal_git import Change
 from . import charts, environment
 
@@ -29,6 +31,8 @@ OVERRIDES = Path(__file__).resolve().parent.parent / "templates" / "internal" / 
 HELP = Path(__file__).resolve().parent.parent / "help"
 """German team documentation (data protection, operation), published as pages under hilfe/."""
 ASSETS = "assets/site-gen"
+RECORD_PAGE = re.compile(r"^(akten|arbeitsplaetze|module|personal)/(?!index\.md$|standort-)[^/]+\.md$")
+"""Pages of single records (independent of each other: the build shards them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +48,16 @@ def _env() -> Any:
 
 def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None = None,
                 cases: Iterable[str] | None = None, workplaces: Iterable[str] | None = None,
-                modules: Iterable[str] | None = None, overview: bool = True) -> dict[str, str]:
+                modules: Iterable[str] | None = None, overview: bool = True, tasks: list[Finding] | None = None) -> dict[str, str]:
     """Every page of the internal site as Markdown.
 
-    ``ds`` must be consent-filtered. ``history``: last Git changes per record
-    file. The incremental preview renders a part: ``cases``/``workplaces``/
-    ``modules`` limit the record pages (None: all), ``overview=False`` skips
-    lists, dashboards and staff pages.
+    ``ds`` must be consent-filtered; records left out because of errors are
+    listed in ``ds.files`` and get a notice page (their errors are in
+    ``ds.findings``). ``history``: last Git changes per record file.
+    ``tasks``: the time-made findings (the to-do list). The incremental
+    preview renders a part: ``cases``/``workplaces``/``modules`` limit the
+    record pages (None: all), ``overview=False`` skips lists, dashboards and
+    staff pages.
     """
     env = _env()
     history = history or {}
@@ -64,6 +71,11 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
 
     if overview:
         _overview(ds, today, put, put_text)
+        put("tasks.md.j2", internal_tasks.tasks_page(ds, today, tasks or []))
+    for kind, wanted in (("cases", cases), ("workplaces", workplaces), ("modules", modules)):
+        # All notices with the overview (once per build); in a partial render those of the wanted ids.
+        for notice in internal_tasks.notices(ds, kind, None if wanted is None or overview else list(wanted)):
+            put("notice.md.j2", notice)
     for mid in (ds.modules if modules is None else [m for m in modules if m in ds.modules]):
         put("module.md.j2", internal_records.module(ds, mid, today, history.get(ds.path_of("modules", mid))))
     for wid in (ds.workplaces if workplaces is None else [w for w in workplaces if w in ds.workplaces]):
@@ -98,20 +110,21 @@ def _overview(ds: Dataset, today: dt.date, put: Any, put_text: Any) -> None:
         put("staff.md.j2", internal_records.staff(ds, sid, deputies))
 
 
-_JOB: tuple[Dataset, dt.date, dict[str, list[Change]], Path] | None = None
+_JOB: tuple[Dataset, dt.date, dict[str, list[Change]], Path, list[Finding]] | None = None
 """What forked render workers share (set before the fork, read in the child)."""
 
 
 def _render_share(share: int, shares: int) -> list[str]:
     assert _JOB is not None
-    ds, today, history, docs = _JOB
+    ds, today, history, docs, tasks = _JOB
     pages = render_site(ds, today, history, cases=sorted(ds.cases)[share::shares], workplaces=sorted(ds.workplaces)[share::shares],
-                        modules=sorted(ds.modules)[share::shares], overview=share == 0)
+                        modules=sorted(ds.modules)[share::shares], overview=share == 0, tasks=tasks)
     write_docs(pages, docs, previous=None if share == 0 else {})
     return list(pages)
 
 
-def render_to_docs(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1) -> list[str]:
+def render_to_docs(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1,
+                   tasks: list[Finding] | None = None) -> list[str]:
     """Render every page and write it below ``docs``, in ``workers`` forked processes.
 
     Returns the page paths. Pages are independent, so each worker takes every
@@ -119,10 +132,10 @@ def render_to_docs(ds: Dataset, today: dt.date, history: dict[str, list[Change]]
     """
     global _JOB
     if workers <= 1 or len(ds.cases) < 200:
-        pages = render_site(ds, today, history)
+        pages = render_site(ds, today, history, tasks=tasks)
         write_docs(pages, docs)
         return list(pages)
-    _JOB = (ds, today, history or {}, docs)
+    _JOB = (ds, today, history or {}, docs, tasks or [])
     try:
         with ProcessPoolExecutor(max_workers=workers - 1, mp_context=get_context("fork")) as pool:
             futures = [pool.submit(_render_share, k, workers) for k in range(1, workers)]

@@ -38,3 +38,21 @@ def consented_dataset(ds: Dataset, today: dt.date) -> Dataset:
     purposes = ds.purposes
     cases = {cid: consented_case(c, today, purposes) for cid, c in ds.cases.items()}
     return replace(ds, cases=cases, findings=list(ds.findings))
+
+
+def shown_items(view: Dataset) -> set[tuple[str, ...]]:
+    """What a site built from ``view`` (consent-filtered) shows, as keys without values.
+
+    Each case, each consent-bound field that still holds data, each
+    disclosure (per workplace). The publisher compares these between builds:
+    what a failed build would leave online must still be allowed.
+    """
+    items: set[tuple[str, ...]] = set()
+    for cid, case in view.cases.items():
+        items.add(("case", cid))
+        for name in field_purposes():
+            if name == "disclosures":
+                items.update(("disclosure", cid, d.workplace) for d in case.disclosures)
+            elif getattr(case, name):
+                items.add(("field", cid, name))
+    return items

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from site_gen.commands.build import CSP
+from site_gen.site.publish import CSP
 from tests.browser import CHROMIUM, QuietHandler, launch
 from tests.conftest import REPO, TODAY, run_cli
 

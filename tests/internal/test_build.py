@@ -55,19 +55,19 @@ def test_format_reference_comes_from_the_models(fixture_site: tuple[Path, Path])
     assert "dokumentationspflicht" in html and 'id="case-placement"' in html
 
 
-def test_failed_check_leaves_previous_output(tmp_path: Path) -> None:
+def test_invalid_record_is_left_out_and_the_rest_is_built(tmp_path: Path) -> None:
     repo = fixture_repo(tmp_path / "repo")
     out = tmp_path / "site"
     assert run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search").returncode == 0
-    before = (out / "akten" / "tn-1001.html").read_bytes()
     case = repo / "cases" / "tn-1002.yaml"
     case.write_text(case.read_text(encoding="utf-8").replace("workplace: ap-kantine", "workplace: ap-gibt-es-nicht"), encoding="utf-8")
     proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search")
     assert proc.returncode == 1
-    assert "REF-DANGLING" in proc.stderr and "die interne Seite wird nicht gebaut" in proc.stderr
+    assert "REF-DANGLING" in proc.stderr and "1 Datensatz fehlt auf der Seite" in proc.stderr
     assert "Traceback" not in proc.stderr
-    assert (out / "akten" / "tn-1001.html").read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+    assert "Sandmann" in (out / "akten" / "tn-1001.html").read_text(encoding="utf-8")
+    assert "Gravenhorst" not in (out / "akten" / "tn-1002.html").read_text(encoding="utf-8")
+    assert [p.name for p in (tmp_path / ".site-gen-staging").iterdir()] == [".gitignore"]
 
 
 def test_failed_mkdocs_build_leaves_previous_output(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_default_output_folder_is_site_under_root(tmp_path: Path) -> None:
 
 
 def test_operations_doc_names_the_csp() -> None:
-    from site_gen.commands.build import CSP
+    from site_gen.site.publish import CSP
 
     doc = (REPO / "site_gen" / "help" / "betrieb.md").read_text(encoding="utf-8")
     assert CSP in doc and "wasm-unsafe-eval" in doc
@@ -124,7 +124,7 @@ def test_build_internal_takes_a_narrowed_dataset(tmp_path: Path) -> None:
     import dataclasses
     import datetime as dt
 
-    from site_gen.commands.build import build_internal
+    from site_gen.site.internal import build_internal
     from site_gen.dataset import load_dataset
 
     repo = fixture_repo(tmp_path / "repo")
@@ -139,7 +139,7 @@ def test_build_internal_takes_a_narrowed_dataset(tmp_path: Path) -> None:
 def test_sharded_mkdocs_build_equals_single_process(tmp_path: Path) -> None:
     import datetime as dt
 
-    from site_gen.commands.build import mkdocs_config, run_mkdocs, run_mkdocs_sharded
+    from site_gen.site.mkdocs import mkdocs_config, run_mkdocs, run_mkdocs_sharded
     from site_gen.dataset import load_dataset
     from site_gen.render.internal import render_site, write_docs
     from site_gen.views.consented import consented_dataset
@@ -160,7 +160,7 @@ def test_hooks_change_speed_not_output(tmp_path: Path) -> None:
     """Setting raw HTML aside from Python-Markdown must give byte-identical pages."""
     import datetime as dt
 
-    from site_gen.commands.build import mkdocs_config, run_mkdocs
+    from site_gen.site.mkdocs import mkdocs_config, run_mkdocs
     from site_gen.dataset import load_dataset
     from site_gen.render.internal import render_site, write_docs
     from site_gen.views.consented import consented_dataset

@@ -39,4 +39,5 @@ def test_broken_settings_are_findings_with_position(tmp_path: Path, text: str, c
     for args in (("check", "--today", TODAY), ("public", "--today", TODAY, "--out", str(tmp_path / "out"))):
         result = run_cli("--root", str(repo), *args)
         assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
-        assert f"schema/easy-language.yaml:{line}:" in result.stdout and code in result.stdout, result.stdout
+        out = result.stdout + result.stderr
+        assert f"schema/easy-language.yaml:{line}:" in out and code in out, out

@@ -1,0 +1,196 @@
+"""What a commit touches: the pre-commit fast path and the hook's verdict.
+
+The hook judges the *commit*, deterministically: the same staged content
+gives the same verdict with a cold or a warm cache. It looks at
+
+* the record files the commit adds or changes (``touched``) and those it
+  deletes or renames away (``deleted``), read from Git's index;
+* only records tracked in the index: untracked drafts in the working tree
+  are not part of a commit (pre-commit stashes unstaged changes first);
+* the records a change reaches (``affected``): the touched ones, cases that
+  reference a touched or deleted workplace or module, and the workplaces and
+  modules a touched case references.
+
+Commit-made errors in an affected file refuse the commit; time-made tasks
+refuse only in a touched file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import CaseSummary, SummaryIndex
+from .checks import run_checks
+from .dataset import CATALOGUE_FILE, ORGANISATION_FILE, PURPOSES_FILE, Dataset, load_dataset, load_record, record_entries
+from .checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
+from .findings import Finding
+from .models import RECORD_KINDS
+from .models.case import Case
+from .report import positioned
+
+META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE, EASY_LANGUAGE_FILE)
+"""Files every record depends on: part of the cache key; a change means a full check."""
+MAX_STALE = 200
+"""Above this many changed files the fast path is no faster: check everything."""
+
+
+@dataclass
+class Commit:
+    """What a commit changes below the records root (paths relative to it)."""
+
+    touched: set[str] = field(default_factory=set)
+    deleted: set[str] = field(default_factory=set)
+    tracked: set[str] | None = None
+    """Record files in Git's index; None outside Git (then every file counts)."""
+
+    @property
+    def meta(self) -> bool:
+        return any(p in META_FILES for p in self.touched | self.deleted)
+
+    @property
+    def empty(self) -> bool:
+        return not any(_relevant(p) for p in self.touched | self.deleted)
+
+
+def _relevant(path: str) -> bool:
+    return path in META_FILES or path.startswith(("schema/", *(f"{kind}/" for kind in RECORD_KINDS)))
+
+
+def record_key(display: str) -> tuple[str, str] | None:
+    """``cases/tn-0001.yaml`` → ``("cases", "tn-0001")``; None for anything else."""
+    kind, _, name = display.partition("/")
+    if kind not in RECORD_KINDS or "/" in name or not name.endswith(".yaml"):
+        return None
+    return kind, name[: -len(".yaml")]
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def staged_commit(root: Path, files: list[str]) -> Commit:
+    """The commit being made: ``files`` (from pre-commit) plus Git's staged additions, changes and deletions."""
+    commit = Commit(touched=set(files))
+    status = _git(root, "diff", "--cached", "--name-status", "-z", "-M", "--relative", "--no-ext-diff")
+    listing = _git(root, "ls-files", "-z", "--cached", "--", *RECORD_KINDS)
+    if status is None or listing is None:
+        return commit
+    fields = status.split("\0")
+    i = 0
+    while i < len(fields) - 1:
+        letter = fields[i][:1]
+        if letter in "RC":
+            old, new = fields[i + 1], fields[i + 2]
+            commit.touched.add(new)
+            if letter == "R":
+                commit.deleted.add(old)
+            i += 3
+            continue
+        path = fields[i + 1]
+        (commit.deleted if letter == "D" else commit.touched).add(path)
+        i += 2
+    commit.tracked = {p for p in listing.split("\0") if p} | {p for p in files if record_key(p)}
+    return commit
+
+
+def summary_of(case: Case) -> CaseSummary:
+    workplaces = {p.workplace for p in case.placements} | {d.workplace for d in case.disclosures}
+    return case.coaches.primary, case.closed is None, tuple(sorted(workplaces)), tuple(sorted({e.module for e in case.enrolments}))
+
+
+def save_summaries(root: Path, ds: Dataset) -> SummaryIndex:
+    """Rebuild the summary index from a fully loaded ``ds``."""
+    index = SummaryIndex(root)
+    index.entries = {}
+    for kind, rid, display, stat in record_entries(root):
+        case = ds.cases.get(rid) if kind == "cases" else None
+        index.entries[display] = (*stat, summary_of(case) if case else None)
+    index.save()
+    return index
+
+
+def affected(commit: Commit, summaries: dict[str, CaseSummary | None]) -> set[str]:
+    """The files a commit reaches (see module doc)."""
+    out = {p for p in commit.touched if _relevant(p)}
+    referenced = {key[1] for p in commit.touched | commit.deleted if (key := record_key(p)) and key[0] != "cases"}
+    for display, summary in summaries.items():
+        if summary is None:
+            continue
+        if referenced & (set(summary[2]) | set(summary[3])):
+            out.add(display)
+        if display in commit.touched:
+            out.update(f"workplaces/{w}.yaml" for w in summary[2])
+            out.update(f"modules/{m}.yaml" for m in summary[3])
+    return out
+
+
+def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Finding], dict[str, CaseSummary | None]] | None:
+    """Fast path: check the records a commit reaches, with caseloads from the summary index.
+
+    Returns (findings, summaries) or None when only a full check can answer
+    (organisation or schema changed, no index yet, many stale files).
+    """
+    if commit.meta:
+        return None
+    index = SummaryIndex(root)
+    if not index.valid:
+        return None
+    ds = Dataset(root=root)
+    wanted = {p for p in commit.touched if record_key(p)}
+    for kind, rid, display, stat in record_entries(root):
+        if commit.tracked is not None and display not in commit.tracked:
+            continue
+        ds.files[(kind, rid)] = display
+        entry = index.entries.get(display)
+        if entry is None or entry[:2] != stat:
+            wanted.add(display)
+    if len(wanted) > MAX_STALE or not all(record_key(d) for d in wanted):
+        return None
+    by_display = {d: key for key, d in ds.files.items()}
+    fresh = load_dataset(root, only=[])  # organisation and catalogues
+    ds.organisation, ds.catalogue, ds.purposes_catalogue = fresh.organisation, fresh.catalogue, fresh.purposes_catalogue
+    ds.findings.extend(fresh.findings)
+    targets = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
+
+    def load(display: str) -> None:
+        if display not in by_display or by_display[display][1] in targets[by_display[display][0]]:
+            return
+        kind, rid = by_display[display]
+        record, findings = load_record(kind, root / display, display)
+        ds.findings.extend(findings)
+        if record is not None:
+            targets[kind][rid] = record
+
+    for display in sorted(wanted):
+        load(display)
+    summaries: dict[str, CaseSummary | None] = {d: e[2] for d, e in index.entries.items() if d in by_display}
+    for display in wanted:
+        key = by_display.get(display)
+        if key is not None:
+            case = ds.cases.get(key[1]) if key[0] == "cases" else None
+            summaries[display] = summary_of(case) if case else None
+    for display in sorted(affected(commit, summaries)):
+        load(display)
+    for case in list(ds.cases.values()):
+        for wid in {p.workplace for p in case.placements} | {d.workplace for d in case.disclosures}:
+            load(ds.path_of("workplaces", wid))
+        for mid in {e.module for e in case.enrolments}:
+            load(ds.path_of("modules", mid))
+    counts: dict[str, int] = {}
+    for summary in summaries.values():
+        if summary is not None and summary[1]:
+            counts[summary[0]] = counts.get(summary[0], 0) + 1
+    ds.caseload_counts = counts
+    findings = positioned(ds.findings + run_checks(ds, today), root)
+    for display in wanted:
+        if display in by_display and (root / display).exists():
+            index.entries[display] = (*SummaryIndex.stat_key(root / display), summaries.get(display))
+    index.save()
+    return findings, summaries

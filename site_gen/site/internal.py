@@ -1,0 +1,95 @@
+"""Build the internal site: consent filter → Markdown → mkdocs → Pagefind → publish.
+
+The consent filter is applied here, so no caller can forget it. The result
+replaces the output folder only when every step succeeded; when a step fails,
+the privacy guard (:mod:`.publish`) decides whether the previous output may
+stay online.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..dataset import Dataset
+from ..findings import Finding
+from ..render.internal import RECORD_PAGE, render_to_docs
+from ..views.consented import consented_dataset, shown_items
+from ..views.internal_git import LOG_ARGS, Change, parse_log
+from .mkdocs import run_mkdocs_sharded
+from .pagefind import run_pagefind
+from .publish import CSP, MARKER, PrivacyState, guard_previous, staging_dir, state_key, swap, write_state
+
+MARKER_TEXT = "Von 'site-gen build' erzeugt. Nur hinter dem Login der Organisation ausliefern.\n"
+
+
+@dataclass
+class BuildResult:
+    pages: int
+    out: Path
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def git_history(root: Path) -> dict[str, list[Change]]:
+    """Last changes per record file from ONE ``git log`` run ({} outside Git)."""
+    try:
+        proc = subprocess.run(["git", "-C", str(root), *LOG_ARGS[:1], "--relative", *LOG_ARGS[1:]],
+                              capture_output=True, text=True, timeout=300, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    return parse_log(proc.stdout) if proc.returncode == 0 else {}
+
+
+def privacy_state(view: Dataset) -> PrivacyState:
+    """The hashed privacy state of a site built from the consent-filtered ``view``."""
+    return frozenset(state_key(*item) for item in shown_items(view))
+
+
+def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[str, list[Change]] | None = None,
+                   config_file: Path | None = None, search: bool = True, keep_docs: Path | None = None,
+                   tasks: list[Finding] | None = None) -> BuildResult:
+    """Build the internal site for ``ds`` into ``out_dir``.
+
+    ``ds`` holds the records to show (see :func:`site_gen.site.records.select`;
+    it may be narrowed to one team). ``tasks`` are the time-made findings for
+    the to-do list. On failure the exception propagates after the privacy
+    guard ran.
+    """
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    allowed: PrivacyState | None = None
+    work = staging_dir(out_dir)
+    try:
+        view = consented_dataset(ds, today)
+        allowed = privacy_state(view)
+        docs, site = work / "docs", work / "site"
+        pages = render_to_docs(view, today, history, docs, workers=min(os.cpu_count() or 1, 4), tasks=tasks)
+        timings["render"] = time.perf_counter() - t0
+        t = time.perf_counter()
+        records = sum(1 for rel in pages if RECORD_PAGE.match(rel))
+        run_mkdocs_sharded(docs, site, config_file or (ds.root / "mkdocs.yml"), records)
+        timings["mkdocs"] = time.perf_counter() - t
+        (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        write_state(site, allowed)
+        if search:
+            t = time.perf_counter()
+            run_pagefind(site)
+            timings["pagefind"] = time.perf_counter() - t
+        if keep_docs is not None:
+            shutil.rmtree(keep_docs, ignore_errors=True)
+            shutil.copytree(docs, keep_docs)
+        swap(site, out_dir, work / "alt")
+    except BaseException:
+        guard_previous(out_dir, allowed, MARKER_TEXT, CSP)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    timings["total"] = time.perf_counter() - t0
+    return BuildResult(len(pages), out_dir, timings)

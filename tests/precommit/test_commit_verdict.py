@@ -1,0 +1,121 @@
+"""The hook judges the commit, deterministically — real git, real pre-commit, the demo data.
+
+Uses a local hook (``language: system``, the installed site-gen) so that no hook
+environment has to be built; test_hooks.py covers installing it from this repository.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ..conftest import REPO
+from .test_hooks import git, pre_commit
+
+DAY = "2026-11-29"
+"""A week after the demo data was written: tn-0004's trial ended, two tasks are due there."""
+CONFIG = f"""repos:
+  - repo: local
+    hooks:
+      - id: site-gen-check
+        name: Akten prüfen
+        entry: site-gen check --staged --today {DAY}
+        language: system
+        files: ^(cases|workplaces|modules)/|^organisation\\.yaml$|^schema/
+        always_run: true
+        verbose: true
+        require_serial: true
+"""
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    target = tmp_path / "akten"
+    target.mkdir()
+    for name in ("cases", "workplaces", "modules", "schema"):
+        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("*.json"))
+    shutil.copy(REPO / "organisation.yaml", target)
+    (target / ".pre-commit-config.yaml").write_text(CONFIG, encoding="utf-8")
+    (target / ".gitignore").write_text(".site-gen-cache/\n", encoding="utf-8")
+    git(target, "init", "-q", "-b", "main")
+    git(target, "add", "-A")
+    git(target, "commit", "-qm", "Akten")
+    return target
+
+
+def commit(repo: Path, home: Path, message: str) -> tuple[int, str]:
+    """Run the hook on what is staged (as ``git commit`` would) and commit if it passes."""
+    result = pre_commit(repo, home, "run")
+    if result.returncode == 0:
+        git(repo, "commit", "-qm", message, "--no-verify")
+    return result.returncode, result.stdout
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def test_same_staged_edit_same_verdict_cold_and_warm(repo: Path, home: Path) -> None:
+    edit(repo / "cases" / "tn-0001.yaml", "valid_until: 2027-08-31", "valid_until: 2026-12-20")
+    git(repo, "add", "cases/tn-0001.yaml")
+    shutil.rmtree(repo / ".site-gen-cache", ignore_errors=True)
+    cold = pre_commit(repo, home, "run")
+    warm = pre_commit(repo, home, "run")
+    shutil.rmtree(repo / ".site-gen-cache")
+    cold_again = pre_commit(repo, home, "run")
+    assert cold.returncode == warm.returncode == cold_again.returncode == 0, cold.stdout
+    def shown(out: str) -> str:  # pre-commit's own timing line aside
+        return "\n".join(line for line in out.splitlines() if not line.startswith("- duration:"))
+
+    assert shown(cold.stdout) == shown(warm.stdout) == shown(cold_again.stdout)
+    # time-made tasks in tn-0004 (not touched) neither refuse nor show; the warning of this edit shows on a passing commit
+    assert "tn-0004" not in cold.stdout
+    assert "cases/tn-0001.yaml" in cold.stdout and "CONSENT-EXPIRING" in cold.stdout and "Passed" in cold.stdout
+
+
+def test_a_touched_file_with_a_due_task_is_refused_until_updated(repo: Path, home: Path) -> None:
+    case = repo / "cases" / "tn-0004.yaml"
+    edit(case, "wishes:", "wishes:\n  - Im Team arbeiten")
+    git(repo, "add", "cases/tn-0004.yaml")
+    code, out = commit(repo, home, "Wunsch")
+    assert code == 1 and "STAGE-MISMATCH" in out and "fällig seit 28.11.2026" in out
+
+
+def test_deleting_a_referenced_workplace_is_refused(repo: Path, home: Path) -> None:
+    git(repo, "rm", "-q", "workplaces/ap-0003.yaml")
+    code, out = commit(repo, home, "Betrieb gelöscht")
+    assert code == 1
+    assert "REF-DANGLING" in out and "cases/tn-0005.yaml" in out
+    assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "1"
+
+
+def test_renaming_a_referenced_module_is_refused(repo: Path, home: Path) -> None:
+    module = next(p for p in sorted((repo / "modules").glob("*.yaml")) if git(repo, "grep", "-l", f"module: {p.stem}", "--", "cases").stdout)
+    git(repo, "mv", f"modules/{module.name}", f"modules/{module.stem}-neu.yaml")
+    code, out = commit(repo, home, "Modul umbenannt")
+    assert code == 1 and "REF-DANGLING" in out
+
+
+def test_untracked_drafts_do_not_count(repo: Path, home: Path) -> None:
+    (repo / "cases" / "tn-0999.yaml").write_text("id: tn-0999\nfirst_name: [kaputt\n", encoding="utf-8")
+    edit(repo / "cases" / "tn-0002.yaml", "wishes:", "wishes:\n  - Mit Tieren arbeiten")
+    git(repo, "add", "cases/tn-0002.yaml")
+    code, out = commit(repo, home, "Wunsch")
+    assert code == 0, out
+    assert "tn-0999" not in out
+
+
+def test_a_commit_without_records_passes_quickly(repo: Path, home: Path) -> None:
+    (repo / "notiz.txt").write_text("Teamsitzung\n", encoding="utf-8")
+    git(repo, "add", "notiz.txt")
+    code, out = commit(repo, home, "Notiz")
+    assert code == 0 and "Keine Akten" in out
