@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from ..consent import has_live
 from ..dataset import Dataset, load_dataset
+from ..render.csp import DOCUMENT_CSP
 from ..findings import UserError
 from ..matching.features import sector_label
 from ..matching.profile import usable_profile
@@ -114,7 +115,9 @@ def mappe_context(ds: Dataset, case: Case, workplace_id: str | None, today: dt.d
 
 @cache
 def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["document_csp"] = DOCUMENT_CSP
+    return env
 
 
 def render_mappe(ctx: MappeContext) -> str:

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..views.briefing import BriefingContext
 from ..views.export import ExportContext
+from .csp import DOCUMENT_CSP
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -35,6 +36,7 @@ def _env() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["date_de"] = date_de
+    env.globals["document_csp"] = DOCUMENT_CSP
     return env
 
 

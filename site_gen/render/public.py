@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from ..checks.easy_language_words import norm
 from ..views.public import HOURS_BUCKETS, PublicBoard, PublicCourse, PublicPosting
 from .audio import speakable
+from .csp import CSP, meta_csp
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "public"
 STATIC = Path(__file__).resolve().parent.parent / "static" / "public"
@@ -91,6 +92,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(date_de=date_de, slug=slug, lines=lambda text: [ln.strip() for ln in text.splitlines() if ln.strip()])
+    env.globals["csp"] = meta_csp(CSP)
     return env
 
 

@@ -21,6 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from ..findings import UserError
 from ..render import TEMPLATES
+from ..render.csp import CSP, meta_csp
 from ..render.internal import ASSETS, OVERRIDES, RECORD_PAGE
 from .publish import HINT_KEEP
 
@@ -68,6 +69,7 @@ def mkdocs_config(docs: Path, site: Path, config_file: Path, strict: bool = True
         extra_javascript=[*raw.get("extra_javascript", []), f"{ASSETS}/suche.js"],
     )
     raw.setdefault("site_name", "Jobcoaching intern")
+    raw["extra"] = {**(raw.get("extra") or {}), "site_gen_csp": meta_csp(CSP)}
     config = MkDocsConfig(config_file_path=str(docs.parent / "mkdocs.yml"))
     config.load_dict(raw)
     errors, _warnings = config.validate()

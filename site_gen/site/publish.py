@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..findings import UserError
+from ..render.csp import CSP, meta_csp
 
 HINT_KEEP = "Die bisherige Ausgabe bleibt unverändert."
 MARKER = ".site-gen-intern"
@@ -30,11 +31,6 @@ MARKER = ".site-gen-intern"
 STATE = ".site-gen-zustand.json"
 """The privacy state of a published site (hashes only, no ids or values)."""
 STAGING = ".site-gen-staging"
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-       "form-action 'self'; frame-ancestors 'none'")
-"""The Content-Security-Policy documented in site_gen/help/betrieb.md (Pagefind needs 'wasm-unsafe-eval').
-Every page carries it as a ``<meta>`` too (see :func:`meta_csp`)."""
 
 PrivacyState = frozenset[str]
 
@@ -131,7 +127,7 @@ NOTICE = """<!doctype html>
 """
 
 
-def guard_previous(out: Path, allowed: PrivacyState | None, marker_text: str, csp: str) -> bool:
+def guard_previous(out: Path, allowed: PrivacyState | None, marker_text: str, csp: str = CSP) -> bool:
     """After a failed build: keep ``out`` only if ``allowed`` still covers what it shows.
 
     ``allowed`` is the privacy state the records allow today (None when it
@@ -154,12 +150,3 @@ def guard_previous(out: Path, allowed: PrivacyState | None, marker_text: str, cs
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return False
-
-
-META_UNSUPPORTED = ("frame-ancestors", "report-uri", "report-to", "sandbox")
-"""Directives a ``<meta>`` policy may not carry (CSP Level 3, § 6.1): only the server header can."""
-
-
-def meta_csp(csp: str) -> str:
-    """The server's policy as it can stand in a page's ``<meta http-equiv>``."""
-    return "; ".join(d.strip() for d in csp.split(";") if d.strip() and d.split()[0] not in META_UNSUPPORTED)

@@ -117,7 +117,7 @@ def test_html_shows_every_value_and_title(exported: tuple[dict[str, Any], str, d
 
 def test_html_is_self_contained_and_has_the_easy_summary(exported: tuple[dict[str, Any], str, dict[str, Any]]) -> None:
     data, html, _ = exported
-    assert "<script" not in html and "<link" not in html and "src=" not in html and "http" not in html
+    assert "<script" not in html and "<link" not in html and "src=" not in html and "http:" not in html and "https:" not in html
     assert "<h2>Das wissen wir über dich</h2>" in html
     sentences = data["leichte_sprache"]["saetze"]
     assert sentences[0] == "Du heißt Lotte Brammerstedt."

@@ -183,3 +183,21 @@ def test_team_documentation_is_published_under_help(fixture_site: tuple[Path, Pa
     operation = (site / "hilfe" / "betrieb.html").read_text(encoding="utf-8")
     assert "Einwilligung" in privacy and "Content-Security-Policy" in operation
     assert 'href="hilfe/datenschutz.html"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def documented_csp() -> str:
+    doc = (REPO / "site_gen" / "help" / "betrieb.md").read_text(encoding="utf-8")
+    return re.search(r"```text\n(default-src[^\n]+)\n```", doc).group(1)  # type: ignore[union-attr]
+
+
+def test_every_page_carries_the_documented_csp_as_meta(fixture_site: tuple[Path, Path]) -> None:
+    from site_gen.render.csp import meta_csp
+
+    expected = meta_csp(documented_csp())
+    assert "frame-ancestors" not in expected and "wasm-unsafe-eval" in expected
+    pages = html_pages(fixture_site[1])
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', text)
+        assert [f.replace("&#39;", "'") for f in found] == [expected], page

@@ -28,6 +28,15 @@ def wait_for(url: str, needle: str, timeout: float = 60) -> str:
     raise AssertionError(f"{needle!r} not served within {timeout} s")
 
 
+def wait_gone(url: str, needle: str, timeout: float = 60) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if needle not in fetch(url):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{needle!r} still served after {timeout} s")
+
+
 def test_serve_updates_the_changed_dossier(tmp_path: Path) -> None:
     repo = fixture_repo(tmp_path / "repo")
     proc = subprocess.Popen([*site_gen_cmd(), "--root", str(repo), "serve", "--port", "0", "--today", TODAY, "--no-search"],
@@ -49,6 +58,14 @@ def test_serve_updates_the_changed_dossier(tmp_path: Path) -> None:
         case.write_text(case.read_text(encoding="utf-8").replace("workplace: ap-kantine", "workplace: ap-fehlt"), encoding="utf-8")
         wait_for(page, "Fehler im Datensatz")  # left out: the page names the error, shows no content
         assert "Gravenhorst" not in fetch(page) and "REF-DANGLING" in fetch(page)
+        # a withdrawal takes effect on the next update although another record is broken
+        other = base + "akten/tn-1001.html"
+        assert "Erkennt Pausenzeiten nicht allein" in fetch(other)
+        first = repo / "cases" / "tn-1001.yaml"
+        first.write_text(first.read_text(encoding="utf-8").replace('    valid_until: "2026-12-20"\n', '    valid_until: "2026-12-20"\n    withdrawn_on: "2026-11-21"\n', 1),
+                         encoding="utf-8")
+        wait_gone(other, "Erkennt Pausenzeiten nicht allein")
+        assert "Sandmann" in fetch(other)
     finally:
         proc.terminate()
         _out, err = proc.communicate(timeout=30)

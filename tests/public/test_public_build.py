@@ -108,18 +108,19 @@ def test_print_command_writes_a_pdf(board: Board, tmp_path: Path) -> None:
     assert pypdf.PdfReader(pdf).pages
 
 
-def test_failed_build_keeps_previous_output(board: Board, tmp_path: Path) -> None:
+def test_a_broken_record_is_left_out_and_the_board_is_built(board: Board, tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert run_cli("--root", str(board.repo), "public", "--today", TODAY, "--out", str(out)).returncode == 0
-    before = (out / "index.html").read_bytes()
+    postings = {p.parent.name for p in out.glob("stelle/*/index.html")}
+    assert "ap-0002" in postings and len(postings) > 2
     broken = tmp_path / "broken"
     import shutil
     shutil.copytree(board.repo, broken)
     (broken / "workplaces" / "ap-0002.yaml").write_text("id: ap-0002\nposting: [\n", encoding="utf-8")
     result = run_cli("--root", str(broken), "public", "--today", TODAY, "--out", str(out))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "ap-0002.yaml:" in result.stdout
-    assert (out / "index.html").read_bytes() == before
+    assert "ap-0002.yaml:" in result.stderr and "fehlen auf der Jobbörse" in result.stderr
+    assert {p.parent.name for p in out.glob("stelle/*/index.html")} == postings - {"ap-0002"}
 
 
 def test_fixed_texts_are_easy_language() -> None:
