@@ -32,7 +32,7 @@ def code_fingerprint() -> str:
     """Hash of the tool's own source and schema data: any change invalidates."""
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
     package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.glob("data/*.yaml")]):  # default catalogues too
         h.update(path.read_bytes())
     return h.hexdigest()
 

@@ -1,6 +1,8 @@
 """Command line: parse arguments, call a command function, return its exit code.
 
-Commands live in :mod:`site_gen.commands`, one module each.
+Commands live in :mod:`site_gen.commands`, one module each. Without
+``--root`` the repository root is found from the working directory upwards,
+like Git: the first folder with ``organisation.yaml``.
 """
 
 from __future__ import annotations
@@ -11,24 +13,35 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .argparse_de import GermanParser, install
 from .commands import COMMANDS
 from .findings import UserError
 
+install()
+ROOT_MARKER = "organisation.yaml"
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # German usage errors, exit 2
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"site-gen: Aufruf fehlerhaft: {message}\n")
-        raise SystemExit(2)
+
+def find_root(start: Path) -> Path:
+    """The records repository containing ``start``: the nearest folder upwards with
+    ``organisation.yaml``, else the nearest Git work tree, else ``start`` itself."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ROOT_MARKER).is_file():
+            return folder
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The full parser, or with ``only`` just that command's (imports stay small:
     the pre-commit hook must not pay for the site generators)."""
-    parser = _Parser(prog="site-gen", description="Akten, Arbeitsplätze und Module prüfen und als Seiten ausgeben.")
-    parser.add_argument("--version", action="version", version=f"site-gen {__version__}")
-    parser.add_argument("--root", type=Path, default=Path("."), help="Ordner mit cases/, workplaces/, modules/ (Standard: aktueller Ordner)")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = GermanParser(prog="site-gen", description="Akten, Arbeitsplätze und Module prüfen und als Seiten ausgeben.")
+    parser.add_argument("--version", action="version", version=f"site-gen {__version__}", help="Version zeigen und beenden")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="Ordner mit organisation.yaml, cases/, workplaces/, modules/ (Standard: gesucht vom aktuellen Ordner aufwärts)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=GermanParser, title="Befehle", metavar="BEFEHL")
     for name in COMMANDS if only is None else [only]:
         importlib.import_module(f".commands.{name}", __package__).register(sub)
     return parser
@@ -39,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     command = next((a for a in argv if a in COMMANDS), None)
     args = build_parser(command).parse_args(argv)
     try:
-        if not args.root.is_dir():
+        if args.root is None:
+            args.root = find_root(Path.cwd())
+        elif not args.root.is_dir():
             raise UserError(f"Der Ordner '{args.root}' existiert nicht.", "Mit --root auf das Daten-Repository zeigen.")
         return int(args.run(args))
     except UserError as err:

@@ -16,16 +16,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .config import CATALOGUE_FILE, PURPOSES_FILE, load_catalogue, load_purposes
 from .findings import Finding
 from .load import read_yaml
+from .placeholders import placeholder_findings
 from .models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 from .models.catalogue import Purpose
 from .models.organisation import Location, ProfileItem, Provider, Staff
 from .validate import validate
 
 ORGANISATION_FILE = "organisation.yaml"
-CATALOGUE_FILE = "schema/profile-catalogue.yaml"
-PURPOSES_FILE = "schema/consent-purposes.yaml"
 
 
 @dataclass
@@ -188,6 +188,9 @@ def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, 
     if data is None:
         return None, findings
     record, problems = validate(RECORD_KINDS[kind], data, display)
+    left = placeholder_findings(data, display, {p.loc for p in problems})
+    if left:  # a skeleton is not a record: left out like an invalid one, never published
+        return None, findings + problems + left
     return record, findings + problems
 
 
@@ -213,8 +216,9 @@ def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | 
     loader = loader or load_record
     ds = Dataset(root=root)
     ds.organisation = _load_single(root, ORGANISATION_FILE, Organisation, ds)
-    ds.catalogue = _load_single(root, CATALOGUE_FILE, ProfileCatalogue, ds)
-    ds.purposes_catalogue = _load_single(root, PURPOSES_FILE, PurposeCatalogue, ds)
+    # Catalogues: the package's defaults, extended by the repository's files (site_gen/config.py).
+    ds.catalogue = load_catalogue(root, ds.findings)
+    ds.purposes_catalogue = load_purposes(root, ds.findings)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     if only is None:
         entries, strays = scan_records(root)

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from .cache import CaseSummary, SummaryIndex
 from .checks import run_checks
-from .dataset import CATALOGUE_FILE, ORGANISATION_FILE, PURPOSES_FILE, Dataset, load_dataset, load_record, record_entries
+from .config import CATALOGUE_FILE, PURPOSES_FILE
+from .dataset import ORGANISATION_FILE, Dataset, load_dataset, load_record, record_entries
 from .checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
 from .findings import Finding
 from .models import RECORD_KINDS

@@ -1,8 +1,9 @@
-"""Reporters: text, GitHub annotations, JSON. The only place findings are printed."""
+"""Reporters: text, GitHub annotations, GitLab Code Quality, JSON. The only place findings are printed."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 from typing import TextIO
@@ -10,7 +11,7 @@ from typing import TextIO
 from .findings import SEVERITY_LABELS, Finding, Severity
 from .load import locate
 
-FORMATS = ("text", "github", "json")
+FORMATS = ("text", "github", "gitlab", "json")
 
 
 def positioned(findings: list[Finding], root: Path) -> list[Finding]:
@@ -46,6 +47,14 @@ def label(f: Finding) -> str:
     return "" if f.severity is Severity.ERROR else f"[{SEVERITY_LABELS[f.severity]}] "
 
 
+def _codequality(f: Finding) -> dict[str, object]:
+    """One finding in GitLab's Code Quality format (shown in the merge request)."""
+    severity = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}[f.severity]
+    print_id = hashlib.blake2b(f"{f.file}|{f.code}|{f.line}|{f.col}|{f.message}".encode(), digest_size=16).hexdigest()
+    return {"description": f"{f.code} {label(f)}{f.message} Hinweis: {f.hint}", "check_name": f.code, "fingerprint": print_id,
+            "severity": "info" if f.is_task else severity, "location": {"path": f.file, "lines": {"begin": f.line or 1}}}
+
+
 def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
     """Print ``findings`` (already positioned) in format ``fmt``."""
     if fmt == "json":
@@ -60,6 +69,10 @@ def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
             },
             out, ensure_ascii=False, indent=1,
         )
+        out.write("\n")
+        return
+    if fmt == "gitlab":
+        json.dump([_codequality(f) for f in findings], out, ensure_ascii=False, indent=1)
         out.write("\n")
         return
     for f in findings:

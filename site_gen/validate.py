@@ -95,7 +95,7 @@ def _finding(model: type[BaseModel], err: Any, display: str) -> Finding:
     if kind == "list_type":
         return make("SCHEMA-TYPE", f"Feld '{name}': hier wird eine Liste erwartet.", "Jeden Eintrag in eine eigene Zeile mit '- ' schreiben.")
     if kind == "enum":
-        return make("SCHEMA-VALUE", f"Feld '{name}': unzulässiger Wert.", f"Erlaubt sind: {ctx.get('expected', '')}.")
+        return make("SCHEMA-VALUE", f"Feld '{name}': unzulässiger Wert.", f"Erlaubt sind: {_german_list(str(ctx.get('expected', '')))}.")
     if kind == "string_pattern_mismatch":
         return make("SCHEMA-FORMAT", f"Feld '{name}': falsches Format.", _pattern_hint(str(ctx.get("pattern", ""))))
     if kind in ("too_short", "string_too_short"):
@@ -119,7 +119,15 @@ def printable(typed: object) -> bool:
     return isinstance(typed, int) or (isinstance(typed, str) and len(typed) <= 40 and _PRINTABLE.match(typed) is not None)
 
 
+def _german_list(expected: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" in German."""
+    head, sep, last = expected.rpartition(" or ")
+    return f"{head} oder {last}" if sep else expected
+
+
 def _pattern_hint(pattern: str) -> str:
+    if pattern.startswith("^https?"):
+        return "Eine Web-Adresse, die mit https:// (oder http://) beginnt, z. B. https://jobs.beispiel.de/."
     if "a-z" in pattern:
         return "Nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. tn-0042 (keine Punkte, Schrägstriche oder Umlaute)."
     if "[0-9]{5}" in pattern:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import capacity, consent, dates, easy_language, enrolments, identity, placements, postings, privacy, references, retention
+from . import after_placement, capacity, consent, dates, easy_language, enrolments, identity, placements, postings, privacy, references, reports, retention
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
@@ -17,10 +17,12 @@ CHECKS: list[Check] = [
     references.check,
     dates.check,
     placements.check,
+    after_placement.check,
     capacity.check,
     enrolments.check,
     consent.check,
     retention.check,
+    reports.check,
     privacy.check,
     postings.check,
     easy_language.check,

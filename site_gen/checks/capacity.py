@@ -26,5 +26,5 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         staff = ds.staff.get(sid)
         if staff is not None and count > staff.capacity:
             yield Finding(ORGANISATION_FILE, "COACH-OVER-CAPACITY",
-                          f"Fachkraft '{sid}' begleitet {count} offene Akten, Kapazität {staff.capacity}.",
+                          f"Fachkraft '{sid}' begleitet {count} offene {'Akte' if count == 1 else 'Akten'}, Kapazität {staff.capacity}.",
                           "Akten im Team neu verteilen oder die Kapazität anpassen (üblich ≈ 15).", Severity.WARNING, loc=("staff", index.get(sid, 0), "capacity"))

@@ -21,7 +21,7 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
     if ds.organisation is None:
         if not ds.root.joinpath(ORGANISATION_FILE).exists():
             yield Finding(ORGANISATION_FILE, "ORG-MISSING", "Die Datei organisation.yaml fehlt.",
-                          "Träger, Standorte und Personal in organisation.yaml anlegen (siehe README).", line=1, col=1)
+                          "Mit 'site-gen init --add-missing' ein kommentiertes Gerüst anlegen und ausfüllen.", line=1, col=1)
         return
     org = ds.organisation
     groups = {

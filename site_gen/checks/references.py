@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..dataset import ORGANISATION_FILE, Dataset
 from ..findings import Finding, Loc
 from ..validate import dotted
+from .after_placement import ifd_ids
 
 CONSENT_RECIPIENTS = frozenset({"ifd", "kostentraeger"})
 
@@ -17,6 +18,12 @@ def _dangling(file: str, loc: Loc, what: str, hint: str) -> Finding:
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
+    if ds.organisation is None:
+        # organisation.yaml is missing or broken: its own findings say why. Every
+        # provider, location and staff reference would dangle, so they wait
+        # until it is fixed (one clear error instead of hundreds of follow-ons).
+        yield from _records_only(ds)
+        return
     staff_hint = "Kennung aus organisation.yaml (staff) verwenden."
     for sid, staff in ds.staff.items():
         if staff.provider not in ds.providers:
@@ -57,11 +64,11 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
             if not ds.exists("workplaces", disc.workplace):
                 yield _dangling(f, ("disclosures", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
         for i, con in enumerate(case.consents):
-            if ds.purposes and con.purpose not in ds.purposes:
+            if con.purpose not in ds.purposes:
                 yield _dangling(f, ("consents", i, "purpose"), "Zweck", "Zweck aus schema/consent-purposes.yaml verwenden: " + ", ".join(ds.purposes) + ".")
             for j, rec in enumerate(con.recipients):
-                if rec not in CONSENT_RECIPIENTS and not ds.exists("workplaces", rec):
-                    yield _dangling(f, ("consents", i, "recipients", j), "Empfänger", "Kennung eines Arbeitsplatzes oder 'ifd' / 'kostentraeger' verwenden.")
+                if rec not in CONSENT_RECIPIENTS and not ds.exists("workplaces", rec) and rec not in ifd_ids(ds):
+                    yield _dangling(f, ("consents", i, "recipients", j), "Empfänger", "Kennung eines Arbeitsplatzes, eines IFD (ifd_services) oder 'ifd' / 'kostentraeger' verwenden.")
 
     for wid, wp in ds.workplaces.items():
         f = ds.path_of("workplaces", wid)
@@ -78,6 +85,21 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         for i, req in enumerate(mod.access_requirements):
             if req not in ds.access_requirements:
                 yield _dangling(f, ("access_requirements", i), "Zugangsvoraussetzung", "Kennung aus organisation.yaml (access_requirements) verwenden.")
+
+
+def _records_only(ds: Dataset) -> Iterator[Finding]:
+    """References between records and catalogues only (no organisation)."""
+    for cid, case in ds.cases.items():
+        f = ds.path_of("cases", cid)
+        for i, pl in enumerate(case.placements):
+            if not ds.exists("workplaces", pl.workplace):
+                yield _dangling(f, ("placements", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
+        for i, en in enumerate(case.enrolments):
+            if not ds.exists("modules", en.module):
+                yield _dangling(f, ("enrolments", i, "module"), "Modul", "Dateiname (ohne .yaml) aus modules/ verwenden.")
+        for i, con in enumerate(case.consents):
+            if con.purpose not in ds.purposes:
+                yield _dangling(f, ("consents", i, "purpose"), "Zweck", "Zweck aus schema/consent-purposes.yaml verwenden: " + ", ".join(ds.purposes) + ".")
 
 
 def _place(ds: Dataset, f: str, provider: str, location: str) -> Iterator[Finding]:

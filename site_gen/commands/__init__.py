@@ -4,6 +4,7 @@ parsed arguments and returns an exit code. Add a command by adding its module
 name to :data:`COMMANDS`."""
 
 COMMANDS: list[str] = [
+    "init",
     "check",
     "build",
     "serve",
@@ -16,4 +17,6 @@ COMMANDS: list[str] = [
     "match",
     "bewerbung",
     "public",
+    "bericht",
+    "nachweis",
 ]

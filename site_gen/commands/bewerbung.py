@@ -31,6 +31,7 @@ from ..models.common import PLACEMENT_LABELS
 from ..models.module import CertificationKind
 from ..render.profile_chart import ProfileRow, side_by_side_svg, side_by_side_table
 from ..views.consented import consented_dataset
+from ..outputs import out_file
 from .check import parse_date
 
 PURPOSE = "profil-an-arbeitgeber"
@@ -124,7 +125,7 @@ def render_mappe(ctx: MappeContext) -> str:
     return _env().get_template("mappe.html.j2").render(ctx=ctx)
 
 
-def run(root: Path, case_id: str, workplace_id: str | None, out: Path, today: dt.date) -> int:
+def run(root: Path, case_id: str, workplace_id: str | None, out: Path | None, today: dt.date) -> int:
     """Check the consent, render, write ``out`` atomically."""
     ds = load_dataset(root)
     case = ds.cases.get(case_id)
@@ -140,7 +141,7 @@ def run(root: Path, case_id: str, workplace_id: str | None, out: Path, today: dt
                         f"(Zweck '{PURPOSE}', Empfänger: der Arbeitsplatz).")
     ds = consented_dataset(ds, today)
     html = render_mappe(mappe_context(ds, ds.cases[case_id], workplace_id, today))
-    out.parent.mkdir(parents=True, exist_ok=True)
+    out = out_file(root, out, f"bewerbung-{case_id}{'-' + workplace_id if workplace_id else ''}.html")
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".bewerbung-", suffix=".html")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(html)
@@ -153,6 +154,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("bewerbung", help="Bewerbungsmappe in einfacher Sprache als HTML (nur mit Einwilligung)")
     p.add_argument("case", help="Kennung der Akte")
     p.add_argument("--workplace", default=None, help="Kennung des Arbeitsplatzes, an den die Mappe geht")
-    p.add_argument("--out", type=Path, required=True, help="Zieldatei, z. B. mappe.html")
+    p.add_argument("--out", type=Path, default=None, help="Zieldatei (Standard: ausgabe/bewerbung-AKTE.html im Daten-Repository)")
     p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT für die Einwilligung")
     p.set_defaults(run=lambda a: run(a.root, a.case, a.workplace, a.out, a.today or dt.date.today()))

@@ -17,6 +17,8 @@ from ..dataset import load_dataset
 from ..findings import UserError
 from ..render.privacy import render_briefing
 from ..views.briefing import briefing_context
+from ..wording import count
+from ..outputs import out_dir, out_file
 from .check import parse_date
 
 
@@ -40,9 +42,9 @@ def run(root: Path, case_id: str, workplace_id: str, out: Path | None, today: dt
     """Render the briefing for ``workplace_id`` about ``case_id`` into ``out``."""
     ds = load_dataset(root)
     ctx = briefing_context(ds, case_id, workplace_id, today)
-    target = out or Path(f"mitteilung-{case_id}-{workplace_id}.html")
+    target = out_file(root, out, f"mitteilung-{case_id}-{workplace_id}.html")
     write_atomic(target, render_briefing(ctx))
-    print(f"Mitteilung für den Betrieb geschrieben: {target} ({len(ctx.items)} Punkte).")
+    print(f"Mitteilung für den Betrieb geschrieben: {target} ({count(len(ctx.items), 'Punkt', 'Punkte')}).")
     return 0
 
 
@@ -50,6 +52,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("briefing", help="Druckseite: was ein Betrieb über eine Person erfahren darf")
     p.add_argument("case", help="Kennung der Akte, z. B. tn-0042")
     p.add_argument("workplace", help="Kennung des Arbeitsplatzes, z. B. ap-baeckerei")
-    p.add_argument("--out", type=Path, default=None, help="Zieldatei (Standard: mitteilung-AKTE-ARBEITSPLATZ.html)")
+    p.add_argument("--out", type=Path, default=None, help="Zieldatei (Standard: ausgabe/mitteilung-AKTE-ARBEITSPLATZ.html im Daten-Repository)")
     p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT für die Gültigkeit der Einwilligung")
     p.set_defaults(run=lambda a: run(a.root, a.case, a.workplace, a.out, a.today or dt.date.today()))

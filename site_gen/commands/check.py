@@ -19,6 +19,7 @@ from ..dataset import load_dataset, scan_records
 from ..findings import Finding, Severity
 from ..incremental import META_FILES, Commit, affected, collect_changed, save_summaries, staged_commit, summary_of
 from ..report import FORMATS, positioned, report
+from ..schema_files import stale_findings
 
 
 def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int]:
@@ -82,6 +83,7 @@ def run(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, onl
         report(findings, len(reached), fmt, out)
         return exit_code(findings, strict, commit.touched)
     findings, count = collect(root, today, use_cache)
+    findings = findings + stale_findings(root)  # outside the cache: the schema files are not part of its key
     report(findings, count, fmt, out)
     return exit_code(findings, strict)
 

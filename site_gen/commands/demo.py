@@ -185,7 +185,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workplaces", type=int, default=200, help="Zahl der Arbeitsplätze")
     p.add_argument("--modules", type=int, default=20, help="Zahl der Module")
     p.add_argument("--seed", type=int, default=7, help="Startwert des Zufallsgenerators")
-    p.add_argument("--out", type=Path, required=True, help="Zielordner (wird ersetzt, wenn er Demodaten enthält)")
+    p.add_argument("--out", type=Path, default=Path("demo-daten"), help="Zielordner (Standard: demo-daten/; wird ersetzt, wenn er Demodaten enthält)")
     p.set_defaults(run=lambda a: _run(a))
 
 

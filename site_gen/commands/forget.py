@@ -25,6 +25,7 @@ from ..cache import CACHE_DIR
 from ..findings import UserError
 from ..load import parse_yaml
 from ..models.common import ID_PATTERN
+from ..wording import count
 from .forget_refs import remove_references_in
 from .forget_text import NEXT_STEPS, confirm
 
@@ -104,7 +105,7 @@ def run(root: Path, case_id: str, yes: bool, history: bool, interactive: bool) -
         print(f"Achtung: {left} Git-Objekte enthalten noch Daten der Akte (z. B. Kopien in anderen Dateien). "
               "Mit 'git log --all -S' suchen, entfernen und 'site-gen forget' erneut ausführen.", file=sys.stderr)
         return 1
-    print(f"Git-Geschichte bereinigt: {len(old_paths)} Pfad(e), {len(old_blobs)} Fassung(en) der Akte entfernt; kein Objekt enthält sie noch.")
+    print(f"Git-Geschichte bereinigt: {count(len(old_paths), 'Pfad', 'Pfade')}, {count(len(old_blobs), 'Fassung', 'Fassungen')} der Akte entfernt; kein Objekt enthält sie noch.")
     print(NEXT_STEPS.format(origin=origin or "URL-DES-GIT-SERVERS"))
     return 0
 

@@ -17,16 +17,19 @@ from pathlib import Path
 from ..dataset import ORGANISATION_FILE, load_dataset
 from ..findings import UserError
 from ..models.organisation import Role
+from ..placeholders import MARKER, fill
+from ..schema_files import ensure_schemas
 from .check import parse_date
 
 PREFIX = {"case": ("cases", "tn", 4), "workplace": ("workplaces", "ap", 4), "module": ("modules", "mod", 3)}
 
 CASE = """\
 # yaml-language-server: $schema=../schema/case.schema.json
+# Alles mit {marker} ersetzen; vorher besteht die Akte die Prüfung nicht.
 # Akte einer teilnehmenden Person. Die Kennung ist pseudonym: niemals den Namen verwenden.
 id: {id}
-first_name: Vorname
-last_name: Nachname
+first_name: {ph_first}
+last_name: {ph_last}
 provider: {provider}
 location: {location}
 workshop_area: berufsbildungsbereich  # oder: arbeitsbereich
@@ -47,19 +50,20 @@ opened: {today}
 
 WORKPLACE = """\
 # yaml-language-server: $schema=../schema/workplace.schema.json
+# Alles mit {marker} ersetzen; vorher besteht das Profil die Prüfung nicht.
 # Arbeitsplatzprofil eines Betriebs.
 id: {id}
 provider: {provider}
 location: {location}
 company:
-  name: Name des Betriebs
+  name: {ph_company}
   sector: lager-logistik  # kueche, gebaeudeservice, gastronomie, hotel, einzelhandel, kita …
   address:
-    street: Straße 1
-    postcode: "00000"  # in Anführungszeichen (führende Null)
-    city: Ort
-    district: Stadtteil
-  transit: Bus und Bahn in der Nähe
+    street: {ph_street}
+    postcode: {ph_postcode}  # fünf Ziffern in Anführungszeichen, z. B. "04109"
+    city: {ph_city}
+    district: {ph_district}
+  transit: {ph_transit}
 placement_types:
   - praktikum
 acquisition:
@@ -70,14 +74,15 @@ acquisition:
 
 MODULE = """\
 # yaml-language-server: $schema=../schema/module.schema.json
+# Alles mit {marker} ersetzen; vorher besteht das Modul die Prüfung nicht.
 # Kursmodul. Der Text unter 'easy' ist für Teilnehmende: Leichte Sprache, ein Satz pro Zeile.
 id: {id}
 programme: jobvision  # chance-24, zertifizierte-qualifizierung, kukuk, talente, mentorenschulung
-title: Titel des Moduls
+title: {ph_title}
 goals:
-  - Lernziel
+  - {ph_goal}
 units:
-  - title: Erste Einheit
+  - title: {ph_unit}
     hours: 4
 duration_weeks: 4
 certification:
@@ -86,10 +91,20 @@ trainers:
   - {trainer}
 capacity: 12
 easy:
-  title: Titel in Leichter Sprache
+  title: {ph_easy_title}
   text: |
-    In diesem Kurs lernst du etwas Neues.
+    {ph_easy_text}
 """
+
+
+PLACEHOLDERS = {
+    "ph_first": fill("Vorname"), "ph_last": fill("Nachname"), "ph_company": fill("Name des Betriebs"),
+    "ph_street": fill("Straße und Hausnummer"), "ph_postcode": fill("Postleitzahl"), "ph_city": fill("Ort"),
+    "ph_district": fill("Stadtteil"), "ph_transit": fill("Anbindung mit Bus und Bahn"), "ph_title": fill("Titel des Moduls"),
+    "ph_goal": fill("Lernziel"), "ph_unit": fill("Titel der ersten Einheit"), "ph_easy_title": fill("Titel in Leichter Sprache"),
+    "ph_easy_text": f"{MARKER}: Text in Leichter Sprache, ein Satz pro Zeile",
+}
+"""Every value a person must write; each one fails the check until replaced."""
 
 
 def next_id(folder: Path, prefix: str, width: int) -> str:
@@ -103,7 +118,7 @@ def next_id(folder: Path, prefix: str, width: int) -> str:
 def create(root: Path, kind: str, today: dt.date) -> Path:
     """Write a skeleton record of ``kind``; returns its path."""
     if not (root / ORGANISATION_FILE).exists():
-        raise UserError("organisation.yaml fehlt.", "Erst Träger, Standorte und Personal in organisation.yaml anlegen.")
+        raise UserError("organisation.yaml fehlt.", "Mit 'site-gen init' ein Daten-Repository anlegen und organisation.yaml ausfüllen.")
     ds = load_dataset(root, only=[])
     if ds.organisation is None:
         raise UserError("organisation.yaml ist ungültig.", "Erst 'site-gen check' ausführen und die Fehler beheben.")
@@ -113,12 +128,13 @@ def create(root: Path, kind: str, today: dt.date) -> Path:
     coaches = [s.id for s in ds.organisation.staff if Role.JOBCOACH in s.roles] or [s.id for s in ds.organisation.staff]
     trainers = [s.id for s in ds.organisation.staff if Role.TRAINER in s.roles] or coaches
     values = {
-        "id": record_id, "provider": provider.id, "location": provider.locations[0].id, "today": today.isoformat(),
+        "marker": MARKER, **PLACEHOLDERS, "id": record_id, "provider": provider.id, "location": provider.locations[0].id, "today": today.isoformat(),
         "primary": coaches[0], "deputy": coaches[1] if len(coaches) > 1 else coaches[0], "trainer": trainers[0],
     }
     text = {"case": CASE, "workplace": WORKPLACE, "module": MODULE}[kind].format(**values)
     path = root / folder / f"{record_id}.yaml"
     path.parent.mkdir(exist_ok=True)
+    ensure_schemas(root)  # the modeline must point to a schema that exists
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
         handle.write(text)
     return path
@@ -136,5 +152,5 @@ def _run(args: argparse.Namespace) -> int:
         path = create(args.root, args.kind, args.today or dt.date.today())
     except FileExistsError:
         raise UserError("Die Datei existiert schon und wird nicht überschrieben.", "Den Befehl erneut ausführen.") from None
-    print(f"Angelegt: {path.relative_to(args.root).as_posix()} – bitte ausfüllen und mit 'site-gen check' prüfen.")
+    print(f"Angelegt: {path.relative_to(args.root).as_posix()} – alles mit {MARKER} ersetzen und mit 'site-gen check' prüfen.")
     return 0

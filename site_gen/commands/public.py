@@ -24,6 +24,8 @@ from ..render.public import render_site, speech_texts, static_files
 from ..report import positioned, report
 from ..site.publish import staging_dir
 from ..views.public import PublicBoard, public_board
+from ..wording import count
+from ..outputs import out_file
 from .check import parse_date
 
 CHROMIUM = "/usr/bin/chromium"
@@ -112,21 +114,22 @@ def run_public(root: Path, out: Path | None, today: dt.date, pdf: Path | None) -
     files = board_files(root, board, glossary)
     target = out or root / "public"
     write_site(files, target)
-    print(f"Jobbörse gebaut: {len(board.postings)} Ausschreibungen, {len(board.courses)} Kurse, "
-          f"{len(files)} Dateien in {target} ({time.perf_counter() - start:.1f} s).")
+    print(f"Jobbörse gebaut: {count(len(board.postings), 'Ausschreibung', 'Ausschreibungen')}, {count(len(board.courses), 'Kurs', 'Kurse')}, "
+          f"{count(len(files), 'Datei', 'Dateien')} in {target} ({time.perf_counter() - start:.1f} s).")
     if pdf is not None:
         make_pdf(target, pdf)
         print(f"PDF für den Aushang: {pdf}")
     return 1 if errors else 0
 
 
-def run_print(root: Path, out: Path, today: dt.date) -> int:
+def run_print(root: Path, out: Path | None, today: dt.date) -> int:
     board, glossary, errors = load_board(root, today)
+    pdf = out_file(root, out, "aushang.pdf")
     with tempfile.TemporaryDirectory(prefix="site-gen-aushang-") as tmp:
         site = Path(tmp) / "public"
         write_site(board_files(root, board, glossary, with_audio=False), site)
-        make_pdf(site, out)
-    print(f"PDF für den Aushang: {out} ({len(board.postings)} Ausschreibungen).")
+        make_pdf(site, pdf)
+    print(f"PDF für den Aushang: {pdf} ({count(len(board.postings), 'Ausschreibung', 'Ausschreibungen')}).")
     return 1 if errors else 0
 
 
@@ -137,6 +140,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pdf", type=Path, default=None, help="zusätzlich ein PDF aller Ausschreibungen für den Aushang schreiben")
     p.set_defaults(run=lambda a: run_public(a.root, a.out, a.today or dt.date.today(), a.pdf))
     q = sub.add_parser("print", help="PDF aller aktuellen Ausschreibungen für den Schaukasten (A4)")
-    q.add_argument("--out", type=Path, default=Path("aushang.pdf"), help="PDF-Datei (Standard: aushang.pdf)")
+    q.add_argument("--out", type=Path, default=None, help="PDF-Datei (Standard: ausgabe/aushang.pdf im Daten-Repository)")
     q.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT")
     q.set_defaults(run=lambda a: run_print(a.root, a.out, a.today or dt.date.today()))

@@ -22,12 +22,15 @@ from .common import (
     Text,
     field,
 )
+from .after import CompanyChange, Contract, CrisisReason, FollowAlong, Qualification, TransitionGroup, WageAmount, WorkshopReturn
 
 DOC = Basis.DOCUMENTATION_DUTY
 DayHours = Annotated[float, Field(strict=True, gt=0, le=10)]
 """At most 10 hours a day (Arbeitszeitgesetz § 3)."""
 WeekHours = Annotated[float, Field(strict=True, gt=0, le=50)]
 """At most 50 hours a week: 5 days of at most 10 hours (Arbeitszeitgesetz § 3, with a 5-day week)."""
+MonthHours = Annotated[float, Field(strict=True, gt=0, le=744)]
+"""Approved support per month (a cost approval's scope)."""
 
 
 class WorkshopArea(str, Enum):
@@ -195,6 +198,8 @@ class LogEntry(Part):
     minutes: Int = field("Minuten", "Dauer in Minuten, höchstens 600 (10 Stunden) je Eintrag.", gt=0, le=600)
     by: Id = field("Von", "Kennung der Fachkraft (Personal).")
     note: Text = field("Notiz", "Kurze sachliche Notiz.", personal=True)
+    crisis: CrisisReason | None = field(
+        "Krisenintervention", "Nur bei einer Krisenintervention: der Anlass als Kategorie (keine medizinischen Angaben).", default=None)
 
 
 class Disclosure(Part):
@@ -206,6 +211,56 @@ class Disclosure(Part):
         "Was der Betrieb erfahren darf, z. B. dass die Person Pausenzeiten nicht allein erkennt.",
         min_length=1,
     )
+
+
+class Measure(str, Enum):
+    """The measure a cost bearer approves (Leistung der Kostenzusage)."""
+
+    ENTRY_PROCEDURE = "eingangsverfahren"
+    VOCATIONAL_TRAINING = "berufsbildungsbereich"
+    WORK = "arbeitsbereich"
+    BUDGET_WORK = "budget-fuer-arbeit"
+    BUDGET_TRAINING = "budget-fuer-ausbildung"
+    SUPPORTED_EMPLOYMENT = "unterstuetzte-beschaeftigung"
+
+
+MEASURE_LABELS: dict[Measure, str] = {
+    Measure.ENTRY_PROCEDURE: "Eingangsverfahren",
+    Measure.VOCATIONAL_TRAINING: "Berufsbildungsbereich",
+    Measure.WORK: "Arbeitsbereich",
+    Measure.BUDGET_WORK: "Budget für Arbeit",
+    Measure.BUDGET_TRAINING: "Budget für Ausbildung",
+    Measure.SUPPORTED_EMPLOYMENT: "Unterstützte Beschäftigung",
+}
+
+
+class CostApproval(Part):
+    """A cost approval (Kostenzusage, Bewilligung): who pays which measure for which period."""
+
+    bearer: CostBearer = field("Kostenträger", "Wer die Leistung bewilligt hat.")
+    measure: Measure = field("Maßnahme", "Bewilligte Leistung, z. B. Berufsbildungsbereich, Arbeitsbereich, Budget für Arbeit.")
+    start: Date = field("Bewilligt ab", "Erster Tag des Bewilligungszeitraums.")
+    end: Date = field("Bewilligt bis", "Letzter Tag des Bewilligungszeitraums. Der Entwicklungsbericht ist einige Wochen vorher fällig (organisation.yaml).")
+    minutes_per_month: Int | None = field(
+        "Umfang in Minuten pro Monat", "Bewilligter Umfang der Begleitung, wenn die Zusage einen nennt (sonst weglassen).",
+        gt=0, le=44640, default=None,
+    )
+    hours_per_month: MonthHours | None = field(
+        "Umfang in Stunden pro Monat", "Wie 'minutes_per_month', wenn die Zusage Stunden nennt. Nur eines von beiden angeben.",
+        default=None,
+    )
+    file_ref: ShortText = field("Aktenzeichen", "Aktenzeichen oder Geschäftszeichen des Kostenträgers.", personal=True)
+    report_sent_on: Date | None = field(
+        "Bericht versandt am", "Wann der Entwicklungsbericht für diesen Zeitraum an den Kostenträger ging. Danach ist die Frist erledigt.",
+        default=None,
+    )
+
+    @property
+    def scope_minutes(self) -> int | None:
+        """The approved scope in minutes per month, if the approval names one."""
+        if self.minutes_per_month is not None:
+            return self.minutes_per_month
+        return round(self.hours_per_month * 60) if self.hours_per_month is not None else None
 
 
 class GivenBy(str, Enum):
@@ -284,7 +339,28 @@ class Case(Record):
         purpose="unterstuetzungsbedarf-an-arbeitgeber",
         default_factory=list,
     )
+    cost_approvals: list[CostApproval] = field(
+        "Kostenzusagen",
+        "Bewilligungen der Kostenträger mit Zeitraum und Umfang; daraus folgen die Fristen der Entwicklungsberichte.",
+        basis=DOC,
+        default_factory=list,
+    )
     consents: list[Consent] = field("Einwilligungen", "Einwilligungen mit Zweck und Gültigkeit.", basis=DOC, default_factory=list)
+    # After the move (issue 17): see models/after.py.
+    follow_along: list[FollowAlong] = field(
+        "Begleitung nach dem Wechsel", "Nachbetreuung am Arbeitsplatz: Beginn, geplante Intensität, Ende oder dauerhaft.", basis=DOC, default_factory=list)
+    transition_group: list[TransitionGroup] = field(
+        "Übergangsgruppe", "Mitgliedschaft in der Übergangsgruppe mit dem IFD. Nur mit Einwilligung 'ifd'.", purpose="ifd", default_factory=list)
+    contracts: list[Contract] = field(
+        "Verträge", "Verträge nach dem Wechsel: Daten, Stunden, Entgeltbewertung, Lohnkostenzuschuss.", basis=DOC, default_factory=list)
+    wage_amounts: list[WageAmount] = field(
+        "Entgelt-Beträge", "Beträge des Entgelts. Nur mit Einwilligung 'entgelt'.", purpose="entgelt", default_factory=list)
+    company_changes: list[CompanyChange] = field(
+        "Veränderungen im Betrieb", "Wechsel von Vorgesetzten, Aufgaben, Arbeitszeit oder Abteilung.", basis=DOC, default_factory=list)
+    returns: list[WorkshopReturn] = field(
+        "Rückkehr in die Werkstatt", "Rückkehr nach einer Platzierung, mit Grund.", basis=DOC, default_factory=list)
+    qualification: Qualification | None = field(
+        "Qualifizierungsphase", "Zweijährige betriebliche Qualifizierung (HAA) mit Berufsschultag.", basis=DOC, default=None)
     opened: Date = field("Akte eröffnet", "Datum des Infogesprächs bzw. der Aktenanlage.", basis=DOC)
     closed: Date | None = field("Akte geschlossen", "Datum des Abschlusses (optional).", basis=DOC, default=None)
 

@@ -9,7 +9,7 @@ from .organisation import ProfileItem
 class ProfileCatalogue(Part):
     """Profilkatalog: Merkmale, auf denen Fähigkeits- und Anforderungsprofile bewerten (1–5)."""
 
-    source: Text = field("Quelle", "Herkunft der ICF-Zuordnung.")
+    source: Text | None = field("Quelle", "Herkunft der ICF-Zuordnung (ohne Angabe gilt die des mitgelieferten Katalogs).", default=None)
     items: list[ProfileItem] = field("Merkmale", "Die Merkmale des Katalogs.", min_length=1)
 
 

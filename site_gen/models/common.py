@@ -46,6 +46,8 @@ Rating = Annotated[int, Field(strict=True, ge=1, le=5)]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 /()-]{4,30}$")]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
 Postcode = Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
+WebUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"']*)?$", max_length=300)]
+"""A web address: only https: or http: (never javascript:, data: or file:)."""
 
 
 class Part(BaseModel):

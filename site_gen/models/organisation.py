@@ -7,7 +7,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .common import Bool, Email, Id, Int, Part, Phone, ShortText, Text, field
+from .after import IfdService
+from .common import Bool, Email, Id, Int, Part, Phone, ShortText, Text, WebUrl, field
 
 Percent = Annotated[float, Field(strict=True, ge=0, le=100)]
 
@@ -89,9 +90,23 @@ class Organisation(Part):
     profile_items: list[ProfileItem] = field(
         "Eigene Profilmerkmale", "Erweiterung des Profilkatalogs durch die Organisation.", default_factory=list
     )
+    ifd_services: list[IfdService] = field(
+        "Integrationsfachdienste", "IFD, mit denen die Teams zusammenarbeiten (Organisationen, keine Privatpersonen).", default_factory=list
+    )
     retention_years: Int = field(
         "Aufbewahrung in Jahren", "So viele Jahre nach Abschluss wird eine Akte gelöscht (Standard 5).", ge=1, le=30, default=5
     )
-    public_base_url: ShortText = field(
-        "Adresse der Jobbörse", "Öffentliche Adresse der Jobbörse, für QR-Codes und Feed.", default="https://jobs.example.org/"
+    report_weeks_before_end: Int = field(
+        "Bericht Wochen vor Ende",
+        "So viele Wochen vor dem Ende eines Bewilligungszeitraums ist der Entwicklungsbericht fällig (Standard 6).",
+        ge=0, le=26, default=6,
+    )
+    report_template: ShortText | None = field(
+        "Berichtsvorlage",
+        "Eigene Word-Vorlage (.docx) für Entwicklungsberichte, Pfad relativ zum Daten-Repository, z. B. vorlagen/bericht.docx. "
+        "Briefkopf, Kopf- und Fußzeilen und Formatvorlagen bleiben erhalten. Ohne Angabe gilt die mitgelieferte Vorlage.",
+        default=None,
+    )
+    public_base_url: WebUrl = field(
+        "Adresse der Jobbörse", "Öffentliche Adresse der Jobbörse (https://…), für QR-Codes und Feed.", default="https://jobs.example.org/"
     )

@@ -36,6 +36,7 @@ from ..models.common import OUTPLACED_TYPES, TRIAL_TYPES, PlacementType, Stage
 from ..models.organisation import Role
 from .internal import FIGURES, Link, label, staff_link
 from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_deadlines
+from .after_placement import AfterFigures, figures as after_figures
 
 TRANSITION_TYPES = (PlacementType.BUDGET_WORK, PlacementType.BUDGET_TRAINING, PlacementType.REGULAR)
 CONTACT_STAGES = frozenset({Stage.INTERVIEW, Stage.TRIAL, Stage.REFLECTION, Stage.TRANSITION})
@@ -94,6 +95,7 @@ class DashboardContext:
     coach_target: int
     deadlines: list[DeadlineGroup]
     links: list[Link]
+    after: AfterFigures | None = None
 
     @property
     def quota_points(self) -> list[tuple[str, float]]:
@@ -218,6 +220,7 @@ def dashboard(ds: Dataset, today: dt.date, provider: str | None = None, location
         returns=sorted(returns.items()), funnel=funnel,
         median_contact=_median_days(cases, first_contact, today), median_trial=_median_days(cases, first_trial, today),
         coaches=coaches, coach_target=COACH_LOAD, deadlines=group_deadlines(deadlines), links=links,
+        after=after_figures(ds, cases, today),
     )
 
 

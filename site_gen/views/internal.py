@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..dataset import Dataset
-from ..models.case import Case, CostBearer, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome, PlacementStatus, ServiceKind, WorkshopArea
+from ..models.after import AFTER_LABELS
+from ..models.case import MEASURE_LABELS, Case, CostBearer, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome, PlacementStatus, ServiceKind, WorkshopArea
 from ..models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS, Stage
 from ..models.module import PROGRAMME_LABELS
 from ..models.organisation import Role
@@ -21,7 +22,7 @@ from ..models.workplace import AcquisitionStatus, Channel
 CASES, WORKPLACES, MODULES, STAFF, FIGURES = "akten", "arbeitsplaetze", "module", "personal", "kennzahlen"
 
 LABELS: dict[object, str] = {
-    **STAGE_LABELS, **PLACEMENT_LABELS, **SECTOR_LABELS, **PROGRAMME_LABELS,
+    **STAGE_LABELS, **PLACEMENT_LABELS, **SECTOR_LABELS, **PROGRAMME_LABELS, **MEASURE_LABELS, **AFTER_LABELS,
     WorkshopArea.VOCATIONAL_TRAINING: "Berufsbildungsbereich", WorkshopArea.WORK: "Arbeitsbereich",
     CostBearer.EMPLOYMENT_AGENCY: "Agentur für Arbeit", CostBearer.INTEGRATION_AID: "Eingliederungshilfe",
     CostBearer.PENSION_INSURANCE: "Rentenversicherung", CostBearer.INTEGRATION_OFFICE: "Integrationsamt",

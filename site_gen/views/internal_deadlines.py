@@ -6,8 +6,10 @@ Rules (documented on the page ``fristen.md``):
 * trial placements (internships) running today that end within :data:`PLACEMENT_DAYS` days;
 * goals still open or in progress whose review date has passed (overdue) or
   comes within :data:`REVIEW_DAYS` days;
-* the yearly development report (Entwicklungsbericht) of an open case, due on
-  the anniversary of ``opened``, within :data:`REPORT_DAYS` days;
+* the development report (Entwicklungsbericht) of an open case within
+  :data:`REPORT_DAYS` days or overdue: from each cost approval whose report was
+  not sent (see :mod:`site_gen.approvals`); a case without approvals falls back
+  to the anniversary of ``opened``;
 * finished placements without a reflection talk (``reflection_on``).
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..approvals import open_reports, weeks_before_end
 from ..consent import is_live
 from ..dataset import Dataset
 from ..models.case import Case, GoalStatus, PlacementStatus
@@ -82,7 +85,11 @@ def case_deadlines(ds: Dataset, case: Case, today: dt.date) -> list[Deadline]:
                 add(goal.review_on, KIND_REVIEW_OVERDUE, goal.goal)
             elif (goal.review_on - today).days <= REVIEW_DAYS:
                 add(goal.review_on, KIND_REVIEW, goal.goal)
-    if case.closed is None:
+    if case.closed is None and case.cost_approvals:
+        for _, approval, due in open_reports(case, weeks_before_end(ds)):
+            if (due - today).days <= REPORT_DAYS:
+                add(due, KIND_REPORT, f"{label(approval.bearer)}: {label(approval.measure)} bis {approval.end:%d.%m.%Y}")
+    elif case.closed is None:
         due = _anniversary(case.opened, today)
         if due > case.opened and (due - today).days <= REPORT_DAYS:
             add(due, KIND_REPORT, label(case.cost_bearer))
@@ -110,6 +117,7 @@ class DeadlinePageContext:
     placement_days: int
     review_days: int
     report_days: int
+    report_weeks: int = 6
 
 
 def group_deadlines(items: list[Deadline]) -> list[DeadlineGroup]:
@@ -121,4 +129,4 @@ def group_deadlines(items: list[Deadline]) -> list[DeadlineGroup]:
 def deadline_page(ds: Dataset, today: dt.date) -> DeadlinePageContext:
     """``fristen.md``: all deadlines, grouped by kind."""
     return DeadlinePageContext("fristen.md", today, group_deadlines(all_deadlines(ds, today)),
-                               CONSENT_DAYS, PLACEMENT_DAYS, REVIEW_DAYS, REPORT_DAYS)
+                               CONSENT_DAYS, PLACEMENT_DAYS, REVIEW_DAYS, REPORT_DAYS, weeks_before_end(ds))

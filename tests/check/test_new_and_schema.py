@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from site_gen.commands.schema import SCHEMAS, schema_text
+from site_gen.schema_files import repository_ids
 
 from ..conftest import REPO, TODAY, run_cli
 
@@ -13,7 +14,7 @@ from ..conftest import REPO, TODAY, run_cli
 def test_committed_schema_matches_models() -> None:
     for name in SCHEMAS:
         committed = (REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
-        assert committed == schema_text(name), f"schema/{name}.schema.json ist veraltet: site-gen schema ausführen"
+        assert committed == schema_text(name, repository_ids(REPO)), f"schema/{name}.schema.json ist veraltet: site-gen schema ausführen"
     case = json.loads(schema_text("case"))
     assert case["properties"]["support_needs"]["x-zweck"] == "gesundheitsdaten"
     assert case["properties"]["first_name"]["title"] == "Vorname"
@@ -26,12 +27,27 @@ def test_schema_check_detects_drift(tmp_path: Path) -> None:
     assert run_cli("--root", str(tmp_path), "schema", "--check").returncode == 0
 
 
-def test_new_records_are_valid_commented_and_never_overwrite(base_repo: Path) -> None:
+def test_new_skeletons_fail_until_every_placeholder_is_replaced_and_never_overwrite(base_repo: Path) -> None:
     for kind, expected in (("case", "cases/tn-0002.yaml"), ("workplace", "workplaces/ap-0002.yaml"), ("module", "modules/mod-002.yaml")):
         result = run_cli("--root", str(base_repo), "new", kind, "--today", TODAY)
         assert result.returncode == 0 and expected in result.stdout
         text = (base_repo / expected).read_text()
         assert text.startswith("# yaml-language-server: $schema=../schema/") and text.splitlines()[1].startswith("# ")
+        assert (base_repo / "schema" / f"{kind}.schema.json").is_file()  # the modeline points to a file that exists
+    check = run_cli("--root", str(base_repo), "check", "--today", TODAY, "--no-cache")
+    assert check.returncode == 1, check.stdout
+    assert "cases/tn-0002.yaml:5:1: PLACEHOLDER Platzhalter aus dem Gerüst ist noch nicht ersetzt." in check.stdout
+    assert check.stdout.count(": PLACEHOLDER") == 2 + 5 + 5 and "workplaces/ap-0002.yaml:12:5: SCHEMA-FORMAT" in check.stdout, check.stdout
+    fills = {"Vorname": "Alex", "Nachname": "Muster", "Name des Betriebs": "Gärtnerei Beispiel", "Straße und Hausnummer": "Gartenweg 3",
+             "Postleitzahl": "20095", "Ort": "Hamburg", "Stadtteil": "Mitte", "Anbindung mit Bus und Bahn": "Bus 5 vor der Tür",
+             "Titel des Moduls": "Pflanzen pflegen", "Lernziel": "Pflanzen gießen", "Titel der ersten Einheit": "Gießen",
+             "Titel in Leichter Sprache": "Pflanzen pflegen", "Text in Leichter Sprache, ein Satz pro Zeile": "Du lernst Pflanzen gießen."}
+    for rel in ("cases/tn-0002.yaml", "workplaces/ap-0002.yaml", "modules/mod-002.yaml"):
+        path = base_repo / rel
+        text = path.read_text()
+        for what, value in fills.items():
+            text = text.replace(f'"AUSFÜLLEN: {what}"', f'"{value}"').replace(f"AUSFÜLLEN: {what}", value)
+        path.write_text(text)
     check = run_cli("--root", str(base_repo), "check", "--strict", "--today", TODAY, "--no-cache")
     assert check.returncode == 0, check.stdout
     before = (base_repo / "cases" / "tn-0002.yaml").read_text()

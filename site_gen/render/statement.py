@@ -1,0 +1,39 @@
+"""The monthly service statement as CSV (accounting) and as a printable HTML page."""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ..views.statement import FLAG_NO_APPROVAL, FLAG_OVER, FLAG_UNDER, UNDER_SHARE, StatementContext
+from .privacy import TEMPLATES, date_de
+
+CSV_HEADER = ("Kennung", "Maßnahme", "Aktenzeichen", "Bewilligt ab", "Bewilligt bis", "Minuten unmittelbar", "Minuten mittelbar",
+              "Minuten indirekt", "Minuten gesamt", "Umfang Minuten", "Abgleich")
+FLAG_CLASSES = {FLAG_OVER: "flag-over", FLAG_UNDER: "flag-under", FLAG_NO_APPROVAL: "flag-none"}
+
+
+def statement_csv(ctx: StatementContext) -> str:
+    """Semicolon-separated (German spreadsheets), one row per case and approval, ISO dates."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for r in ctx.rows:
+        writer.writerow((r.case_id, r.measure, r.file_ref, r.start.isoformat() if r.start else "", r.end.isoformat() if r.end else "",
+                         r.direct, r.mediate, r.indirect, r.total, "" if r.scope is None else r.scope, r.flag))
+    return out.getvalue()
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES / "nachweis"), autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["date_de"] = date_de
+    return env
+
+
+def statement_html(ctx: StatementContext) -> str:
+    return _env().get_template("nachweis.html.j2").render(ctx=ctx, flags=FLAG_CLASSES, under=UNDER_SHARE)

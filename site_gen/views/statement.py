@@ -1,0 +1,105 @@
+"""The monthly service statement (Leistungsnachweis) per cost bearer (pure).
+
+One row per case: the pseudonymous id, the approval (measure, file
+reference, scope) and the minutes of support by kind of service in that
+month, counted only on days the approval covers. Only documentation-duty
+fields: no names, no notes. A case of this cost bearer without an approval
+for the month is listed too, flagged, so nothing is billed by accident.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..approvals import approvals_in_month
+from ..dataset import Dataset
+from ..findings import UserError
+from ..models.case import CostBearer, ServiceKind
+from .internal import label
+from .report_support import KINDS, minutes_by_kind, next_month
+
+UNDER_SHARE = 0.9
+"""Below this share of the approved scope a month is flagged as under."""
+
+FLAG_OVER, FLAG_UNDER, FLAG_OK, FLAG_NO_SCOPE, FLAG_NO_APPROVAL = "über Umfang", "unter Umfang", "im Umfang", "kein Umfang bewilligt", "keine Kostenzusage"
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRow:
+    case_id: str
+    measure: str
+    file_ref: str
+    start: dt.date | None
+    end: dt.date | None
+    direct: int
+    mediate: int
+    indirect: int
+    scope: int | None
+    flag: str
+
+    @property
+    def total(self) -> int:
+        return self.direct + self.mediate + self.indirect
+
+
+@dataclass(frozen=True, slots=True)
+class StatementContext:
+    bearer: str
+    bearer_label: str
+    month: dt.date
+    today: dt.date
+    rows: list[StatementRow]
+
+    @property
+    def month_label(self) -> str:
+        return f"{self.month.month:02d}/{self.month.year}"
+
+    def total(self, kind: str) -> int:
+        return sum(getattr(r, kind) for r in self.rows)
+
+
+def parse_bearer(value: str) -> CostBearer:
+    try:
+        return CostBearer(value)
+    except ValueError:
+        raise UserError(f"STATEMENT-UNKNOWN-BEARER Den Kostenträger '{value}' gibt es nicht.",
+                        "Eine dieser Kennungen angeben: " + ", ".join(b.value for b in CostBearer) + ".") from None
+
+
+def parse_month(value: str) -> dt.date:
+    try:
+        year, month = value.split("-")
+        if len(year) != 4 or len(month) != 2:
+            raise ValueError
+        return dt.date(int(year), int(month), 1)
+    except ValueError:
+        raise UserError(f"STATEMENT-BAD-MONTH '{value}' ist kein Monat im Format JJJJ-MM.", "Zum Beispiel --monat 2026-10.") from None
+
+
+def _flag(total: int, scope: int | None) -> str:
+    if scope is None:
+        return FLAG_NO_SCOPE
+    if total > scope:
+        return FLAG_OVER
+    return FLAG_UNDER if total < scope * UNDER_SHARE else FLAG_OK
+
+
+def statement(ds: Dataset, bearer: CostBearer, month: dt.date, today: dt.date) -> StatementContext:
+    """The statement of ``bearer`` for the month starting on ``month``."""
+    first, last = month, next_month(month) - dt.timedelta(days=1)
+    rows: list[StatementRow] = []
+    for cid in sorted(ds.cases):
+        case = ds.cases[cid]
+        approvals = approvals_in_month(case, bearer, first, last)
+        for a in approvals:
+            lo, hi = max(first, a.start), min(last, a.end)
+            kinds = minutes_by_kind(e for e in case.support_log if lo <= e.date <= hi)
+            scope = a.scope_minutes
+            rows.append(StatementRow(cid, label(a.measure), a.file_ref, a.start, a.end, kinds[ServiceKind.DIRECT],
+                                     kinds[ServiceKind.MEDIATE], kinds[ServiceKind.INDIRECT], scope, _flag(sum(kinds.values()), scope)))
+        if not approvals and case.cost_bearer is bearer and case.opened <= last and (case.closed is None or case.closed >= first):
+            kinds = minutes_by_kind(e for e in case.support_log if first <= e.date <= last)
+            if sum(kinds.values()):
+                rows.append(StatementRow(cid, "–", "–", None, None, *(kinds[k] for k in KINDS), None, FLAG_NO_APPROVAL))
+    return StatementContext(bearer.value, label(bearer), month, today, rows)
