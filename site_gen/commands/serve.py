@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import html
+import re
 import signal
 import datetime as dt
 import sys
@@ -27,7 +29,7 @@ from ..dataset import Dataset, load_dataset, load_record
 from ..findings import UserError
 from ..models import RECORD_KINDS
 from ..render.internal import remove_docs, render_site, write_docs
-from ..report import report
+from ..report import positioned, report
 from ..site.internal import git_history
 from ..site.mkdocs import mkdocs_config, run_mkdocs
 from ..site.pagefind import run_pagefind
@@ -184,6 +186,24 @@ class Preview:
             self.version += 1
             self.changed.notify_all()
 
+    def banner(self) -> bytes:
+        """The errors of the current records as an HTML banner (German, file:line, no content values); empty when none.
+
+        Shown on every page until the files are fixed: the browser reloads after
+        each save, so the banner appears with the save and goes with the fix.
+        """
+        errors = positioned(list(self.errors), self.root) if self.errors else []
+        if not errors:
+            return b""
+        n = len(errors)
+        items = "".join(f"<li><code>{html.escape(f.file)}:{f.line or 1}</code> {html.escape(f.code)}: {html.escape(f.message)}</li>"
+                        for f in errors[:20])
+        more = f"<li>… und {n - 20} weitere (siehe Konsole)</li>" if n > 20 else ""
+        head = "1 Fehler beim letzten Speichern" if n == 1 else f"{n} Fehler beim letzten Speichern"
+        return (f'<div class="sg-preview-problems" role="alert"><strong>{head}.</strong> '
+                "Betroffene Datensätze fehlen in der Vorschau, bis die Datei korrigiert ist."
+                f"<ul>{items}{more}</ul></div>").encode()
+
 
 def _handler(preview: Preview) -> type[SimpleHTTPRequestHandler]:
     class Handler(SimpleHTTPRequestHandler):
@@ -215,6 +235,8 @@ def _handler(preview: Preview) -> type[SimpleHTTPRequestHandler]:
                 target = target / "index.html"
             if target.suffix == ".html" and target.is_file() and preview.site.resolve() in target.resolve().parents:
                 body = target.read_bytes().replace(b"</body>", RELOAD_TAG, 1)
+                if banner := preview.banner():
+                    body = re.sub(rb"(<body[^>]*>)", lambda m: m.group(1) + banner, body, count=1)
                 return self._send(body, "text/html; charset=utf-8")
             return super().do_GET()
 

@@ -20,9 +20,9 @@ import datetime as dt
 import re
 import statistics
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..models.case import Case, PlacementStatus
+from ..models.case import Case, Outcome, PlacementStatus
 from ..models.catalogue import Purpose
 from ..models.common import OUTPLACED_TYPES, SECTOR_LABELS, TRIAL_TYPES, PlacementType, Sector
 from ..models.organisation import Location, ProfileItem
@@ -57,6 +57,20 @@ class CaseFeatures:
     hours_source: str
     wanted_types: frozenset[PlacementType]
     types_source: str
+    avoid: Mapping[str, str] = field(default_factory=dict)
+    """Workplace id → German reason: a placement there ended with a return to the workshop or was aborted."""
+
+
+def ended_badly(case: Case) -> dict[str, str]:
+    """Workplaces this person should not be proposed again, with the reason from the record."""
+    out: dict[str, str] = {}
+    for p in sorted(case.placements, key=lambda p: p.start):
+        if p.outcome is Outcome.RETURN or p.status is PlacementStatus.ABORTED:
+            what = "Rückkehr in die Werkstatt" if p.outcome is Outcome.RETURN else "abgebrochen"
+            day = p.end or p.start
+            reason = f"{what} am {day.day:02d}.{day.month:02d}.{day.year}"
+            out[p.workplace] = reason + (f": {p.end_reason}" if p.end_reason else " (kein Grund eingetragen)")
+    return out
 
 
 @dataclass(frozen=True)
@@ -115,7 +129,8 @@ def case_features(
     types, types_source = _wanted_types(case, today)
     terms = [("Wunsch", t, stems(t)) for t in case.wishes] + [("Interesse", t, stems(t)) for t in case.interests]
     return CaseFeatures(case.id, usable_profile(case, today, purposes, items), tuple(t for t in terms if t[2]),
-                        case.location, fold_district(loc.district if loc else None), hours, hours_source, types, types_source)
+                        case.location, fold_district(loc.district if loc else None), hours, hours_source, types, types_source,
+                        ended_badly(case))
 
 
 def workplace_features(wp: Workplace, items: Mapping[str, ProfileItem], placed_hours: list[float]) -> WorkplaceFeatures:

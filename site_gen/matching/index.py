@@ -65,14 +65,14 @@ class MatchIndex:
         if (row := self._case_pos.get(case_id)) is None or not self.workplace_ids:
             return []
         scores = self.m.score_block(np.array([row]), np.arange(len(self.workplace_ids)))[0]
-        return [self.explain(case_id, self.workplace_ids[c]) for c in _best(scores, top)]
+        return [self.explain(case_id, self.workplace_ids[c]) for c in _best(scores, top) if np.isfinite(scores[c])]
 
     def cases_for(self, workplace_id: str, top: int) -> list[Fit]:
         """The ``top`` best candidates for a workplace, best first (ties by id)."""
         if (col := self._wp_pos.get(workplace_id)) is None or not self.case_ids:
             return []
         scores = self.m.score_block(np.arange(len(self.case_ids)), np.array([col]))[:, 0]
-        return [self.explain(self.case_ids[r], workplace_id) for r in _best(scores, top)]
+        return [self.explain(self.case_ids[r], workplace_id) for r in _best(scores, top) if np.isfinite(scores[r])]
 
     def overview(self, top: int) -> "Overview":
         """Best ``top`` workplaces per case and best ``top`` cases per workplace, over all pairs."""
@@ -87,13 +87,13 @@ class MatchIndex:
             order = np.argsort(-block, axis=1, kind="stable")[:, :top]
             picked = np.take_along_axis(block, order, 1)
             for i, r in enumerate(rows):
-                per_case[self.case_ids[r]] = [(self.workplace_ids[c], float(s)) for c, s in zip(order[i], picked[i])]
+                per_case[self.case_ids[r]] = [(self.workplace_ids[c], float(s)) for c, s in zip(order[i], picked[i]) if np.isfinite(s)]
             scores = np.vstack([best_scores, block])
             cand = np.vstack([best_rows, np.broadcast_to(rows[:, None], block.shape)])
             keep = np.argsort(-scores, axis=0, kind="stable")[:top]
             best_scores, best_rows = np.take_along_axis(scores, keep, 0), np.take_along_axis(cand, keep, 0)
-        per_wp = {w: [(self.case_ids[int(best_rows[k, c])], float(best_scores[k, c])) for k in range(best_rows.shape[0])]
-                  for c, w in enumerate(self.workplace_ids)}
+        per_wp = {w: [(self.case_ids[int(best_rows[k, c])], float(best_scores[k, c])) for k in range(best_rows.shape[0])
+                      if np.isfinite(best_scores[k, c])] for c, w in enumerate(self.workplace_ids)}
         return Overview(per_case, per_wp)
 
 

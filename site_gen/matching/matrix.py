@@ -116,8 +116,20 @@ class Matrices:
         out[nonempty] = np.add.reduceat(hits, starts[nonempty], axis=0)
         return np.minimum(WISH_MAX, WISH_POINTS * out)
 
+    def excluded(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """True where the person's placement at the workplace ended with a return or was aborted (never proposed)."""
+        out = np.zeros((len(rows), len(cols)), dtype=bool)
+        if not hasattr(self, "_avoid"):
+            pos = {w.id: k for k, w in enumerate(self.workplaces)}
+            self._avoid = {r: [pos[w] for w in c.avoid if w in pos] for r, c in enumerate(self.cases) if c.avoid}
+        if self._avoid:
+            for i, r in enumerate(rows.tolist()):
+                if (bad := self._avoid.get(r)):
+                    out[i] = np.isin(cols, bad)
+        return out
+
     def score_block(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Total scores for cases ``rows`` × workplaces ``cols`` (positions)."""
+        """Total scores for cases ``rows`` × workplaces ``cols`` (positions); -inf for excluded pairs."""
         num = self.onehot[rows] @ self.table[:, cols]
         den = self.n_req[cols][None, :] - (~self.health_ok[rows])[:, None] * self.n_req_health[cols][None, :]
         profile = np.where(den > 0, PROFILE_MAX * (num / np.where(den > 0, den, 1.0)), 0.0)
@@ -129,4 +141,5 @@ class Matrices:
                          np.where((more >= -HOURS_FEWER_OK) & (more <= HOURS_MORE_OK), HOURS_MAX, HOURS_MAX / 2))
         hours = np.where(np.isnan(more), HOURS_MAX / 2, hours)
         types = np.where((self.case_types[rows][:, None] & self.wp_types[cols][None, :]) != 0, TYPES_MAX, 0.0)
-        return profile + self._wish_points(rows, cols) + travel + hours + types
+        total = profile + self._wish_points(rows, cols) + travel + hours + types
+        return np.where(self.excluded(rows, cols), -np.inf, total)

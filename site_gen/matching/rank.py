@@ -26,7 +26,9 @@ with the points each contributes, so every rank can be explained.
    is looking for.
 
 Workplaces with acquisition status ``beendet`` are never ranked; ``pausiert``
-is ranked with a note. Closed cases are never candidates.
+is ranked with a note. Closed cases are never candidates. A workplace where a
+placement of the person ended with a return to the workshop or was aborted is
+never proposed to that person again (``CaseFeatures.avoid``, with the reason).
 """
 
 from __future__ import annotations
@@ -58,7 +60,8 @@ FORMULA_DE: tuple[str, ...] = (
     "Stunden (bis 10): 10, wenn der Arbeitsplatz höchstens 5 Stunden mehr und höchstens 10 Stunden weniger pro Woche hat, "
     "als die Person möchte oder zuletzt geschafft hat; 0 bei mehr als 10 Stunden mehr; sonst 5, auch wenn etwas unbekannt ist.",
     "Form (bis 5): 5, wenn der Betrieb eine gesuchte Form anbietet (zuerst ein Praktikum oder eine Erprobung).",
-    "Beendete Betriebe werden nicht vorgeschlagen, geschlossene Akten auch nicht.",
+    "Beendete Betriebe werden nicht vorgeschlagen, geschlossene Akten auch nicht. Ein Arbeitsplatz, an dem eine Platzierung "
+    "der Person mit Rückkehr in die Werkstatt oder einem Abbruch endete, wird ihr nicht mehr vorgeschlagen (der Grund steht in der Akte).",
 )
 """The formula in German, shown on the site and by ``site-gen match``."""
 
@@ -193,6 +196,8 @@ def score_pair(cf: CaseFeatures, wf: WorkplaceFeatures, items: Mapping[str, Prof
     """Score one pair with every reason (the reference for :mod:`.matrix`)."""
     comp = compare(cf.profile.ratings, wf.requirements, items, cf.profile.health_ok)
     parts = [profile_part(cf, comp), wish_part(cf, wf), travel_part(cf, wf), hours_part(cf, wf), types_part(cf, wf)]
+    if wf.id in cf.avoid:
+        parts[-1] = _part("form", "Form", TYPES_MAX, [*parts[-1].reasons, Reason(f"Nicht vorschlagen: {cf.avoid[wf.id]}.", 0.0)])
     if wf.paused:
         parts[-1] = _part("form", "Form", TYPES_MAX, [*parts[-1].reasons, Reason("Akquise pausiert: vorher mit dem Betrieb sprechen.", 0.0)])
     return Fit(cf.id, wf.id, tuple(parts), comp)

@@ -152,6 +152,13 @@ class Placement(Part):
     status: PlacementStatus = field("Stand", "Stand der Platzierung.")
     outcome: Outcome | None = field("Ergebnis", "Ergebnis nach dem Ende.", default=None)
     reflection_on: Date | None = field("Reflexionsgespräch", "Datum des Abschluss- oder Reflexionsgesprächs.", default=None)
+    end_reason: Text | None = field(
+        "Grund für das Ende",
+        "Warum die Platzierung endete, vor allem bei Rückkehr in die Werkstatt oder Abbruch (z. B. 'zu hektisch'). "
+        "Die Kennzahlen zählen Rückkehrgründe; das Matching schlägt diesen Arbeitsplatz der Person nicht mehr vor.",
+        personal=True,
+        default=None,
+    )
 
 
 class EnrolmentStatus(str, Enum):
@@ -200,6 +207,12 @@ class LogEntry(Part):
     note: Text = field("Notiz", "Kurze sachliche Notiz.", personal=True)
     crisis: CrisisReason | None = field(
         "Krisenintervention", "Nur bei einer Krisenintervention: der Anlass als Kategorie (keine medizinischen Angaben).", default=None)
+    employer: Bool = field(
+        "Betriebskontakt",
+        "Ob die Leistung ein Kontakt mit einem Betrieb war (Akquise, Absprache, Gespräch im Betrieb oder mit der Mentorin "
+        "oder dem Mentor). Zählt für die Kennzahl Betriebskontakte pro Fachkraft und Monat.",
+        default=False,
+    )
 
 
 class Disclosure(Part):

@@ -25,21 +25,50 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> Markup:
     return Markup(head + "".join(body) + f"</svg><figcaption>{escape(title)}</figcaption></figure>")
 
 
+LINE_H = 13
+"""Line height of a chart label (12 px font)."""
+
+
+def wrap(label: str, width: int) -> list[str]:
+    """Split a label into lines of at most ``width`` characters (at spaces; very long words are cut into pieces)."""
+    lines: list[str] = []
+    for word in label.split():
+        while len(word) > width:
+            lines.append(word[:width - 1] + "-")
+            word = word[width - 1:]
+        if lines and len(lines[-1]) + 1 + len(word) <= width and not lines[-1].endswith("-"):
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _label(x: float, y_mid: float, lines: list[str]) -> str:
+    """A right-aligned, vertically centred multi-line label (the whole text, never cut off)."""
+    y0 = y_mid - (len(lines) - 1) * LINE_H / 2 + 4
+    spans = "".join(f'<tspan x="{x}" y="{y0 + i * LINE_H:.1f}">{escape(line)}</tspan>' for i, line in enumerate(lines))
+    return f'<text text-anchor="end" {FONT}>{spans}</text>'
+
+
 def bars(title: str, rows: Sequence[tuple[str, Sequence[float | None]]], series: Sequence[str], maximum: float) -> Markup:
     """Horizontal bars, one group per row, one bar per series (e.g. ability vs requirement)."""
     label_w, bar_w, bar_h = 220, 300, 12
-    group_h = bar_h * len(series) + 8
-    height = 30 + group_h * len(rows)
+    wrapped = [wrap(label, 32) for label, _ in rows]
+    heights = [max(bar_h * len(series) + 8, LINE_H * len(lines) + 6) for lines in wrapped]
+    height = 30 + sum(heights)
     body = [f'<text x="{label_w}" y="14" {FONT}>' + " · ".join(
         f'<tspan fill="{COLOURS[i % len(COLOURS)]}">■ {escape(s)}</tspan>' for i, s in enumerate(series)) + "</text>"]
+    y0 = 26
     for r, (label, values) in enumerate(rows):
-        y0 = 26 + r * group_h
-        body.append(f'<text x="{label_w - 6}" y="{y0 + group_h / 2}" text-anchor="end" {FONT}>{escape(label[:34])}</text>')
+        group_h = heights[r]
+        if r:
+            y0 += heights[r - 1]
+        body.append(_label(label_w - 6, y0 + group_h / 2, wrapped[r]))
         for s, value in enumerate(values):
             if value is None:
                 continue
             w = max(1.0, bar_w * value / maximum) if maximum else 1.0
-            y = y0 + s * bar_h
+            y = y0 + (group_h - bar_h * len(series)) / 2 + s * bar_h
             body.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" fill="{COLOURS[s % len(COLOURS)]}"/>')
             body.append(f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 3}" {FONT}>{value:g}</text>')
     return _svg(label_w + bar_w + 40, height, title, body)
@@ -75,18 +104,23 @@ def timeline(title: str, lanes: Sequence[tuple[str, dt.date, dt.date | None, int
     last = max([e or today for _, _, e, _ in lanes] + [today])
     span = max((last - first).days, 1)
     label_w, plot_w, lane_h = 200, 420, 18
-    height = 24 + lane_h * len(lanes)
+    wrapped = [wrap(label, 28) for label, _, _, _ in lanes]
+    heights = [max(lane_h, LINE_H * len(lines) + 6) for lines in wrapped]
+    height = 24 + sum(heights)
 
     def x(day: dt.date) -> float:
         return label_w + plot_w * (day - first).days / span
 
     body = [f'<text x="{label_w}" y="12" {FONT}>{first.strftime("%d.%m.%Y")}</text>',
             f'<text x="{label_w + plot_w}" y="12" text-anchor="end" {FONT}>{last.strftime("%d.%m.%Y")}</text>']
+    y = 20
     for i, (label, start, end, colour) in enumerate(lanes):
-        y = 20 + i * lane_h
+        if i:
+            y += heights[i - 1]
         x1, x2 = x(start), x(end or today)
-        body.append(f'<text x="{label_w - 6}" y="{y + 12}" text-anchor="end" {FONT}>{escape(label[:30])}</text>')
-        body.append(f'<rect x="{x1:.1f}" y="{y + 2}" width="{max(x2 - x1, 2):.1f}" height="{lane_h - 6}" fill="{COLOURS[colour % len(COLOURS)]}"/>')
+        mid = y + heights[i] / 2
+        body.append(_label(label_w - 6, mid, wrapped[i]))
+        body.append(f'<rect x="{x1:.1f}" y="{mid - (lane_h - 6) / 2:.1f}" width="{max(x2 - x1, 2):.1f}" height="{lane_h - 6}" fill="{COLOURS[colour % len(COLOURS)]}"/>')
     xt = x(today)
     body.append(f'<line x1="{xt:.1f}" y1="16" x2="{xt:.1f}" y2="{height}" stroke="{TARGET}" stroke-dasharray="3 3"/>')
     return _svg(label_w + plot_w + 20, height, title, body)

@@ -22,9 +22,12 @@ from ..dataset import Dataset
 from ..views import dashboard as dash
 from ..views import internal as views
 from ..findings import Finding
+from ..views import coach as coach_view
+from ..views import fidelity as fidelity_view
+from ..views import home as home_view
 from ..views import internal_case, internal_deadlines, internal_records, internal_reference, internal_tasks
 from ..views.internal_git import Change
-from . import charts, environment
+from . import calendar, charts, environment
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "internal"
 OVERRIDES = Path(__file__).resolve().parent.parent / "templates" / "internal" / "overrides"
@@ -72,6 +75,7 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
     if overview:
         _overview(ds, today, put, put_text)
         put("tasks.md.j2", internal_tasks.tasks_page(ds, today, tasks or []))
+        _work(ds, today, tasks or [], put, put_text)
     for kind, wanted in (("cases", cases), ("workplaces", workplaces), ("modules", modules)):
         # All notices with the overview (once per build); in a partial render those of the wanted ids.
         for notice in internal_tasks.notices(ds, kind, None if wanted is None or overview else list(wanted)):
@@ -88,14 +92,15 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
 def _overview(ds: Dataset, today: dt.date, put: Any, put_text: Any) -> None:
     """Start page, search, deadlines, formats, dashboards, lists, staff."""
     deadlines = internal_deadlines.all_deadlines(ds, today)
-    kinds = Counter(d.kind for d in deadlines)
-    put("home.md.j2", views.home(ds, today, [(g.kind, kinds[g.kind]) for g in internal_deadlines.group_deadlines(deadlines)]))
     put("search.md.j2", PlainContext("suche.md"))
     put("deadlines.md.j2", internal_deadlines.deadline_page(ds, today))
     put("reference.md.j2", internal_reference.reference())
     for doc in sorted(HELP.glob("*.md")):  # package data, part of the tool like the templates
         put_text(f"hilfe/{doc.name}", doc.read_text(encoding="utf-8"))
     put("dashboard_index.md.j2", dash.overview(ds, today))
+    boards = [views.Link(f"Kennzahlen {p.name}", f"{views.FIGURES}/traeger-{pid}.md") for pid, p in ds.providers.items()]
+    boards += [views.Link(f"Kennzahlen {loc.name}", f"{views.FIGURES}/standort-{lid}.md") for lid, loc in ds.locations.items()]
+    put("fidelity.md.j2", fidelity_view.fidelity(ds, today, [views.Link("Kennzahlen-Übersicht", f"{views.FIGURES}/index.md"), *boards]))
     for pid in ds.providers:
         put("dashboard.md.j2", dash.dashboard(ds, today, provider=pid, deadlines=deadlines))
     for lid in ds.locations:
@@ -108,6 +113,20 @@ def _overview(ds: Dataset, today: dt.date, put: Any, put_text: Any) -> None:
     deputies = internal_records.deputy_index(ds)
     for sid in ds.staff:
         put("staff.md.j2", internal_records.staff(ds, sid, deputies))
+
+
+def _work(ds: Dataset, today: dt.date, tasks: list[Finding], put: Any, put_text: Any) -> None:
+    """The start page (team dashboard) and, per coach, the work page, the deadline page and the calendar feed."""
+    deadlines = internal_deadlines.all_deadlines(ds, today)
+    tasks = [t for t in tasks if t.is_task]
+    kinds = Counter(d.kind for d in deadlines)
+    put("home.md.j2", views.home(ds, today, [(g.kind, kinds[g.kind]) for g in internal_deadlines.group_deadlines(deadlines)],
+                                 home_view.team_days(ds, today, deadlines, tasks), today + dt.timedelta(days=home_view.WEEK_DAYS - 1)))
+    for sid in coach_view.coach_ids(ds):
+        put("coach.md.j2", coach_view.coach(ds, sid, today, deadlines, tasks))
+        put("deadlines_coach.md.j2", internal_deadlines.coach_deadline_page(ds, sid, today, deadlines))
+        mine = internal_deadlines.for_coach(deadlines, sid)
+        put_text(internal_deadlines.coach_calendar_path(sid), calendar.calendar(calendar.calendar_entries(mine, sid), today))
 
 
 _JOB: tuple[Dataset, dt.date, dict[str, list[Change]], Path, list[Finding]] | None = None

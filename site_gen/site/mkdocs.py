@@ -63,12 +63,16 @@ def mkdocs_config(docs: Path, site: Path, config_file: Path, strict: bool = True
     theme["custom_dir"] = str(OVERRIDES)
     raw.update(
         docs_dir=str(docs), site_dir=str(site), strict=strict, use_directory_urls=False, theme=theme,
-        nav=NAV, not_in_nav="\n".join(f"/{d}/" for d in ("akten", "arbeitsplaetze", "module", "personal", "kennzahlen")),
+        nav=NAV, not_in_nav="\n".join(f"/{d}/" for d in ("akten", "arbeitsplaetze", "module", "personal", "kennzahlen", "arbeit", "fristen")),
         hooks=[str(HOOKS)] if hooks else [], plugins=raw.get("plugins") or [],
-        extra_css=[*raw.get("extra_css", []), f"{ASSETS}/internal.css"],
-        extra_javascript=[*raw.get("extra_javascript", []), f"{ASSETS}/suche.js"],
+        extra_css=[*raw.get("extra_css", []), f"{ASSETS}/internal.css", f"{ASSETS}/palette.css", f"{ASSETS}/a11y.css"],
+        extra_javascript=[*raw.get("extra_javascript", []), f"{ASSETS}/suche.js", f"{ASSETS}/a11y.js"],
     )
     raw.setdefault("site_name", "Jobcoaching intern")
+    extensions = list(raw.get("markdown_extensions") or [])
+    if not any(e == "md_in_html" or (isinstance(e, dict) and "md_in_html" in e) for e in extensions):
+        extensions.append("md_in_html")  # long tables collapse into <details markdown="1">
+    raw["markdown_extensions"] = extensions
     raw["extra"] = {**(raw.get("extra") or {}), "site_gen_csp": meta_csp(CSP)}
     config = MkDocsConfig(config_file_path=str(docs.parent / "mkdocs.yml"))
     config.load_dict(raw)

@@ -20,12 +20,16 @@ Definitions (also printed on every dashboard page):
 * **Median days** from the information talk (``opened``) to the first
   employer contact (start of the first placement that is not only planned, or
   the first stage from ``vorstellungsgespraech`` on, whichever is earlier) and
-  to trial work (first trial placement, or stage ``erprobung``).
+  to trial work (first trial placement, or stage ``erprobung``). A support-log
+  entry marked as employer contact (``employer: true``) on or after the
+  information talk also counts as first employer contact. Medians are whole
+  days (half days round up).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -89,8 +93,8 @@ class DashboardContext:
     transition_labels: list[tuple[str, str]]
     returns: list[tuple[int, int]]
     funnel: list[tuple[str, str, int, float | None]]
-    median_contact: tuple[float | None, int]
-    median_trial: tuple[float | None, int]
+    median_contact: tuple[int | None, int]
+    median_trial: tuple[int | None, int]
     coaches: list[tuple[str, Link, int, int]]
     coach_target: int
     deadlines: list[DeadlineGroup]
@@ -142,6 +146,11 @@ def _quota(ds: Dataset, pid: str, cases: list[Case], today: dt.date) -> Quota:
     return Quota(now, outplaced_count(cases, today), years, target_year, target, gap)
 
 
+def whole_days(value: float | None) -> int | None:
+    """A median in whole days: half days round up (726.5 → 727)."""
+    return None if value is None else math.floor(value + 0.5)
+
+
 def _first(dates: list[dt.date | None]) -> dt.date | None:
     real = [d for d in dates if d is not None]
     return min(real) if real else None
@@ -151,7 +160,8 @@ def first_contact(case: Case) -> dt.date | None:
     """First employer contact (see module doc)."""
     pls = [p.start for p in case.placements if p.status is not PlacementStatus.PLANNED]
     stages = [s.since for s in case.stages if s.stage in CONTACT_STAGES]
-    return _first([min(pls, default=None), min(stages, default=None)])
+    logged = [e.date for e in case.support_log if e.employer and e.date >= case.opened]
+    return _first([min(pls, default=None), min(stages, default=None), min(logged, default=None)])
 
 
 def first_trial(case: Case) -> dt.date | None:
@@ -163,7 +173,7 @@ def first_trial(case: Case) -> dt.date | None:
 
 def _median_days(cases: list[Case], pick: object, today: dt.date) -> tuple[float | None, int]:
     days = [(d - c.opened).days for c in cases if (d := pick(c)) is not None and c.opened <= d <= today]  # type: ignore[operator]
-    return (statistics.median(days) if days else None, len(days))
+    return (whole_days(statistics.median(days)) if days else None, len(days))
 
 
 def _stage_days(cases: list[Case], today: dt.date) -> dict[Stage, list[int]]:
@@ -206,7 +216,7 @@ def dashboard(ds: Dataset, today: dt.date, provider: str | None = None, location
                 returns[(p.end or p.start).year] += 1
     stage_days = _stage_days(cases, today)
     funnel_counts = Counter(c.stage for c in open_cases)
-    funnel = [(s.value, label(s), funnel_counts[s], statistics.median(stage_days[s]) if stage_days.get(s) else None) for s in Stage]
+    funnel = [(s.value, label(s), funnel_counts[s], whole_days(statistics.median(stage_days[s])) if stage_days.get(s) else None) for s in Stage]
     coaches = [(sid, staff_link(ds, sid), len(ds.cases_by_coach.get(sid, [])), s.capacity)
                for sid, s in sorted(ds.staff.items(), key=lambda t: t[1].name) if Role.JOBCOACH in s.roles and staff_ok(s)]
     everything = all_deadlines(ds, today) if deadlines is None else deadlines

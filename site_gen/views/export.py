@@ -75,6 +75,14 @@ class ExportContext:
     easy: tuple[str, ...]
     organisation: str
 
+    @property
+    def groups(self) -> list[tuple[ExportItem, list[ExportItem]]]:
+        """Items grouped by purpose or legal basis, recipients and retention: each group's terms are shown once."""
+        out: dict[tuple[Any, ...], list[ExportItem]] = {}
+        for i in self.items:
+            out.setdefault((i.purpose, i.purpose_label, i.consent_live, i.basis, i.recipients, i.retention), []).append(i)
+        return [(items[0], items) for items in out.values()]
+
     def to_json(self) -> dict[str, Any]:
         """The JSON document (German keys: it is handed to the person)."""
         return {

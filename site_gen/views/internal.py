@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..dataset import Dataset
 from ..models.after import AFTER_LABELS
@@ -162,7 +163,7 @@ def case_list(ds: Dataset, lid: str) -> CaseListContext:
     cases = sorted((c for c in ds.cases.values() if c.location == lid), key=lambda c: (c.closed is not None, c.last_name, c.first_name, c.id))
     rows = [CaseRow(c.id, Link(full_name(c), case_path(c.id)), label(c.stage), c.stages[-1].since, staff_link(ds, c.coaches.primary),
                     location_name(ds, c.location), c.closed) for c in cases]
-    return CaseListContext(location_cases_path(lid), f"Akten am Standort {location_name(ds, lid)}", rows)
+    return CaseListContext(location_cases_path(lid), f"Akten: {location_name(ds, lid)}", rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,9 +173,13 @@ class HomeContext:
     site: str
     counts: list[tuple[Link, int]]
     deadlines: list[tuple[str, int]]
+    teams: list[Any] = field(default_factory=list)
+    """:class:`site_gen.views.home.TeamDay` per location."""
+    week_until: dt.date | None = None
 
 
-def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]]) -> HomeContext:
+def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]], teams: list[Any] | None = None,
+         week_until: dt.date | None = None) -> HomeContext:
     """``index.md``: what is where, and how many deadlines are open."""
     counts = [
         (Link("Akten (offen)", f"{CASES}/index.md"), sum(1 for c in ds.cases.values() if c.closed is None)),
@@ -183,4 +188,4 @@ def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]]) -> 
         (Link("Personal", f"{STAFF}/index.md"), len(ds.staff)),
     ]
     names = ", ".join(p.name for p in ds.providers.values())
-    return HomeContext("index.md", today, names, counts, deadline_kinds)
+    return HomeContext("index.md", today, names, counts, deadline_kinds, teams or [], week_until)

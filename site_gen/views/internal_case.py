@@ -81,6 +81,57 @@ class ConsentRow:
 
 
 @dataclass(frozen=True, slots=True)
+class PurposeState:
+    """Consent state of one purpose at a glance: the best consent of that purpose decides."""
+
+    purpose: str
+    state: str
+    """"live", "expiring", "withdrawn", "expired", "invalid" or "future"."""
+    text: str
+
+
+GLANCE_ORDER = {"live": 0, "expiring": 1, "future": 2, "invalid": 3, "expired": 4, "withdrawn": 5}
+GLANCE_MARK = {"live": "✓", "expiring": "!", "future": "…", "invalid": "✗", "expired": "✗", "withdrawn": "✗"}
+
+
+def purpose_states(case: Case, ds: Dataset, today: dt.date) -> list[PurposeState]:
+    """One entry per consent purpose of the case: live / expiring / withdrawn … (best consent wins)."""
+    best: dict[str, tuple[int, PurposeState]] = {}
+    for con in case.consents:
+        label_ = ds.purposes[con.purpose].label if con.purpose in ds.purposes else con.purpose
+        text = consent_state(case, con, ds, today)
+        if con.withdrawn_on is not None and con.withdrawn_on <= today:
+            state, text = "withdrawn", f"widerrufen am {con.withdrawn_on.strftime('%d.%m.%Y')}"
+        elif con.given_on > today:
+            state = "future"
+        elif con.valid_until is not None and con.valid_until < today:
+            state, text = "expired", f"abgelaufen am {con.valid_until.strftime('%d.%m.%Y')}"
+        elif not guardian_covers(case, con, ds.purposes):
+            state = "invalid"
+        elif con.valid_until is not None and (con.valid_until - today).days <= CONSENT_DAYS:
+            state = "expiring"
+            days = (con.valid_until - today).days
+            text = f"gültig, läuft am {con.valid_until.strftime('%d.%m.%Y')} ab (in {days} {'Tag' if days == 1 else 'Tagen'})"
+        else:
+            state = "live"
+            text = "gültig" + (f" bis {con.valid_until.strftime('%d.%m.%Y')}" if con.valid_until else "")
+        entry = PurposeState(label_, state, text)
+        rank = GLANCE_ORDER[state]
+        if con.purpose not in best or rank < best[con.purpose][0]:
+            best[con.purpose] = (rank, entry)
+    return [e for _, e in sorted(best.values(), key=lambda t: (t[0], t[1].purpose))]
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentPlacement:
+    text: str
+    workplace: Link
+    start: dt.date
+    end: dt.date | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
 class DossierContext:
     page: str
     today: dt.date
@@ -104,6 +155,36 @@ class DossierContext:
     changes: list[Change]
     source: str
     matching: Any
+    glance: list[PurposeState]
+    current: list[CurrentPlacement]
+
+    @property
+    def log_rows(self) -> list[Any]:
+        """Support-log periods with minutes (no rows of zeros)."""
+        return [p for p in self.log.periods if p.minutes]
+
+    @property
+    def log_rows_label(self) -> str:
+        n = len(self.log_rows)
+        unit = self.log.unit if n == 1 else {"Woche": "Wochen", "Monat": "Monate"}.get(self.log.unit, self.log.unit)
+        return f"{n} {unit}"
+
+    @property
+    def next_deadlines(self) -> list[Deadline]:
+        return self.deadlines[:3]
+
+    @property
+    def search_text(self) -> str:
+        """The indexed summary line of the record (search excerpts come from here)."""
+        parts = [f"{self.case.id}", f"Phase {self.labels['stage']}", f"{self.location}, {self.provider}",
+                 f"Tandem {self.primary.text} und {self.deputy.text}"]
+        if self.workplaces:
+            parts.append("Betriebe: " + ", ".join(w.text for w in self.workplaces))
+        if self.enrolments:
+            parts.append("Kurse: " + ", ".join(link.text for link, _ in self.enrolments))
+        if self.deadlines:
+            parts.append("Fristen: " + ", ".join(dict.fromkeys(d.kind for d in self.deadlines)))
+        return " · ".join(parts)
     report: Any = None
     """Pointer to the report draft (:mod:`.report_hint`), when the record has a cost approval."""
     after: AfterSection | None = None
@@ -206,7 +287,16 @@ def dossier(ds: Dataset, cid: str, today: dt.date, changes: list[Change] | None 
         disclosures=[(workplace_link(ds, d.workplace), list(d.items)) for d in case.disclosures],
         deadlines=case_deadlines(ds, case, today), changes=changes or [], source=ds.path_of("cases", cid),
         matching=matching_for_case(ds, cid, today), report=report_hint(ds, case, today), after=case_section(ds, case, today),
+        glance=purpose_states(case, ds, today), current=_current(ds, case, today),
     )
+
+
+def _current(ds: Dataset, case: Case, today: dt.date) -> list[CurrentPlacement]:
+    """Placements running today, else the planned ones."""
+    running = [p for p in case.placements if p.status is PlacementStatus.RUNNING and p.start <= today]
+    pick = running or [p for p in case.placements if p.status is PlacementStatus.PLANNED]
+    return [CurrentPlacement(label(p.type), workplace_link(ds, p.workplace), p.start, p.end, label(p.status))
+            for p in sorted(pick, key=lambda p: p.start)]
 
 
 def _mentor(ds: Dataset, wid: str, mentor: str | None) -> str | None:

@@ -11,6 +11,9 @@ Rules (documented on the page ``fristen.md``):
   not sent (see :mod:`site_gen.approvals`); a case without approvals falls back
   to the anniversary of ``opened``;
 * finished placements without a reflection talk (``reflection_on``).
+
+Closed cases have no deadlines. Every deadline knows its case's tandem
+(``primary``, ``deputy``), so lists can be narrowed to one coach.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from ..consent import is_live
 from ..dataset import Dataset
 from ..models.case import Case, GoalStatus, PlacementStatus
 from ..models.common import TRIAL_TYPES
-from .internal import Link, case_link, label, workplace_link
+from .internal import Link, case_link, label, staff_link, workplace_link
 
 CONSENT_DAYS = 60
 PLACEMENT_DAYS = 30
@@ -48,6 +51,34 @@ class Deadline:
     detail: str
     location: str
     provider: str
+    cid: str = ""
+    """The case's pseudonymous id."""
+    coach: Link | None = None
+    """The case's primary coach."""
+    primary: str = ""
+    deputy: str = ""
+
+    @property
+    def when(self) -> str:
+        """German distance to today: "heute", "in 3 Tagen", "überfällig seit 1 Tag"."""
+        return days_text(self.days)
+
+    @property
+    def overdue(self) -> bool:
+        return self.days < 0
+
+    def role_of(self, sid: str) -> str:
+        """"hauptverantwortlich" or "Vertretung" for staff ``sid``."""
+        return "hauptverantwortlich" if sid == self.primary else "Vertretung" if sid == self.deputy else ""
+
+
+def days_text(days: int) -> str:
+    """Days from today in German words, never a negative number."""
+    if days == 0:
+        return "heute"
+    n = abs(days)
+    unit = "Tag" if n == 1 else "Tagen"
+    return f"in {n} {unit}" if days > 0 else f"überfällig seit {n} {unit}"
 
 
 def _anniversary(opened: dt.date, today: dt.date) -> dt.date:
@@ -62,12 +93,16 @@ def _anniversary(opened: dt.date, today: dt.date) -> dt.date:
 
 
 def case_deadlines(ds: Dataset, case: Case, today: dt.date) -> list[Deadline]:
-    """Every deadline of one case, soonest first."""
+    """Every deadline of one case, soonest first (none for a closed case)."""
     out: list[Deadline] = []
+    if case.closed is not None:
+        return out
     link = case_link(ds, case.id)
+    coach = staff_link(ds, case.coaches.primary)
 
     def add(due: dt.date, kind: str, detail: str) -> None:
-        out.append(Deadline(due, (due - today).days, kind, link, detail, case.location, case.provider))
+        out.append(Deadline(due, (due - today).days, kind, link, detail, case.location, case.provider,
+                            case.id, coach, case.coaches.primary, case.coaches.deputy))
 
     purposes = ds.purposes
     for con in case.consents:
@@ -113,6 +148,7 @@ class DeadlinePageContext:
     page: str
     today: dt.date
     groups: list[DeadlineGroup]
+    coaches: list[Link]
     consent_days: int
     placement_days: int
     review_days: int
@@ -128,5 +164,45 @@ def group_deadlines(items: list[Deadline]) -> list[DeadlineGroup]:
 
 def deadline_page(ds: Dataset, today: dt.date) -> DeadlinePageContext:
     """``fristen.md``: all deadlines, grouped by kind."""
-    return DeadlinePageContext("fristen.md", today, group_deadlines(all_deadlines(ds, today)),
+    return DeadlinePageContext("fristen.md", today, group_deadlines(all_deadlines(ds, today)), deadline_links(ds),
                                CONSENT_DAYS, PLACEMENT_DAYS, REVIEW_DAYS, REPORT_DAYS, weeks_before_end(ds))
+
+
+
+def for_coach(items: list[Deadline], sid: str) -> list[Deadline]:
+    """The deadlines of cases where ``sid`` is primary coach or deputy."""
+    return [d for d in items if sid in (d.primary, d.deputy)]
+
+
+@dataclass(frozen=True, slots=True)
+class CoachDeadlinePageContext:
+    page: str
+    today: dt.date
+    coach: Link
+    sid: str
+    items: list[Deadline]
+    calendar: str
+    """File name of the coach's calendar feed (beside the page)."""
+    others: list[Link]
+
+
+def deadline_links(ds: Dataset) -> list[Link]:
+    """One link per coach with cases (primary or deputy) to the coach's deadline page."""
+    sids = {c.coaches.primary for c in ds.cases.values() if c.closed is None} | {
+        c.coaches.deputy for c in ds.cases.values() if c.closed is None}
+    return [Link(ds.staff[s].name if s in ds.staff else s, coach_deadlines_path(s))
+            for s in sorted(sids, key=lambda s: (ds.staff[s].name if s in ds.staff else s))]
+
+
+def coach_deadlines_path(sid: str) -> str:
+    return f"fristen/{sid}.md"
+
+
+def coach_calendar_path(sid: str) -> str:
+    return f"fristen/{sid}.ics"
+
+
+def coach_deadline_page(ds: Dataset, sid: str, today: dt.date, items: list[Deadline]) -> CoachDeadlinePageContext:
+    """``fristen/<staff-id>.md``: the deadlines of one coach's cases (primary and deputy), no JavaScript needed."""
+    return CoachDeadlinePageContext(coach_deadlines_path(sid), today, staff_link(ds, sid), sid, for_coach(items, sid),
+                                    f"{sid}.ics", deadline_links(ds))

@@ -165,11 +165,15 @@ def module_list(ds: Dataset) -> ListContext:
 
 
 def staff_list(ds: Dataset) -> ListContext:
-    """``personal/index.md``: caseload per coach against capacity (≈ 15)."""
+    """``personal/index.md``: caseload per coach against capacity (≈ 15), links to the work pages."""
+    from .coach import coach_ids
+
+    working = set(coach_ids(ds))
     rows = []
     for sid, person in sorted(ds.staff.items(), key=lambda t: t[1].name):
         load = len(ds.cases_by_coach.get(sid, []))
         rows.append({"link": staff_link(ds, sid), "roles": ", ".join(label(r) for r in person.roles),
                      "location": location_name(ds, person.location), "caseload": load, "capacity": person.capacity,
-                     "coach": Role.JOBCOACH in person.roles, "over": load > person.capacity})
+                     "coach": Role.JOBCOACH in person.roles, "over": load > person.capacity,
+                     "work": Link("Arbeitsübersicht", f"arbeit/{sid}.md") if sid in working else None})
     return ListContext(f"{STAFF}/index.md", rows)

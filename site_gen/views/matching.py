@@ -90,7 +90,12 @@ def case_section(ds: Dataset, case_id: str, today: dt.date, top: int = TOP) -> C
     if case.closed is not None and case.closed <= today:
         note = "Die Akte ist geschlossen: keine Vorschläge."
     else:
-        for k, fit in enumerate(index_for(ds, today).workplaces_for(case_id, top), 1):
+        index = index_for(ds, today)
+        features = index.case(case_id)
+        if features is not None and features.avoid:
+            left_out = "; ".join(f"{ds.workplaces[w].company.name if w in ds.workplaces else w} ({why})" for w, why in features.avoid.items())
+            note = " ".join(filter(None, [note, f"Nicht mehr vorgeschlagen, weil eine Platzierung dort so endete: {left_out}."]))
+        for k, fit in enumerate(index.workplaces_for(case_id, top), 1):
             wp = ds.workplaces[fit.workplace_id]
             detail = f"{sector_label(wp.company.sector)}, {wp.company.address.district}"
             rows.append(_row(k, wp.id, fit, wp.company.name, f"arbeitsplaetze/{wp.id}.md", detail))

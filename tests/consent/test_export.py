@@ -3,6 +3,8 @@ retention and the record's real Git history."""
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import html as htmllib
 import json
@@ -112,7 +114,10 @@ def test_html_shows_every_value_and_title(exported: tuple[dict[str, Any], str, d
             assert day.strftime("%d.%m.%Y") in text, key
     for name, info in Case.model_fields.items():
         if name in raw:
-            assert f"<h3>{info.title}</h3>" in html, name
+            assert f"<h4>{info.title}</h4>" in html, name
+    # each purpose or legal basis once, with the fields it covers
+    heads = re.findall(r"<h3>((?:Einwilligung|Rechtsgrundlage): [^<]*)</h3>", html)
+    assert heads and len(heads) == len(set(heads))
 
 
 def test_html_is_self_contained_and_has_the_easy_summary(exported: tuple[dict[str, Any], str, dict[str, Any]]) -> None:

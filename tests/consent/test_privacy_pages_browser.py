@@ -40,11 +40,12 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_page_is_accessible_and_self_contained(served: str, browser: Any, kind: str) -> None:
+def test_page_is_accessible_and_self_contained(served: str, browser: Any, kind: str, width: int) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -56,12 +57,17 @@ def test_page_is_accessible_and_self_contained(served: str, browser: Any, kind: 
     context.close()
 
 
+@pytest.mark.parametrize("width", [320, 360, 640])  # 320 CSS px (WCAG 1.4.10), a phone, 1280 px at 200 % zoom
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_no_horizontal_scrolling_on_a_phone(served: str, browser: Any, kind: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+def test_no_horizontal_scrolling_on_a_phone(served: str, browser: Any, kind: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 740})
     page = context.new_page()
     page.goto(served + PAGES[kind])
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    wide = browser.new_page(viewport={"width": 1280, "height": 740})
+    wide.goto(served + PAGES[kind])
+    assert page.locator("body").inner_text().split() == wide.locator("body").inner_text().split()  # nothing hidden when narrow
+    wide.close()
     context.close()
 
 

@@ -7,6 +7,7 @@ Dataset) and applies the definitions printed on the dashboards.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections import Counter
 from pathlib import Path
@@ -44,12 +45,13 @@ def median_days(cases: list[dict[str, Any]], pick: Any, today: dt.date) -> float
         when = pick(c)
         if when is not None and d(c["opened"]) <= when <= today:
             days.append((when - d(c["opened"])).days)
-    return float(statistics.median(days)) if days else None
+    return float(math.floor(statistics.median(days) + 0.5)) if days else None  # whole days, half up
 
 
 def first_contact(c: dict[str, Any]) -> dt.date | None:
     dates = [d(p["start"]) for p in c.get("placements", []) if p["status"] != "geplant"]
     dates += [d(s["since"]) for s in c["stages"] if s["stage"] in CONTACT]
+    dates += [d(e["date"]) for e in c.get("support_log", []) if e.get("employer") and d(e["date"]) >= d(c["opened"])]
     return min(dates) if dates else None
 
 
@@ -114,7 +116,7 @@ def figures(root: Path, today: dt.date, provider: str | None = None, location: s
     current = Counter(c["stages"][-1]["stage"] for c in open_cases)
     for s in STAGES:
         out[f"phase-{s}"] = current[s]
-        out[f"phase-tage-{s}"] = round(float(statistics.median(stage_days[s])), 1) if stage_days[s] else None
+        out[f"phase-tage-{s}"] = float(math.floor(statistics.median(stage_days[s]) + 0.5)) if stage_days[s] else None
     out["median-kontakt"] = median_days(cases, first_contact, today)
     out["median-erprobung"] = median_days(cases, first_trial, today)
     everyone = [c for c in load(root)[1] if not c.get("closed")]

@@ -70,3 +70,44 @@ def test_serve_updates_the_changed_dossier(tmp_path: Path) -> None:
         proc.terminate()
         _out, err = proc.communicate(timeout=30)
     assert "REF-DANGLING" in err and "fehlen in der Vorschau" in err
+
+
+def test_serve_shows_the_problems_of_an_invalid_save_until_fixed(tmp_path: Path) -> None:
+    """In Chromium: the banner appears after an invalid save (German, file:line, no values) and goes after the fix."""
+    import pytest
+
+    playwright = pytest.importorskip("playwright.sync_api")
+    from tests.browser import launch
+
+    repo = fixture_repo(tmp_path / "repo")
+    proc = subprocess.Popen([*site_gen_cmd(), "--root", str(repo), "serve", "--port", "0", "--today", TODAY, "--no-search"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        match = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert match, line
+        base = match.group(0)
+        case = repo / "cases" / "tn-1002.yaml"
+        good = case.read_text(encoding="utf-8")
+        with playwright.sync_playwright() as p:
+            browser = launch(p)
+            page = browser.new_page()
+            page.goto(base + "akten/tn-1002.html")
+            assert page.locator(".sg-preview-problems").count() == 0
+            case.write_text(good.replace("workplace: ap-kantine", "workplace: ap-fehlt-wunschwert"), encoding="utf-8")
+            banner = page.locator(".sg-preview-problems")
+            banner.wait_for(timeout=30000)  # the page reloads by itself
+            text = banner.inner_text()
+            assert "Fehler beim letzten Speichern" in text and "REF-DANGLING" in text
+            assert re.search(r"cases/tn-1002\.yaml:\d+", text)
+            assert "wunschwert" not in text.lower()  # no content values
+            page.goto(base + "index.html")
+            assert page.locator(".sg-preview-problems").count() == 1  # on every page
+            case.write_text(good, encoding="utf-8")
+            page.locator(".sg-preview-problems").wait_for(state="detached", timeout=30000)
+            page.reload()
+            assert page.locator(".sg-preview-problems").count() == 0
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)

@@ -86,3 +86,28 @@ def test_profile_chart_and_table_visible_in_chromium(mappe: Path) -> None:
         assert page.get_by_role("heading", name="Hier habe ich schon gearbeitet").is_visible()
         assert all(u.startswith(base) for u in requests)  # nothing from elsewhere
         browser.close()
+
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def test_accessible_and_reflows_at_320px(mappe: Path) -> None:
+    """axe-core (WCAG 2.2 A/AA) at 1280 and 390 px; at 320 px and 200 % zoom no sideways scrolling, nothing hidden."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    with served(mappe.parent) as base, sync_playwright() as p:
+        browser = launch(p)
+        wide = browser.new_page(viewport={"width": 1280, "height": 800})
+        wide.goto(f"{base}/{mappe.name}")
+        text = wide.locator("body").inner_text().split()
+        for width in (1280, 390):
+            page = browser.new_page(viewport={"width": width, "height": 800})
+            page.goto(f"{base}/{mappe.name}")
+            result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+            assert result.violations_count == 0, result.generate_report()
+        for width in (320, 640):
+            page = browser.new_page(viewport={"width": width, "height": 800})
+            page.goto(f"{base}/{mappe.name}")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            assert page.locator("body").inner_text().split() == text
+        browser.close()

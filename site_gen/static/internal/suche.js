@@ -1,7 +1,7 @@
 // Loads the Pagefind search UI on the search page only. Pagefind fetches small index
 // chunks per query from this server; nothing is downloaded on other pages.
 (function () {
-  var box = document.getElementById("suche");
+  var box = document.getElementById("suchfeld");
   if (!box) return;
   var root = new URL("../../", document.currentScript.src);
   var css = document.createElement("link");
@@ -12,12 +12,14 @@
   script.src = new URL("pagefind/pagefind-ui.js", root).href;
   script.onload = function () {
     var ui = new PagefindUI({
-      element: "#suche",
+      element: "#suchfeld",
       bundlePath: new URL("pagefind/", root).pathname,
       showImages: false,
       showSubResults: false,
       resetStyles: false,
-      autofocus: true
+      autofocus: true,
+      openFilters: [],
+      translations: { placeholder: "Name, Kennung, Betrieb, Modul oder Frist", zero_results: "Keine Treffer für [SEARCH_TERM]" }
     });
     var query = new URLSearchParams(location.search).get("q");
     if (query) ui.triggerSearch(query);

@@ -1,0 +1,305 @@
+"""The internal site is accessible (WCAG 2.2 AA, BITV 2.0), checked in a real Chromium.
+
+Page types are found in the built demo site, not listed here: every top-level page, and
+per folder the index plus one page per kind of file name (``tn-*``, ``standort-*``, the
+rest), so pages that other features add later are covered without touching this file.
+Of each kind the largest page is taken (the most sections filled). Pages are served
+with the documented Content-Security-Policy. The dark scheme (``scheme: slate``) is checked too.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import REPO, TODAY, run_cli
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+SKIP_FOLDERS = {"assets", "pagefind", "search"}
+EXPECTED = {"index.html", "suche.html", "fristen.html", "formate.html", "akten/index.html", "akten/tn-*",
+            "arbeitsplaetze/ap-*", "kennzahlen/traeger-*", "kennzahlen/standort-*", "module/index.html", "personal/*", "hilfe/*"}
+"""Kinds that must be among those found (so a broken discovery cannot pass by testing nothing)."""
+
+FOCUSED = """() => { const e = document.activeElement; const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+  const inside = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+  const left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth - 1), top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight - 1);
+  const points = [[(left + right) / 2, (top + bottom) / 2], [left + 2, top + 2], [right - 2, bottom - 2]];
+  const shown = points.some(([x, y]) => { const hit = document.elementFromPoint(x, y); return !!hit && (e === hit || e.contains(hit) || hit.contains(e)); });
+  return {tag: e.tagName, text: (e.getAttribute('aria-label') || e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40),
+          href: e.getAttribute('href'), inArticle: !!e.closest('article'), inside: inside,
+          covered: !shown,
+          outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+          key: e.tagName + '|' + (e.getAttribute('href') || '') + '|' + [...document.querySelectorAll('*')].indexOf(e)}; }"""
+SCROLLERS = """() => [...document.querySelectorAll('body *')].filter(e => {
+  const s = getComputedStyle(e);
+  return /(auto|scroll)/.test(s.overflowX + s.overflowY) && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+    && e.checkVisibility() && !e.closest('.md-sidebar, .md-tabs');
+}).map(e => ({html: e.outerHTML.slice(0, 80), tabindex: e.getAttribute('tabindex'), role: e.getAttribute('role') || e.tagName.toLowerCase(),
+              name: e.getAttribute('aria-label') || ''}))"""
+
+
+def page_kinds(site: Path) -> dict[str, str]:
+    """{kind: page} for the built site: top-level pages, and per folder index + one page per name prefix."""
+    kinds: dict[str, str] = {}
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site)
+        if rel.parts[0] in SKIP_FOLDERS:
+            continue
+        if len(rel.parts) == 1 or rel.name == "index.html":
+            kinds[rel.as_posix()] = rel.as_posix()
+            continue
+        folder = "/".join(rel.parts[:-1])
+        prefix = rel.stem.split("-")[0]
+        groups[f"{folder}/{prefix}-*"].append(path)
+    rest: dict[str, list[Path]] = defaultdict(list)
+    for kind, paths in groups.items():
+        if len(paths) > 1:
+            kinds[kind] = max(paths, key=lambda p: p.stat().st_size).relative_to(site).as_posix()
+        else:  # names without a shared prefix (people, help pages): one kind per folder
+            rest[kind.rsplit("/", 1)[0] + "/*"].extend(paths)
+    for kind, paths in rest.items():
+        kinds[kind] = max(paths, key=lambda p: p.stat().st_size).relative_to(site).as_posix()
+    return kinds
+
+
+@pytest.fixture(scope="module")
+def kinds(demo_site: tuple[Path, Path]) -> dict[str, str]:
+    found = page_kinds(demo_site[1])
+    assert EXPECTED <= set(found), sorted(EXPECTED - set(found))
+    return found
+
+
+@pytest.fixture(scope="module")
+def base(demo_site: tuple[Path, Path], serve: Any) -> str:
+    return serve(demo_site[1])
+
+
+def open_page(browser: Any, url: str, width: int, height: int = 900) -> Any:
+    """A page in a fresh context of the given window size, loaded (scripts have run)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    pg.goto(url)
+    return pg
+
+
+def axe(pg: Any) -> list[str]:
+    result = Axe().run(pg, options={"runOnly": {"type": "tag", "values": WCAG}})
+    return [f"{v['id']} ({len(v['nodes'])}×, z. B. {v['nodes'][0]['target']}): {v['help']}" for v in result.response["violations"]]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_wcag_violations_on_any_page_kind(kinds: dict[str, str], base: str, browser: Any, width: int) -> None:
+    found = {}
+    pg = open_page(browser, base, width)
+    for kind, rel in sorted(kinds.items()):
+        pg.goto(base + rel)
+        problems = axe(pg)
+        if problems:
+            found[f"{kind} ({rel})"] = problems
+    pg.context.close()
+    assert found == {}, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in found.items())
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_with_results_has_no_wcag_violations(demo_site: tuple[Path, Path], base: str, browser: Any, width: int) -> None:
+    pg = open_page(browser, base + "suche.html?q=Lager", width)
+    pg.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    assert axe(pg) == []
+    pg.context.close()
+
+
+@pytest.mark.parametrize("width", [320, 640])  # 640 CSS px: a 1280 px window at 200 % zoom
+def test_reflow_without_loss_of_content_or_function(kinds: dict[str, str], base: str, browser: Any, width: int) -> None:
+    """1.4.10: no sideways scrolling of the page; what scrolls inside it (tables) is reachable and named;
+    the navigation stays usable."""
+    problems = []
+    pg = open_page(browser, base, width, 640)
+    for kind, rel in sorted(kinds.items()):
+        pg.set_viewport_size({"width": 1280, "height": 640})
+        pg.goto(base + rel)
+        wide_text = " ".join(pg.locator("article").inner_text().split())
+        pg.set_viewport_size({"width": width, "height": 640})
+        pg.wait_for_timeout(50)
+        page_width = pg.evaluate("document.documentElement.scrollWidth")
+        if page_width > width:
+            problems.append(f"{rel}: page is {page_width} px wide")
+        for box in pg.evaluate(SCROLLERS):
+            if box["tabindex"] != "0" or not box["name"] or box["role"] not in ("region", "table"):
+                problems.append(f"{rel}: scrolling box not reachable or unnamed: {box}")
+        if " ".join(pg.locator("article").inner_text().split()) != wide_text or not wide_text:
+            problems.append(f"{rel}: text differs from the wide page (hidden content)")
+        menu = pg.locator("label.md-header__button[for='__drawer']")
+        if not menu.is_visible() or menu.get_attribute("tabindex") != "0":
+            problems.append(f"{rel}: no reachable menu button")
+    pg.context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_scrolling_tables_get_a_tab_stop_only_when_they_scroll(base: str, browser: Any) -> None:
+    pg = open_page(browser, base + "formate.html", 1280)
+    regions = pg.evaluate("[...document.querySelectorAll('.sg-region')].map(e => [e.scrollWidth > e.clientWidth, e.getAttribute('tabindex'), e.getAttribute('role'), e.getAttribute('aria-label')])")
+    assert len(regions) >= 20
+    assert any(r[0] for r in regions)
+    for scrolls, tabindex, role, name in regions:
+        if scrolls:
+            assert tabindex == "0" and role == "region" and name.startswith("Tabelle: ") and len(name) > 9
+        else:
+            assert tabindex is None and role is None
+    assert len({r[3] for r in regions if r[0]}) == sum(1 for r in regions if r[0])  # names tell regions apart
+    pg.context.close()
+
+
+def test_headings_in_order_and_charts_keep_their_text(kinds: dict[str, str], base: str, browser: Any) -> None:
+    problems = []
+    pg = open_page(browser, base, 1280)
+    for kind, rel in sorted(kinds.items()):
+        if rel == "404.html":
+            continue
+        pg.goto(base + rel)
+        levels = pg.evaluate("[...document.querySelectorAll('article h1, article h2, article h3, article h4, article h5, article h6')].map(h => +h.tagName[1])")
+        if levels[:1] != [1] or levels.count(1) != 1:
+            problems.append(f"{rel}: needs exactly one h1 first, has {levels[:5]}")
+        problems += [f"{rel}: h{a} followed by h{b}" for a, b in zip(levels, levels[1:]) if b > a + 1]
+        charts = pg.evaluate("""[...document.querySelectorAll('article svg')].filter(s => !s.closest('a, button, label'))
+            .map(s => [s.getAttribute('role'), s.getAttribute('aria-label') || (s.querySelector('title') || {}).textContent || '',
+                       s.getAttribute('aria-hidden'), !!(s.closest('figure') && s.closest('figure').querySelector('figcaption'))])""")
+        for role, name, hidden, caption in charts:
+            if hidden != "true" and not (role == "img" and name.strip() and caption):
+                problems.append(f"{rel}: chart without text alternative ({role}, {name!r}, figcaption={caption})")
+    pg.context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def walk(pg: Any, steps: int) -> list[dict[str, Any]]:
+    """Press Tab ``steps`` times; every focused element must be visible, unobscured, with a focus ring."""
+    seen = []
+    for _ in range(steps):
+        pg.keyboard.press("Tab")
+        info = pg.evaluate(FOCUSED)
+        if info["tag"] == "BODY":
+            break
+        assert info["inside"] and not info["covered"], f"focus not visible on screen: {info}"
+        assert info["outline"], f"no visible focus ring: {info}"
+        seen.append(info)
+    return seen
+
+
+def test_keyboard_navigation_wide(base: str, browser: Any) -> None:
+    pg = open_page(browser, base + "index.html", 1280)
+    first = walk(pg, 1)[0]
+    assert first["text"] == "Zum Inhalt springen"
+    pg.keyboard.press("Enter")
+    after_skip = walk(pg, 1)[0]
+    assert after_skip["inArticle"], after_skip
+    pg.goto(base + "index.html")
+    seen = walk(pg, 14)
+    tabs = [s["text"] for s in seen if s["href"] and not s["inArticle"]]
+    for name in ("Start", "Akten", "Arbeitsplätze", "Kennzahlen", "Fristen", "Suche"):
+        assert name in tabs, tabs
+    pg.goto(base + "index.html")
+    walk_until(pg, "Fristen")
+    pg.keyboard.press("Enter")
+    pg.wait_for_url(re.compile(r"fristen\.html$"))
+    pg.context.close()
+
+
+def walk_until(pg: Any, text: str, limit: int = 60) -> int:
+    """Tab until the element named ``text`` has the focus (asserting visible focus on the way)."""
+    for step in range(limit):
+        info = walk(pg, 1)[0]
+        if info["text"] == text:
+            return step
+    raise AssertionError(f"'{text}' not reached with the keyboard")
+
+
+def test_keyboard_navigation_narrow_through_the_menu(base: str, browser: Any) -> None:
+    pg = open_page(browser, base + "index.html", 390, 800)
+    seen = walk(pg, 2)
+    assert [s["text"] for s in seen] == ["Zum Inhalt springen", "Navigation"]
+    menu = pg.locator("label.md-header__button[for='__drawer']")
+    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-expanded") == "false"
+    nav_links_before = walk(pg, 3)
+    assert all(s["inArticle"] for s in nav_links_before), "closed menu must not hold tab stops"
+    pg.goto(base + "index.html")
+    walk(pg, 2)
+    pg.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    walk_until(pg, "Fristen")
+    pg.keyboard.press("Enter")
+    pg.wait_for_url(re.compile(r"fristen\.html$"))
+    walk(pg, 2)
+    pg.keyboard.press(" ")
+    assert pg.locator("label.md-header__button[for='__drawer']").get_attribute("aria-expanded") == "true"
+    pg.keyboard.press("Escape")
+    assert pg.locator("label.md-header__button[for='__drawer']").get_attribute("aria-expanded") == "false"
+    assert pg.evaluate(FOCUSED)["text"] == "Navigation"
+    pg.context.close()
+
+
+def test_keyboard_search_to_a_dossier_and_through_it(demo_site: tuple[Path, Path], base: str, browser: Any) -> None:
+    site = demo_site[1]
+    dossier = max(site.glob("akten/tn-*.html"), key=lambda p: p.stat().st_size)
+    name = re.search(r"<h1[^>]*>(.*?)</h1>", dossier.read_text(encoding="utf-8")).group(1)
+    pg = open_page(browser, base + "suche.html", 1280)
+    box = pg.locator(".pagefind-ui__search-input")
+    box.wait_for(timeout=15000)
+    assert pg.evaluate("document.activeElement.classList.contains('pagefind-ui__search-input')")  # typing starts at once
+    pg.keyboard.type(name.split()[-1])
+    pg.locator(f".pagefind-ui__result-link[href$='akten/{dossier.stem}.html']").first.wait_for(timeout=15000)
+    for _ in range(40):
+        info = walk(pg, 1)[0]
+        if (info["href"] or "").endswith(f"akten/{dossier.stem}.html"):
+            break
+    else:
+        raise AssertionError("search result not reached with the keyboard")
+    pg.keyboard.press("Enter")
+    pg.wait_for_url(re.compile(rf"akten/{dossier.stem}\.html$"))
+    pg.wait_for_load_state("load")
+    links = pg.evaluate("[...document.querySelectorAll('article a[href]')].filter(a => a.offsetParent !== null).length")
+    scrollers = pg.evaluate("[...document.querySelectorAll('article .sg-region[tabindex=\"0\"]')].length")
+    seen = walk(pg, 400)
+    in_article = {s["key"] for s in seen if s["inArticle"]}
+    assert len(in_article) >= links + scrollers, (len(in_article), links, scrollers)
+    pg.context.close()
+
+
+@pytest.fixture(scope="module")
+def slate_site(tmp_path_factory: pytest.TempPathFactory, demo_site: tuple[Path, Path]) -> Path:
+    """The demo records built with the dark scheme (``scheme: slate``) in their mkdocs.yml."""
+    repo = tmp_path_factory.mktemp("slate") / "repo"
+    repo.mkdir()
+    for name in ("cases", "workplaces", "modules", "schema"):
+        shutil.copytree(REPO / name, repo / name)
+    shutil.copy(REPO / "organisation.yaml", repo / "organisation.yaml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "scheme: default" in config
+    (repo / "mkdocs.yml").write_text(config.replace("scheme: default", "scheme: slate"), encoding="utf-8")
+    out = repo.parent / "site"
+    proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert 'data-md-color-scheme="slate"' in (out / "index.html").read_text(encoding="utf-8")
+    return out
+
+
+def test_dark_scheme_has_no_wcag_violations(slate_site: Path, kinds: dict[str, str], serve: Any, browser: Any) -> None:
+    base = serve(slate_site)
+    pg = open_page(browser, base, 1280)
+    found = {}
+    for kind, rel in [*sorted(kinds.items()), ("Suche mit Treffern", "suche.html?q=Lager")]:
+        pg.goto(base + rel)
+        if "?q=" in rel:
+            pg.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+        problems = axe(pg)
+        if problems:
+            found[f"{kind} ({rel})"] = problems
+    pg.context.close()
+    assert found == {}, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in found.items())
