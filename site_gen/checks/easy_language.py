@@ -8,6 +8,7 @@ from ``schema/easy-language.yaml``; see :mod:`.easy_language_rules`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 
@@ -57,6 +58,32 @@ def posting_texts(post: object) -> list[Text]:
     texts += [(("posting", "needs", i), t) for i, t in enumerate(post.needs)]  # type: ignore[attr-defined]
     texts += [(("posting", key), getattr(post, key)) for key in ("hours", "place", "help")]
     return texts
+
+
+def text_hash(texts: Iterable[str]) -> str:
+    """Short hash of the participant-facing texts (whitespace at line ends and blank lines ignored)."""
+    lines = [ln.strip() for t in texts for ln in t.splitlines() if ln.strip()]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
+
+
+def review_state(review: object | None, texts: Iterable[str]) -> str:
+    """``geprueft`` (review matches the text), ``veraltet`` (text changed after it) or ``offen`` (no review)."""
+    if review is None:
+        return "offen"
+    return "geprueft" if review.text_hash == text_hash(texts) else "veraltet"  # type: ignore[attr-defined]
+
+
+def _review(file: str, loc: Loc, review: object | None, texts: list[str], config: EasyLanguageConfig) -> Iterator[Finding]:
+    state = review_state(review, texts)
+    digest = text_hash(texts)
+    if state == "veraltet" and config.rule("EASY-REVIEW-OUTDATED").enabled:
+        yield Finding(file, "EASY-REVIEW-OUTDATED", "Der Text wurde nach der Prüfung durch die Prüfgruppe geändert.",
+                      f"Den Text neu prüfen lassen und dann text_hash: {digest} und das neue Datum eintragen.",
+                      config.rule("EASY-REVIEW-OUTDATED").severity, loc=(*loc, "review"))
+    elif state == "offen" and config.require_review and config.rule("EASY-REVIEW-MISSING").enabled:
+        yield Finding(file, "EASY-REVIEW-MISSING", "Der Text ist noch nicht von der Prüfgruppe geprüft. Er erscheint nicht öffentlich.",
+                      f"Prüfen lassen und unter review eintragen: group, reviewed_on und text_hash: {digest}.",
+                      config.rule("EASY-REVIEW-MISSING").severity, loc=loc)
 
 
 def check_texts(file: str, texts: list[Text], config: EasyLanguageConfig, names: frozenset[str] = frozenset(),
@@ -110,6 +137,11 @@ def _org_names(ds: Dataset) -> list[str]:
         [loc.district for p in org.providers for loc in p.locations]
 
 
+def reviewed_texts(obj: object) -> list[str]:
+    """The texts a reader review covers: every text of a posting, or title and text of a course description."""
+    return [t for _, t in (posting_texts(obj) if hasattr(obj, "tasks") else [((), obj.title), ((), obj.text)])]  # type: ignore[attr-defined]
+
+
 def record_texts(ds: Dataset) -> Iterable[tuple[str, list[Text], frozenset[str], Loc]]:
     """(file, texts, proper names, readability loc) of every record with participant-facing text."""
     org = _org_names(ds)
@@ -130,3 +162,8 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
     yield from problems
     for file, texts, names, loc in record_texts(ds):
         yield from check_texts(file, texts, config, names, loc)
+    for wid, wp in ds.workplaces.items():
+        if wp.posting is not None and wp.posting.publish:
+            yield from _review(ds.path_of("workplaces", wid), ("posting",), wp.posting.review, reviewed_texts(wp.posting), config)
+    for mid, mod in ds.modules.items():
+        yield from _review(ds.path_of("modules", mid), ("easy",), mod.easy.review, reviewed_texts(mod.easy), config)

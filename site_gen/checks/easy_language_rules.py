@@ -21,6 +21,15 @@ _DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{2,4})?(?![\d])")
 _WEEKDAY = re.compile(r"(?<![\w·-])(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\s*[–-]\s*(?:Mo|Di|Mi|Do|Fr|Sa|So)|Mo|Di|Mi|Do|Fr|Sa)(?![\w·])\.?")
 _DIGIT_RANGE = re.compile(r"\d\s*-\s*\d")
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+_CODE_TOKEN = re.compile(r"^[A-ZÄÖÜ]{1,6}(?:-[A-ZÄÖÜ0-9][A-Za-zÄÖÜäöü0-9]{0,5})+$|^[A-ZÄÖÜ]+[a-zäöü]?[A-ZÄÖÜ]+$")
+_UNIT = re.compile(r"(?<![\w,.])\d+(?:[.,]\d+)*\s*(m²|m³|qm|km|cm|mm|kg|m|g|h|l|t|Tsd|Mio|Mrd)(?![\w²³])")
+_FULL_HOUR = re.compile(r"(?<![\d.:,])\d{1,2}[:.]00(?!\d)")
+_DOT_TIME = re.compile(r"(?<![\d.:,])\d{1,2}\.[0-5]\d(?=\s*Uhr)")
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.])")
+_DECIMAL = re.compile(r"(?<![\d.,])\d+,\d+(?![\d])")
+_PERCENT_WORDS = frozenset({"prozent", "promille", "prozentsatz", "prozentpunkte"})
+_PARTICIPLE = re.compile(r"^(?:(?:ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|um|durch|über|unter|wieder|sauber|fertig|klar|frei)?ge[a-zäöüß]{3,}(?:t|en)"
+                         r"|(?:be|ver|er|zer|ent|emp|miss)[a-zäöüß]{3,}t|[a-zäöüß]{3,}iert)$")
 _HYPHEN_WORD = re.compile(rf"[{LETTERS}]{{2,}}(?:-[{LETTERS}]{{2,}})+")
 _MEDIO_WORD = re.compile(rf"[{LETTERS}]+(?:·[{LETTERS}]+)+")
 
@@ -48,8 +57,12 @@ class Rules:
         pattern = "|".join(r"\s*".join(re.escape(t) for t in a.split()) for a in abbr) or "(?!)"
         self.abbr_re = re.compile(rf"(?<![\w·-])(?:{pattern})(?![\w·])", re.I)
         self.abbr_map = {a.replace(" ", "").lower(): full for a, full in config.abbreviations.items()}
-        chars = "".join(re.escape(ch) for ch in config.special_characters) or "(?!)"
-        self.special_re = re.compile(f"[{chars}]")
+        chars = "".join(re.escape(ch) for ch in config.special_characters)
+        self.special_re = re.compile(f"[{chars}]" if chars else "(?!)")
+        # Abbreviations written without their dots ("ca", "zzgl", "Std"): matched as a whole word, case as listed.
+        self.bare_abbr = {re.sub(r"[.\s]", "", a): full for a, full in config.abbreviations.items() if len(re.sub(r"[.\s]", "", a)) >= 2}
+        self.foreign = {k.lower(): v for k, v in config.foreign_words.items()}
+        self.genitive_prep = {w.lower() for w in config.genitive_prepositions}
         self.numbers = {k.lower(): v for k, v in config.number_words.items()}
         self.negations = {w.lower() for w in config.negations}
         self.subjunctives = {k.lower(): v for k, v in config.subjunctives.items()}
@@ -59,6 +72,17 @@ class Rules:
         self.sub_always = {w.lower() for w in config.subordinators}
         self.sub_comma = {w.lower() for w in config.subordinators_after_comma}
         self.unsplit = {norm(w) for w in config.unsplit}
+        # Words the lists spell without a separator may stay whole (Kolleginnen, Lagerhelfer).
+        # A word the glossary spells with a separator must be written so (Arbeits·platz), even if it is common.
+        split_in_glossary = {norm(w) for w in config.glossary if "·" in w}
+        self.listed = {w.lower() for w in [*config.allowed_words, *config.glossary] if "·" not in w} | \
+            (set(config.common_words.lower().split()) - split_in_glossary) - {"arbeitsplätze", "arbeitsplatzes"}
+        # Capitalised words that are no noun: after them "der" is no genitive ("Heute der …" is rare, "Dann hilft …").
+        self.not_noun = {"du", "ich", "sie", "er", "es", "wir", "ihr", "dann", "danach", "heute", "morgen", "hier", "dort", "da", "jetzt",
+                         "bei", "von", "mit", "nach", "aus", "zu", "in", "an", "auf", "vor", "hinter", "über", "unter", "neben",
+                         "zwischen", "seit", "gegenüber", "für", "durch", "um", "ohne", "gegen", "ab", "bis", "außer", "und",
+                         "oder", "aber", "auch", "nur", "immer", "oft", "manchmal", "sonst", "so", "wie", "was", "wer", "wo",
+                         "wann", "bitte", "zuerst", "am", "im", "beim", "vom", "zum", "zur", "ins", "ans", "aufs", "unten", "oben"}
 
     def on(self, code: str) -> bool:
         return self.c.rule(code).enabled
@@ -104,6 +128,25 @@ class Rules:
                 add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit mit Null am Anfang „{m.group()}“ in {q}", f"Ohne Null schreiben: „{fixed}“.", s.line))
             for m in _DATE.finditer(scan):
                 add(Hit("EASY-NUMBER-FORMAT", f"Datum nur in Ziffern „{m.group()}“ in {q}", "Den Monat als Wort schreiben, zum Beispiel „5. März 2026“.", s.line))
+            no_date = _DATE.sub(" ", scan)
+            for m in _FULL_HOUR.finditer(no_date):
+                if not _TIME_ZERO.search(m.group()):
+                    add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit in Büro·schreib·weise „{m.group()}“ in {q}",
+                            f"Nur die Stunde schreiben: „{int(m.group()[:-3])} Uhr“.", s.line))
+            for m in _DOT_TIME.finditer(no_date):
+                add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit mit Punkt „{m.group()}“ in {q}", f"Mit Doppel·punkt schreiben: „{m.group().replace('.', ':')} Uhr“.", s.line))
+            for m in _THOUSANDS.finditer(no_date):
+                add(Hit("EASY-NUMBER-FORMAT", f"Große Zahl mit Punkt „{m.group()}“ in {q}",
+                        "Große Zahlen vermeiden: „viele“ oder eine runde Zahl schreiben. Sonst ohne Punkt.", s.line))
+            for m in _DECIMAL.finditer(no_date):
+                add(Hit("EASY-NUMBER-FORMAT", f"Komma·zahl „{m.group()}“ in {q}", "Ganze Zahlen schreiben, zum Beispiel „7 und eine halbe Stunde“.", s.line))
+            for w in s.words:
+                if w.lower() in _PERCENT_WORDS:
+                    add(Hit("EASY-NUMBER-FORMAT", f"Prozent·angabe „{w}“ in {q}", "Ohne Prozent schreiben: „die Hälfte“, „viele“ oder „wenige“.", s.line))
+        if self.on("EASY-ABBREVIATION"):
+            for m in _UNIT.finditer(scan):
+                add(Hit("EASY-ABBREVIATION", f"Abgekürzte Einheit „{m.group(1)}“ in {q}",
+                        "Die Einheit ausschreiben oder weglassen: „Meter“, „Kilo·gramm“, „Stunden“. Flächen besser mit einem Bild erklären.", s.line))
         out += self.words(s, q, names)
         return out
 
@@ -112,13 +155,25 @@ class Rules:
         add = out.append
         toks = [t for t in s.words if not t[:1].isdigit()]
         lower = [t.lower() for t in toks]
+        dotted = {re.sub(r"[.\s]", "", m.group()).lower() for m in self.abbr_re.finditer(s.text)}
         for i, (tok, low) in enumerate(zip(toks, lower)):
             if low in self.numbers and self.on("EASY-NUMBER-WORD"):
                 add(Hit("EASY-NUMBER-WORD", f"Zahlwort „{tok}“ in {q}", f"Ziffern schreiben: „{self.numbers[low]}“ statt „{tok}“.", s.line))
             elif _ROMAN.match(tok) and tok not in names and self.on("EASY-ROMAN-NUMERAL"):
                 add(Hit("EASY-ROMAN-NUMERAL", f"Römische Zahl „{tok}“ in {q}", "Arabische Ziffern schreiben, zum Beispiel „4“ statt „IV“.", s.line))
-            elif _ACRONYM.match(tok) and norm(tok) not in names and not self.lex.known_exact(tok) and self.on("EASY-ABBREVIATION"):
+            elif tok in self.bare_abbr and low not in dotted and self.on("EASY-ABBREVIATION"):
+                add(Hit("EASY-ABBREVIATION", f"Abkürzung „{tok}“ in {q}", f"Ausschreiben: „{self.bare_abbr[tok]}“.", s.line))
+            elif (_ACRONYM.match(tok) or _CODE_TOKEN.match(tok)) and norm(tok) not in names and not self.lex.known_exact(tok) \
+                    and not self.lex.known_exact(norm(tok)) and self.on("EASY-ABBREVIATION"):
                 add(Hit("EASY-ABBREVIATION", f"Abkürzung „{tok}“ in {q}", "Das Wort ausschreiben oder ins Glossar aufnehmen.", s.line))
+            if low in self.foreign and self.on("EASY-FOREIGN-WORD"):
+                add(Hit("EASY-FOREIGN-WORD", f"Fremd·wort „{tok}“ in {q}", f"Ein deutsches Wort nehmen: „{self.foreign[low]}“.", s.line))
+            if low in self.genitive_prep and self.on("EASY-GENITIVE"):
+                add(Hit("EASY-GENITIVE", f"Genitiv nach „{tok}“ in {q}", "Anders sagen, zum Beispiel „mit“, „ohne“ oder einen eigenen Satz.", s.line))
+            elif low == "der" and 0 < i < len(toks) - 1 and toks[i - 1][:1].isupper() and toks[i - 1].lower() not in self.not_noun \
+                    and (toks[i + 1][:1].isupper() or (i + 2 < len(toks) and toks[i + 2][:1].isupper())) and self.on("EASY-GENITIVE"):
+                add(Hit("EASY-GENITIVE", f"Genitiv „{toks[i - 1]} der {toks[i + 1]}“ in {q}",
+                        "Mit „von“ schreiben, zum Beispiel „die Küche von der Firma“ statt „die Küche der Firma“.", s.line))
             if low in self.negations and self.on("EASY-NEGATION"):
                 add(Hit("EASY-NEGATION", f"Verneinung „{tok}“ in {q}", "Positiv schreiben: sagen, was die Person tut oder kann.", s.line))
             if low in self.subjunctives and self.on("EASY-SUBJUNCTIVE"):
@@ -141,9 +196,7 @@ class Rules:
         low = tok.lower()
         if not tok[:1].islower() or low in self.not_participles or low in self.aux:
             return False
-        if low.endswith("iert") and len(low) > 6:
-            return True
-        return len(low) > 5 and low.startswith(("ge", "be", "ver", "er", "zer", "ent")) and low.endswith(("t", "en")) and self.lex.known(tok) and (low.startswith("ge") or low.endswith("t"))
+        return bool(_PARTICIPLE.match(low))
 
     def _subordinate(self, text: str, lower: list[str]) -> str | None:
         for w in lower:
@@ -152,19 +205,22 @@ class Rules:
         for m in re.finditer(rf",\s*([{LETTERS}]+)", text):
             if m.group(1).lower() in self.sub_comma:
                 return m.group(1)
-        if lower and lower[0] in self.sub_comma and "," in text:
+        if lower and lower[0] in self.sub_comma and lower[0] not in ("der", "die", "das", "dem", "den") and "," in text:
             return lower[0]
         return None
 
     def long_and_rare(self, s: Sentence, q: str, names: frozenset[str]) -> list[Hit]:
         out: list[Hit] = []
+        after_title = {b for a, b in zip(s.words, s.words[1:]) if a in ("Frau", "Herr", "Herrn")}
         for tok in dict.fromkeys(t for t in s.words if not t[:1].isdigit()):
             n = norm(tok)
+            if tok in after_title:  # a person's name: "Frau Ahrens"
+                continue
             if n in names or n in self.no_end or n in self.numbers or n in self.subjunctives or n in self.negations \
-                    or _ROMAN.match(tok) or _ACRONYM.match(tok):
+                    or n in self.foreign or tok in self.bare_abbr or _ROMAN.match(tok) or _ACRONYM.match(tok) or _CODE_TOKEN.match(tok):
                 continue
             if "·" not in tok and "-" not in tok and len(tok) >= self.c.long_word_min_length and tok[:1].isupper() \
-                    and n not in self.unsplit and self.on("EASY-LONG-WORD"):
+                    and n not in self.unsplit and n not in self.listed and self.on("EASY-LONG-WORD"):
                 pieces = self.lex.split(tok)
                 if pieces:
                     out.append(Hit("EASY-LONG-WORD", f"Langes Wort ohne Trennung „{tok}“ in {q}",

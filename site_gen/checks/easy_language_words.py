@@ -1,14 +1,19 @@
 """Which words are common, and how a long compound word splits.
 
-A word is *known* when it (or a simple inflected base form) is in the common
-word list, the project's allowed words or the glossary, or when it splits
-into known parts. The compound splitter also makes the suggestion for long
-words: ``Arbeitsplatz`` → ``Arbeits`` + ``platz``.
+A word is *known* when it, a simple inflected base form or its lemma (from
+simplemma, a kept German lemmatiser whose data ships in its wheel) is in the
+common word list, the project's allowed words or the glossary; when it splits
+into known parts; or when it is a short dictionary word. The parts of a word
+the writer already split (``Gewächs·haus``) only need to be dictionary words.
+The compound splitter also makes the suggestion for long words:
+``Arbeitsplatz`` → ``Arbeits`` + ``platz``.
 """
 
 from __future__ import annotations
 
 import re
+
+from functools import lru_cache
 
 from .easy_language_text import parts
 
@@ -22,8 +27,29 @@ MIN_STEM = 2
 _PARTICLES = frozenset({"ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "um", "vor", "zu", "über", "unter", "durch",
                         "gegen", "hinter", "wieder", "zurück", "weg", "her", "hin", "fort", "los"})
 # Word-forming suffixes are not words of their own: "Sauber|keit" is no compound.
-_NOT_PARTS = frozenset({"keit", "keiten", "heit", "heiten", "ung", "ungen", "schaft", "schaften", "lich", "liche", "lichen",
+_NOT_PARTS = frozenset({"innen", "keit", "keiten", "heit", "heiten", "ung", "ungen", "schaft", "schaften", "lich", "liche", "lichen",
                         "isch", "ische", "nis", "nisse", "tum", "sam", "haft", "bar", "bare", "ig", "ige", "igen", "los", "lose"})
+
+
+DICTIONARY_MAX = 8
+"""A dictionary word whose lemma has at most this many letters counts as common (Haus, Gewächs, Stiefel)."""
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> tuple[str, ...]:
+    """Lower-case lemmas of ``word`` read as a noun and as another word (simplemma, loaded on first use)."""
+    import simplemma  # ~1.5 s to load its German data: only when a word is not found in the lists
+
+    out = {simplemma.lemmatize(word[:1].upper() + word[1:], lang="de").lower(), simplemma.lemmatize(word.lower(), lang="de").lower()}
+    return tuple(sorted(out))
+
+
+@lru_cache(maxsize=65536)
+def in_dictionary(word: str) -> bool:
+    """``word`` is a German word simplemma knows (as a noun or another word)."""
+    import simplemma
+
+    return simplemma.is_known(word[:1].upper() + word[1:], lang="de") or simplemma.is_known(word.lower(), lang="de")
 
 
 def norm(word: str) -> str:
@@ -63,8 +89,11 @@ class Lexicon:
         if part in self.words or any(part + add in self.words for add in _STEM_ADD):
             return True
         if last:
-            return self.base_known(part)
-        return any(part.endswith(link) and len(part) - len(link) >= MIN_PART and part[: -len(link)] in self.words for link in _LINKS)
+            return self.base_known(part) or (len(part) >= 4 and in_dictionary(part))
+        if len(part) >= 4 and in_dictionary(part):
+            return True
+        return any(part.endswith(link) and len(part) - len(link) >= MIN_PART and
+                   (part[: -len(link)] in self.words or (len(part) - len(link) >= 4 and in_dictionary(part[: -len(link)]))) for link in _LINKS)
 
     def split(self, word: str) -> tuple[str, ...] | None:
         """The parts of compound ``word`` (as written), fewest parts first; None if it does not split."""
@@ -96,17 +125,24 @@ class Lexicon:
         """``word`` itself is listed (no inflection, no splitting)."""
         return norm(word) in self.words
 
+    def listed(self, word: str) -> bool:
+        """``word`` or one of its base forms or lemmas is in the lists (no splitting)."""
+        w = norm(word)
+        return len(w) <= 2 or self.base_known(w) or any(lem in self.words or self.base_known(lem) for lem in lemmas(w))
+
     def known(self, word: str) -> bool:
         """Whether ``word`` counts as common (see module doc)."""
         if word[:1].isdigit():
             return True
         pieces = parts(word)
         if len(pieces) > 1 and not self.base_known(norm(word)):
-            return all(self.known(p) for p in pieces)
+            return all(self.listed(p) or in_dictionary(p) for p in pieces)
         w = norm(word)
         if len(w) <= 2 or self.base_known(w):
             return True
-        return len(w) >= 2 * MIN_PART and self.split(w) is not None
+        if self.listed(word) or (len(w) >= 2 * MIN_PART and self.split(w) is not None):
+            return True
+        return in_dictionary(w) and min(len(lem) for lem in lemmas(w)) <= DICTIONARY_MAX
 
 
 def _cased(word: str, pieces: tuple[str, ...]) -> tuple[str, ...]:

@@ -19,7 +19,8 @@ from pathlib import Path
 from ..checks.easy_language_config import load_config
 from ..dataset import load_dataset, record_files
 from ..findings import Severity, UserError
-from ..render.public import render_site, static_files
+from ..render import audio
+from ..render.public import render_site, speech_texts, static_files
 from ..report import positioned, report
 from ..site.publish import staging_dir
 from ..views.public import PublicBoard, public_board
@@ -46,9 +47,12 @@ def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str],
         sys.stderr.write("Datensätze mit Fehlern fehlen auf der Jobbörse, bis die Fehler behoben sind.\n")
     if ds.organisation is None:
         raise UserError("organisation.yaml fehlt.", "Die Jobbörse braucht die Standorte mit Team-Telefon und Team-E-Mail.")
-    config, _ = load_config(root)
-    board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today)
-    return board, config.glossary, len(errors)
+    config, problems = load_config(root)
+    if problems:  # the tool's settings are used until the repository's file is fixed
+        report(positioned(problems, root), len(files) + 1, "text", sys.stderr)
+        sys.stderr.write("schema/easy-language.yaml hat Fehler: die Jobbörse nutzt die Einstellungen des Werkzeugs.\n")
+    board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today, config.require_review)
+    return board, config.glossary, len(errors) + len(problems)
 
 
 def write_site(files: dict[str, bytes], out: Path) -> None:
@@ -92,10 +96,22 @@ def make_pdf(site: Path, pdf: Path) -> None:
     tmp.replace(pdf)
 
 
+def board_files(root: Path, board: PublicBoard, glossary: dict[str, str], with_audio: bool = True) -> dict[str, bytes]:
+    """Every file of the board; the spoken files only when the offline voice is installed."""
+    speak = with_audio and audio.available()
+    if with_audio and not speak:
+        print("Hinweis: espeak-ng oder opusenc fehlt. Die Jobbörse hat darum keine Hör·dateien. "
+              "Mit 'apt-get install espeak-ng opus-tools' installieren.", file=sys.stderr)
+    files = {**render_site(board, glossary, audio=speak), **static_files()}
+    if speak:
+        files.update(audio.render_audio(speech_texts(board), root))
+    return files
+
+
 def run_public(root: Path, out: Path | None, today: dt.date, pdf: Path | None) -> int:
     start = time.perf_counter()
     board, glossary, errors = load_board(root, today)
-    files = {**render_site(board, glossary), **static_files()}
+    files = board_files(root, board, glossary)
     target = out or root / "public"
     write_site(files, target)
     print(f"Jobbörse gebaut: {count(len(board.postings), 'Ausschreibung', 'Ausschreibungen')}, {count(len(board.courses), 'Kurs', 'Kurse')}, "
@@ -111,7 +127,7 @@ def run_print(root: Path, out: Path | None, today: dt.date) -> int:
     pdf = out_file(root, out, "aushang.pdf")
     with tempfile.TemporaryDirectory(prefix="site-gen-aushang-") as tmp:
         site = Path(tmp) / "public"
-        write_site({**render_site(board, glossary), **static_files()}, site)
+        write_site(board_files(root, board, glossary, with_audio=False), site)
         make_pdf(site, pdf)
     print(f"PDF für den Aushang: {pdf} ({count(len(board.postings), 'Ausschreibung', 'Ausschreibungen')}).")
     return 1 if errors else 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from .common import Date, Id, Int, Part, Record, ShortText, Text, field
+from .workplace import ReaderReview
 
 
 class Programme(str, Enum):
@@ -54,6 +55,7 @@ class EasyDescription(Part):
 
     title: ShortText = field("Titel", "Titel in Leichter Sprache.")
     text: Text = field("Text", "Beschreibung in Leichter Sprache: kurze Sätze, ein Satz pro Zeile.")
+    review: ReaderReview | None = field("Prüfung", "Prüfung durch die Prüfgruppe aus der Zielgruppe (DIN SPEC 33429).", default=None)
 
 
 class Module(Record):

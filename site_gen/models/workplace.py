@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
+
+from pydantic import StringConstraints
 
 from .common import (
     Bool,
@@ -101,6 +104,17 @@ class Pictogram(str, Enum):
     TOOL = "werkzeug"
 
 
+class ReaderReview(Part):
+    """Prüfung durch Prüflesende aus der Zielgruppe (DIN SPEC 33429)."""
+
+    group: ShortText = field("Prüfgruppe", "Welche Prüfgruppe den Text geprüft hat, z. B. 'Prüfgruppe Werkstatt Nord'. "
+                             "Keine Namen von Personen.")
+    reviewed_on: Date = field("Geprüft am", "Tag der Prüfung.")
+    text_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] = field(
+        "Prüfsumme", "Prüfsumme des geprüften Textes (12 Zeichen). 'site-gen check' nennt sie. "
+        "Ändert sich der Text danach, braucht er eine neue Prüfung.")
+
+
 class Posting(Part):
     """Public job posting in Leichte Sprache. Only these fields reach the public board."""
 
@@ -115,6 +129,7 @@ class Posting(Part):
     posted_on: Date = field("Veröffentlicht am", "Datum der Ausschreibung.")
     valid_until: Date = field("Gültig bis", "Danach verschwindet die Ausschreibung von der Jobbörse.")
     publish: Bool = field("Veröffentlichen", "Nur bei true erscheint die Ausschreibung öffentlich.")
+    review: ReaderReview | None = field("Prüfung", "Prüfung durch die Prüfgruppe aus der Zielgruppe (DIN SPEC 33429).", default=None)
 
 
 class Workplace(Record):

@@ -24,12 +24,13 @@ from markupsafe import Markup, escape
 
 from ..checks.easy_language_words import norm
 from ..views.public import HOURS_BUCKETS, PublicBoard, PublicCourse, PublicPosting
+from .audio import speakable
 from .csp import CSP, meta_csp
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "public"
 STATIC = Path(__file__).resolve().parent.parent / "static" / "public"
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember")
-FILTER_DIMENSIONS = (("bereich", "Bereich"), ("stadtteil", "Stadt·teil"), ("art", "Art der Arbeit"), ("stunden", "Stunden"))
+FILTER_DIMENSIONS = (("bereich", "Bereich"), ("stadtteil", "Stadt·teil"), ("art", "Form von Arbeit"), ("stunden", "Stunden"))
 PICTOGRAM_ALT = {
     "kiste": "Bild: eine Kiste", "kochtopf": "Bild: ein Koch·topf", "besen": "Bild: ein Besen", "teller": "Bild: ein Teller",
     "bett": "Bild: ein Bett", "einkaufswagen": "Bild: ein Einkaufs·wagen", "kind": "Bild: ein Kind", "pferd": "Bild: ein Pferd",
@@ -61,6 +62,12 @@ PROCESS: tuple[tuple[str, tuple[str, ...]], ...] = (
                                      "Dann sucht ihr einen neuen Arbeits·platz.")),
 )
 """The seven stages (DOMAIN.md) in Leichte Sprache: (heading, sentences)."""
+PROGRAMME_PICTOS = {"JobVision": "hand", "Chance 24": "einkaufswagen", "Zertifizierte Qualifizierung": "haken",
+                    "KuKuK": "menschen", "Talente": "werkzeug"}
+"""Picture per course programme (each course shows one)."""
+SECTION_PICTOS = {"was": ("aufgabe", "Bild: eine Liste"), "wo": ("ort", "Bild: ein Ort auf der Karte"), "wann": ("uhr", "Bild: eine Uhr"),
+                  "brauchst": ("haken", "Bild: ein Haken"), "hilft": ("menschen", "Bild: zwei Menschen"), "weiter": ("telefon", "Bild: ein Telefon")}
+"""Pictogram per section of a posting (what, where, when, what you need, who helps, what next)."""
 _LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
@@ -104,6 +111,49 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class Section:
+    """One section of a posting: the same lines on the page, on the print sheet and in the audio file."""
+
+    key: str
+    heading: str
+    lines: tuple[str, ...]
+    listed: bool
+    """True: the lines are a list (tasks, needs)."""
+    picto: str
+    picto_alt: str
+
+
+def posting_sections(p: PublicPosting) -> tuple[Section, ...]:
+    """What, where, when, what you need, who helps, what next: every section of a posting."""
+    def lines(text: str) -> tuple[str, ...]:
+        return tuple(ln.strip() for ln in text.splitlines() if ln.strip())
+
+    def sec(key: str, heading: str, body: tuple[str, ...], listed: bool = False) -> Section:
+        return Section(key, heading, body, listed, *SECTION_PICTOS[key])
+
+    return (
+        sec("was", "Was machst du?", tuple(p.tasks), True),
+        sec("wo", "Wo?", (f"Der Betrieb heißt: {p.company}.", f"Der Stadt·teil heißt: {p.district}.", *lines(p.place))),
+        sec("wann", "Wann?", lines(p.hours)),
+        sec("brauchst", "Was brauchst du?", tuple(p.needs), True),
+        sec("hilft", "Wer hilft dir?", lines(p.help)),
+        sec("weiter", "Wie geht es weiter?", ("Möchtest du hier arbeiten?", "Dann sprich mit deinem Job·coach.",
+                                               "Oder ruf die Job·coaches an.")),
+    )
+
+
+def speech_texts(board: PublicBoard) -> dict[str, str]:
+    """``{site path: text to speak}``: one file per posting and one per section of it."""
+    out: dict[str, str] = {}
+    for p in board.postings:
+        sections = posting_sections(p)
+        for sec in sections:
+            out[f"audio/{p.id}/{sec.key}.opus"] = speakable([sec.heading, *sec.lines])
+        out[f"audio/{p.id}/alles.opus"] = speakable([p.title, *(ln for sec in sections for ln in (sec.heading, *sec.lines))])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
 class FilterLink:
     value: str
     label: str
@@ -133,16 +183,23 @@ class ListContext:
 class PostingContext:
     page: Page
     posting: PublicPosting
+    sections: tuple[Section, ...]
     ld: Markup
     short_url: str
     qr: Markup
     pictogram_alt: str
+    audio: bool
+    """Whether the spoken files ``audio/<id>/<section>.opus`` exist."""
+    glossary_links: dict[str, str]
+    """Word → anchor on the glossary page, for the hard words the page shows as labels."""
 
 
 @dataclass(frozen=True, slots=True)
 class CoursesContext:
     page: Page
     courses: tuple[PublicCourse, ...]
+    pictos: dict[str, str]
+    glossary_links: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +218,8 @@ class GlossaryContext:
 @dataclass(frozen=True, slots=True)
 class PrintContext:
     page: Page
-    postings: tuple[tuple[PublicPosting, str, Markup], ...]
-    """(posting, short address, inline QR code)."""
+    postings: tuple[tuple[PublicPosting, str, Markup, tuple[Section, ...]], ...]
+    """(posting, short address, inline QR code, sections)."""
     pictogram_alt: dict[str, str]
 
 
@@ -243,9 +300,17 @@ def used_glossary(glossary: dict[str, str], texts: list[str]) -> tuple[tuple[str
     return tuple(sorted(entries, key=lambda e: norm(e[1])))
 
 
-def render_site(board: PublicBoard, glossary: dict[str, str]) -> dict[str, bytes]:
-    """Every file of the public site except the static assets."""
+def glossary_links(glossary: dict[str, str], labels: list[str]) -> dict[str, str]:
+    """Label → glossary anchor for every label that has a glossary entry."""
+    by_norm = {" ".join(norm(w) for w in word.split()): word for word in glossary}
+    return {label: slug(by_norm[key]) for label in labels if (key := " ".join(norm(w) for w in label.split())) in by_norm}
+
+
+def render_site(board: PublicBoard, glossary: dict[str, str], audio: bool = False) -> dict[str, bytes]:
+    """Every file of the public site except the static assets (and the audio files, see :func:`speech_texts`)."""
     site = Site(board)
+    labels = sorted({label for p in board.postings for _, label in p.placement_types} | {c.programme for c in board.courses})
+    links = glossary_links(glossary, labels)
     alts = PICTOGRAM_ALT
     site.put("list.html", ListContext(site.page("index.html", "Arbeits·plätze", "list"), "Arbeits·plätze für dich",
                                       board.postings, _groups(site, board.postings, None, ""), False, alts))
@@ -265,12 +330,13 @@ def render_site(board: PublicBoard, glossary: dict[str, str]) -> dict[str, bytes
         page = site.page(f"stelle/{p.id}/index.html", p.title, "list")
         short = page.url.split("://", 1)[-1].rstrip("/")
         qr = qr_svg(page.url, f"QR-Code: {short}")
-        site.put("posting.html", PostingContext(page, p, json_ld(posting_ld(p, page.url)), short, qr, alts[p.pictogram]))
-        printable.append((p, short, qr))
-    site.put("courses.html", CoursesContext(site.page("kurse/index.html", "Kurse", "courses"), board.courses))
+        sections = posting_sections(p)
+        site.put("posting.html", PostingContext(page, p, sections, json_ld(posting_ld(p, page.url)), short, qr, alts[p.pictogram], audio, links))
+        printable.append((p, short, qr, sections))
+    site.put("courses.html", CoursesContext(site.page("kurse/index.html", "Kurse", "courses"), board.courses, PROGRAMME_PICTOS, links))
     site.put("process.html", ProcessContext(site.page("so-gehts/index.html", "So bekommst du einen Arbeits·platz", "process"), PROCESS))
     texts = [t for p in board.postings for t in (p.title, *p.tasks, *p.needs, p.hours, p.place, p.help)]
-    texts += [t for c in board.courses for t in (c.title, c.text)] + [t for _, lines in PROCESS for t in lines]
+    texts += [t for c in board.courses for t in (c.title, c.text)] + [t for _, lines in PROCESS for t in lines] + labels
     site.put("glossary.html", GlossaryContext(site.page("woerter/index.html", "Schwere Wörter", "glossary"),
                                               used_glossary(glossary, texts)))
     site.put("print.html", PrintContext(site.page("aushang/index.html", "Aushang", "print"), tuple(printable), alts), in_sitemap=False)

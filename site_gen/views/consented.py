@@ -29,7 +29,7 @@ def consented_case(case: Case, today: dt.date, purposes: dict[str, Purpose]) -> 
             if len(kept) != len(case.disclosures):
                 update[name] = kept
         elif not has_live(case, today, purposes, purpose):
-            update[name] = type(value)()
+            update[name] = type(value)() if isinstance(value, (list, tuple, dict)) else None
     return case.model_copy(update=update) if update else case
 
 

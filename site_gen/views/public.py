@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..checks.easy_language import review_state, reviewed_texts
 from ..models.common import SECTOR_LABELS, PlacementType
 from ..models.module import PROGRAMME_LABELS, Module, Programme
 from ..models.organisation import Organisation
@@ -50,6 +51,20 @@ class TeamContact:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewMark:
+    """A reader review that matches the current text: the group's name and the day (no person's name)."""
+
+    group: str
+    on: dt.date
+
+
+def _mark(review: object | None, texts: list[str]) -> ReviewMark | None:
+    if review_state(review, texts) != "geprueft":
+        return None
+    return ReviewMark(review.group, review.reviewed_on)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
 class PublicPosting:
     """One job posting as shown on the public board."""
 
@@ -74,6 +89,7 @@ class PublicPosting:
     placement_types: tuple[tuple[str, str], ...]
     """(value, German label) of every offered placement type."""
     contact: TeamContact
+    review: ReviewMark | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +108,7 @@ class PublicCourse:
     programme: str
     duration_weeks: int
     runs: tuple[PublicRun, ...]
+    review: ReviewMark | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +172,7 @@ def _posting(wp: Workplace, contact: TeamContact) -> PublicPosting:
         transit=wp.company.transit,
         placement_types=tuple((t.value, EASY_PLACEMENT_LABELS[t]) for t in wp.placement_types),
         contact=contact,
+        review=_mark(post.review, reviewed_texts(post)),
     )
 
 
@@ -166,15 +184,17 @@ def _course(mod: Module, today: dt.date) -> PublicCourse:
         programme=PROGRAMME_LABELS[mod.programme],
         duration_weeks=mod.duration_weeks,
         runs=tuple(PublicRun(r.start, r.end) for r in sorted(mod.runs, key=lambda r: r.start) if r.end >= today),
+        review=_mark(mod.easy.review, reviewed_texts(mod.easy)),
     )
 
 
 def public_board(workplaces: Iterable[Workplace], modules: Iterable[Module], organisation: Organisation,
-                 today: dt.date) -> PublicBoard:
+                 today: dt.date, require_review: bool = False) -> PublicBoard:
     """The public projection of ``workplaces`` and ``modules`` on ``today``.
 
     Postings without a team contact for their location are left out: the
-    board never shows a posting nobody can be asked about.
+    board never shows a posting nobody can be asked about. With
+    ``require_review`` only texts whose reader review matches the text appear.
     """
     postings = []
     for wp in workplaces:
@@ -182,9 +202,12 @@ def public_board(workplaces: Iterable[Workplace], modules: Iterable[Module], org
             continue
         contact = _contact(wp, organisation)
         if contact is not None:
-            postings.append(_posting(wp, contact))
+            posting = _posting(wp, contact)
+            if posting.review is not None or not require_review:
+                postings.append(posting)
     postings.sort(key=lambda p: (-p.posted_on.toordinal(), p.title, p.id))
     # Mentor training is for company staff, not for participants.
-    courses = sorted((_course(m, today) for m in modules if m.programme is not Programme.MENTOR_TRAINING), key=lambda c: (c.programme, c.title, c.id))
+    courses = sorted((c for c in (_course(m, today) for m in modules if m.programme is not Programme.MENTOR_TRAINING)
+                      if c.review is not None or not require_review), key=lambda c: (c.programme, c.title, c.id))
     base = organisation.public_base_url.rstrip("/") + "/"
     return PublicBoard(today=today, base_url=base, postings=tuple(postings), courses=tuple(courses))

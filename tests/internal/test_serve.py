@@ -18,23 +18,15 @@ def fetch(url: str) -> str:
         return resp.read().decode("utf-8")
 
 
-def wait_for(url: str, needle: str, timeout: float = 60) -> str:
+def wait_for(url: str, needle: str, timeout: float = 60, present: bool = True) -> str:
+    """Poll ``url`` until ``needle`` is served (or, with ``present=False``, no longer served)."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         body = fetch(url)
-        if needle in body:
+        if (needle in body) == present:
             return body
         time.sleep(0.1)
-    raise AssertionError(f"{needle!r} not served within {timeout} s")
-
-
-def wait_gone(url: str, needle: str, timeout: float = 60) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if needle not in fetch(url):
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{needle!r} still served after {timeout} s")
+    raise AssertionError(f"{needle!r} {'not served' if present else 'still served'} after {timeout} s")
 
 
 def test_serve_updates_the_changed_dossier(tmp_path: Path) -> None:
@@ -64,7 +56,7 @@ def test_serve_updates_the_changed_dossier(tmp_path: Path) -> None:
         first = repo / "cases" / "tn-1001.yaml"
         first.write_text(first.read_text(encoding="utf-8").replace('    valid_until: "2026-12-20"\n', '    valid_until: "2026-12-20"\n    withdrawn_on: "2026-11-21"\n', 1),
                          encoding="utf-8")
-        wait_gone(other, "Erkennt Pausenzeiten nicht allein")
+        wait_for(other, "Erkennt Pausenzeiten nicht allein", present=False)
         assert "Sandmann" in fetch(other)
     finally:
         proc.terminate()

@@ -227,8 +227,12 @@ def expected_week(cases: list[dict[str, Any]], lid: str) -> tuple[int, int]:
         for k in c.get("consents", []):
             if k.get("valid_until") and not k.get("withdrawn_on") and d(k["given_on"]) <= DAY <= d(k["valid_until"]):
                 dues.append(d(k["valid_until"]))
+        approvals = c.get("cost_approvals", [])
+        for a in approvals:  # the report is due report_weeks_before_end (default 6) weeks before the period ends
+            if not a.get("report_sent_on"):
+                dues.append(max(d(a["start"]), d(a["end"]) - dt.timedelta(weeks=6)))
         opened = d(c["opened"])
-        for year in (DAY.year, DAY.year + 1):
+        for year in (() if approvals else (DAY.year, DAY.year + 1)):
             try:
                 anniversary = opened.replace(year=year)
             except ValueError:

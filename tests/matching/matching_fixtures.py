@@ -107,7 +107,7 @@ WORKPLACES = [
 MODULES = [{
     "id": "mod-bewerbung", "programme": "jobvision", "title": "Bewerbungstraining", "goals": ["Eine Bewerbung schreiben"],
     "units": [{"title": "Lebenslauf", "hours": 4}], "duration_weeks": 8, "certification": {"kind": "teilnahmebescheinigung"},
-    "trainers": ["jc-omar"], "capacity": 10, "easy": {"title": "Bewerbung", "text": "Du lernst, wie eine Bewerbung geht."},
+    "trainers": ["jc-omar"], "capacity": 10, "easy": {"title": "Bewerbung", "text": "Du lernst: So geht eine Bewerbung."},
 }]
 
 
