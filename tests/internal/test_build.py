@@ -12,7 +12,8 @@ from .conftest import DATA, fixture_repo
 
 
 def html_pages(site: Path) -> list[Path]:
-    return [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    """The generated pages; admin/ (the editor, with its own documented policy) is tested in tests/cms."""
+    return [p for p in site.rglob("*.html") if "pagefind" not in p.parts and "admin" not in p.relative_to(site).parts[:1]]
 
 
 def test_every_page_is_noindex_and_loads_nothing_foreign(fixture_site: tuple[Path, Path]) -> None:
