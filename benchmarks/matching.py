@@ -22,7 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from site_gen.commands import demo  # noqa: E402
-from site_gen.dataset import CATALOGUE_FILE, PURPOSES_FILE, Dataset  # noqa: E402
+from site_gen.config import CATALOGUE_FILE, PURPOSES_FILE  # noqa: E402
+from site_gen.dataset import Dataset  # noqa: E402
 from site_gen.load import read_yaml  # noqa: E402
 from site_gen.matching.index import MatchIndex  # noqa: E402
 from site_gen.models import Case, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace  # noqa: E402

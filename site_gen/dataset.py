@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .config import CATALOGUE_FILE, PURPOSES_FILE, load_catalogue, load_purposes
+from .config import load_catalogue, load_purposes
 from .findings import Finding
 from .load import read_yaml
 from .placeholders import placeholder_findings

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..dataset import CATALOGUE_FILE, ORGANISATION_FILE, PURPOSES_FILE
+from ..config import CATALOGUE_FILE, PURPOSES_FILE
+from ..dataset import ORGANISATION_FILE
 from ..models import RECORD_KINDS, Organisation, ProfileCatalogue, PurposeCatalogue
 
 

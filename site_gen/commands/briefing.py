@@ -18,7 +18,7 @@ from ..findings import UserError
 from ..render.privacy import render_briefing
 from ..views.briefing import briefing_context
 from ..wording import count
-from ..outputs import out_dir, out_file
+from ..outputs import out_file
 from .check import parse_date
 
 

@@ -13,13 +13,12 @@ import json
 from pathlib import Path
 
 from ..dataset import load_dataset
-from ..findings import UserError
 from ..githistory import file_history, toplevel
 from ..render.privacy import render_export
 from ..views.briefing import find_case_and_workplace
 from ..views.export import export_context
 from ..wording import count
-from ..outputs import out_dir, out_file
+from ..outputs import out_dir
 from .briefing import write_atomic
 from .check import parse_date
 

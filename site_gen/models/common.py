@@ -13,7 +13,6 @@ the tie appears in the schema as ``x-zweck``.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from enum import Enum
 from typing import Annotated, Any
 

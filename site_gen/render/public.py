@@ -9,7 +9,6 @@ autoescapes all text, JSON-LD is escaped for a ``<script>`` block.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
 from collections.abc import Callable

@@ -53,7 +53,7 @@ class Selection:
 def select(ds: Dataset, today: dt.date) -> Selection:
     """Check ``ds`` and leave out every record with a commit-made error."""
     findings = positioned(ds.findings + run_checks(ds, today), ds.root)
-    records = {display for display in ds.files.values()}
+    records = set(ds.files.values())
     excluded: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         if f.file in records and blocks_record(f):

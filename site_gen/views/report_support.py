@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..models.case import Case, CostApproval, LogEntry, ServiceKind
-from .report_blocks import Note, Row, Section, Source, Statement, Table, day
+from .report_blocks import Note, Row, Section, Source, Statement, Table
 
 KINDS = (ServiceKind.DIRECT, ServiceKind.MEDIATE, ServiceKind.INDIRECT)
 TREND_SHARE = 0.2
