@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from tests.browser import launch  # noqa: E402
-from tests.cms.harness import editor, free_port, records_repo  # noqa: E402
+from tests.browser import launch
+from tests.cms.harness import editor, free_port, records_repo
 
 
 FIRST = re.compile(r"^tn-0+1 –")

@@ -153,7 +153,7 @@ def bench_search(site: Path, repo: Path) -> list[tuple[str, int, int]]:
                     page.locator(".pagefind-ui__search-input").fill("zzzz")
                     page.wait_for_timeout(1500)
                 seen: list[Any] = []
-                page.on("response", lambda r: seen.append(r))
+                page.on("response", seen.append)
                 page.locator(".pagefind-ui__search-input").fill(query)
                 page.locator(".pagefind-ui__result-link").first.wait_for(timeout=30000)
                 page.wait_for_load_state("networkidle")

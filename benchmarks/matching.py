@@ -76,7 +76,7 @@ def main() -> int:
     sample = random.Random(1).sample(index.case_ids, min(args.samples, len(index.case_ids)))
     times = []
     for c in sample:
-        _, t = timed(lambda: index.workplaces_for(c, 10))
+        _, t = timed(lambda c=c: index.workplaces_for(c, 10))
         times.append(t * 1000)
     med, p95 = statistics.median(times), sorted(times)[int(0.95 * (len(times) - 1))]
     wid = index.workplace_ids[0]

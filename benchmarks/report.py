@@ -62,7 +62,7 @@ def main() -> None:
         for cid in cases:
             try:
                 data, _ = draft(ds, cid, today)
-            except Exception as exc:  # noqa: BLE001 - a refused case (no consent) counts, but is not timed apart
+            except Exception as exc:  # a refused case (no consent) counts, but is not timed apart
                 if type(exc).__name__ != "UserError":
                     raise
                 refused += 1

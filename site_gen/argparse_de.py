@@ -65,7 +65,7 @@ METAVARS: dict[str, str] = {
 class GermanParser(argparse.ArgumentParser):
     """Usage errors in German, exit 2; German metavars."""
 
-    def add_argument(self, *args: str, **kwargs: object) -> argparse.Action:  # type: ignore[override]
+    def add_argument(self, *args: str, **kwargs: object) -> argparse.Action:
         name = str(kwargs.get("dest") or next((a for a in args if a.startswith("--")), args[0] if args else "")).lstrip("-").replace("-", "_")
         if "metavar" not in kwargs and "choices" not in kwargs and kwargs.get("action") in (None, "store", "append") and name in METAVARS:
             kwargs["metavar"] = METAVARS[name]

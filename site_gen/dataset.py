@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -26,6 +26,9 @@ from .models.organisation import Location, ProfileItem, Provider, Staff
 from .validate import validate
 
 ORGANISATION_FILE = "organisation.yaml"
+
+
+R = TypeVar("R")
 
 
 @dataclass
@@ -53,11 +56,13 @@ class Dataset:
         ``unpaged`` ones, which vanish completely; ``findings`` becomes
         ``notices`` (what the left-out records' notice pages show).
         """
-        keep = {kind: {rid: rec for rid, rec in col.items() if self.path_of(kind, rid) not in displays}
-                for kind, col in (("cases", self.cases), ("workplaces", self.workplaces), ("modules", self.modules))}
+        def keep(kind: str, col: dict[str, R]) -> dict[str, R]:
+            return {rid: rec for rid, rec in col.items() if self.path_of(kind, rid) not in displays}
+
         files = {key: path for key, path in self.files.items() if path not in unpaged}
         return Dataset(root=self.root, organisation=self.organisation, catalogue=self.catalogue, purposes_catalogue=self.purposes_catalogue,
-                       cases=keep["cases"], workplaces=keep["workplaces"], modules=keep["modules"], files=files,
+                       cases=keep("cases", self.cases), workplaces=keep("workplaces", self.workplaces),
+                       modules=keep("modules", self.modules), files=files,
                        findings=list(notices or []), caseload_counts=self.caseload_counts)
 
     def path_of(self, kind: str, record_id: str) -> str:

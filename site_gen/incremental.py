@@ -21,6 +21,7 @@ import datetime as dt
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .cache import CaseSummary, SummaryIndex
 from .checks import run_checks
@@ -158,7 +159,7 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
     fresh = load_dataset(root, only=[])  # organisation and catalogues
     ds.organisation, ds.catalogue, ds.purposes_catalogue = fresh.organisation, fresh.catalogue, fresh.purposes_catalogue
     ds.findings.extend(fresh.findings)
-    targets = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
+    targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
 
     def load(display: str) -> None:
         if display not in by_display or by_display[display][1] in targets[by_display[display][0]]:

@@ -62,6 +62,24 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+_SIMPLE: dict[str, tuple[str, str, str]] = {kind: rule for kinds, rule in (
+    (("missing",), ("SCHEMA-MISSING", "Pflichtfeld '{name}' fehlt.", "Das Feld ergänzen; 'site-gen new' zeigt ein vollständiges Gerüst.")),
+    (("bool_type", "bool_parsing"), ("SCHEMA-BOOL", "Feld '{name}': Wahrheitswert erwartet.", "true oder false schreiben – nicht ja/nein oder yes/no.")),
+    (("string_type",), ("SCHEMA-TEXT", "Feld '{name}': Text erwartet.", "Text in Anführungszeichen setzen. " + HINT_QUOTE)),
+    (("model_type", "model_attributes_type", "dict_type"),
+     ("SCHEMA-TYPE", "'{name}': hier wird eine Zuordnung (schlüssel: wert) erwartet.", "Einrückung prüfen: Schlüssel mit Doppelpunkt untereinander, keine Liste mit '-'.")),
+    (("list_type",), ("SCHEMA-TYPE", "Feld '{name}': hier wird eine Liste erwartet.", "Jeden Eintrag in eine eigene Zeile mit '- ' schreiben.")),
+    (("too_short", "string_too_short"),
+     ("SCHEMA-EMPTY", "Feld '{name}': zu wenige Einträge oder leer.", "Mindestens einen Eintrag angeben oder das Feld weglassen, wenn es optional ist.")),
+    (("too_long", "string_too_long"),
+     ("SCHEMA-TOO-LONG", "Feld '{name}': zu lang.", "Kürzer fassen; lange Texte gehören in die Ablage, nicht in den Datensatz.")),
+    (("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"),
+     ("SCHEMA-NUMBER", "Feld '{name}': Zahl erwartet.", "Eine Zahl ohne Anführungszeichen und ohne Einheit schreiben, z. B. 7 oder 7.5.")),
+) for kind in kinds}
+"""pydantic error types whose finding needs only the field's name: code, message, hint."""
+_BOUNDS = {"gt": "größer als", "ge": "mindestens", "lt": "kleiner als", "le": "höchstens"}
+
+
 def _finding(model: type[BaseModel], err: Any, display: str) -> Finding:
     # pydantic adds the tag of a union branch or a validator name to loc; keep keys and indexes.
     loc: Loc = tuple(p for p in err["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "constrained-")))
@@ -69,46 +87,31 @@ def _finding(model: type[BaseModel], err: Any, display: str) -> Finding:
     ctx = err.get("ctx") or {}
     owner, title = _model_at(model, loc)
     name = dotted(loc) + (f" ({title})" if title else "")
-
-    def make(code: str, message: str, hint: str) -> Finding:
-        return Finding(display, code, message, hint, loc=loc)
-
     if kind == "extra_forbidden":
         allowed = sorted(owner.model_fields) if owner else []
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f"Meinten Sie '{close[0]}'? " if close else ""
         # What was typed may be a name or a note: print it only when it looks like a field name.
         where = f"'{dotted(loc)}'" if printable(loc[-1]) else (f"in '{dotted(loc[:-1])}'" if loc[:-1] else "auf oberster Ebene")
-        return make("SCHEMA-UNKNOWN-KEY", f"Unbekannter Schlüssel {where}.", hint + "Erlaubt sind: " + ", ".join(allowed) + ".")
-    if kind == "missing":
-        return make("SCHEMA-MISSING", f"Pflichtfeld '{name}' fehlt.", "Das Feld ergänzen; 'site-gen new' zeigt ein vollständiges Gerüst.")
-    if kind in ("bool_type", "bool_parsing"):
-        return make("SCHEMA-BOOL", f"Feld '{name}': Wahrheitswert erwartet.", "true oder false schreiben – nicht ja/nein oder yes/no.")
-    if kind == "string_type":
-        return make("SCHEMA-TEXT", f"Feld '{name}': Text erwartet.", "Text in Anführungszeichen setzen. " + HINT_QUOTE)
-    if kind == "value_error" and str(ctx.get("error", "")) in ("date_format", "date_type") or kind.startswith("date"):
-        return make("SCHEMA-DATE", f"Feld '{name}': kein gültiges Datum.", "Datum als JJJJ-MM-TT schreiben, z. B. 2026-03-01.")
+        return Finding(display, "SCHEMA-UNKNOWN-KEY", f"Unbekannter Schlüssel {where}.", hint + "Erlaubt sind: " + ", ".join(allowed) + ".", loc=loc)
+    code, message, hint = _SIMPLE.get(kind) or _with_context(kind, ctx)
+    return Finding(display, code, message.format(name=name), hint, loc=loc)
+
+
+def _with_context(kind: str, ctx: dict[str, Any]) -> tuple[str, str, str]:
+    """Code, message (with ``{name}``) and hint of the error types that need pydantic's context."""
+    if (kind == "value_error" and str(ctx.get("error", "")) in ("date_format", "date_type")) or kind.startswith("date"):
+        return "SCHEMA-DATE", "Feld '{name}': kein gültiges Datum.", "Datum als JJJJ-MM-TT schreiben, z. B. 2026-03-01."
     if kind == "value_error":
-        return make("SCHEMA-DATE", f"Feld '{name}': dieses Datum gibt es nicht.", "Tag und Monat prüfen (z. B. gibt es keinen 30. Februar).")
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return make("SCHEMA-TYPE", f"'{name}': hier wird eine Zuordnung (schlüssel: wert) erwartet.", "Einrückung prüfen: Schlüssel mit Doppelpunkt untereinander, keine Liste mit '-'.")
-    if kind == "list_type":
-        return make("SCHEMA-TYPE", f"Feld '{name}': hier wird eine Liste erwartet.", "Jeden Eintrag in eine eigene Zeile mit '- ' schreiben.")
+        return "SCHEMA-DATE", "Feld '{name}': dieses Datum gibt es nicht.", "Tag und Monat prüfen (z. B. gibt es keinen 30. Februar)."
     if kind == "enum":
-        return make("SCHEMA-VALUE", f"Feld '{name}': unzulässiger Wert.", f"Erlaubt sind: {_german_list(str(ctx.get('expected', '')))}.")
+        return "SCHEMA-VALUE", "Feld '{name}': unzulässiger Wert.", f"Erlaubt sind: {_german_list(str(ctx.get('expected', '')))}."
     if kind == "string_pattern_mismatch":
-        return make("SCHEMA-FORMAT", f"Feld '{name}': falsches Format.", _pattern_hint(str(ctx.get("pattern", ""))))
-    if kind in ("too_short", "string_too_short"):
-        return make("SCHEMA-EMPTY", f"Feld '{name}': zu wenige Einträge oder leer.", "Mindestens einen Eintrag angeben oder das Feld weglassen, wenn es optional ist.")
-    if kind in ("too_long", "string_too_long"):
-        return make("SCHEMA-TOO-LONG", f"Feld '{name}': zu lang.", "Kürzer fassen; lange Texte gehören in die Ablage, nicht in den Datensatz.")
+        return "SCHEMA-FORMAT", "Feld '{name}': falsches Format.", _pattern_hint(str(ctx.get("pattern", "")))
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        bound = {k: v for k, v in ctx.items() if k in ("gt", "ge", "lt", "le")}
-        words = {"gt": "größer als", "ge": "mindestens", "lt": "kleiner als", "le": "höchstens"}
-        return make("SCHEMA-RANGE", f"Feld '{name}': Wert außerhalb des erlaubten Bereichs.", "Erlaubt: " + ", ".join(f"{words[k]} {v:g}" for k, v in bound.items()) + ".")
-    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
-        return make("SCHEMA-NUMBER", f"Feld '{name}': Zahl erwartet.", "Eine Zahl ohne Anführungszeichen und ohne Einheit schreiben, z. B. 7 oder 7.5.")
-    return make("SCHEMA-INVALID", f"Feld '{name}': ungültiger Wert.", "Format im Abschnitt 'Datenformate' der internen Seite nachlesen.")
+        bound = {k: v for k, v in ctx.items() if k in _BOUNDS}
+        return "SCHEMA-RANGE", "Feld '{name}': Wert außerhalb des erlaubten Bereichs.", "Erlaubt: " + ", ".join(f"{_BOUNDS[k]} {v:g}" for k, v in bound.items()) + "."
+    return "SCHEMA-INVALID", "Feld '{name}': ungültiger Wert.", "Format im Abschnitt 'Datenformate' der internen Seite nachlesen."
 
 
 _PRINTABLE = re.compile(r"^(?:[a-z][a-z0-9_]{0,39}|[a-z][a-z0-9]*(?:-[a-z0-9]+){0,5})$")

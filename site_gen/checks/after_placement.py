@@ -91,6 +91,19 @@ def _type(f: str, loc: Loc, pl: Placement, allowed: frozenset[PlacementType], wh
 
 
 def _case(f: str, case: Case, today: dt.date, ifds: set[str] | None) -> Iterator[Finding]:
+    yield from _follow_along(f, case, today)
+    yield from _transition_groups(f, case, ifds)
+    yield from _contracts(f, case, today)
+    yield from _dated_entries(f, case)
+    for i, entry in enumerate(case.support_log):
+        if entry.crisis is not None and entry.kind is ServiceKind.INDIRECT:
+            yield Finding(f, "CRISIS-KIND", f"Eintrag {i + 1} im Begleitprotokoll: Krisenintervention als indirekte Leistung.",
+                          "Krisenintervention ist eine unmittelbare (vor Ort) oder mittelbare Leistung (Haus Hall § 3).",
+                          loc=("support_log", i, "kind"))
+    yield from _qualification(f, case, today)
+
+
+def _follow_along(f: str, case: Case, today: dt.date) -> Iterator[Finding]:
     for i, fa in enumerate(case.follow_along):
         loc: Loc = ("follow_along", i)
         yield from _order(f, loc, fa.start, fa.end, "end")
@@ -105,8 +118,10 @@ def _case(f: str, case: Case, today: dt.date, ifds: set[str] | None) -> Iterator
         yield from _outside(f, (*loc, "start"), pl, fa.start, "Der Beginn der Begleitung")
         yield from _abrupt(f, case, i, pl, today)
 
+
+def _transition_groups(f: str, case: Case, ifds: set[str] | None) -> Iterator[Finding]:
     for i, tg in enumerate(case.transition_group):
-        loc = ("transition_group", i)
+        loc: Loc = ("transition_group", i)
         yield from _order(f, loc, tg.joined, tg.left, "left")
         if ifds is not None and tg.ifd not in ifds:
             yield Finding(f, "REF-DANGLING", f"'{dotted((*loc, 'ifd'))}': IFD nicht gefunden.",
@@ -123,8 +138,10 @@ def _case(f: str, case: Case, today: dt.date, ifds: set[str] | None) -> Iterator
             yield Finding(f, "IFD-NOT-RECIPIENT", f"Keine Einwilligung 'ifd' nennt den IFD der Übergangsgruppe {i + 1}.",
                           "Den IFD (Kennung oder 'ifd') unter 'recipients' der Einwilligung 'ifd' eintragen.", loc=(*loc, "ifd"))
 
+
+def _contracts(f: str, case: Case, today: dt.date) -> Iterator[Finding]:
     for i, con in enumerate(case.contracts):
-        loc = ("contracts", i)
+        loc: Loc = ("contracts", i)
         yield from _order(f, loc, con.start, con.end, "end")
         if (con.wage_assessed_on is None) != (con.wage_category is None):
             yield Finding(f, "WAGE-ASSESSMENT-INCOMPLETE", f"Vertrag {i + 1}: Entgeltbewertung nur halb eingetragen.",
@@ -149,25 +166,21 @@ def _case(f: str, case: Case, today: dt.date, ifds: set[str] | None) -> Iterator
                           "Mit Betrieb und Kostenträger über eine Verlängerung sprechen; den neuen Bescheid unter 'subsidy' eintragen.",
                           Severity.WARNING, loc=(*loc, "subsidy", "until"), due=sub.until - dt.timedelta(days=SUBSIDY_WARNING_DAYS))
 
-    for key, items in (("company_changes", case.company_changes), ("returns", case.returns), ("wage_amounts", case.wage_amounts)):
-        for i, item in enumerate(items):
-            loc = (key, i)
-            pl, missing = _placement(f, case, (*loc, "placement"), item.placement)
-            yield from missing
-            day = getattr(item, "date", None) or getattr(item, "since")
-            if pl is not None and key == "company_changes":
-                yield from _outside(f, (*loc, "date"), pl, day, "Die Veränderung")
-            if pl is not None and key == "returns" and day < pl.start:
-                yield Finding(f, "DATE-OUTSIDE-PLACEMENT", f"'{dotted((*loc, 'date'))}' liegt vor dem Beginn der Platzierung.",
-                              "Die Rückkehr folgt auf die Platzierung. Datum oder Nummer prüfen.", loc=(*loc, "date"))
 
-    for i, entry in enumerate(case.support_log):
-        if entry.crisis is not None and entry.kind is ServiceKind.INDIRECT:
-            yield Finding(f, "CRISIS-KIND", f"Eintrag {i + 1} im Begleitprotokoll: Krisenintervention als indirekte Leistung.",
-                          "Krisenintervention ist eine unmittelbare (vor Ort) oder mittelbare Leistung (Haus Hall § 3).",
-                          loc=("support_log", i, "kind"))
-
-    yield from _qualification(f, case, today)
+def _dated_entries(f: str, case: Case) -> Iterator[Finding]:
+    """Company changes, returns and wage amounts: each names a placement and a day."""
+    entries: list[tuple[str, int, int, dt.date]] = [("company_changes", i, c.placement, c.date) for i, c in enumerate(case.company_changes)]
+    entries += [("returns", i, r.placement, r.date) for i, r in enumerate(case.returns)]
+    entries += [("wage_amounts", i, w.placement, w.since) for i, w in enumerate(case.wage_amounts)]
+    for key, i, placement, day in entries:
+        loc: Loc = (key, i)
+        pl, missing = _placement(f, case, (*loc, "placement"), placement)
+        yield from missing
+        if pl is not None and key == "company_changes":
+            yield from _outside(f, (*loc, "date"), pl, day, "Die Veränderung")
+        if pl is not None and key == "returns" and day < pl.start:
+            yield Finding(f, "DATE-OUTSIDE-PLACEMENT", f"'{dotted((*loc, 'date'))}' liegt vor dem Beginn der Platzierung.",
+                          "Die Rückkehr folgt auf die Platzierung. Datum oder Nummer prüfen.", loc=(*loc, "date"))
 
 
 def _abrupt(f: str, case: Case, i: int, pl: Placement, today: dt.date) -> Iterator[Finding]:

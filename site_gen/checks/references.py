@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..dataset import ORGANISATION_FILE, Dataset
 from ..findings import Finding, Loc
+from ..models.case import Case
 from ..validate import dotted
 from .after_placement import ifd_ids
 
@@ -17,6 +18,9 @@ def _dangling(file: str, loc: Loc, what: str, hint: str) -> Finding:
     return Finding(file, "REF-DANGLING", f"'{dotted(loc)}': {what} nicht gefunden.", hint, loc=loc)
 
 
+STAFF_HINT = "Kennung aus organisation.yaml (staff) verwenden."
+
+
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
     if ds.organisation is None:
         # organisation.yaml is missing or broken: its own findings say why. Every
@@ -24,67 +28,70 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         # until it is fixed (one clear error instead of hundreds of follow-ons).
         yield from _records_only(ds)
         return
-    staff_hint = "Kennung aus organisation.yaml (staff) verwenden."
-    for sid, staff in ds.staff.items():
+    for staff in ds.staff.values():
         if staff.provider not in ds.providers:
             yield _dangling(ORGANISATION_FILE, ("staff",), "Träger", "Kennung aus 'providers' verwenden.")
         elif staff.location not in ds.locations:
             yield _dangling(ORGANISATION_FILE, ("staff",), "Standort", "Kennung eines Standorts verwenden.")
-    for item in ds.organisation.profile_items if ds.organisation else []:
+    for item in ds.organisation.profile_items:
         if ds.catalogue and any(i.id == item.id for i in ds.catalogue.items):
             yield Finding(ORGANISATION_FILE, "ID-DUPLICATE", f"Profilmerkmal '{item.id}' steht schon im gemeinsamen Katalog.",
                           "Eigene Merkmale brauchen eine neue Kennung.", loc=("profile_items",))
-
     for cid, case in ds.cases.items():
-        f = ds.path_of("cases", cid)
-        yield from _place(ds, f, case.provider, case.location)
-        for role in ("primary", "deputy"):
-            if getattr(case.coaches, role) not in ds.staff:
-                yield _dangling(f, ("coaches", role), "Fachkraft", staff_hint)
-        for i, prof in enumerate(case.ability_profiles):
-            if prof.assessor not in ds.staff:
-                yield _dangling(f, ("ability_profiles", i, "assessor"), "Fachkraft", staff_hint)
-            yield from _ratings(ds, f, ("ability_profiles", i, "ratings"), prof.ratings)
-        for i, pl in enumerate(case.placements):
-            wp = ds.workplaces.get(pl.workplace)
-            if not ds.exists("workplaces", pl.workplace):
-                yield _dangling(f, ("placements", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
-            elif wp is not None and pl.mentor is not None and pl.mentor not in {m.id for m in wp.mentors}:
-                yield _dangling(f, ("placements", i, "mentor"), "Mentor:in", "Kennung aus 'mentors' im Arbeitsplatzprofil verwenden.")
-        for i, en in enumerate(case.enrolments):
-            if not ds.exists("modules", en.module):
-                yield _dangling(f, ("enrolments", i, "module"), "Modul", "Dateiname (ohne .yaml) aus modules/ verwenden.")
-            for j, req in enumerate(en.requirements_confirmed):
-                if req not in ds.access_requirements:
-                    yield _dangling(f, ("enrolments", i, "requirements_confirmed", j), "Zugangsvoraussetzung", "Kennung aus organisation.yaml (access_requirements) verwenden.")
-        for i, entry in enumerate(case.support_log):
-            if entry.by not in ds.staff:
-                yield _dangling(f, ("support_log", i, "by"), "Fachkraft", staff_hint)
-        for i, disc in enumerate(case.disclosures):
-            if not ds.exists("workplaces", disc.workplace):
-                yield _dangling(f, ("disclosures", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
-        for i, con in enumerate(case.consents):
-            if con.purpose not in ds.purposes:
-                yield _dangling(f, ("consents", i, "purpose"), "Zweck", "Zweck aus schema/consent-purposes.yaml verwenden: " + ", ".join(ds.purposes) + ".")
-            for j, rec in enumerate(con.recipients):
-                if rec not in CONSENT_RECIPIENTS and not ds.exists("workplaces", rec) and rec not in ifd_ids(ds):
-                    yield _dangling(f, ("consents", i, "recipients", j), "Empfänger", "Kennung eines Arbeitsplatzes, eines IFD (ifd_services) oder 'ifd' / 'kostentraeger' verwenden.")
-
+        yield from _case(ds, ds.path_of("cases", cid), case)
     for wid, wp in ds.workplaces.items():
         f = ds.path_of("workplaces", wid)
         yield from _place(ds, f, wp.provider, wp.location)
         if wp.analysis is not None and wp.analysis.analysed_by not in ds.staff:
-            yield _dangling(f, ("analysis", "analysed_by"), "Fachkraft", staff_hint)
+            yield _dangling(f, ("analysis", "analysed_by"), "Fachkraft", STAFF_HINT)
         yield from _ratings(ds, f, ("requirements",), wp.requirements)
-
     for mid, mod in ds.modules.items():
         f = ds.path_of("modules", mid)
         for i, trainer in enumerate(mod.trainers):
             if trainer not in ds.staff:
-                yield _dangling(f, ("trainers", i), "Fachkraft", staff_hint)
+                yield _dangling(f, ("trainers", i), "Fachkraft", STAFF_HINT)
         for i, req in enumerate(mod.access_requirements):
             if req not in ds.access_requirements:
                 yield _dangling(f, ("access_requirements", i), "Zugangsvoraussetzung", "Kennung aus organisation.yaml (access_requirements) verwenden.")
+
+
+def _case(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
+    yield from _place(ds, f, case.provider, case.location)
+    for role in ("primary", "deputy"):
+        if getattr(case.coaches, role) not in ds.staff:
+            yield _dangling(f, ("coaches", role), "Fachkraft", STAFF_HINT)
+    for i, prof in enumerate(case.ability_profiles):
+        if prof.assessor not in ds.staff:
+            yield _dangling(f, ("ability_profiles", i, "assessor"), "Fachkraft", STAFF_HINT)
+        yield from _ratings(ds, f, ("ability_profiles", i, "ratings"), prof.ratings)
+    for i, pl in enumerate(case.placements):
+        wp = ds.workplaces.get(pl.workplace)
+        if not ds.exists("workplaces", pl.workplace):
+            yield _dangling(f, ("placements", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
+        elif wp is not None and pl.mentor is not None and pl.mentor not in {m.id for m in wp.mentors}:
+            yield _dangling(f, ("placements", i, "mentor"), "Mentor:in", "Kennung aus 'mentors' im Arbeitsplatzprofil verwenden.")
+    for i, en in enumerate(case.enrolments):
+        if not ds.exists("modules", en.module):
+            yield _dangling(f, ("enrolments", i, "module"), "Modul", "Dateiname (ohne .yaml) aus modules/ verwenden.")
+        for j, req in enumerate(en.requirements_confirmed):
+            if req not in ds.access_requirements:
+                yield _dangling(f, ("enrolments", i, "requirements_confirmed", j), "Zugangsvoraussetzung", "Kennung aus organisation.yaml (access_requirements) verwenden.")
+    for i, entry in enumerate(case.support_log):
+        if entry.by not in ds.staff:
+            yield _dangling(f, ("support_log", i, "by"), "Fachkraft", STAFF_HINT)
+    for i, disc in enumerate(case.disclosures):
+        if not ds.exists("workplaces", disc.workplace):
+            yield _dangling(f, ("disclosures", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
+    yield from _consents(ds, f, case)
+
+
+def _consents(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
+    for i, con in enumerate(case.consents):
+        if con.purpose not in ds.purposes:
+            yield _dangling(f, ("consents", i, "purpose"), "Zweck", "Zweck aus schema/consent-purposes.yaml verwenden: " + ", ".join(ds.purposes) + ".")
+        for j, rec in enumerate(con.recipients):
+            if rec not in CONSENT_RECIPIENTS and not ds.exists("workplaces", rec) and rec not in ifd_ids(ds):
+                yield _dangling(f, ("consents", i, "recipients", j), "Empfänger", "Kennung eines Arbeitsplatzes, eines IFD (ifd_services) oder 'ifd' / 'kostentraeger' verwenden.")
 
 
 def _records_only(ds: Dataset) -> Iterator[Finding]:

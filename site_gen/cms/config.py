@@ -78,8 +78,8 @@ def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, pur
         "name": SETTINGS, "label": "Organisation und Kataloge", "format": "yaml", "editor": {"preview": False},
         "files": [{"name": f.name, "label": f.label, "file": f.file, "fields": model_fields(f.model, ctx)} for f in FILES],
     })
-    for c in collections[:-1]:
-        c["editor"] = {"preview": False}
+    for coll in collections[:-1]:
+        coll["editor"] = {"preview": False}
     config: dict[str, Any] = {
         "locale": "de",
         "backend": backend(editor),
@@ -97,7 +97,7 @@ def config_text(config: dict[str, Any]) -> str:
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.allow_unicode = True
-    yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
     yaml.width = 120
     buf = io.StringIO()
     yaml.dump(config, buf)

@@ -17,6 +17,7 @@ from ..findings import UserError
 from ..output import write_private
 from ..render.docx import render_docx
 from ..render.pdf import convert
+from ..views.consented import consented_dataset
 from ..views.report import report_content
 from .check import parse_date
 
@@ -29,7 +30,7 @@ def template_path(ds: Dataset) -> Path | None:
 
 def draft(ds: Dataset, case_id: str, today: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> tuple[bytes, tuple[dt.date, dt.date]]:
     """The .docx bytes and the period of one case's report draft."""
-    content = report_content(ds, case_id, today, start, end)
+    content = report_content(consented_dataset(ds, today), case_id, today, start, end)
     return render_docx(content, template_path(ds)), content.period
 
 

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..consent import has_live
-from ..dataset import Dataset, load_dataset
+from ..dataset import load_dataset
 from ..render.csp import DOCUMENT_CSP
 from ..findings import UserError
 from ..matching.features import sector_label
@@ -30,7 +30,7 @@ from ..models.case import Case, EnrolmentStatus, PlacementStatus
 from ..models.common import PLACEMENT_LABELS
 from ..models.module import CertificationKind
 from ..render.profile_chart import ProfileRow, side_by_side_svg, side_by_side_table
-from ..views.consented import consented_dataset
+from ..views.consented import Consented, consented_dataset
 from ..outputs import out_file
 from .check import parse_date
 
@@ -83,7 +83,7 @@ def _month(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
-def mappe_context(ds: Dataset, case: Case, workplace_id: str | None, today: dt.date) -> MappeContext:
+def mappe_context(ds: Consented, case: Case, workplace_id: str | None, today: dt.date) -> MappeContext:
     """The typed context of the folder (``ds`` consent-filtered; the caller has checked the consent)."""
     items = {k: v for k, v in ds.profile_items.items() if not v.health_related}
     profile = usable_profile(case, today, ds.purposes, items)

@@ -11,7 +11,7 @@ import argparse
 
 from ..schema_files import SCHEMAS, repository_ids, schema_text, write
 
-__all__ = ["SCHEMAS", "schema_text", "register"]
+__all__ = ["SCHEMAS", "register", "schema_text"]
 SCHEMA_FOLDER = {"case": "cases", "workplace": "workplaces", "module": "modules"}
 
 

@@ -35,7 +35,7 @@ from ..site.admin import install_admin
 from ..site.mkdocs import mkdocs_config, run_mkdocs
 from ..site.pagefind import run_pagefind
 from ..site.records import Selection, select
-from ..views.consented import consented_case, consented_dataset
+from ..views.consented import consented_dataset, consented_update
 from .check import parse_date
 
 RELOAD_JS = (b"(function(){var v=null;function poll(){fetch('/__site-gen/version?since='+(v===null?'':v))"
@@ -161,13 +161,7 @@ class Preview:
             ds = self.ds
             self.generation += 1
             if touched:
-                cases = dict(self.view.cases)
-                for cid in touched.get("cases", set()):
-                    if cid in ds.cases:
-                        cases[cid] = consented_case(ds.cases[cid], self.today, ds.purposes)
-                    else:
-                        cases.pop(cid, None)
-                self.view = dataclasses.replace(ds, cases=cases)
+                self.view = consented_update(self.view, ds, touched.get("cases", set()), self.today)
                 self._publish(render_site(self.view, self.today, self.history, overview=False, cases=touched.get("cases", set()),
                                           workplaces=touched.get("workplaces", set()), modules=touched.get("modules", set())),
                               partial=True)

@@ -39,7 +39,7 @@ class MatchIndex:
             for p in case.placements:
                 placed[p.workplace].append(p.hours_per_week)
         cases = [case_features(ds.cases[c], self.today, ds.purposes, items, ds.locations)
-                 for c in sorted(ds.cases) if ds.cases[c].closed is None or ds.cases[c].closed > self.today]
+                 for c in sorted(ds.cases) if (closed := ds.cases[c].closed) is None or closed > self.today]
         wps = [workplace_features(ds.workplaces[w], items, placed.get(w, [])) for w in sorted(ds.workplaces)]
         wps = [w for w in wps if not w.closed]
         self.case_ids = [c.id for c in cases]

@@ -99,8 +99,8 @@ class Matrices:
         self.wp_words = np.zeros((len(vocab), len(self.workplaces)), dtype=np.float32)
         for col, wf in enumerate(self.workplaces):
             for w in wf.sector_stems | wf.text_stems:
-                if (v := vocab.get(w)) is not None:
-                    self.wp_words[v, col] = 1.0
+                if (word := vocab.get(w)) is not None:
+                    self.wp_words[word, col] = 1.0
 
     def _wish_points(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         out = np.zeros((len(rows), len(cols)))

@@ -9,4 +9,4 @@ from .workplace import Workplace
 RECORD_KINDS: dict[str, type] = {"cases": Case, "workplaces": Workplace, "modules": Module}
 """Folder name → model of the records stored one per file in that folder."""
 
-__all__ = ["Case", "Module", "Organisation", "ProfileCatalogue", "PurposeCatalogue", "RECORD_KINDS", "Workplace"]
+__all__ = ["RECORD_KINDS", "Case", "Module", "Organisation", "ProfileCatalogue", "PurposeCatalogue", "Workplace"]

@@ -25,7 +25,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # every context (inline, tables, headings), unlike backslash escapes that only
 # work for some characters. Block markers (-, +, digits with '.', '>' …) only
 # matter at the start of a line: the first character is escaped there.
-_ESCAPES = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]|#"}
+_ESCAPES: dict[int, str | None] = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]|#"}
 _ESCAPES.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#39;"})
 _ESCAPES.update({ord("\r"): None, ord("\t"): " "})
 _BLOCK_START = frozenset("-+=.:!()0123456789~^$")

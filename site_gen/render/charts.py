@@ -59,7 +59,7 @@ def bars(title: str, rows: Sequence[tuple[str, Sequence[float | None]]], series:
     body = [f'<text x="{label_w}" y="14" {FONT}>' + " · ".join(
         f'<tspan fill="{COLOURS[i % len(COLOURS)]}">■ {escape(s)}</tspan>' for i, s in enumerate(series)) + "</text>"]
     y0 = 26
-    for r, (label, values) in enumerate(rows):
+    for r, (_name, values) in enumerate(rows):
         group_h = heights[r]
         if r:
             y0 += heights[r - 1]
@@ -114,7 +114,7 @@ def timeline(title: str, lanes: Sequence[tuple[str, dt.date, dt.date | None, int
     body = [f'<text x="{label_w}" y="12" {FONT}>{first.strftime("%d.%m.%Y")}</text>',
             f'<text x="{label_w + plot_w}" y="12" text-anchor="end" {FONT}>{last.strftime("%d.%m.%Y")}</text>']
     y = 20
-    for i, (label, start, end, colour) in enumerate(lanes):
+    for i, (_name, start, end, colour) in enumerate(lanes):
         if i:
             y += heights[i - 1]
         x1, x2 = x(start), x(end or today)

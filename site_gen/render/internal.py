@@ -18,7 +18,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from ..dataset import Dataset
+from ..views.consented import Consented
 from ..views import dashboard as dash
 from ..views import internal as views
 from ..findings import Finding
@@ -49,12 +49,12 @@ def _env() -> Any:
     return env
 
 
-def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None = None,
+def render_site(ds: Consented, today: dt.date, history: dict[str, list[Change]] | None = None,
                 cases: Iterable[str] | None = None, workplaces: Iterable[str] | None = None,
                 modules: Iterable[str] | None = None, overview: bool = True, tasks: list[Finding] | None = None) -> dict[str, str]:
     """Every page of the internal site as Markdown.
 
-    ``ds`` must be consent-filtered; records left out because of errors are
+    ``ds`` is consent-filtered (its type says so); records left out because of errors are
     listed in ``ds.files`` and get a notice page (their errors are in
     ``ds.findings``). ``history``: last Git changes per record file.
     ``tasks``: the time-made findings (the to-do list). The incremental
@@ -89,7 +89,7 @@ def render_site(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | 
     return pages
 
 
-def _overview(ds: Dataset, today: dt.date, put: Any, put_text: Any) -> None:
+def _overview(ds: Consented, today: dt.date, put: Any, put_text: Any) -> None:
     """Start page, search, deadlines, formats, dashboards, lists, staff."""
     deadlines = internal_deadlines.all_deadlines(ds, today)
     put("search.md.j2", PlainContext("suche.md"))
@@ -115,7 +115,7 @@ def _overview(ds: Dataset, today: dt.date, put: Any, put_text: Any) -> None:
         put("staff.md.j2", internal_records.staff(ds, sid, deputies))
 
 
-def _work(ds: Dataset, today: dt.date, tasks: list[Finding], put: Any, put_text: Any) -> None:
+def _work(ds: Consented, today: dt.date, tasks: list[Finding], put: Any, put_text: Any) -> None:
     """The start page (team dashboard) and, per coach, the work page, the deadline page and the calendar feed."""
     deadlines = internal_deadlines.all_deadlines(ds, today)
     tasks = [t for t in tasks if t.is_task]
@@ -129,7 +129,7 @@ def _work(ds: Dataset, today: dt.date, tasks: list[Finding], put: Any, put_text:
         put_text(internal_deadlines.coach_calendar_path(sid), calendar.calendar(calendar.calendar_entries(mine, sid), today))
 
 
-_JOB: tuple[Dataset, dt.date, dict[str, list[Change]], Path, list[Finding]] | None = None
+_JOB: tuple[Consented, dt.date, dict[str, list[Change]], Path, list[Finding]] | None = None
 """What forked render workers share (set before the fork, read in the child)."""
 
 
@@ -142,7 +142,7 @@ def _render_share(share: int, shares: int) -> list[str]:
     return list(pages)
 
 
-def render_to_docs(ds: Dataset, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1,
+def render_to_docs(ds: Consented, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1,
                    tasks: list[Finding] | None = None) -> list[str]:
     """Render every page and write it below ``docs``, in ``workers`` forked processes.
 

@@ -313,7 +313,7 @@ def render_site(board: PublicBoard, glossary: dict[str, str], audio: bool = Fals
     alts = PICTOGRAM_ALT
     site.put("list.html", ListContext(site.page("index.html", "Arbeits·plätze", "list"), "Arbeits·plätze für dich",
                                       board.postings, _groups(site, board.postings, None, ""), False, alts))
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for p in board.postings:
         for key, values in _filter_values(p).items():
             for value, text in values:

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..dataset import Dataset
 from ..findings import Finding
 from ..render.internal import RECORD_PAGE, render_to_docs
-from ..views.consented import consented_dataset, shown_items
+from ..views.consented import Consented, consented_dataset, shown_items
 from ..views.internal_git import LOG_ARGS, Change, parse_log
 from .admin import install_admin
 from .mkdocs import run_mkdocs_sharded
@@ -46,7 +46,7 @@ def git_history(root: Path) -> dict[str, list[Change]]:
     return parse_log(proc.stdout) if proc.returncode == 0 else {}
 
 
-def privacy_state(view: Dataset) -> PrivacyState:
+def privacy_state(view: Consented) -> PrivacyState:
     """The hashed privacy state of a site built from the consent-filtered ``view``."""
     return frozenset(state_key(*item) for item in shown_items(view))
 

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..checks.after_placement import QUALIFICATION_YEARS, WORKPLACE_TYPES, _add_years
 from ..dataset import Dataset
+from .consented import Consented
 from ..models.after import ReturnReason
 from ..models.case import Case, Outcome, Placement, PlacementStatus, ServiceKind
 from ..models.common import PlacementType, Sector
@@ -196,7 +197,16 @@ def _runs_on(pl: Placement, day: dt.date) -> bool:
         and not (pl.status is not PlacementStatus.RUNNING and pl.end is None)
 
 
-def figures(ds: Dataset, cases: list[Case], today: dt.date) -> AfterFigures:
+def _integration_due(c: Case, today: dt.date) -> bool:
+    """A qualification began QUALIFICATION_YEARS ago, with neither an integration internship nor a move since."""
+    if c.qualification is None:
+        return False
+    deadline = _add_years(c.qualification.start, QUALIFICATION_YEARS)
+    return (deadline <= today and not any(p.type is PlacementType.INTEGRATION_INTERNSHIP for p in c.placements)
+            and not any(p.start <= deadline for p in _after_move(c)))
+
+
+def figures(ds: Consented, cases: list[Case], today: dt.date) -> AfterFigures:
     """The after-the-move figures of one dashboard (``cases`` of its provider or location)."""
     spans = [months_between(fa.start, min(fa.end or today, today)) for c in cases for fa in c.follow_along if fa.start <= today]
     running = [fa for c in cases for fa in c.follow_along if fa.start <= today and (fa.end is None or fa.end >= today)]
@@ -214,7 +224,7 @@ def figures(ds: Dataset, cases: list[Case], today: dt.date) -> AfterFigures:
             still += any(_runs_on(p, day) for p in pls)
         milestones.append(Milestone(n, eligible, still))
     crises: Counter[str] = Counter()
-    months: Counter[str] = Counter()
+    months: dict[str, float] = defaultdict(float)
     reasons: Counter[str] = Counter()
     for c in cases:
         for p in _after_move(c):
@@ -240,9 +250,7 @@ def figures(ds: Dataset, cases: list[Case], today: dt.date) -> AfterFigures:
     if returns["nicht-erfasst"]:
         return_rows.append(("nicht-erfasst", "Grund nicht erfasst", returns["nicht-erfasst"]))
     qual = [c for c in cases if c.qualification is not None and c.closed is None]
-    due = sum(1 for c in qual if _add_years(c.qualification.start, QUALIFICATION_YEARS) <= today  # type: ignore[union-attr]
-              and not any(p.type is PlacementType.INTEGRATION_INTERNSHIP for p in c.placements)
-              and not any(p.start <= _add_years(c.qualification.start, QUALIFICATION_YEARS) for p in _after_move(c)))  # type: ignore[union-attr]
+    due = sum(1 for c in qual if _integration_due(c, today))
     changes = Counter(label(ch.kind) for c in cases for ch in c.company_changes if ch.date <= today)
     tg = [t for c in cases for t in c.transition_group if t.joined <= today and (t.left is None or t.left >= today)]
     return AfterFigures(

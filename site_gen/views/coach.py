@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..dataset import Dataset
+from .consented import Consented
 from ..findings import Finding
 from ..models.organisation import Role
 from .internal import Link, case_link, label, staff_link
@@ -107,11 +108,11 @@ def tasks_for(ds: Dataset, sid: str, tasks: Sequence[Finding], today: dt.date) -
             continue
         role = "hauptverantwortlich" if sid == case.coaches.primary else "Vertretung"
         where = f.file + (f":{f.line}" if f.line else "")
-        rows.append(TaskRow(f.due, (f.due - today).days, case_link(ds, cid), role, f.code, f.message, where))
+        rows.append(TaskRow(f.due, (f.due - today).days, case_link(ds, case.id), role, f.code, f.message, where))
     return sorted(rows, key=lambda t: (t.due, t.case.target, t.code))
 
 
-def coach(ds: Dataset, sid: str, today: dt.date, deadlines: list[Deadline], tasks: Sequence[Finding] = ()) -> CoachContext:
+def coach(ds: Consented, sid: str, today: dt.date, deadlines: list[Deadline], tasks: Sequence[Finding] = ()) -> CoachContext:
     """Context of one coach's work page. ``deadlines``: every deadline of the (consent-filtered) dataset."""
     person = ds.staff[sid]
     mine = for_coach(deadlines, sid)

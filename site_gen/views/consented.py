@@ -4,12 +4,18 @@ The internal site is built only from data that passes consent on the build
 day: fields tied to a purpose (``x-zweck`` in the models) are emptied when no
 live consent for that purpose exists, and employer disclosures are kept only
 where a live consent names that workplace.
+
+The result has its own type, :class:`Consented`. Every internal page (the
+build, the preview of ``site-gen serve``, the Bewerbungsmappe, the
+development report) requires it, so passing the raw :class:`Dataset` is a
+type error (``mypy``), not a docstring rule. Only this module makes one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
 
 from ..consent import field_purposes, has_live
 from ..dataset import Dataset
@@ -33,14 +39,44 @@ def consented_case(case: Case, today: dt.date, purposes: dict[str, Purpose]) -> 
     return case.model_copy(update=update) if update else case
 
 
-def consented_dataset(ds: Dataset, today: dt.date) -> Dataset:
+@dataclass
+class Consented(Dataset):
+    """A dataset whose cases passed the consent filter: what internal pages are built from.
+
+    Made only by :func:`consented_dataset` and :func:`consented_update` (a test
+    holds every other module to that). Narrowing it (one team's view) keeps it
+    consented.
+    """
+
+
+def _consented(ds: Dataset, cases: dict[str, Case]) -> Consented:
+    values = {f.name: getattr(ds, f.name) for f in fields(Dataset)}
+    values.update(cases=cases, findings=list(ds.findings))
+    return Consented(**values)
+
+
+def consented_dataset(ds: Dataset, today: dt.date) -> Consented:
     """A copy of ``ds`` whose cases pass the consent filter (see module doc)."""
     purposes = ds.purposes
-    cases = {cid: consented_case(c, today, purposes) for cid, c in ds.cases.items()}
-    return replace(ds, cases=cases, findings=list(ds.findings))
+    return _consented(ds, {cid: consented_case(c, today, purposes) for cid, c in ds.cases.items()})
 
 
-def shown_items(view: Dataset) -> set[tuple[str, ...]]:
+def consented_update(view: Consented, ds: Dataset, changed: Iterable[str], today: dt.date) -> Consented:
+    """``ds`` with the cases of an earlier ``view`` (same day), the ``changed`` case ids filtered anew.
+
+    The preview's quick path: only the cases whose files changed pass the
+    filter again; a changed case that is no longer in ``ds`` is dropped.
+    """
+    cases = dict(view.cases)
+    for cid in changed:
+        if cid in ds.cases:
+            cases[cid] = consented_case(ds.cases[cid], today, ds.purposes)
+        else:
+            cases.pop(cid, None)
+    return _consented(ds, cases)
+
+
+def shown_items(view: Consented) -> set[tuple[str, ...]]:
     """What a site built from ``view`` (consent-filtered) shows, as keys without values.
 
     Each case, each consent-bound field that still holds data, each

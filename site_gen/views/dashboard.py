@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..dataset import Dataset
+from .consented import Consented
 from ..models.case import Case, Outcome, Placement, PlacementStatus
 from ..models.common import OUTPLACED_TYPES, TRIAL_TYPES, PlacementType, Stage
 from ..models.organisation import Role
@@ -92,7 +93,7 @@ class DashboardContext:
     transitions: list[tuple[int, dict[str, int]]]
     transition_labels: list[tuple[str, str]]
     returns: list[tuple[int, int]]
-    funnel: list[tuple[str, str, int, float | None]]
+    funnel: list[tuple[str, str, int, int | None]]
     median_contact: tuple[int | None, int]
     median_trial: tuple[int | None, int]
     coaches: list[tuple[str, Link, int, int]]
@@ -171,7 +172,7 @@ def first_trial(case: Case) -> dt.date | None:
     return _first([min(pls, default=None), min(stages, default=None)])
 
 
-def _median_days(cases: list[Case], pick: object, today: dt.date) -> tuple[float | None, int]:
+def _median_days(cases: list[Case], pick: object, today: dt.date) -> tuple[int | None, int]:
     days = [(d - c.opened).days for c in cases if (d := pick(c)) is not None and c.opened <= d <= today]  # type: ignore[operator]
     return (whole_days(statistics.median(days)) if days else None, len(days))
 
@@ -185,7 +186,7 @@ def _stage_days(cases: list[Case], today: dt.date) -> dict[Stage, list[int]]:
     return out
 
 
-def dashboard(ds: Dataset, today: dt.date, provider: str | None = None, location: str | None = None,
+def dashboard(ds: Consented, today: dt.date, provider: str | None = None, location: str | None = None,
               deadlines: list[Deadline] | None = None) -> DashboardContext:
     """Figures for one provider (``provider``) or one location (``location``).
 
@@ -241,7 +242,7 @@ class OverviewContext:
     providers: list[tuple[Link, Quota, int, list[Link]]]
 
 
-def overview(ds: Dataset, today: dt.date) -> OverviewContext:
+def overview(ds: Consented, today: dt.date) -> OverviewContext:
     """``kennzahlen/index.md``: the quota of every provider, links to all dashboards."""
     rows = []
     for pid, prov in ds.providers.items():

@@ -12,7 +12,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from ..dataset import Dataset
+from .consented import Consented
 from ..models.case import Case, Outcome, Placement, PlacementStatus
 from ..models.organisation import Role
 from .coach import IPS_CASELOAD
@@ -115,7 +115,7 @@ def _started(case: Case) -> list[Placement]:
 CONTRACT_TYPES = {"budget-fuer-arbeit", "budget-fuer-ausbildung", "sozialversicherungspflichtig", "ausgelagerter-einzelarbeitsplatz"}
 
 
-def fidelity(ds: Dataset, today: dt.date, dashboards: list[Link]) -> FidelityContext:
+def fidelity(ds: Consented, today: dt.date, dashboards: list[Link]) -> FidelityContext:
     """All fidelity figures of ``ds`` on ``today``."""
     cases = list(ds.cases.values())
     until = today.replace(day=1) - dt.timedelta(days=1)

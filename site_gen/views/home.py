@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..dataset import Dataset
+from .consented import Consented
 from ..findings import Finding
 from .coach import coach_ids, coach_path, task_case
 from .internal import Link, location_cases_path
@@ -42,7 +42,7 @@ class TeamDay:
     coaches: list[CoachDay]
 
 
-def team_days(ds: Dataset, today: dt.date, deadlines: list[Deadline], tasks: Sequence[Finding]) -> list[TeamDay]:
+def team_days(ds: Consented, today: dt.date, deadlines: list[Deadline], tasks: Sequence[Finding]) -> list[TeamDay]:
     """One block per location: overdue and this week's deadlines, task count, coaches with their counts."""
     until = today + dt.timedelta(days=WEEK_DAYS - 1)
     open_tasks = [(cid, f) for f in tasks if f.is_task and (cid := task_case(f)) in ds.cases and ds.cases[cid].closed is None]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dataset import Dataset
+from .consented import Consented
 from ..models.after import AFTER_LABELS
 from ..models.case import MEASURE_LABELS, Case, CostBearer, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome, PlacementStatus, ServiceKind, WorkshopArea
 from ..models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS, Stage
@@ -22,7 +23,7 @@ from ..models.workplace import AcquisitionStatus, Channel
 
 CASES, WORKPLACES, MODULES, STAFF, FIGURES = "akten", "arbeitsplaetze", "module", "personal", "kennzahlen"
 
-LABELS: dict[object, str] = {
+LABELS: dict[Any, str] = {
     **STAGE_LABELS, **PLACEMENT_LABELS, **SECTOR_LABELS, **PROGRAMME_LABELS, **MEASURE_LABELS, **AFTER_LABELS,
     WorkshopArea.VOCATIONAL_TRAINING: "Berufsbildungsbereich", WorkshopArea.WORK: "Arbeitsbereich",
     CostBearer.EMPLOYMENT_AGENCY: "Agentur für Arbeit", CostBearer.INTEGRATION_AID: "Eingliederungshilfe",
@@ -147,7 +148,7 @@ class CaseIndexContext:
     stages: list[tuple[str, int]]
 
 
-def case_index(ds: Dataset) -> CaseIndexContext:
+def case_index(ds: Consented) -> CaseIndexContext:
     """``akten/index.md``: cases per location, links to the location lists."""
     open_, closed = Counter[str](), Counter[str]()
     for case in ds.cases.values():
@@ -158,7 +159,7 @@ def case_index(ds: Dataset) -> CaseIndexContext:
     return CaseIndexContext(f"{CASES}/index.md", rows, [(label(s), stages[s]) for s in Stage])
 
 
-def case_list(ds: Dataset, lid: str) -> CaseListContext:
+def case_list(ds: Consented, lid: str) -> CaseListContext:
     """``akten/standort-<id>.md``: every case of one location, open ones first."""
     cases = sorted((c for c in ds.cases.values() if c.location == lid), key=lambda c: (c.closed is not None, c.last_name, c.first_name, c.id))
     rows = [CaseRow(c.id, Link(full_name(c), case_path(c.id)), label(c.stage), c.stages[-1].since, staff_link(ds, c.coaches.primary),
@@ -178,7 +179,7 @@ class HomeContext:
     week_until: dt.date | None = None
 
 
-def home(ds: Dataset, today: dt.date, deadline_kinds: list[tuple[str, int]], teams: list[Any] | None = None,
+def home(ds: Consented, today: dt.date, deadline_kinds: list[tuple[str, int]], teams: list[Any] | None = None,
          week_until: dt.date | None = None) -> HomeContext:
     """``index.md``: what is where, and how many deadlines are open."""
     counts = [

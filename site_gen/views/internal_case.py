@@ -8,6 +8,7 @@ from typing import Any
 
 from ..consent import guardian_covers, is_live
 from ..dataset import Dataset
+from .consented import Consented
 from ..models.case import Case, Consent, PlacementStatus
 from ..models.common import STAGE_LABELS, Stage
 from .internal import Link, case_path, label, location_name, module_link, staff_link, workplace_link
@@ -266,8 +267,8 @@ def _consents(ds: Dataset, case: Case, today: dt.date) -> list[ConsentRow]:
     return out
 
 
-def dossier(ds: Dataset, cid: str, today: dt.date, changes: list[Change] | None = None) -> DossierContext:
-    """Context of one dossier. ``ds`` must be the consent-filtered dataset."""
+def dossier(ds: Consented, cid: str, today: dt.date, changes: list[Change] | None = None) -> DossierContext:
+    """Context of one dossier (from the consent-filtered dataset)."""
     case = ds.cases[cid]
     provider = ds.providers.get(case.provider)
     placements = [PlacementRow(label(p.type), workplace_link(ds, p.workplace), p.start, p.end,

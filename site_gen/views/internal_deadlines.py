@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..approvals import open_reports, weeks_before_end
 from ..consent import is_live
 from ..dataset import Dataset
+from .consented import Consented
 from ..models.case import Case, GoalStatus, PlacementStatus
 from ..models.common import TRIAL_TYPES
 from .internal import Link, case_link, label, staff_link, workplace_link
@@ -131,7 +132,7 @@ def case_deadlines(ds: Dataset, case: Case, today: dt.date) -> list[Deadline]:
     return sorted(out, key=lambda d: (d.due, d.kind))
 
 
-def all_deadlines(ds: Dataset, today: dt.date) -> list[Deadline]:
+def all_deadlines(ds: Consented, today: dt.date) -> list[Deadline]:
     """Deadlines of every case, soonest (most overdue) first."""
     out = [d for case in ds.cases.values() for d in case_deadlines(ds, case, today)]
     return sorted(out, key=lambda d: (d.due, d.kind, d.case.target))
@@ -162,7 +163,7 @@ def group_deadlines(items: list[Deadline]) -> list[DeadlineGroup]:
     return [DeadlineGroup(k, [d for d in items if d.kind == k]) for k in order if any(d.kind == k for d in items)]
 
 
-def deadline_page(ds: Dataset, today: dt.date) -> DeadlinePageContext:
+def deadline_page(ds: Consented, today: dt.date) -> DeadlinePageContext:
     """``fristen.md``: all deadlines, grouped by kind."""
     return DeadlinePageContext("fristen.md", today, group_deadlines(all_deadlines(ds, today)), deadline_links(ds),
                                CONSENT_DAYS, PLACEMENT_DAYS, REVIEW_DAYS, REPORT_DAYS, weeks_before_end(ds))
@@ -202,7 +203,7 @@ def coach_calendar_path(sid: str) -> str:
     return f"fristen/{sid}.ics"
 
 
-def coach_deadline_page(ds: Dataset, sid: str, today: dt.date, items: list[Deadline]) -> CoachDeadlinePageContext:
+def coach_deadline_page(ds: Consented, sid: str, today: dt.date, items: list[Deadline]) -> CoachDeadlinePageContext:
     """``fristen/<staff-id>.md``: the deadlines of one coach's cases (primary and deputy), no JavaScript needed."""
     return CoachDeadlinePageContext(coach_deadlines_path(sid), today, staff_link(ds, sid), sid, for_coach(items, sid),
                                     f"{sid}.ics", deadline_links(ds))

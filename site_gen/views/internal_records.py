@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dataset import Dataset
+from .consented import Consented
 from ..models.case import Case, Enrolment, Placement
 from ..models.module import Module
 from ..models.organisation import Role, Staff
@@ -46,7 +47,7 @@ class WorkplaceContext:
         return [(r.item, [r.level]) for r in self.requirements]
 
 
-def workplace(ds: Dataset, wid: str, today: dt.date, changes: list[Change] | None = None) -> WorkplaceContext:
+def workplace(ds: Consented, wid: str, today: dt.date, changes: list[Change] | None = None) -> WorkplaceContext:
     """``arbeitsplaetze/<id>.md``: analysis, requirements, mentors, posting preview, history."""
     wp = ds.workplaces[wid]
     reqs = [RequirementRow(ds.profile_items[i].label if i in ds.profile_items else i,
@@ -82,7 +83,7 @@ CERT_LABELS = {"keine": "kein Abschluss", "teilqualifizierung-kammer": "Teilqual
 ENROL_LABELS = {"angemeldet": "angemeldet", "laufend": "laufend", "abgeschlossen": "abgeschlossen", "abgebrochen": "abgebrochen"}
 
 
-def module(ds: Dataset, mid: str, today: dt.date, changes: list[Change] | None = None) -> ModuleContext:
+def module(ds: Consented, mid: str, today: dt.date, changes: list[Change] | None = None) -> ModuleContext:
     """``module/<id>.md``: curriculum, access requirements, trainers, certification, participants."""
     mod = ds.modules[mid]
     people = []
@@ -122,7 +123,7 @@ def deputy_index(ds: Dataset) -> dict[str, list[Case]]:
     return index
 
 
-def staff(ds: Dataset, sid: str, deputies: dict[str, list[Case]] | None = None) -> StaffContext:
+def staff(ds: Consented, sid: str, deputies: dict[str, list[Case]] | None = None) -> StaffContext:
     """``personal/<id>.md``: caseload against capacity, tandem partners, modules.
 
     ``deputies``: :func:`deputy_index`, when rendering many staff pages.
@@ -147,7 +148,7 @@ class ListContext:
     rows: list[dict[str, Any]]
 
 
-def workplace_list(ds: Dataset, today: dt.date) -> ListContext:
+def workplace_list(ds: Consented, today: dt.date) -> ListContext:
     """``arbeitsplaetze/index.md``."""
     rows = [{"link": workplace_link(ds, wid), "id": wid, "sector": label(wp.company.sector), "district": wp.company.address.district,
              "status": label(wp.acquisition.status), "location": location_name(ds, wp.location),
@@ -157,14 +158,14 @@ def workplace_list(ds: Dataset, today: dt.date) -> ListContext:
     return ListContext(f"{WORKPLACES}/index.md", rows)
 
 
-def module_list(ds: Dataset) -> ListContext:
+def module_list(ds: Consented) -> ListContext:
     """``module/index.md``."""
     rows = [{"link": module_link(ds, mid), "id": mid, "programme": label(m.programme), "weeks": m.duration_weeks,
              "people": len(ds.cases_by_module.get(mid, []))} for mid, m in sorted(ds.modules.items(), key=lambda t: (t[1].title, t[0]))]
     return ListContext(f"{MODULES}/index.md", rows)
 
 
-def staff_list(ds: Dataset) -> ListContext:
+def staff_list(ds: Consented) -> ListContext:
     """``personal/index.md``: caseload per coach against capacity (≈ 15), links to the work pages."""
     from .coach import coach_ids
 

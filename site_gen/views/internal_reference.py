@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..models import Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 
-FILES: list[tuple[str, type, str]] = [
+FILES: list[tuple[str, type[BaseModel], str]] = [
     ("Akte einer teilnehmenden Person", Case, "cases/<kennung>.yaml"),
     ("Arbeitsplatzprofil", Workplace, "workplaces/<kennung>.yaml"),
     ("Kursmodul", Module, "modules/<kennung>.yaml"),

@@ -7,9 +7,11 @@ and ids but never values.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..dataset import Dataset
+from .consented import Consented
 from ..findings import Finding
 from .internal import CASES, MODULES, WORKPLACES, Link, case_link, module_link, staff_link, workplace_link
 
@@ -81,7 +83,7 @@ def _record_link(ds: Dataset, kind: str, rid: str) -> Link:
     return link if link.target or (kind, rid) not in ds.files else Link(rid, f"{KIND_PAGES[kind]}/{rid}.md")
 
 
-def tasks_page(ds: Dataset, today: dt.date, tasks: list[Finding]) -> TasksContext:
+def tasks_page(ds: Consented, today: dt.date, tasks: list[Finding]) -> TasksContext:
     """``aufgaben.md``: what time made due (oldest first) and the records left out because of errors."""
     records = record_of(ds)
     rows = []
@@ -95,9 +97,10 @@ def tasks_page(ds: Dataset, today: dt.date, tasks: list[Finding]) -> TasksContex
     return TasksContext(TASKS_PAGE, today, rows, problems)
 
 
-def notices(ds: Dataset, kind: str, wanted: list[str] | None = None) -> list[NoticeContext]:
+def notices(ds: Consented, kind: str, wanted: list[str] | None = None) -> list[NoticeContext]:
     """Notice pages for the records of ``kind`` that are listed but left out (``wanted``: only these ids)."""
-    present = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}[kind]
+    kinds: dict[str, Mapping[str, object]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
+    present = kinds[kind]
     by_file: dict[str, list[Finding]] = {}
     for f in ds.findings:
         by_file.setdefault(f.file, []).append(f)

@@ -18,7 +18,7 @@ from ..checks.easy_language import review_state, reviewed_texts
 from ..models.common import SECTOR_LABELS, PlacementType
 from ..models.module import PROGRAMME_LABELS, Module, Programme
 from ..models.organisation import Organisation
-from ..models.workplace import AcquisitionStatus, Workplace
+from ..models.workplace import AcquisitionStatus, ReaderReview, Workplace
 
 HOURS_BUCKETS: tuple[tuple[str, str, int, int], ...] = (
     ("bis-20", "Bis 20 Stunden in der Woche", 1, 20),
@@ -58,10 +58,10 @@ class ReviewMark:
     on: dt.date
 
 
-def _mark(review: object | None, texts: list[str]) -> ReviewMark | None:
-    if review_state(review, texts) != "geprueft":
+def _mark(review: ReaderReview | None, texts: list[str]) -> ReviewMark | None:
+    if review is None or review_state(review, texts) != "geprueft":
         return None
-    return ReviewMark(review.group, review.reviewed_on)  # type: ignore[attr-defined]
+    return ReviewMark(review.group, review.reviewed_on)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import datetime as dt
 
 from ..approvals import current_approval
 from ..dataset import Dataset
+from .consented import Consented
 from ..findings import UserError
 from ..models.case import Case, CostApproval, GoalStatus, PlacementStatus
 from .internal import label
@@ -145,11 +146,11 @@ def _next_steps(ds: Dataset, case: Case, period: tuple[dt.date, dt.date]) -> Sec
     return sec
 
 
-def report_content(ds: Dataset, case_id: str, today: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> ReportContent:
+def report_content(ds: Consented, case_id: str, today: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> ReportContent:
     """The report for ``case_id``; UserError when the case is missing or the consent does not allow it.
 
-    ``ds`` is the dataset as loaded: the scope check here is stricter than the
-    internal site's consent filter and decides what goes in.
+    ``ds`` has passed the consent filter like every internal page; the scope
+    check here is stricter still and decides what goes in.
     """
     case = ds.cases.get(case_id)
     if case is None:

@@ -17,7 +17,7 @@ from ..dataset import Dataset
 from ..findings import UserError
 from ..models.case import CostBearer, ServiceKind
 from .internal import label
-from .report_support import KINDS, minutes_by_kind, next_month
+from .report_support import minutes_by_kind, next_month
 
 UNDER_SHARE = 0.9
 """Below this share of the approved scope a month is flagged as under."""
@@ -101,5 +101,6 @@ def statement(ds: Dataset, bearer: CostBearer, month: dt.date, today: dt.date) -
         if not approvals and case.cost_bearer is bearer and case.opened <= last and (case.closed is None or case.closed >= first):
             kinds = minutes_by_kind(e for e in case.support_log if first <= e.date <= last)
             if sum(kinds.values()):
-                rows.append(StatementRow(cid, "–", "–", None, None, *(kinds[k] for k in KINDS), None, FLAG_NO_APPROVAL))
+                rows.append(StatementRow(cid, "–", "–", None, None, kinds[ServiceKind.DIRECT], kinds[ServiceKind.MEDIATE],
+                                         kinds[ServiceKind.INDIRECT], None, FLAG_NO_APPROVAL))
     return StatementContext(bearer.value, label(bearer), month, today, rows)

@@ -12,11 +12,14 @@ about files that left the view.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeVar
 
 from ..dataset import Dataset
 from ..findings import UserError
 from ..models.case import Case
 from ..models.organisation import Organisation
+
+D = TypeVar("D", bound=Dataset)
 
 
 def _keeps(case: Case, location: str | None, coach: str | None) -> bool:
@@ -33,10 +36,11 @@ def _staff_named_by(cases: dict[str, Case]) -> set[str]:
     return out
 
 
-def team_dataset(ds: Dataset, location: str | None = None, coach: str | None = None) -> Dataset:
+def team_dataset(ds: D, location: str | None = None, coach: str | None = None) -> D:
     """The part of ``ds`` a team (``location``) or a coach (staff id) needs to know.
 
-    Raises :class:`UserError` for an unknown location or staff id.
+    Keeps the type: a team's part of a :class:`~.consented.Consented` view is
+    still consented. Raises :class:`UserError` for an unknown location or staff id.
     """
     if location is None and coach is None:
         return ds

@@ -37,7 +37,7 @@ def save(page: Any, repo: Path, rel: str) -> str:
     page.get_by_text("Jetzt veröffentlichen").click()
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
-        if (repo / rel).exists() and (now := (repo / rel).read_text(encoding="utf-8")) != before:
+        if (repo / rel).exists() and (repo / rel).read_text(encoding="utf-8") != before:
             time.sleep(0.3)  # the write is one call; a short wait lets a slow disk finish it
             return (repo / rel).read_text(encoding="utf-8")
         time.sleep(0.1)

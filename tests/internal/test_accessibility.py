@@ -9,6 +9,7 @@ with the documented Content-Security-Policy. The dark scheme (``scheme: slate``)
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from collections import defaultdict
@@ -123,7 +124,7 @@ def test_reflow_without_loss_of_content_or_function(kinds: dict[str, str], base:
     the navigation stays usable."""
     problems = []
     pg = open_page(browser, base, width, 640)
-    for kind, rel in sorted(kinds.items()):
+    for _kind, rel in sorted(kinds.items()):
         pg.set_viewport_size({"width": 1280, "height": 640})
         pg.goto(base + rel)
         wide_text = " ".join(pg.locator("article").inner_text().split())
@@ -174,14 +175,14 @@ def test_scrolling_tables_get_a_tab_stop_only_when_they_scroll(base: str, browse
 def test_headings_in_order_and_charts_keep_their_text(kinds: dict[str, str], base: str, browser: Any) -> None:
     problems = []
     pg = open_page(browser, base, 1280)
-    for kind, rel in sorted(kinds.items()):
+    for _kind, rel in sorted(kinds.items()):
         if rel == "404.html":
             continue
         pg.goto(base + rel)
         levels = pg.evaluate("[...document.querySelectorAll('article h1, article h2, article h3, article h4, article h5, article h6')].map(h => +h.tagName[1])")
         if levels[:1] != [1] or levels.count(1) != 1:
             problems.append(f"{rel}: needs exactly one h1 first, has {levels[:5]}")
-        problems += [f"{rel}: h{a} followed by h{b}" for a, b in zip(levels, levels[1:]) if b > a + 1]
+        problems += [f"{rel}: h{a} followed by h{b}" for a, b in itertools.pairwise(levels) if b > a + 1]
         charts = pg.evaluate("""[...document.querySelectorAll('article svg')].filter(s => !s.closest('a, button, label'))
             .map(s => [s.getAttribute('role'), s.getAttribute('aria-label') || (s.querySelector('title') || {}).textContent || '',
                        s.getAttribute('aria-hidden'), !!(s.closest('figure') && s.closest('figure').querySelector('figcaption'))])""")

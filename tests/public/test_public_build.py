@@ -6,14 +6,15 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import ClassVar
 
 import pypdf
 
 from html.parser import HTMLParser
 
-from site_gen.checks.easy_language import check_texts, names_of
+from site_gen.checks.easy_language import check_texts
 from site_gen.checks.easy_language_config import load_config
-from site_gen.render.public import PROCESS, posting_ld
+from site_gen.render.public import PROCESS
 from site_gen.views.public import EASY_PLACEMENT_LABELS
 
 from ..conftest import REPO, TODAY, run_cli
@@ -135,7 +136,7 @@ def test_fixed_texts_are_easy_language() -> None:
 class _Text(HTMLParser):
     """Visible text of a page's <main> and header, one line per block element (scripts, QR and feed left out)."""
 
-    BLOCKS = {"p", "li", "h1", "h2", "h3", "dt", "dd", "summary", "label", "option", "title", "span"}
+    BLOCKS: ClassVar[set[str]] = {"p", "li", "h1", "h2", "h3", "dt", "dd", "summary", "label", "option", "title", "span"}
 
     def __init__(self) -> None:
         super().__init__()
