@@ -121,33 +121,40 @@ class Rules:
             for ch in dict.fromkeys(self.special_re.findall(scan)):
                 add(Hit("EASY-SPECIAL-CHARACTER", f"Sonderzeichen „{ch}“ in {q}", f"Statt „{ch}“: {self.c.special_characters[ch]}", s.line))
         if self.on("EASY-NUMBER-FORMAT"):
-            if _DIGIT_RANGE.search(scan):
-                add(Hit("EASY-NUMBER-FORMAT", f"Zahlen mit Strich dazwischen in {q}", "„von 8 bis 14 Uhr“ schreiben statt „8-14 Uhr“.", s.line))
-            for m in _TIME_ZERO.finditer(scan):
-                fixed = re.sub(r"^0", "", m.group())
-                add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit mit Null am Anfang „{m.group()}“ in {q}", f"Ohne Null schreiben: „{fixed}“.", s.line))
-            for m in _DATE.finditer(scan):
-                add(Hit("EASY-NUMBER-FORMAT", f"Datum nur in Ziffern „{m.group()}“ in {q}", "Den Monat als Wort schreiben, zum Beispiel „5. März 2026“.", s.line))
-            no_date = _DATE.sub(" ", scan)
-            for m in _FULL_HOUR.finditer(no_date):
-                if not _TIME_ZERO.search(m.group()):
-                    add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit in Büro·schreib·weise „{m.group()}“ in {q}",
-                            f"Nur die Stunde schreiben: „{int(m.group()[:-3])} Uhr“.", s.line))
-            for m in _DOT_TIME.finditer(no_date):
-                add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit mit Punkt „{m.group()}“ in {q}", f"Mit Doppel·punkt schreiben: „{m.group().replace('.', ':')} Uhr“.", s.line))
-            for m in _THOUSANDS.finditer(no_date):
-                add(Hit("EASY-NUMBER-FORMAT", f"Große Zahl mit Punkt „{m.group()}“ in {q}",
-                        "Große Zahlen vermeiden: „viele“ oder eine runde Zahl schreiben. Sonst ohne Punkt.", s.line))
-            for m in _DECIMAL.finditer(no_date):
-                add(Hit("EASY-NUMBER-FORMAT", f"Komma·zahl „{m.group()}“ in {q}", "Ganze Zahlen schreiben, zum Beispiel „7 und eine halbe Stunde“.", s.line))
-            for w in s.words:
-                if w.lower() in _PERCENT_WORDS:
-                    add(Hit("EASY-NUMBER-FORMAT", f"Prozent·angabe „{w}“ in {q}", "Ohne Prozent schreiben: „die Hälfte“, „viele“ oder „wenige“.", s.line))
+            out += self.number_formats(s, q, scan)
         if self.on("EASY-ABBREVIATION"):
             for m in _UNIT.finditer(scan):
                 add(Hit("EASY-ABBREVIATION", f"Abgekürzte Einheit „{m.group(1)}“ in {q}",
                         "Die Einheit ausschreiben oder weglassen: „Meter“, „Kilo·gramm“, „Stunden“. Flächen besser mit einem Bild erklären.", s.line))
         out += self.words(s, q, names)
+        return out
+
+    def number_formats(self, s: Sentence, q: str, scan: str) -> list[Hit]:
+        """EASY-NUMBER-FORMAT: ranges, times, dates, large and decimal numbers, percentages."""
+        out: list[Hit] = []
+        add = out.append
+        if _DIGIT_RANGE.search(scan):
+            add(Hit("EASY-NUMBER-FORMAT", f"Zahlen mit Strich dazwischen in {q}", "„von 8 bis 14 Uhr“ schreiben statt „8-14 Uhr“.", s.line))
+        for m in _TIME_ZERO.finditer(scan):
+            fixed = re.sub(r"^0", "", m.group())
+            add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit mit Null am Anfang „{m.group()}“ in {q}", f"Ohne Null schreiben: „{fixed}“.", s.line))
+        for m in _DATE.finditer(scan):
+            add(Hit("EASY-NUMBER-FORMAT", f"Datum nur in Ziffern „{m.group()}“ in {q}", "Den Monat als Wort schreiben, zum Beispiel „5. März 2026“.", s.line))
+        no_date = _DATE.sub(" ", scan)
+        for m in _FULL_HOUR.finditer(no_date):
+            if not _TIME_ZERO.search(m.group()):
+                add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit in Büro·schreib·weise „{m.group()}“ in {q}",
+                        f"Nur die Stunde schreiben: „{int(m.group()[:-3])} Uhr“.", s.line))
+        for m in _DOT_TIME.finditer(no_date):
+            add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit mit Punkt „{m.group()}“ in {q}", f"Mit Doppel·punkt schreiben: „{m.group().replace('.', ':')} Uhr“.", s.line))
+        for m in _THOUSANDS.finditer(no_date):
+            add(Hit("EASY-NUMBER-FORMAT", f"Große Zahl mit Punkt „{m.group()}“ in {q}",
+                    "Große Zahlen vermeiden: „viele“ oder eine runde Zahl schreiben. Sonst ohne Punkt.", s.line))
+        for m in _DECIMAL.finditer(no_date):
+            add(Hit("EASY-NUMBER-FORMAT", f"Komma·zahl „{m.group()}“ in {q}", "Ganze Zahlen schreiben, zum Beispiel „7 und eine halbe Stunde“.", s.line))
+        for w in s.words:
+            if w.lower() in _PERCENT_WORDS:
+                add(Hit("EASY-NUMBER-FORMAT", f"Prozent·angabe „{w}“ in {q}", "Ohne Prozent schreiben: „die Hälfte“, „viele“ oder „wenige“.", s.line))
         return out
 
     def words(self, s: Sentence, q: str, names: frozenset[str]) -> list[Hit]:
