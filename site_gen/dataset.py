@@ -160,7 +160,13 @@ def scan_records(root: Path) -> tuple[list[Entry], list[Finding]]:
                 continue
             if e.is_symlink():
                 real_root = real_root or root.resolve()
-                if real_root not in Path(e.path).resolve().parents:
+                try:
+                    target = Path(e.path).resolve(strict=True)
+                except (OSError, RuntimeError):  # dangling, through a file, or a loop
+                    problems.append(Finding(display, "FILE-READ", "Die Datei kann nicht gelesen werden: sie ist ein Verweis (Symlink), der ins Leere führt.",
+                                            "Den Verweis durch die Datei ersetzen oder entfernen.", line=1, col=1))
+                    continue
+                if real_root not in target.parents:
                     problems.append(Finding(display, "RECORD-SYMLINK", "Die Datei ist ein Verweis (Symlink) auf eine Datei außerhalb des Repositorys.",
                                             "Datensätze liegen als echte Dateien im Repository; den Verweis durch die Datei ersetzen.", line=1, col=1))
                     continue

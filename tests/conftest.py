@@ -12,6 +12,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 TODAY = "2026-11-22"
+CASE_FILES = frozenset({"expected.txt", "today"})
+"""Files of a tests-as-data folder that describe the case instead of belonging to the repository."""
 
 
 def site_gen_cmd() -> list[str]:
@@ -25,21 +27,23 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300, input: st
     return subprocess.run([*site_gen_cmd(), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, input=input)
 
 
-def make_repo(target: Path, *overlays: Path) -> Path:
-    """A records repository: the small base fixture, the repo's catalogues, then overlays."""
-    shutil.copytree(DATA / "base", target)
+def make_repo(target: Path, *overlays: Path, base: Path = DATA / "base") -> Path:
+    """A records repository: a base fixture (the small one unless told), the repo's catalogues, then overlays."""
+    shutil.copytree(base, target)
     (target / "schema").mkdir(exist_ok=True)
     for name in ("profile-catalogue.yaml", "consent-purposes.yaml", "easy-language.yaml"):
         if (REPO / "schema" / name).exists():
             shutil.copy(REPO / "schema" / name, target / "schema" / name)
     for overlay in overlays:
         for src in overlay.rglob("*"):
-            if src.is_file() and src.name != "expected.txt":
+            if src.is_file() and src.name not in CASE_FILES:
                 rel = src.relative_to(overlay)
                 dest = target / rel
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 if src.suffix == ".symlink":  # a symbolic link to the path the file names
                     dest.with_suffix("").symlink_to(src.read_text(encoding="utf-8").strip())
+                elif src.suffix == ".delete":  # the base's file of that name is removed
+                    dest.with_suffix("").unlink()
                 elif src.suffix == ".repeat":  # expand to a 20 MB file (not kept in Git)
                     line = src.read_bytes()
                     dest.with_suffix("").write_bytes(line * (20_000_000 // len(line) + 1))
