@@ -26,6 +26,7 @@ import datetime as dt
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from ..checks.after_placement import QUALIFICATION_YEARS, WORKPLACE_TYPES, _add_years
 from ..dataset import Dataset
@@ -206,10 +207,8 @@ def _integration_due(c: Case, today: dt.date) -> bool:
             and not any(p.start <= deadline for p in _after_move(c)))
 
 
-def figures(ds: Consented, cases: list[Case], today: dt.date) -> AfterFigures:
-    """The after-the-move figures of one dashboard (``cases`` of its provider or location)."""
-    spans = [months_between(fa.start, min(fa.end or today, today)) for c in cases for fa in c.follow_along if fa.start <= today]
-    running = [fa for c in cases for fa in c.follow_along if fa.start <= today and (fa.end is None or fa.end >= today)]
+def _milestones(cases: list[Case], today: dt.date) -> list[Milestone]:
+    """Per milestone: how many people reached it since their first placement after the move, and how many still work."""
     milestones = []
     for n in MILESTONES:
         eligible = still = 0
@@ -223,6 +222,11 @@ def figures(ds: Consented, cases: list[Case], today: dt.date) -> AfterFigures:
             eligible += 1
             still += any(_runs_on(p, day) for p in pls)
         milestones.append(Milestone(n, eligible, still))
+    return milestones
+
+
+def _sectors_and_crises(ds: Consented, cases: list[Case], today: dt.date) -> tuple[list[SectorCrises], Counter[str]]:
+    """Crises per sector against the months placements ran there, and crises by reason."""
     crises: Counter[str] = Counter()
     months: dict[str, float] = defaultdict(float)
     reasons: Counter[str] = Counter()
@@ -240,6 +244,11 @@ def figures(ds: Consented, cases: list[Case], today: dt.date) -> AfterFigures:
                 reasons[label(e.crisis)] += 1
     sectors = [SectorCrises(key, label(Sector(key)) if key != "unbekannt" else "unbekannt",
                             crises[key], round(months[key], 1)) for key in sorted(months, key=lambda k: -months[k])]
+    return sectors, reasons
+
+
+def _return_rows(cases: list[Case]) -> list[tuple[str, str, int]]:
+    """Returns to the workshop by reason; returns without a recorded reason last."""
     returns: Counter[str] = Counter()
     for c in cases:
         recorded = {r.placement for r in c.returns}
@@ -249,15 +258,31 @@ def figures(ds: Consented, cases: list[Case], today: dt.date) -> AfterFigures:
     return_rows = [(r.value, label(r), returns[r.value]) for r in ReturnReason if returns[r.value]]
     if returns["nicht-erfasst"]:
         return_rows.append(("nicht-erfasst", "Grund nicht erfasst", returns["nicht-erfasst"]))
-    qual = [c for c in cases if c.qualification is not None and c.closed is None]
-    due = sum(1 for c in qual if _integration_due(c, today))
-    changes = Counter(label(ch.kind) for c in cases for ch in c.company_changes if ch.date <= today)
+    return return_rows
+
+
+def _follow_along(cases: list[Case], today: dt.date) -> dict[str, Any]:
+    """Follow-along support: running (of them permanent), median months and how many spans."""
+    spans = [months_between(fa.start, min(fa.end or today, today)) for c in cases for fa in c.follow_along if fa.start <= today]
+    running = [fa for c in cases for fa in c.follow_along if fa.start <= today and (fa.end is None or fa.end >= today)]
+    return {"follow_running": len(running), "follow_permanent": sum(1 for fa in running if fa.permanent),
+            "follow_median_months": round(statistics.median(spans), 1) if spans else None, "follow_count": len(spans)}
+
+
+def _groups_and_qualification(cases: list[Case], today: dt.date) -> dict[str, Any]:
+    """Transition group members today (handed over so far) and people in qualification (integration internship due)."""
     tg = [t for c in cases for t in c.transition_group if t.joined <= today and (t.left is None or t.left >= today)]
+    qual = [c for c in cases if c.qualification is not None and c.closed is None]
+    return {"transition_group": len(tg), "handed_over": sum(1 for t in tg if t.handover_on is not None and t.handover_on <= today),
+            "qualification": len(qual), "integration_due": sum(1 for c in qual if _integration_due(c, today))}
+
+
+def figures(ds: Consented, cases: list[Case], today: dt.date) -> AfterFigures:
+    """The after-the-move figures of one dashboard (``cases`` of its provider or location)."""
+    sectors, reasons = _sectors_and_crises(ds, cases, today)
+    changes = Counter(label(ch.kind) for c in cases for ch in c.company_changes if ch.date <= today)
     return AfterFigures(
-        follow_running=len(running), follow_permanent=sum(1 for fa in running if fa.permanent),
-        follow_median_months=round(statistics.median(spans), 1) if spans else None, follow_count=len(spans),
-        milestones=milestones, sectors=sectors, crisis_reasons=sorted(reasons.items(), key=lambda t: (-t[1], t[0])),
-        changes=sorted(changes.items(), key=lambda t: (-t[1], t[0])), returns=return_rows,
-        transition_group=len(tg), handed_over=sum(1 for t in tg if t.handover_on is not None and t.handover_on <= today),
-        qualification=len(qual), integration_due=due,
+        milestones=_milestones(cases, today), sectors=sectors, crisis_reasons=sorted(reasons.items(), key=lambda t: (-t[1], t[0])),
+        changes=sorted(changes.items(), key=lambda t: (-t[1], t[0])), returns=_return_rows(cases),
+        **_follow_along(cases, today), **_groups_and_qualification(cases, today),
     )

@@ -32,13 +32,14 @@ import datetime as dt
 import math
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..dataset import Dataset
 from .consented import Consented
 from ..models.case import Case, Outcome, Placement, PlacementStatus
 from ..models.common import OUTPLACED_TYPES, TRIAL_TYPES, PlacementType, Stage
-from ..models.organisation import Role
+from ..models.organisation import Role, Staff
 from .internal import FIGURES, Link, label, staff_link
 from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_deadlines
 from .after_placement import AfterFigures, figures as after_figures
@@ -186,27 +187,34 @@ def _stage_days(cases: list[Case], today: dt.date) -> dict[Stage, list[int]]:
     return out
 
 
-def dashboard(ds: Consented, today: dt.date, provider: str | None = None, location: str | None = None,
-              deadlines: list[Deadline] | None = None) -> DashboardContext:
-    """Figures for one provider (``provider``) or one location (``location``).
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """Whose figures: one location or one provider."""
 
-    ``deadlines``: :func:`all_deadlines` when the caller already has them.
-    """
+    cases: list[Case]
+    title: str
+    scope: str
+    page: str
+    provider: str
+    links: list[Link]
+    staff_ok: Callable[[Staff], bool]
+
+
+def _scope(ds: Consented, provider: str | None, location: str | None) -> _Scope:
     if location is not None:
-        cases = [c for c in ds.cases.values() if c.location == location]
-        title, scope, page = f"Kennzahlen {ds.locations[location].name}", "standort", f"{FIGURES}/standort-{location}.md"
         pid = ds.provider_of_location[location]
-        staff_ok = lambda s: s.location == location  # noqa: E731
-        links = [Link(ds.providers[pid].name, f"{FIGURES}/traeger-{pid}.md")]
-    else:
-        assert provider is not None
-        pid = provider
-        cases = [c for c in ds.cases.values() if c.provider == pid]
-        title, scope, page = f"Kennzahlen {ds.providers[pid].name}", "traeger", f"{FIGURES}/traeger-{pid}.md"
-        staff_ok = lambda s: s.provider == pid  # noqa: E731
-        links = [Link(loc.name, f"{FIGURES}/standort-{loc.id}.md") for loc in ds.providers[pid].locations]
-    open_cases = [c for c in cases if c.closed is None]
-    by_type = Counter(p.type for c in cases for p in {p.type: p for p in c.placements if running_on(p, today)}.values())
+        return _Scope([c for c in ds.cases.values() if c.location == location], f"Kennzahlen {ds.locations[location].name}", "standort",
+                      f"{FIGURES}/standort-{location}.md", pid, [Link(ds.providers[pid].name, f"{FIGURES}/traeger-{pid}.md")],
+                      lambda s: s.location == location)
+    assert provider is not None
+    pid = provider
+    return _Scope([c for c in ds.cases.values() if c.provider == pid], f"Kennzahlen {ds.providers[pid].name}", "traeger",
+                  f"{FIGURES}/traeger-{pid}.md", pid, [Link(loc.name, f"{FIGURES}/standort-{loc.id}.md") for loc in ds.providers[pid].locations],
+                  lambda s: s.provider == pid)
+
+
+def _transitions_and_returns(cases: list[Case], today: dt.date) -> tuple[dict[int, Counter[str]], Counter[int]]:
+    """Moves per year (by type, running or finished) and returns to the workshop per year."""
     transitions: dict[int, Counter[str]] = defaultdict(Counter)
     returns: Counter[int] = Counter()
     for c in cases:
@@ -215,22 +223,39 @@ def dashboard(ds: Consented, today: dt.date, provider: str | None = None, locati
                 transitions[p.start.year][p.type.value] += 1
             if p.outcome is Outcome.RETURN:
                 returns[(p.end or p.start).year] += 1
+    return transitions, returns
+
+
+def _funnel(cases: list[Case], today: dt.date) -> list[tuple[str, str, int, int | None]]:
+    """Open cases per stage with the median days spent in that stage."""
     stage_days = _stage_days(cases, today)
-    funnel_counts = Counter(c.stage for c in open_cases)
-    funnel = [(s.value, label(s), funnel_counts[s], whole_days(statistics.median(stage_days[s])) if stage_days.get(s) else None) for s in Stage]
+    counts = Counter(c.stage for c in cases if c.closed is None)
+    return [(s.value, label(s), counts[s], whole_days(statistics.median(stage_days[s])) if stage_days.get(s) else None) for s in Stage]
+
+
+def dashboard(ds: Consented, today: dt.date, provider: str | None = None, location: str | None = None,
+              deadlines: list[Deadline] | None = None) -> DashboardContext:
+    """Figures for one provider (``provider``) or one location (``location``).
+
+    ``deadlines``: :func:`all_deadlines` when the caller already has them.
+    """
+    sc = _scope(ds, provider, location)
+    cases, pid = sc.cases, sc.provider
+    by_type = Counter(p.type for c in cases for p in {p.type: p for p in c.placements if running_on(p, today)}.values())
+    transitions, returns = _transitions_and_returns(cases, today)
     coaches = [(sid, staff_link(ds, sid), len(ds.cases_by_coach.get(sid, [])), s.capacity)
-               for sid, s in sorted(ds.staff.items(), key=lambda t: t[1].name) if Role.JOBCOACH in s.roles and staff_ok(s)]
+               for sid, s in sorted(ds.staff.items(), key=lambda t: t[1].name) if Role.JOBCOACH in s.roles and sc.staff_ok(s)]
     everything = all_deadlines(ds, today) if deadlines is None else deadlines
     deadlines = [d for d in everything if (d.location == location if location is not None else d.provider == pid)]
     return DashboardContext(
-        page=page, title=title, scope=scope, today=today,
-        quota=_quota(ds, pid, cases, today) if location is None else None, open_cases=len(open_cases),
+        page=sc.page, title=sc.title, scope=sc.scope, today=today,
+        quota=_quota(ds, pid, cases, today) if location is None else None, open_cases=sum(1 for c in cases if c.closed is None),
         by_type=[(t.value, label(t), by_type[t]) for t in PlacementType],
         transitions=[(y, dict(transitions[y])) for y in sorted(transitions)],
         transition_labels=[(t.value, label(t)) for t in TRANSITION_TYPES],
-        returns=sorted(returns.items()), funnel=funnel,
+        returns=sorted(returns.items()), funnel=_funnel(cases, today),
         median_contact=_median_days(cases, first_contact, today), median_trial=_median_days(cases, first_trial, today),
-        coaches=coaches, coach_target=COACH_LOAD, deadlines=group_deadlines(deadlines), links=links,
+        coaches=coaches, coach_target=COACH_LOAD, deadlines=group_deadlines(deadlines), links=sc.links,
         after=after_figures(ds, cases, today),
     )
 

@@ -115,11 +115,8 @@ def _started(case: Case) -> list[Placement]:
 CONTRACT_TYPES = {"budget-fuer-arbeit", "budget-fuer-ausbildung", "sozialversicherungspflichtig", "ausgelagerter-einzelarbeitsplatz"}
 
 
-def fidelity(ds: Consented, today: dt.date, dashboards: list[Link]) -> FidelityContext:
-    """All fidelity figures of ``ds`` on ``today``."""
-    cases = list(ds.cases.values())
-    until = today.replace(day=1) - dt.timedelta(days=1)
-    since = add_months(today.replace(day=1), -CONTACT_MONTHS)
+def _coaches(ds: Consented, cases: list[Case], since: dt.date, until: dt.date) -> list[CoachLoad]:
+    """Caseload and employer contacts per month of every job coach."""
     contacts = Counter(e.by for c in cases for e in c.support_log if e.employer and since <= e.date <= until)
     coaches = []
     for sid, s in sorted(ds.staff.items(), key=lambda t: (t[1].name, t[0])):
@@ -128,24 +125,26 @@ def fidelity(ds: Consented, today: dt.date, dashboards: list[Link]) -> FidelityC
         load = sum(1 for c in cases if c.closed is None and c.coaches.primary == sid)
         coaches.append(CoachLoad(sid, staff_link(ds, sid), location_name(ds, s.location), load, s.capacity,
                                  contacts[sid], contacts[sid] / CONTACT_MONTHS))
+    return coaches
 
-    def median(key: str, text: str, pick: object) -> Median:
-        days = [(d - c.opened).days for c in cases if (d := pick(c)) is not None and c.opened <= d <= today]  # type: ignore[operator]
-        return Median(key, text, whole_days(statistics.median(days)) if days else None, len(days))
 
-    medians = [median("tage-kontakt", "Infogespräch bis zum ersten Betriebskontakt", first_contact),
-               median("tage-erprobung", "Infogespräch bis zur Erprobung im Betrieb", first_trial)]
-    year_ago = add_months(today, -12)
-    recent = [p for c in cases for p in _started(c) if year_ago <= p.start <= today]
-    sectors = Counter(label(ds.workplaces[p.workplace].company.sector) for p in recent if p.workplace in ds.workplaces)
+def _median(cases: list[Case], today: dt.date, key: str, text: str, pick: object) -> Median:
+    days = [(d - c.opened).days for c in cases if (d := pick(c)) is not None and c.opened <= d <= today]  # type: ignore[operator]
+    return Median(key, text, whole_days(statistics.median(days)) if days else None, len(days))
+
+
+def _status_after(cases: list[Case], today: dt.date) -> list[StatusAfter]:
+    """Where placements stand 6 and 12 months after their start."""
     status_after = []
     for months in (6, 12):
         counted = [(p, add_months(p.start, months)) for c in cases for p in _started(c) if add_months(p.start, months) <= today]
         counts = Counter(_status_on(p, day) for p, day in counted)
         status_after.append(StatusAfter(months, sorted(counts.items(), key=lambda t: (-t[1], t[0])), len(counted)))
-    returns = sorted((ReturnRow(p.end or p.start, case_link(ds, c.id), workplace_link(ds, p.workplace), label(p.type), p.end_reason)
-                      for c in cases for p in c.placements if p.outcome is Outcome.RETURN), key=lambda r: (r.day, r.case.target))
-    reasons = Counter(r.reason or "kein Grund eingetragen" for r in returns)
+    return status_after
+
+
+def _follow_along(cases: list[Case], today: dt.date) -> tuple[Median, int]:
+    """Median days of support since the first contract, and how many of those cases are still open."""
     follow = []
     running = 0
     for c in cases:
@@ -158,8 +157,26 @@ def fidelity(ds: Consented, today: dt.date, dashboards: list[Link]) -> FidelityC
         end = c.closed or today
         follow.append((end - start).days)
         running += c.closed is None
-    follow_median = Median("tage-nachbetreuung", "Nachgehende Begleitung ab Vertragsbeginn",
-                           whole_days(statistics.median(follow)) if follow else None, len(follow))
+    return Median("tage-nachbetreuung", "Nachgehende Begleitung ab Vertragsbeginn",
+                  whole_days(statistics.median(follow)) if follow else None, len(follow)), running
+
+
+def fidelity(ds: Consented, today: dt.date, dashboards: list[Link]) -> FidelityContext:
+    """All fidelity figures of ``ds`` on ``today``."""
+    cases = list(ds.cases.values())
+    until = today.replace(day=1) - dt.timedelta(days=1)
+    since = add_months(today.replace(day=1), -CONTACT_MONTHS)
+    coaches = _coaches(ds, cases, since, until)
+    medians = [_median(cases, today, "tage-kontakt", "Infogespräch bis zum ersten Betriebskontakt", first_contact),
+               _median(cases, today, "tage-erprobung", "Infogespräch bis zur Erprobung im Betrieb", first_trial)]
+    year_ago = add_months(today, -12)
+    recent = [p for c in cases for p in _started(c) if year_ago <= p.start <= today]
+    sectors = Counter(label(ds.workplaces[p.workplace].company.sector) for p in recent if p.workplace in ds.workplaces)
+    status_after = _status_after(cases, today)
+    returns = sorted((ReturnRow(p.end or p.start, case_link(ds, c.id), workplace_link(ds, p.workplace), label(p.type), p.end_reason)
+                      for c in cases for p in c.placements if p.outcome is Outcome.RETURN), key=lambda r: (r.day, r.case.target))
+    reasons = Counter(r.reason or "kein Grund eingetragen" for r in returns)
+    follow_median, running = _follow_along(cases, today)
     return FidelityContext(PAGE, today, coaches, IPS_CASELOAD, COACH_LOAD, since, until, CONTACT_MONTHS, medians,
                            len({p.workplace for p in recent}), sorted(sectors.items(), key=lambda t: (-t[1], t[0])), len(recent),
                            status_after, returns, sorted(reasons.items(), key=lambda t: (-t[1], t[0])), follow_median, running,

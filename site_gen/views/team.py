@@ -15,9 +15,10 @@ from dataclasses import replace
 from typing import TypeVar
 
 from ..dataset import Dataset
-from ..findings import UserError
+from ..findings import Finding, UserError
 from ..models.case import Case
 from ..models.organisation import Organisation
+from ..models.workplace import Workplace
 
 D = TypeVar("D", bound=Dataset)
 
@@ -44,22 +45,41 @@ def team_dataset(ds: D, location: str | None = None, coach: str | None = None) -
     """
     if location is None and coach is None:
         return ds
+    _known(ds, location, coach)
+    cases = {cid: c for cid, c in ds.cases.items() if _keeps(c, location, coach)}
+    team_location = location or ds.staff[coach].location  # type: ignore[index]
+    workplaces = _team_workplaces(ds, team_location, cases)
+    organisation: Organisation | None = None
+    if ds.organisation is not None:
+        staff_ids = _staff_to_keep(ds, team_location, cases, workplaces)
+        organisation = ds.organisation.model_copy(update={"staff": [s for s in ds.organisation.staff if s.id in staff_ids]})
+    kept = {("cases", c) for c in cases} | {("workplaces", w) for w in workplaces} | {("modules", m) for m in ds.modules}
+    files = {key: path for key, path in ds.files.items() if key in kept}
+    return replace(ds, organisation=organisation, cases=cases, workplaces=workplaces, files=files, findings=_own_findings(ds, files))
+
+
+def _team_workplaces(ds: Dataset, team_location: str, cases: dict[str, Case]) -> dict[str, Workplace]:
+    """The team's workplaces and those a kept case was placed at or disclosed to."""
+    used = {p.workplace for c in cases.values() for p in c.placements} | {d.workplace for c in cases.values() for d in c.disclosures}
+    return {wid: w for wid, w in ds.workplaces.items() if w.location == team_location or wid in used}
+
+
+def _own_findings(ds: Dataset, files: dict[tuple[str, str], str]) -> list[Finding]:
+    """Load findings about kept record files and about everything that is not a case or workplace."""
+    own_files = set(files.values())
+    return [f for f in ds.findings if f.file in own_files or not f.file.startswith(("cases/", "workplaces/"))]
+
+
+def _known(ds: Dataset, location: str | None, coach: str | None) -> None:
     if location is not None and location not in ds.locations:
         raise UserError(f"Den Standort '{location}' gibt es nicht.", "Kennung eines Standorts aus organisation.yaml angeben: " + ", ".join(sorted(ds.locations)) + ".")
     if coach is not None and coach not in ds.staff:
         raise UserError(f"Die Fachkraft '{coach}' gibt es nicht.", "Kennung aus organisation.yaml (staff) angeben.")
-    cases = {cid: c for cid, c in ds.cases.items() if _keeps(c, location, coach)}
-    team_location = location or ds.staff[coach].location  # type: ignore[index]
-    used_workplaces = {p.workplace for c in cases.values() for p in c.placements} | {d.workplace for c in cases.values() for d in c.disclosures}
-    workplaces = {wid: w for wid, w in ds.workplaces.items() if w.location == team_location or wid in used_workplaces}
+
+
+def _staff_to_keep(ds: Dataset, team_location: str, cases: dict[str, Case], workplaces: dict[str, Workplace]) -> set[str]:
+    """The team's own staff and everyone a kept record names (trainers of every module, analysts)."""
     staff_ids = {s.id for s in ds.staff.values() if s.location == team_location} | _staff_named_by(cases)
     staff_ids |= {t for m in ds.modules.values() for t in m.trainers}
     staff_ids |= {w.analysis.analysed_by for w in workplaces.values() if w.analysis is not None}
-    organisation: Organisation | None = None
-    if ds.organisation is not None:
-        organisation = ds.organisation.model_copy(update={"staff": [s for s in ds.organisation.staff if s.id in staff_ids]})
-    kept = {("cases", c) for c in cases} | {("workplaces", w) for w in workplaces} | {("modules", m) for m in ds.modules}
-    files = {key: path for key, path in ds.files.items() if key in kept}
-    own_files = set(files.values())
-    findings = [f for f in ds.findings if f.file in own_files or not f.file.startswith(("cases/", "workplaces/"))]
-    return replace(ds, organisation=organisation, cases=cases, workplaces=workplaces, files=files, findings=findings)
+    return staff_ids
