@@ -19,6 +19,7 @@ Closed cases have no deadlines. Every deadline knows its case's tandem
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..approvals import open_reports, weeks_before_end
@@ -93,42 +94,56 @@ def _anniversary(opened: dt.date, today: dt.date) -> dt.date:
     return today
 
 
-def case_deadlines(ds: Dataset, case: Case, today: dt.date) -> list[Deadline]:
-    """Every deadline of one case, soonest first (none for a closed case)."""
-    out: list[Deadline] = []
-    if case.closed is not None:
-        return out
-    link = case_link(ds, case.id)
-    coach = staff_link(ds, case.coaches.primary)
+Due = tuple[dt.date, str, str]
+"""(day, kind, detail) of one deadline."""
 
-    def add(due: dt.date, kind: str, detail: str) -> None:
-        out.append(Deadline(due, (due - today).days, kind, link, detail, case.location, case.provider,
-                            case.id, coach, case.coaches.primary, case.coaches.deputy))
 
+def _consent_dates(ds: Dataset, case: Case, today: dt.date) -> Iterator[Due]:
     purposes = ds.purposes
     for con in case.consents:
         if con.valid_until is not None and is_live(con, today) and (con.valid_until - today).days <= CONSENT_DAYS:
-            add(con.valid_until, KIND_CONSENT, purposes[con.purpose].label if con.purpose in purposes else con.purpose)
+            yield con.valid_until, KIND_CONSENT, purposes[con.purpose].label if con.purpose in purposes else con.purpose
+
+
+def _placement_dates(ds: Dataset, case: Case, today: dt.date) -> Iterator[Due]:
     for pl in case.placements:
         running = pl.status is PlacementStatus.RUNNING and pl.start <= today
         if pl.type in TRIAL_TYPES and running and pl.end is not None and 0 <= (pl.end - today).days <= PLACEMENT_DAYS:
-            add(pl.end, KIND_PLACEMENT, f"{label(pl.type)} bei {workplace_link(ds, pl.workplace).text}")
+            yield pl.end, KIND_PLACEMENT, f"{label(pl.type)} bei {workplace_link(ds, pl.workplace).text}"
         if pl.status is PlacementStatus.FINISHED and pl.reflection_on is None and pl.end is not None:
-            add(pl.end, KIND_REFLECTION, f"{label(pl.type)} bei {workplace_link(ds, pl.workplace).text}")
+            yield pl.end, KIND_REFLECTION, f"{label(pl.type)} bei {workplace_link(ds, pl.workplace).text}"
+
+
+def _goal_dates(case: Case, today: dt.date) -> Iterator[Due]:
     for goal in case.goals:
         if goal.status in (GoalStatus.OPEN, GoalStatus.IN_PROGRESS):
             if goal.review_on < today:
-                add(goal.review_on, KIND_REVIEW_OVERDUE, goal.goal)
+                yield goal.review_on, KIND_REVIEW_OVERDUE, goal.goal
             elif (goal.review_on - today).days <= REVIEW_DAYS:
-                add(goal.review_on, KIND_REVIEW, goal.goal)
-    if case.closed is None and case.cost_approvals:
+                yield goal.review_on, KIND_REVIEW, goal.goal
+
+
+def _report_dates(ds: Dataset, case: Case, today: dt.date) -> Iterator[Due]:
+    """The development reports the cost approvals make due; without approvals, the yearly one."""
+    if case.cost_approvals:
         for _, approval, due in open_reports(case, weeks_before_end(ds)):
             if (due - today).days <= REPORT_DAYS:
-                add(due, KIND_REPORT, f"{label(approval.bearer)}: {label(approval.measure)} bis {approval.end:%d.%m.%Y}")
-    elif case.closed is None:
-        due = _anniversary(case.opened, today)
-        if due > case.opened and (due - today).days <= REPORT_DAYS:
-            add(due, KIND_REPORT, label(case.cost_bearer))
+                yield due, KIND_REPORT, f"{label(approval.bearer)}: {label(approval.measure)} bis {approval.end:%d.%m.%Y}"
+        return
+    due = _anniversary(case.opened, today)
+    if due > case.opened and (due - today).days <= REPORT_DAYS:
+        yield due, KIND_REPORT, label(case.cost_bearer)
+
+
+def case_deadlines(ds: Dataset, case: Case, today: dt.date) -> list[Deadline]:
+    """Every deadline of one case, soonest first (none for a closed case)."""
+    if case.closed is not None:
+        return []
+    link = case_link(ds, case.id)
+    coach = staff_link(ds, case.coaches.primary)
+    dues = [*_consent_dates(ds, case, today), *_placement_dates(ds, case, today), *_goal_dates(case, today), *_report_dates(ds, case, today)]
+    out = [Deadline(due, (due - today).days, kind, link, detail, case.location, case.provider,
+                    case.id, coach, case.coaches.primary, case.coaches.deputy) for due, kind, detail in dues]
     return sorted(out, key=lambda d: (d.due, d.kind))
 
 
