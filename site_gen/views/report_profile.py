@@ -7,7 +7,7 @@ import datetime as dt
 from ..dataset import Dataset
 from ..models.case import Case
 from .internal import label
-from .report_blocks import Note, Row, Section, Source, Statement, Table, day
+from .report_blocks import Block, Note, Row, Section, Source, Statement, Table, day
 from .report_scope import ReportScope
 
 SCALE = 5
@@ -41,25 +41,31 @@ def profile_section(ds: Dataset, case: Case, scope: ReportScope, period: tuple[d
         rows = tuple(Row((names[k], dots(v)), (src_now,)) for k, v in now.ratings.items())
         sec.blocks.append(Table(("Merkmal", f"{day(now.date)} (1 gering bis 5 hoch)"), rows))
         return sec
-    prev_i = dated[-2][1]
-    prev = case.ability_profiles[prev_i]
-    src = (Source(f"ability_profiles[{prev_i}].date", prev.date), src_now)
+    sec.blocks += _comparison(ds, case, dated[-2][1], now_i, names)
+    return sec
+
+
+def _comparison(ds: Dataset, case: Case, prev_i: int, now_i: int, names: dict[str, str]) -> list[Block]:
+    """The latest profile against the one before: what rose, fell or stayed, and a table of both."""
+    now, prev = case.ability_profiles[now_i], case.ability_profiles[prev_i]
+    src = (Source(f"ability_profiles[{prev_i}].date", prev.date), Source(f"ability_profiles[{now_i}].date", now.date))
     keys = list(now.ratings) + [k for k in prev.ratings if k not in now.ratings]
-    names.update({k: (ds.profile_items[k].label if k in ds.profile_items else k) for k in prev.ratings})
-    up = [k for k in keys if k in prev.ratings and k in now.ratings and now.ratings[k] > prev.ratings[k]]
-    down = [k for k in keys if k in prev.ratings and k in now.ratings and now.ratings[k] < prev.ratings[k]]
-    same = [k for k in keys if k in prev.ratings and k in now.ratings and now.ratings[k] == prev.ratings[k]]
-    sec.blocks.append(Statement(f"Verglichen werden die Einschätzung mit {label(prev.instrument)} vom {day(prev.date)} "
-                                f"und mit {label(now.instrument)} vom {day(now.date)}.", src))
+    names = {**names, **{k: (ds.profile_items[k].label if k in ds.profile_items else k) for k in prev.ratings}}
+    both = [k for k in keys if k in prev.ratings and k in now.ratings]
+    up = [k for k in both if now.ratings[k] > prev.ratings[k]]
+    down = [k for k in both if now.ratings[k] < prev.ratings[k]]
+    same = [k for k in both if now.ratings[k] == prev.ratings[k]]
+    blocks: list[Block] = [Statement(f"Verglichen werden die Einschätzung mit {label(prev.instrument)} vom {day(prev.date)} "
+                                     f"und mit {label(now.instrument)} vom {day(now.date)}.", src)]
 
     def changes(keys_: list[str]) -> str:
         return ", ".join(f"{names[k]} von {prev.ratings[k]} auf {now.ratings[k]}" for k in keys_)
 
     if up:
-        sec.blocks.append(Statement(f"Besser eingeschätzt ({items_text(len(up))}): {changes(up)}.", src, bullet=True))
+        blocks.append(Statement(f"Besser eingeschätzt ({items_text(len(up))}): {changes(up)}.", src, bullet=True))
     if down:
-        sec.blocks.append(Statement(f"Schwächer eingeschätzt ({items_text(len(down))}): {changes(down)}.", src, bullet=True))
-    sec.blocks.append(Statement(f"Unverändert: {items_text(len(same))}.", src, bullet=True))
+        blocks.append(Statement(f"Schwächer eingeschätzt ({items_text(len(down))}): {changes(down)}.", src, bullet=True))
+    blocks.append(Statement(f"Unverändert: {items_text(len(same))}.", src, bullet=True))
     rows = tuple(Row((names[k], dots(prev.ratings.get(k)), dots(now.ratings.get(k))), src) for k in keys)
-    sec.blocks.append(Table(("Merkmal", f"{day(prev.date)}", f"{day(now.date)}"), rows, "1 gering bis 5 hoch"))
-    return sec
+    blocks.append(Table(("Merkmal", f"{day(prev.date)}", f"{day(now.date)}"), rows, "1 gering bis 5 hoch"))
+    return blocks

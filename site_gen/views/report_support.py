@@ -51,14 +51,7 @@ def support_section(case: Case, period: tuple[dt.date, dt.date], approval: CostA
     totals = {m: [(i, e) for i, e in logged if month_start(e.date) == m] for m in months}
     peak = max(sum(e.minutes for _, e in es) for es in totals.values()) or 1
     scope = approval.scope_minutes if approval else None
-    rows = []
-    for m in months:
-        es = totals[m]
-        kinds = minutes_by_kind(e for _, e in es)
-        total = sum(kinds.values())
-        bar = "▇" * round(BAR * total / peak)
-        cells = (f"{m.month:02d}/{m.year}", *(str(kinds[k]) for k in KINDS), str(total)) + ((str(scope),) if scope else ()) + (bar,)
-        rows.append(Row(cells, tuple(Source(f"support_log[{i}].date", e.date) for i, e in es)))
+    rows = [_month_row(m, totals[m], peak, scope) for m in months]
     header = ("Monat", "unmittelbar", "mittelbar", "indirekt", "gesamt") + (("bewilligt",) if scope else ()) + ("Verlauf",)
     edges = (Source(f"support_log[{logged[0][0]}].date", logged[0][1].date), Source(f"support_log[{logged[-1][0]}].date", logged[-1][1].date))
     all_kinds = minutes_by_kind(e for _, e in logged)
@@ -69,6 +62,15 @@ def support_section(case: Case, period: tuple[dt.date, dt.date], approval: CostA
     sec.blocks.append(Table(header, tuple(rows), "Minuten pro Monat nach Leistungsart"))
     sec.blocks.append(Statement(_trend([sum(e.minutes for _, e in totals[m]) for m in months]), edges))
     return sec
+
+
+def _month_row(m: dt.date, es: list[tuple[int, LogEntry]], peak: int, scope: int | None) -> Row:
+    """Minutes of one month by kind, the total, the approved scope (if any) and a bar."""
+    kinds = minutes_by_kind(e for _, e in es)
+    total = sum(kinds.values())
+    bar = "▇" * round(BAR * total / peak)
+    cells = (f"{m.month:02d}/{m.year}", *(str(kinds[k]) for k in KINDS), str(total)) + ((str(scope),) if scope else ()) + (bar,)
+    return Row(cells, tuple(Source(f"support_log[{i}].date", e.date) for i, e in es))
 
 
 def _trend(per_month: list[int]) -> str:
