@@ -79,15 +79,20 @@ def _type(prop: dict[str, Any], defs: dict[str, Any], prefix: str) -> tuple[str,
         values = next(iter(prop.get("patternProperties", {}).values()), prop.get("additionalProperties", {}))
         inner, anchor = _type(values, defs, prefix) if isinstance(values, dict) else ("Wert", None)
         return f"Zuordnung Kennung → {inner}", anchor
+    return _scalar(prop, kind), None
+
+
+def _scalar(prop: dict[str, Any], kind: object) -> str:
+    """German description of a date, an id, a text with a format, or a number with its bounds."""
     if prop.get("format") == "date":
-        return "Datum (JJJJ-MM-TT)", None
+        return "Datum (JJJJ-MM-TT)"
     if kind == "string" and "pattern" in prop:
-        return ("Kennung (a–z, 0–9, -)" if "a-z" in prop["pattern"] else "Text im Format " + prop["pattern"]), None
+        return "Kennung (a–z, 0–9, -)" if "a-z" in prop["pattern"] else "Text im Format " + prop["pattern"]
     text = SIMPLE.get(str(kind), str(kind or "Wert"))
     bounds = [f"≥ {prop['minimum']}" if "minimum" in prop else "", f"≤ {prop['maximum']}" if "maximum" in prop else "",
               f"> {prop['exclusiveMinimum']}" if "exclusiveMinimum" in prop else ""]
     bounds = [b for b in bounds if b]
-    return (f"{text} ({', '.join(bounds)})" if bounds else text), None
+    return f"{text} ({', '.join(bounds)})" if bounds else text
 
 
 def _section(anchor: str, name: str, schema: dict[str, Any], defs: dict[str, Any], prefix: str) -> Section:
