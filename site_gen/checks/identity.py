@@ -12,18 +12,27 @@ from ..validate import printable
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
+    yield from _file_stems(ds)
+    if ds.organisation is None:
+        if not ds.root.joinpath(ORGANISATION_FILE).exists():
+            yield Finding(ORGANISATION_FILE, "ORG-MISSING", "Die Datei organisation.yaml fehlt.",
+                          "Mit 'site-gen init --add-missing' ein kommentiertes Gerüst anlegen und ausfüllen.", line=1, col=1)
+        return
+    yield from _duplicates(ds)
+
+
+def _file_stems(ds: Dataset) -> Iterator[Finding]:
     for kind, records in (("cases", ds.cases), ("workplaces", ds.workplaces), ("modules", ds.modules)):
         for stem, record in records.items():
             if record.id != stem:
                 other = f" oder 'id' muss '{stem}' sein" if printable(stem) else " oder 'id' muss dem Dateinamen entsprechen"
                 yield Finding(ds.path_of(kind, stem), "ID-MISMATCH", "Die Kennung 'id' stimmt nicht mit dem Dateinamen überein.",
                               f"Die Datei muss '{record.id}.yaml' heißen{other}.", loc=("id",))
-    if ds.organisation is None:
-        if not ds.root.joinpath(ORGANISATION_FILE).exists():
-            yield Finding(ORGANISATION_FILE, "ORG-MISSING", "Die Datei organisation.yaml fehlt.",
-                          "Mit 'site-gen init --add-missing' ein kommentiertes Gerüst anlegen und ausfüllen.", line=1, col=1)
-        return
+
+
+def _duplicates(ds: Dataset) -> Iterator[Finding]:
     org = ds.organisation
+    assert org is not None
     groups = {
         "providers": [p.id for p in org.providers],
         "staff": [s.id for s in org.staff],

@@ -9,7 +9,7 @@ from ..dataset import Dataset
 from ..findings import Finding, Severity
 from ..models.case import Case, Placement, PlacementStatus
 from ..models.common import TRIAL_TYPES, PlacementType, Stage
-from ..models.workplace import AcquisitionStatus
+from ..models.workplace import AcquisitionStatus, Workplace
 
 WARN_DAYS = 122  # about 4 months: HAA rotates internships every 3–4 months
 MAX_DAYS = 366  # at most 12 months per internship (HAA)
@@ -32,6 +32,20 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
 
 
 def _case(ds: Dataset, f: str, case: Case, today: dt.date) -> Iterator[Finding]:
+    yield from _overlaps(f, case, today)
+    for i, pl in enumerate(case.placements):
+        yield from _duration(f, i, pl, today)
+        if pl.status is PlacementStatus.RUNNING and pl.end is not None and pl.end < today:
+            yield Finding(f, "PLACEMENT-STATUS", f"Platzierung {i + 1} ist als 'laufend' eingetragen, aber schon beendet.",
+                          "Status auf 'beendet' setzen und das Ergebnis eintragen.", Severity.WARNING, loc=("placements", i, "status"),
+                          due=pl.end + dt.timedelta(days=1))
+        wp = ds.workplaces.get(pl.workplace)
+        if wp is not None:
+            yield from _at_workplace(f, i, pl, wp, today)
+    yield from _stage(f, case, today)
+
+
+def _overlaps(f: str, case: Case, today: dt.date) -> Iterator[Finding]:
     active = [(i, pl) for i, pl in enumerate(case.placements) if pl.status is not PlacementStatus.ABORTED or pl.end]
     for a in range(len(active)):
         i, p = active[a]
@@ -42,31 +56,34 @@ def _case(ds: Dataset, f: str, case: Case, today: dt.date) -> Iterator[Finding]:
             if s1 <= e2 and s2 <= e1:
                 yield Finding(f, "PLACEMENT-OVERLAP", f"Die Platzierungen {i + 1} und {j + 1} überschneiden sich zeitlich.",
                               "Eine Person hat nur eine Platzierung zur Zeit (außer Schnupperpraktikum). Ende der früheren prüfen.", loc=("placements", j, "start"))
-    for i, pl in enumerate(case.placements):
-        if pl.type in TRIAL_TYPES:
-            # An open end grows with time: then the limit is a task from the day it is passed.
-            days = (_span(pl, today)[1] - pl.start).days + 1
-            open_end = pl.end is None
-            if days > MAX_DAYS:
-                yield Finding(f, "PLACEMENT-TOO-LONG", f"Praktikum {i + 1} dauert länger als 12 Monate.",
-                              "Ein Praktikum dauert höchstens 12 Monate (HAA). Danach ein neues Praktikum oder einen Vertrag vereinbaren.", loc=("placements", i, "end"),
-                              due=pl.start + dt.timedelta(days=MAX_DAYS) if open_end else None)
-            elif days > WARN_DAYS:
-                yield Finding(f, "PLACEMENT-LONG", f"Praktikum {i + 1} dauert länger als 4 Monate.",
-                              "Im ersten Jahr wechseln Praktika nach 3–4 Monaten (HAA). Verlängerung begründen.", Severity.WARNING, loc=("placements", i, "end"),
-                              due=pl.start + dt.timedelta(days=WARN_DAYS) if open_end else None)
-        if pl.status is PlacementStatus.RUNNING and pl.end is not None and pl.end < today:
-            yield Finding(f, "PLACEMENT-STATUS", f"Platzierung {i + 1} ist als 'laufend' eingetragen, aber schon beendet.",
-                          "Status auf 'beendet' setzen und das Ergebnis eintragen.", Severity.WARNING, loc=("placements", i, "status"),
-                          due=pl.end + dt.timedelta(days=1))
-        wp = ds.workplaces.get(pl.workplace)
-        if wp is not None:
-            if wp.acquisition.status is AcquisitionStatus.CLOSED and is_running(pl, today):
-                yield Finding(f, "PLACEMENT-CLOSED-WORKPLACE", f"Platzierung {i + 1} läuft bei einem Betrieb mit Akquise-Stand 'beendet'.",
-                              "Platzierung beenden oder den Stand des Betriebs korrigieren.", loc=("placements", i, "workplace"))
-            if pl.type not in wp.placement_types:
-                yield Finding(f, "PLACEMENT-TYPE-NOT-OFFERED", f"Der Betrieb bietet die Art von Platzierung {i + 1} nicht an.",
-                              "Art prüfen oder im Arbeitsplatzprofil unter 'placement_types' ergänzen.", Severity.WARNING, loc=("placements", i, "type"))
+
+
+def _duration(f: str, i: int, pl: Placement, today: dt.date) -> Iterator[Finding]:
+    if pl.type not in TRIAL_TYPES:
+        return
+    # An open end grows with time: then the limit is a task from the day it is passed.
+    days = (_span(pl, today)[1] - pl.start).days + 1
+    open_end = pl.end is None
+    if days > MAX_DAYS:
+        yield Finding(f, "PLACEMENT-TOO-LONG", f"Praktikum {i + 1} dauert länger als 12 Monate.",
+                      "Ein Praktikum dauert höchstens 12 Monate (HAA). Danach ein neues Praktikum oder einen Vertrag vereinbaren.", loc=("placements", i, "end"),
+                      due=pl.start + dt.timedelta(days=MAX_DAYS) if open_end else None)
+    elif days > WARN_DAYS:
+        yield Finding(f, "PLACEMENT-LONG", f"Praktikum {i + 1} dauert länger als 4 Monate.",
+                      "Im ersten Jahr wechseln Praktika nach 3–4 Monaten (HAA). Verlängerung begründen.", Severity.WARNING, loc=("placements", i, "end"),
+                      due=pl.start + dt.timedelta(days=WARN_DAYS) if open_end else None)
+
+
+def _at_workplace(f: str, i: int, pl: Placement, wp: Workplace, today: dt.date) -> Iterator[Finding]:
+    if wp.acquisition.status is AcquisitionStatus.CLOSED and is_running(pl, today):
+        yield Finding(f, "PLACEMENT-CLOSED-WORKPLACE", f"Platzierung {i + 1} läuft bei einem Betrieb mit Akquise-Stand 'beendet'.",
+                      "Platzierung beenden oder den Stand des Betriebs korrigieren.", loc=("placements", i, "workplace"))
+    if pl.type not in wp.placement_types:
+        yield Finding(f, "PLACEMENT-TYPE-NOT-OFFERED", f"Der Betrieb bietet die Art von Platzierung {i + 1} nicht an.",
+                      "Art prüfen oder im Arbeitsplatzprofil unter 'placement_types' ergänzen.", Severity.WARNING, loc=("placements", i, "type"))
+
+
+def _stage(f: str, case: Case, today: dt.date) -> Iterator[Finding]:
     if case.closed is None and case.stage is Stage.TRIAL and not any(
         pl.type in TRIAL_TYPES and is_running(pl, today) for pl in case.placements
     ):
