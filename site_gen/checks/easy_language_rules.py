@@ -52,6 +52,17 @@ class Rules:
         self.c = config
         self.lex = lexicon
         self.hyphen = config.separator is Separator.HYPHEN
+        self._compile_patterns(config)
+        self._word_lists(config)
+        # Capitalised words that are no noun: after them "der" is no genitive ("Heute der …" is rare, "Dann hilft …").
+        self.not_noun = {"du", "ich", "sie", "er", "es", "wir", "ihr", "dann", "danach", "heute", "morgen", "hier", "dort", "da", "jetzt",
+                         "bei", "von", "mit", "nach", "aus", "zu", "in", "an", "auf", "vor", "hinter", "über", "unter", "neben",
+                         "zwischen", "seit", "gegenüber", "für", "durch", "um", "ohne", "gegen", "ab", "bis", "außer", "und",
+                         "oder", "aber", "auch", "nur", "immer", "oft", "manchmal", "sonst", "so", "wie", "was", "wer", "wo",
+                         "wann", "bitte", "zuerst", "am", "im", "beim", "vom", "zum", "zur", "ins", "ans", "aufs", "unten", "oben"}
+
+    def _compile_patterns(self, config: EasyLanguageConfig) -> None:
+        """Abbreviations (with and without their dots) and special characters as patterns."""
         self.no_end = frozenset(t.lower() for a in config.abbreviations for t in re.findall(rf"[{LETTERS}]+", a))
         abbr = sorted(config.abbreviations, key=len, reverse=True)
         pattern = "|".join(r"\s*".join(re.escape(t) for t in a.split()) for a in abbr) or "(?!)"
@@ -61,6 +72,9 @@ class Rules:
         self.special_re = re.compile(f"[{chars}]" if chars else "(?!)")
         # Abbreviations written without their dots ("ca", "zzgl", "Std"): matched as a whole word, case as listed.
         self.bare_abbr = {re.sub(r"[.\s]", "", a): full for a, full in config.abbreviations.items() if len(re.sub(r"[.\s]", "", a)) >= 2}
+
+    def _word_lists(self, config: EasyLanguageConfig) -> None:
+        """The configured word lists, lower-cased for lookup."""
         self.foreign = {k.lower(): v for k, v in config.foreign_words.items()}
         self.genitive_prep = {w.lower() for w in config.genitive_prepositions}
         self.numbers = {k.lower(): v for k, v in config.number_words.items()}
@@ -77,12 +91,6 @@ class Rules:
         split_in_glossary = {norm(w) for w in config.glossary if "·" in w}
         self.listed = {w.lower() for w in [*config.allowed_words, *config.glossary] if "·" not in w} | \
             (set(config.common_words.lower().split()) - split_in_glossary) - {"arbeitsplätze", "arbeitsplatzes"}
-        # Capitalised words that are no noun: after them "der" is no genitive ("Heute der …" is rare, "Dann hilft …").
-        self.not_noun = {"du", "ich", "sie", "er", "es", "wir", "ihr", "dann", "danach", "heute", "morgen", "hier", "dort", "da", "jetzt",
-                         "bei", "von", "mit", "nach", "aus", "zu", "in", "an", "auf", "vor", "hinter", "über", "unter", "neben",
-                         "zwischen", "seit", "gegenüber", "für", "durch", "um", "ohne", "gegen", "ab", "bis", "außer", "und",
-                         "oder", "aber", "auch", "nur", "immer", "oft", "manchmal", "sonst", "so", "wie", "was", "wer", "wo",
-                         "wann", "bitte", "zuerst", "am", "im", "beim", "vom", "zum", "zur", "ins", "ans", "aufs", "unten", "oben"}
 
     def on(self, code: str) -> bool:
         return self.c.rule(code).enabled
@@ -164,29 +172,10 @@ class Rules:
         lower = [t.lower() for t in toks]
         dotted = {re.sub(r"[.\s]", "", m.group()).lower() for m in self.abbr_re.finditer(s.text)}
         for i, (tok, low) in enumerate(zip(toks, lower)):
-            if low in self.numbers and self.on("EASY-NUMBER-WORD"):
-                add(Hit("EASY-NUMBER-WORD", f"Zahlwort „{tok}“ in {q}", f"Ziffern schreiben: „{self.numbers[low]}“ statt „{tok}“.", s.line))
-            elif _ROMAN.match(tok) and tok not in names and self.on("EASY-ROMAN-NUMERAL"):
-                add(Hit("EASY-ROMAN-NUMERAL", f"Römische Zahl „{tok}“ in {q}", "Arabische Ziffern schreiben, zum Beispiel „4“ statt „IV“.", s.line))
-            elif tok in self.bare_abbr and low not in dotted and self.on("EASY-ABBREVIATION"):
-                add(Hit("EASY-ABBREVIATION", f"Abkürzung „{tok}“ in {q}", f"Ausschreiben: „{self.bare_abbr[tok]}“.", s.line))
-            elif (_ACRONYM.match(tok) or _CODE_TOKEN.match(tok)) and norm(tok) not in names and not self.lex.known_exact(tok) \
-                    and not self.lex.known_exact(norm(tok)) and self.on("EASY-ABBREVIATION"):
-                add(Hit("EASY-ABBREVIATION", f"Abkürzung „{tok}“ in {q}", "Das Wort ausschreiben oder ins Glossar aufnehmen.", s.line))
-            if low in self.foreign and self.on("EASY-FOREIGN-WORD"):
-                add(Hit("EASY-FOREIGN-WORD", f"Fremd·wort „{tok}“ in {q}", f"Ein deutsches Wort nehmen: „{self.foreign[low]}“.", s.line))
-            if low in self.genitive_prep and self.on("EASY-GENITIVE"):
-                add(Hit("EASY-GENITIVE", f"Genitiv nach „{tok}“ in {q}", "Anders sagen, zum Beispiel „mit“, „ohne“ oder einen eigenen Satz.", s.line))
-            elif low == "der" and 0 < i < len(toks) - 1 and toks[i - 1][:1].isupper() and toks[i - 1].lower() not in self.not_noun \
-                    and (toks[i + 1][:1].isupper() or (i + 2 < len(toks) and toks[i + 2][:1].isupper())) and self.on("EASY-GENITIVE"):
-                add(Hit("EASY-GENITIVE", f"Genitiv „{toks[i - 1]} der {toks[i + 1]}“ in {q}",
-                        "Mit „von“ schreiben, zum Beispiel „die Küche von der Firma“ statt „die Küche der Firma“.", s.line))
-            if low in self.negations and self.on("EASY-NEGATION"):
-                add(Hit("EASY-NEGATION", f"Verneinung „{tok}“ in {q}", "Positiv schreiben: sagen, was die Person tut oder kann.", s.line))
-            if low in self.subjunctives and self.on("EASY-SUBJUNCTIVE"):
-                add(Hit("EASY-SUBJUNCTIVE", f"Möglichkeits·form „{tok}“ in {q}", f"Direkt schreiben: „{self.subjunctives[low]}“.", s.line))
-            if low in self.genitive and i + 1 < len(toks) and (low == "des" or toks[i + 1][:1].isupper()) and self.on("EASY-GENITIVE"):
-                add(Hit("EASY-GENITIVE", f"Genitiv „{tok} {toks[i + 1]}“ in {q}", "Mit „von“ schreiben, zum Beispiel „von dem Betrieb“ statt „des Betriebs“.", s.line))
+            hit = self._number_or_abbreviation(tok, low, names, dotted, q, s.line)
+            if hit is not None:
+                add(hit)
+            out += self._word_style(i, toks, low, q, s.line)
         if self.on("EASY-PASSIVE") and self.aux & set(lower):
             part = next((t for t in toks[1:] if self._participle(t)), None)
             if part:
@@ -198,6 +187,44 @@ class Rules:
                 add(Hit("EASY-SUBORDINATE-CLAUSE", f"Neben·satz mit „{word}“ in {q}", "Zwei kurze Haupt·sätze schreiben.", s.line))
         out += self.long_and_rare(s, q, names)
         return out
+
+    def _number_or_abbreviation(self, tok: str, low: str, names: frozenset[str], dotted: set[str], q: str, line: int) -> Hit | None:
+        """A number word, a Roman numeral or an abbreviation (at most one per token)."""
+        if low in self.numbers and self.on("EASY-NUMBER-WORD"):
+            return Hit("EASY-NUMBER-WORD", f"Zahlwort „{tok}“ in {q}", f"Ziffern schreiben: „{self.numbers[low]}“ statt „{tok}“.", line)
+        if _ROMAN.match(tok) and tok not in names and self.on("EASY-ROMAN-NUMERAL"):
+            return Hit("EASY-ROMAN-NUMERAL", f"Römische Zahl „{tok}“ in {q}", "Arabische Ziffern schreiben, zum Beispiel „4“ statt „IV“.", line)
+        if tok in self.bare_abbr and low not in dotted and self.on("EASY-ABBREVIATION"):
+            return Hit("EASY-ABBREVIATION", f"Abkürzung „{tok}“ in {q}", f"Ausschreiben: „{self.bare_abbr[tok]}“.", line)
+        if (_ACRONYM.match(tok) or _CODE_TOKEN.match(tok)) and norm(tok) not in names and not self.lex.known_exact(tok) \
+                and not self.lex.known_exact(norm(tok)) and self.on("EASY-ABBREVIATION"):
+            return Hit("EASY-ABBREVIATION", f"Abkürzung „{tok}“ in {q}", "Das Wort ausschreiben oder ins Glossar aufnehmen.", line)
+        return None
+
+    def _word_style(self, i: int, toks: list[str], low: str, q: str, line: int) -> list[Hit]:
+        """Foreign words, genitives, negations and subjunctives at token ``i``."""
+        out: list[Hit] = []
+        add = out.append
+        tok = toks[i]
+        if low in self.foreign and self.on("EASY-FOREIGN-WORD"):
+            add(Hit("EASY-FOREIGN-WORD", f"Fremd·wort „{tok}“ in {q}", f"Ein deutsches Wort nehmen: „{self.foreign[low]}“.", line))
+        if low in self.genitive_prep and self.on("EASY-GENITIVE"):
+            add(Hit("EASY-GENITIVE", f"Genitiv nach „{tok}“ in {q}", "Anders sagen, zum Beispiel „mit“, „ohne“ oder einen eigenen Satz.", line))
+        elif low == "der" and self._genitive_der(i, toks) and self.on("EASY-GENITIVE"):
+            add(Hit("EASY-GENITIVE", f"Genitiv „{toks[i - 1]} der {toks[i + 1]}“ in {q}",
+                    "Mit „von“ schreiben, zum Beispiel „die Küche von der Firma“ statt „die Küche der Firma“.", line))
+        if low in self.negations and self.on("EASY-NEGATION"):
+            add(Hit("EASY-NEGATION", f"Verneinung „{tok}“ in {q}", "Positiv schreiben: sagen, was die Person tut oder kann.", line))
+        if low in self.subjunctives and self.on("EASY-SUBJUNCTIVE"):
+            add(Hit("EASY-SUBJUNCTIVE", f"Möglichkeits·form „{tok}“ in {q}", f"Direkt schreiben: „{self.subjunctives[low]}“.", line))
+        if low in self.genitive and i + 1 < len(toks) and (low == "des" or toks[i + 1][:1].isupper()) and self.on("EASY-GENITIVE"):
+            add(Hit("EASY-GENITIVE", f"Genitiv „{tok} {toks[i + 1]}“ in {q}", "Mit „von“ schreiben, zum Beispiel „von dem Betrieb“ statt „des Betriebs“.", line))
+        return out
+
+    def _genitive_der(self, i: int, toks: list[str]) -> bool:
+        """'der' between a noun and a noun (or adjective + noun): "die Küche der Firma"."""
+        return 0 < i < len(toks) - 1 and toks[i - 1][:1].isupper() and toks[i - 1].lower() not in self.not_noun \
+            and (toks[i + 1][:1].isupper() or (i + 2 < len(toks) and toks[i + 2][:1].isupper()))
 
     def _participle(self, tok: str) -> bool:
         low = tok.lower()
@@ -216,15 +243,17 @@ class Rules:
             return lower[0]
         return None
 
+    def _judged_elsewhere(self, tok: str, n: str, names: frozenset[str]) -> bool:
+        """Names and words another rule already judges are neither long nor rare."""
+        return bool(n in names or n in self.no_end or n in self.numbers or n in self.subjunctives or n in self.negations
+                    or n in self.foreign or tok in self.bare_abbr or _ROMAN.match(tok) or _ACRONYM.match(tok) or _CODE_TOKEN.match(tok))
+
     def long_and_rare(self, s: Sentence, q: str, names: frozenset[str]) -> list[Hit]:
         out: list[Hit] = []
         after_title = {b for a, b in zip(s.words, s.words[1:]) if a in ("Frau", "Herr", "Herrn")}
         for tok in dict.fromkeys(t for t in s.words if not t[:1].isdigit()):
             n = norm(tok)
-            if tok in after_title:  # a person's name: "Frau Ahrens"
-                continue
-            if n in names or n in self.no_end or n in self.numbers or n in self.subjunctives or n in self.negations \
-                    or n in self.foreign or tok in self.bare_abbr or _ROMAN.match(tok) or _ACRONYM.match(tok) or _CODE_TOKEN.match(tok):
+            if tok in after_title or self._judged_elsewhere(tok, n, names):  # after_title: a person's name, "Frau Ahrens"
                 continue
             if "·" not in tok and "-" not in tok and len(tok) >= self.c.long_word_min_length and tok[:1].isupper() \
                     and n not in self.unsplit and n not in self.listed and self.on("EASY-LONG-WORD"):
