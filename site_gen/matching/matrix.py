@@ -49,28 +49,24 @@ class Matrices:
         n_c, n_w, n_i = len(self.cases), len(self.workplaces), len(ids)
         self.health_ok = np.array([c.profile.health_ok for c in self.cases], dtype=bool)
         # ratings per case and item: 1 when not assessed (see rank.item_points), 0 when excluded (no consent)
-        ratings = np.ones((n_c, n_i), dtype=np.int64)
         pos = {item: k for k, item in enumerate(ids)}
-        for row, cf in enumerate(self.cases):
-            for item, value in cf.profile.ratings.items():
-                if (k := pos.get(item)) is not None:
-                    ratings[row, k] = value
+        ratings = _grid(np.ones((n_c, n_i), dtype=np.int64), pos, [cf.profile.ratings for cf in self.cases], rows_are_items=False)
         ratings[np.ix_(~self.health_ok, health)] = 0
         self.onehot = np.zeros((n_c, n_i * SLOTS))
         rows, ks = np.nonzero(ratings)
         self.onehot[rows, ks * SLOTS + ratings[rows, ks]] = 1.0
         # requirement per item and workplace (0: not required); table[(item, rating), wp] = share of the item's points
-        req = np.zeros((n_i, n_w), dtype=np.int64)
-        for col, wf in enumerate(self.workplaces):
-            for item, value in wf.requirements.items():
-                if (k := pos.get(item)) is not None:
-                    req[k, col] = value
+        req = _grid(np.zeros((n_i, n_w), dtype=np.int64), pos, [wf.requirements for wf in self.workplaces], rows_are_items=True)
         lut = np.array([[0.0 if a == 0 or r == 0 else item_points(a, r) for r in range(SLOTS)] for a in range(SLOTS)])
         self.table = lut[np.arange(SLOTS)[None, :, None], req[:, None, :]].reshape(n_i * SLOTS, n_w)
         required = req > 0
         self.n_req = required.sum(axis=0).astype(float)
         self.n_req_health = required[health].sum(axis=0).astype(float)
         self._wishes()
+        self._places_hours_types()
+
+    def _places_hours_types(self) -> None:
+        """Districts and locations as shared codes, transit, hours and placement types of every case and workplace."""
         places: dict[str, int] = {}
         self.case_district = _codes([c.district for c in self.cases], places)
         self.wp_district = _codes([w.district for w in self.workplaces], places)
@@ -143,3 +139,12 @@ class Matrices:
         types = np.where((self.case_types[rows][:, None] & self.wp_types[cols][None, :]) != 0, TYPES_MAX, 0.0)
         total = profile + self._wish_points(rows, cols) + travel + hours + types
         return np.where(self.excluded(rows, cols), -np.inf, total)
+
+
+def _grid(grid: np.ndarray, pos: Mapping[str, int], per_record: list[Mapping[str, int]], rows_are_items: bool) -> np.ndarray:
+    """Fill ``grid`` with each record's value per catalogue item (items not in ``pos`` are ignored)."""
+    for other, values in enumerate(per_record):
+        for item, value in values.items():
+            if (k := pos.get(item)) is not None:
+                grid[(k, other) if rows_are_items else (other, k)] = value
+    return grid
