@@ -143,18 +143,7 @@ def cms_field(owner: type[BaseModel], name: str, info: FieldInfo, ctx: Context) 
         if origin is list:
             out["multiple"] = True
     elif origin is list:
-        (item,) = typing.get_args(tp)
-        item, item_meta = _base(item)
-        if isinstance(item, type) and issubclass(item, BaseModel):
-            out.update(widget="list", collapsed=True, fields=model_fields(item, ctx))
-            if summary := _summary(item):
-                out["summary"] = summary
-        elif isinstance(item, type) and issubclass(item, Enum):
-            out.update(_scalar(item, item_meta, False), multiple=True)
-        else:
-            out.update(widget="list", field={"name": "eintrag", "label": out["label"], **_scalar(item, item_meta, True)})
-        if _bounds(meta).get("max_length") is None and any(getattr(m, "min_length", 0) for m in meta):
-            out["min"] = 1
+        out.update(_list(tp, meta, out["label"], ctx))
     elif isinstance(tp, type) and issubclass(tp, BaseModel):
         out.update(widget="object", fields=model_fields(tp, ctx))
         if optional:
@@ -165,12 +154,38 @@ def cms_field(owner: type[BaseModel], name: str, info: FieldInfo, ctx: Context) 
                 sub["required"] = False
     else:
         out.update(_scalar(tp, meta, True))
-    if info.default is not None and not callable(info.default) and "default" not in out and info.default is not ...:
-        default = info.default.value if isinstance(info.default, Enum) else info.default
-        # A default of False is left out: Decap would write it into every new entry (a line nobody chose).
-        if not isinstance(default, dt.date) and default is not False and default.__class__.__name__ != "PydanticUndefinedType":
-            out["default"] = default
+    if "default" not in out and (default := _default(info)) is not None:
+        out["default"] = default
     return out
+
+
+def _list(tp: Any, meta: list[Any], label: str, ctx: Context) -> dict[str, Any]:
+    """A list of objects (collapsed, with a summary), a multiple select of an enum, or a list of scalars."""
+    out: dict[str, Any] = {}
+    (item,) = typing.get_args(tp)
+    item, item_meta = _base(item)
+    if isinstance(item, type) and issubclass(item, BaseModel):
+        out.update(widget="list", collapsed=True, fields=model_fields(item, ctx))
+        if summary := _summary(item):
+            out["summary"] = summary
+    elif isinstance(item, type) and issubclass(item, Enum):
+        out.update(_scalar(item, item_meta, False), multiple=True)
+    else:
+        out.update(widget="list", field={"name": "eintrag", "label": label, **_scalar(item, item_meta, True)})
+    if _bounds(meta).get("max_length") is None and any(getattr(m, "min_length", 0) for m in meta):
+        out["min"] = 1
+    return out
+
+
+def _default(info: FieldInfo) -> Any:
+    """The field's default as Decap writes it into a new entry; None for none (dates, False and factories are left out)."""
+    if info.default is None or callable(info.default) or info.default is ...:
+        return None
+    default = info.default.value if isinstance(info.default, Enum) else info.default
+    # A default of False is left out: Decap would write it into every new entry (a line nobody chose).
+    if isinstance(default, dt.date) or default is False or default.__class__.__name__ == "PydanticUndefinedType":
+        return None
+    return default
 
 
 def _summary(model: type[BaseModel]) -> str | None:
