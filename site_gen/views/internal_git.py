@@ -20,6 +20,8 @@ LOG_ARGS = ["log", f"--format={SEP}%h%x1f%aI%x1f%an", "--name-only", "--no-renam
 
 @dataclass(frozen=True, slots=True)
 class Change:
+    """One commit that touched a record file (page history, subject-access export)."""
+
     commit: str
     date: dt.date
     author: str
