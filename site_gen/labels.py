@@ -8,6 +8,8 @@ this module collects them with the others, so no view keeps its own copy.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from .models.after import AFTER_LABELS
 from .models.case import (MEASURE_LABELS, CostBearer, EnrolmentStatus, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome,
@@ -19,8 +21,13 @@ from .models.workplace import AcquisitionStatus, Channel
 
 __all__ = ["LABELS", "MONTHS", "PLACEMENT_LABELS", "RECIPIENT_LABELS", "STAGE_LABELS", "label", "month_year", "recipient"]
 
-LABELS: dict[object, str] = {
-    **STAGE_LABELS, **PLACEMENT_LABELS, **SECTOR_LABELS, **PROGRAMME_LABELS, **MEASURE_LABELS, **AFTER_LABELS,
+
+
+def _merged(*tables: Mapping[Any, str]) -> dict[object, str]:
+    return {key: text for table in tables for key, text in table.items()}
+
+
+LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABELS, PROGRAMME_LABELS, MEASURE_LABELS, AFTER_LABELS) | {
     CertificationKind.NONE: "kein Abschluss", CertificationKind.CHAMBER_PARTIAL: "Teilqualifizierung (Kammer)",
     CertificationKind.CERTIFICATE: "Zertifikat", CertificationKind.ATTENDANCE: "Teilnahmebescheinigung",
     EnrolmentStatus.REGISTERED: "angemeldet", EnrolmentStatus.RUNNING: "laufend",

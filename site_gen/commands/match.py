@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from ..findings import Severity
     from ..render.match_output import as_json, as_text
     from ..views.consented import consented_dataset
-    from ..views.matching import case_section, require_record, workplace_section
+    from ..views.matching import CaseSection, WorkplaceSection, case_section, require_record, workplace_section
 
     if bool(args.case) == bool(args.workplace):
         raise UserError("Entweder eine Akte oder --workplace angeben.", "Beispiele: 'site-gen match tn-0042' oder 'site-gen match --workplace ap-0007'.")
@@ -28,12 +28,14 @@ def run(args: argparse.Namespace) -> int:
     if broken := sum(1 for f in ds.findings if f.severity is Severity.ERROR):
         sys.stderr.write(f"site-gen: Hinweis: {broken} Fehler in den Daten; fehlerhafte Datensätze fehlen im Vergleich ('site-gen check').\n")
     ds = consented_dataset(ds, args.today)
+    section: CaseSection | WorkplaceSection | None
     if args.case:
         require_record(ds, "cases", args.case, "Die Akte")
         section = case_section(ds, args.case, args.today, args.top)
     else:
         require_record(ds, "workplaces", args.workplace, "Der Arbeitsplatz")
         section = workplace_section(ds, args.workplace, args.today, args.top)
+    assert section is not None  # require_record refused unknown ids
     if args.format == "json":
         sys.stdout.write(json.dumps(as_json(section), ensure_ascii=False, indent=2) + "\n")
     else:
