@@ -8,34 +8,20 @@ approval. Prints only the paths written, never a personal value.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .options import add_out, add_today, parse_date
-
-if TYPE_CHECKING:
-    from ..dataset import Dataset
-
-
-def draft(ds: Dataset, case_id: str, today: dt.date, start: dt.date | None = None, end: dt.date | None = None) -> tuple[bytes, tuple[dt.date, dt.date]]:
-    """The .docx bytes and the period of one case's report draft (the organisation's template, if it names one)."""
-    from ..render.docx import render_docx
-    from ..views.report import report_content
-
-    content = report_content(ds, case_id, today, start, end)
-    rel = ds.organisation.report_template if ds.organisation else None
-    return render_docx(content, (ds.root / rel) if rel else None), content.period
 
 
 def run(args: argparse.Namespace) -> int:
     from ..dataset import load_dataset
     from ..errors import UserError
     from ..output import write_private
+    from ..render.docx import report_draft
     from ..render.pdf import convert
 
-    data, period = draft(load_dataset(args.root), args.case, args.today, args.von, args.bis)
+    data, period = report_draft(load_dataset(args.root), args.case, args.today, args.von, args.bis)
     target = args.out or Path(f"entwicklungsbericht-{args.case}-{period[1].isoformat()}.docx")
     if target.suffix.lower() != ".docx":
         raise UserError("REPORT-OUT-SUFFIX Die Zieldatei muss auf .docx enden.", "Zum Beispiel --out bericht.docx; mit --pdf entsteht daneben bericht.pdf.")
