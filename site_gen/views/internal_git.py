@@ -1,6 +1,6 @@
 """The last Git changes of each record file, parsed from one ``git log`` run.
 
-Reading Git is I/O and happens at the edge (``site_gen.commands.build``);
+Reading Git is I/O and happens at the edge (``site_gen.site.internal``);
 this module only defines the command line and parses its output, so that the
 dossier view stays pure.
 """
