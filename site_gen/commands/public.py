@@ -19,7 +19,7 @@ from ..checks.easy_language_config import load_config
 from ..dataset import load_dataset, record_files
 from ..findings import Severity, UserError
 from ..render import audio
-from ..render.public import render_site, speech_texts, static_files
+from ..render.public import print_all, render_site, speech_texts, static_files
 from ..report import positioned, report
 from ..site.publish import staging_dir
 from ..views.public import PublicBoard, public_board
@@ -73,25 +73,35 @@ def write_site(files: dict[str, bytes], out: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def make_pdf(site: Path, pdf: Path) -> None:
-    """Print ``aushang/`` of a built board to an A4 PDF with headless Chromium."""
+def make_pdf(board: PublicBoard, pdf: Path) -> None:
+    """Print every sheet of the board to one A4 PDF with headless Chromium.
+
+    The document with all sheets is built only here, in a temporary folder:
+    the published board has one small sheet per posting (``aushang/<id>/``).
+    """
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
         raise UserError("Für das PDF fehlt Playwright.", "Mit 'pip install playwright' installieren; Chromium wird unter /usr/bin/chromium erwartet.") from None
 
     pdf = pdf.resolve()
+    pdf.parent.mkdir(parents=True, exist_ok=True)
     tmp = pdf.with_name(f".{pdf.name}.neu")
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto((site / "aushang" / "index.html").resolve().as_uri(), wait_until="load")
-            page.emulate_media(media="print")
-            page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True)
-            browser.close()
-    except Error as exc:
-        raise UserError("Chromium konnte das PDF nicht erzeugen.", f"Ist Chromium unter {CHROMIUM} installiert? ({str(exc).splitlines()[0][:120]})") from None
+    with tempfile.TemporaryDirectory(prefix="site-gen-aushang-") as folder:
+        site = Path(folder)
+        for rel, data in {**print_all(board), **static_files()}.items():
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site / rel).write_bytes(data)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page()
+                page.goto((site / "aushang" / "alle" / "index.html").as_uri(), wait_until="load")
+                page.emulate_media(media="print")
+                page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True)
+                browser.close()
+        except Error as exc:
+            raise UserError("Chromium konnte das PDF nicht erzeugen.", f"Ist Chromium unter {CHROMIUM} installiert? ({str(exc).splitlines()[0][:120]})") from None
     tmp.replace(pdf)
 
 
@@ -116,18 +126,15 @@ def run_public(root: Path, out: Path | None, today: dt.date, pdf: Path | None) -
     print(f"Jobbörse gebaut: {count(len(board.postings), 'Ausschreibung', 'Ausschreibungen')}, {count(len(board.courses), 'Kurs', 'Kurse')}, "
           f"{count(len(files), 'Datei', 'Dateien')} in {target} ({time.perf_counter() - start:.1f} s).")
     if pdf is not None:
-        make_pdf(target, pdf)
+        make_pdf(board, pdf)
         print(f"PDF für den Aushang: {pdf}")
     return 1 if errors else 0
 
 
 def run_print(root: Path, out: Path | None, today: dt.date) -> int:
-    board, glossary, errors = load_board(root, today)
+    board, _glossary, errors = load_board(root, today)
     pdf = out_file(root, out, "aushang.pdf")
-    with tempfile.TemporaryDirectory(prefix="site-gen-aushang-") as tmp:
-        site = Path(tmp) / "public"
-        write_site(board_files(root, board, glossary, with_audio=False), site)
-        make_pdf(site, pdf)
+    make_pdf(board, pdf)
     print(f"PDF für den Aushang: {pdf} ({count(len(board.postings), 'Ausschreibung', 'Ausschreibungen')}).")
     return 1 if errors else 0
 
