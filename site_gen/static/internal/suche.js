@@ -87,7 +87,10 @@
   }
   input.addEventListener("input", function () { search(input.value); });
   input.addEventListener("keydown", function (e) { if (e.key === "Enter") e.preventDefault(); });
-  more.addEventListener("click", function () { showMore(latest); });
+  more.addEventListener("click", function () {
+    var before = results.children.length;  // keyboard users continue at the first new result
+    showMore(latest).then(function () { var li = results.children[before]; if (li) li.querySelector("a").focus(); });
+  });
   input.focus();
   var query = new URLSearchParams(location.search).get("q");
   if (query) {
