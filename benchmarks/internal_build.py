@@ -145,6 +145,10 @@ def _is_search(url: str) -> bool:
     return "/pagefind/" in url or url.split("?")[0].endswith(("/suche.js", "/pagefind-ui.js", "/pagefind-ui.css"))
 
 
+def _transferred(requests: list[Any]) -> int:
+    return sum(z["responseBodySize"] + z["responseHeadersSize"] for z in (r.sizes() for r in requests))
+
+
 def search_weight(site: Path, repo: Path, assets: Path | None = None) -> list[dict[str, Any]]:
     """Bytes a fresh Chromium transfers on the search page, counted per request (headers + body, as sent).
 
@@ -173,7 +177,7 @@ def search_weight(site: Path, repo: Path, assets: Path | None = None) -> list[di
             ctx = browser.new_context()
             page = ctx.new_page()
             requests: list[Any] = []
-            page.on("requestfinished", lambda r: requests.append(r))
+            page.on("requestfinished", requests.append)
             page.goto(base + "suche.html")
             page.locator(box).wait_for()
             page.wait_for_load_state("networkidle")
@@ -187,9 +191,8 @@ def search_weight(site: Path, repo: Path, assets: Path | None = None) -> list[di
             page.locator(hit).first.wait_for(timeout=60000)
             page.wait_for_load_state("networkidle")
             warm = requests[len(first):]
-            size = lambda rs: sum((lambda z: z["responseBodySize"] + z["responseHeadersSize"])(r.sizes()) for r in rs)
-            out.append({"query": query, "visit": size(visit), "first": size([r for r in first if _is_search(r.url)]),
-                        "total": size(first), "next": size(warm),
+            out.append({"query": query, "visit": _transferred(visit), "first": _transferred([r for r in first if _is_search(r.url)]),
+                        "total": _transferred(first), "next": _transferred(warm),
                         "files": sorted({r.url.rsplit("/", 1)[-1].split("?")[0] for r in first if _is_search(r.url)})})
             ctx.close()
         browser.close()

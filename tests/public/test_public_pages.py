@@ -27,7 +27,7 @@ def _cards(html: bytes) -> list[str]:
 
 def test_every_list_is_split_into_light_pages_and_shows_every_posting_once(board: Board) -> None:
     files = _big_board(board, 12)
-    total = len(re.findall(r"^stelle/[^/]+/index\.html$", "\n".join(files), re.M))
+    total = len(re.findall(r"^stelle/[^/]+/index\.html$", "\n".join(files), re.MULTILINE))
     assert total > 3 * PAGE_SIZE
     start = [k for k in files if k == "index.html" or re.fullmatch(r"seite/\d+/index\.html", k)]
     assert len(start) == -(-total // PAGE_SIZE)
