@@ -25,8 +25,8 @@ from ..checks.easy_language_words import norm
 from ..views.public import PublicBoard, PublicCourse, PublicPosting
 from .audio import speakable
 from .csp import CSP, meta_csp
-from .public_list import INDEX, FilterGroup, Pager, card_codes, codes_of, filter_groups, filter_values, index_json, paged, pager
-from .public_list import slug as slug
+from .public_list import (INDEX, FilterGroup, Pager, card_codes, codes_of, filter_groups, filter_values, index_json, paged, pager,
+                          slug)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "public"
 STATIC = Path(__file__).resolve().parent.parent / "static" / "public"
