@@ -26,7 +26,7 @@
   var message = el("p", "pagefind-ui__message");
   message.setAttribute("role", "status");
   var results = el("ol", "pagefind-ui__results");
-  var more = el("button", "pagefind-ui__button md-button", "Weitere Treffer zeigen");
+  var more = el("button", "pagefind-ui__button", "Weitere Treffer zeigen");
   more.type = "button";
   more.hidden = true;
   [label, input, message, results, more].forEach(function (n) { box.appendChild(n); });
