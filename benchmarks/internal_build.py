@@ -177,7 +177,7 @@ def search_weight(site: Path, repo: Path, assets: Path | None = None) -> list[di
             ctx = browser.new_context()
             page = ctx.new_page()
             requests: list[Any] = []
-            page.on("requestfinished", requests.append)
+            page.on("requestfinished", functools.partial(list.append, requests))  # a builtin cannot take Playwright's marker
             page.goto(base + "suche.html")
             page.locator(box).wait_for()
             page.wait_for_load_state("networkidle")
