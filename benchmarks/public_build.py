@@ -10,7 +10,12 @@ Audio (issue #13): every posting gets spoken files (espeak-ng + opusenc) at buil
 time, cached by text hash in ``.site-gen-cache/audio``; the benchmark prints the
 cold build (empty cache), the warm build (cache kept) and the audio size per posting.
 
-Run: ``python benchmarks/public_build.py [POSTINGS]`` (prints figures and ratios).
+Page weight (issue #16): the largest page of every kind, HTML alone and with the
+board's CSS and script (a first visit, pictograms aside), goals beside. Lists and
+filter pages ≤ 100 KB, posting pages ≤ 30 KB (HTML + CSS), print sheets ≤ 100 KB.
+
+Run: ``python benchmarks/public_build.py [POSTINGS]`` (prints figures and ratios);
+``python benchmarks/public_build.py --weights DIR`` only weighs an already built board.
 """
 
 from __future__ import annotations
@@ -24,7 +29,18 @@ import time
 from pathlib import Path
 
 TODAY = "2026-11-22"
-POSTINGS = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+POSTINGS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 500
+PAGE_KINDS: tuple[tuple[str, str, int], ...] = (
+    ("start page (all its pages)", r"(seite/\d+/)?index\.html", 100),
+    ("filter page (all its pages)", r"filter/[^/]+/[^/]+/(seite/\d+/)?index\.html", 100),
+    ("posting page", r"stelle/[^/]+/index\.html", 30),
+    ("print sheet", r"aushang/[^/]+/index\.html", 100),
+    ("print overview", r"aushang/index\.html", 100),
+    ("courses", r"kurse/index\.html", 100),
+    ("process", r"so-gehts/index\.html", 100),
+    ("glossary", r"woerter/index\.html", 100),
+)
+"""(kind, path pattern, goal in KB for HTML + CSS + script)."""
 
 
 def site_gen(*args: str) -> subprocess.CompletedProcess[str]:
@@ -43,7 +59,29 @@ def make_data(root: Path) -> None:
         f.write_text(text)
 
 
+def page_weights(out: Path) -> None:
+    """Print the largest page of every kind: HTML, and HTML + style.css + board.js (a first visit)."""
+    assets = sum((out / "static" / name).stat().st_size for name in ("style.css", "board.js") if (out / "static" / name).is_file())
+    pages = [p.relative_to(out).as_posix() for p in out.rglob("*.html")]
+    print(f"page weights in {out} (CSS + script {assets / 1024:.1f} KB, cached after the first page):")
+    for kind, pattern, goal in PAGE_KINDS:
+        sizes = sorted(((out / rel).stat().st_size, rel) for rel in pages if re.fullmatch(pattern, rel))
+        if not sizes:
+            print(f"  {kind:30} none")
+            continue
+        size, rel = sizes[-1]
+        with_assets = (size + assets) / 1024
+        print(f"  {kind:30} {len(sizes):5} pages, largest {size / 1024:7.1f} KB HTML, {with_assets:7.1f} KB with CSS + script"
+              f"   goal ≤ {goal} KB   ratio {with_assets / goal:.2f}   ({rel})")
+    index = out / "static" / "stellen.json"
+    if index.is_file():
+        print(f"  {'filter index (on demand)':30} {index.stat().st_size / 1024:7.1f} KB, fetched only when the filter form is used")
+
+
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--weights":
+        page_weights(Path(sys.argv[2]))
+        return
     from site_gen.checks import easy_language
     from site_gen.dataset import load_dataset, record_files
 
@@ -62,6 +100,7 @@ def main() -> None:
         css = (out / "static" / "style.css").stat().st_size
         sizes = [p.stat().st_size + css for p in pages]
         total_files = sum(1 for p in out.rglob("*") if p.is_file())
+        page_weights(out)
 
         files = [(k, p) for k, p in record_files(root) if k in ("workplaces", "modules")]
         ds = load_dataset(root, only=files)

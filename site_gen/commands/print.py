@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import tempfile
-from pathlib import Path
 
 from .options import add_out, add_today
 
 
 def run(args: argparse.Namespace) -> int:
     from ..outputs import out_file
-    from ..site.public import board_files, load_board, make_pdf
-    from ..site.publish import publish_files
+    from ..site.public import load_board, make_pdf
     from ..wording import count
 
-    board, glossary, errors = load_board(args.root, args.today)
+    board, _glossary, errors = load_board(args.root, args.today)
     pdf = out_file(args.root, args.out, "aushang.pdf")
-    with tempfile.TemporaryDirectory(prefix="site-gen-aushang-") as tmp:
-        site = Path(tmp) / "public"
-        publish_files(board_files(args.root, board, glossary, with_audio=False), site)
-        make_pdf(site, pdf)
+    make_pdf(board, pdf)  # the sheets only: no need to build the board
     print(f"PDF für den Aushang: {pdf} ({count(len(board.postings), 'Ausschreibung', 'Ausschreibungen')}).")
     return 1 if errors else 0
 

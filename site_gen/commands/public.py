@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Jobbörse gebaut: {count(len(board.postings), 'Ausschreibung', 'Ausschreibungen')}, {count(len(board.courses), 'Kurs', 'Kurse')}, "
           f"{count(len(files), 'Datei', 'Dateien')} in {target} ({time.perf_counter() - start:.1f} s).")
     if args.pdf is not None:
-        make_pdf(target, args.pdf)
+        make_pdf(board, args.pdf)
         print(f"PDF für den Aushang: {args.pdf}")
     return 1 if errors else 0
 

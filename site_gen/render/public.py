@@ -23,14 +23,15 @@ from markupsafe import Markup, escape
 
 from ..checks.easy_language_words import norm
 from ..labels import MONTHS
-from ..views.public import HOURS_BUCKETS, PublicBoard, PublicCourse, PublicPosting
+from ..views.public import PublicBoard, PublicCourse, PublicPosting
 from .audio import speakable
 from .csp import CSP, meta_csp
 from .jinja import TEMPLATES as TEMPLATE_ROOT, make_environment
+from .public_list import (INDEX, FilterGroup, Pager, card_codes, codes_of, filter_groups, filter_values, index_json, paged, pager,
+                          slug)
 
 TEMPLATES = TEMPLATE_ROOT / "public"
 STATIC = Path(__file__).resolve().parent.parent / "static" / "public"
-FILTER_DIMENSIONS = (("bereich", "Bereich"), ("stadtteil", "Stadt·teil"), ("art", "Form von Arbeit"), ("stunden", "Stunden"))
 PICTOGRAM_ALT = {
     "kiste": "Bild: eine Kiste", "kochtopf": "Bild: ein Koch·topf", "besen": "Bild: ein Besen", "teller": "Bild: ein Teller",
     "bett": "Bild: ein Bett", "einkaufswagen": "Bild: ein Einkaufs·wagen", "kind": "Bild: ein Kind", "pferd": "Bild: ein Pferd",
@@ -69,12 +70,6 @@ SECTION_PICTOS = {"was": ("aufgabe", "Bild: eine Liste"), "wo": ("ort", "Bild: e
                   "brauchst": ("haken", "Bild: ein Haken"), "hilft": ("menschen", "Bild: zwei Menschen"), "weiter": ("telefon", "Bild: ein Telefon")}
 """Pictogram per section of a posting (what, where, when, what you need, who helps, what next)."""
 _LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-def slug(text: str) -> str:
-    """URL part for a label: ``Ottensen-Süd`` → ``ottensen-sued``."""
-    text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss").replace("·", "")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
 def date_de(value: dt.date) -> str:
@@ -153,29 +148,18 @@ def speech_texts(board: PublicBoard) -> dict[str, str]:
 
 
 @dataclass(frozen=True, slots=True)
-class FilterLink:
-    value: str
-    label: str
-    href: str
-    count: int
-    current: bool
-
-
-@dataclass(frozen=True, slots=True)
-class FilterGroup:
-    key: str
-    label: str
-    links: tuple[FilterLink, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class ListContext:
     page: Page
     heading: str
     postings: tuple[PublicPosting, ...]
+    total: int
+    """Postings in the whole list (all its pages)."""
     groups: tuple[FilterGroup, ...]
     filtered: bool
     pictogram_alt: dict[str, str]
+    codes: dict[str, str]
+    """Posting id → its filter codes, e.g. ``b3 s0 a1 h2`` (see :mod:`site_gen.render.public_list`)."""
+    pager: Pager
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +206,12 @@ class PrintContext:
     pictogram_alt: dict[str, str]
 
 
+@dataclass(frozen=True, slots=True)
+class PrintIndexContext:
+    page: Page
+    postings: tuple[PublicPosting, ...]
+
+
 @dataclass
 class Site:
     """Accumulates rendered files."""
@@ -238,29 +228,6 @@ class Site:
         self.files[ctx.page.path] = environment().get_template(template).render(ctx=ctx).encode()
         if in_sitemap:
             self.urls.append(ctx.page.url)
-
-
-def _filter_values(p: PublicPosting) -> dict[str, list[tuple[str, str]]]:
-    hours = {s: label for s, label, _, _ in HOURS_BUCKETS}
-    return {
-        "bereich": [(p.sector, p.sector_label)],
-        "stadtteil": [(slug(p.district), p.district)],
-        "art": list(p.placement_types),
-        "stunden": [(p.hours_bucket, hours[p.hours_bucket])],
-    }
-
-
-def _groups(site: Site, postings: tuple[PublicPosting, ...], current: tuple[str, str] | None, root: str) -> tuple[FilterGroup, ...]:
-    groups = []
-    for key, label in FILTER_DIMENSIONS:
-        counts: dict[str, tuple[str, int]] = {}
-        for p in postings:
-            for value, text in _filter_values(p)[key]:
-                counts[value] = (text, counts.get(value, ("", 0))[1] + 1)
-        links = tuple(FilterLink(value, text, f"{root}filter/{key}/{value}/", n, current == (key, value))
-                      for value, (text, n) in sorted(counts.items(), key=lambda kv: kv[1][0]))
-        groups.append(FilterGroup(key, label, links))
-    return tuple(groups)
 
 
 def posting_ld(p: PublicPosting, url: str) -> dict[str, Any]:
@@ -305,44 +272,78 @@ def glossary_links(glossary: dict[str, str], labels: list[str]) -> dict[str, str
     return {label: slug(by_norm[key]) for label in labels if (key := " ".join(norm(w) for w in label.split())) in by_norm}
 
 
+def _lists(site: Site, alts: dict[str, str]) -> None:
+    """The start page and one page per filter value, each split into pages of at most ``PAGE_SIZE`` cards."""
+    postings = site.board.postings
+    codes = card_codes(filter_groups(postings, None, ""))
+    per_posting = {p.id: codes_of(p, codes) for p in postings}
+    lists: list[tuple[str, str, str, tuple[PublicPosting, ...], tuple[str, str] | None]] = [
+        ("", "Arbeits·plätze", "Arbeits·plätze für dich", postings, None)]
+    seen: set[tuple[str, str]] = set()
+    for p in postings:
+        for key, values in filter_values(p).items():
+            for value, text in values:
+                if (key, value) not in seen:
+                    seen.add((key, value))
+                    subset = tuple(q for q in postings if value in {v for v, _ in filter_values(q)[key]})
+                    lists.append((f"filter/{key}/{value}/", f"Arbeits·plätze: {text}", f"Arbeits·plätze: {text}", subset, (key, value)))
+    for base, title, heading, subset, current in lists:
+        chunks = paged(subset, base)
+        for path, chunk, number in chunks:
+            shown = title if number == 1 else f"{title}, Seite {number}"
+            page = site.page(path, shown, "list")
+            list_root = "../../" if number > 1 else "./"
+            site.put("list.html", ListContext(page, heading, chunk, len(subset), filter_groups(postings, current, page.root),
+                                              current is not None, alts, per_posting, pager(number, len(chunks), list_root)))
+    site.files[INDEX] = index_json(postings, codes, alts)
+
+
 def render_site(board: PublicBoard, glossary: dict[str, str], audio: bool = False) -> dict[str, bytes]:
-    """Every file of the public site except the static assets (and the audio files, see :func:`speech_texts`)."""
+    """Every file of the public site except the static assets (and the audio files, see :func:`speech_texts`).
+
+    The print sheets are one page per posting (``aushang/<id>/``); the one
+    document with every sheet, for the PDF, is :func:`print_all`.
+    """
     site = Site(board)
     labels = sorted({label for p in board.postings for _, label in p.placement_types} | {c.programme for c in board.courses})
     links = glossary_links(glossary, labels)
     alts = PICTOGRAM_ALT
-    site.put("list.html", ListContext(site.page("index.html", "Arbeits·plätze", "list"), "Arbeits·plätze für dich",
-                                      board.postings, _groups(site, board.postings, None, ""), False, alts))
-    seen: set[tuple[str, str]] = set()
-    for p in board.postings:
-        for key, values in _filter_values(p).items():
-            for value, text in values:
-                if (key, value) in seen:
-                    continue
-                seen.add((key, value))
-                subset = tuple(q for q in board.postings if value in {v for v, _ in _filter_values(q)[key]})
-                page = site.page(f"filter/{key}/{value}/index.html", f"Arbeits·plätze: {text}", "list")
-                site.put("list.html", ListContext(page, f"Arbeits·plätze: {text}", subset,
-                                                  _groups(site, board.postings, (key, value), page.root), True, alts))
-    printable = []
+    _lists(site, alts)
     for p in board.postings:
         page = site.page(f"stelle/{p.id}/index.html", p.title, "list")
-        short = page.url.split("://", 1)[-1].rstrip("/")
-        qr = qr_svg(page.url, f"QR-Code: {short}")
-        sections = posting_sections(p)
-        site.put("posting.html", PostingContext(page, p, sections, json_ld(posting_ld(p, page.url)), short, qr, alts[p.pictogram], audio, links))
-        printable.append((p, short, qr, sections))
+        short, qr = _short_and_qr(page.url)
+        site.put("posting.html", PostingContext(page, p, posting_sections(p), json_ld(posting_ld(p, page.url)), short, qr,
+                                                alts[p.pictogram], audio, links))
+        sheet = site.page(f"aushang/{p.id}/index.html", p.title, "print")
+        site.put("print.html", PrintContext(sheet, ((p, short, qr, posting_sections(p)),), alts), in_sitemap=False)
     site.put("courses.html", CoursesContext(site.page("kurse/index.html", "Kurse", "courses"), board.courses, PROGRAMME_PICTOS, links))
     site.put("process.html", ProcessContext(site.page("so-gehts/index.html", "So bekommst du einen Arbeits·platz", "process"), PROCESS))
     texts = [t for p in board.postings for t in (p.title, *p.tasks, *p.needs, p.hours, p.place, p.help)]
     texts += [t for c in board.courses for t in (c.title, c.text)] + [t for _, lines in PROCESS for t in lines] + labels
     site.put("glossary.html", GlossaryContext(site.page("woerter/index.html", "Schwere Wörter", "glossary"),
                                               used_glossary(glossary, texts)))
-    site.put("print.html", PrintContext(site.page("aushang/index.html", "Aushang", "print"), tuple(printable), alts), in_sitemap=False)
+    site.put("print_index.html", PrintIndexContext(site.page("aushang/index.html", "Aushang", "print"), board.postings), in_sitemap=False)
     feed = Page("feed.xml", "Arbeits·plätze", board.base_url + "feed.xml", "", "")
     site.files["feed.xml"] = environment().get_template("feed.xml").render(ctx=feed, postings=board.postings, today=board.today).encode()
     site.files["sitemap.xml"] = environment().get_template("sitemap.xml").render(urls=site.urls).encode()
     site.files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {board.base_url}sitemap.xml\n".encode()
+    return site.files
+
+
+def _short_and_qr(url: str) -> tuple[str, Markup]:
+    short = url.split("://", 1)[-1].rstrip("/")
+    return short, qr_svg(url, f"QR-Code: {short}")
+
+
+def print_all(board: PublicBoard) -> dict[str, bytes]:
+    """``{"aushang/alle/index.html": …}``: every print sheet in one document, only for the PDF (never published)."""
+    site = Site(board)
+    sheets = []
+    for p in board.postings:
+        short, qr = _short_and_qr(site.page(f"stelle/{p.id}/index.html", p.title, "list").url)
+        sheets.append((p, short, qr, posting_sections(p)))
+    site.put("print.html", PrintContext(site.page("aushang/alle/index.html", "Aushang", "print"), tuple(sheets), PICTOGRAM_ALT),
+             in_sitemap=False)
     return site.files
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import tempfile
 from pathlib import Path
 
 from ..checks.easy_language_config import load_config
 from ..dataset import load_dataset, record_files
 from ..findings import Severity, UserError
 from ..render import audio
-from ..render.public import render_site, speech_texts, static_files
+from ..render.public import print_all, render_site, speech_texts, static_files
 from ..report import positioned, report_left_out
 from ..views.public import PublicBoard, public_board
 
@@ -47,25 +48,35 @@ def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str],
     return board, config.glossary, len(errors) + len(problems)
 
 
-def make_pdf(site: Path, pdf: Path) -> None:
-    """Print ``aushang/`` of a built board to an A4 PDF with headless Chromium."""
+def make_pdf(board: PublicBoard, pdf: Path) -> None:
+    """Print every sheet of the board to one A4 PDF with headless Chromium.
+
+    The document with all sheets is built only here, in a temporary folder:
+    the published board has one small sheet per posting (``aushang/<id>/``).
+    """
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
         raise UserError("Für das PDF fehlt Playwright.", "Mit 'pip install playwright' installieren; Chromium wird unter /usr/bin/chromium erwartet.") from None
 
     pdf = pdf.resolve()
+    pdf.parent.mkdir(parents=True, exist_ok=True)
     tmp = pdf.with_name(f".{pdf.name}.neu")
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto((site / "aushang" / "index.html").resolve().as_uri(), wait_until="load")
-            page.emulate_media(media="print")
-            page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True)
-            browser.close()
-    except Error as exc:
-        raise UserError("Chromium konnte das PDF nicht erzeugen.", f"Ist Chromium unter {CHROMIUM} installiert? ({str(exc).splitlines()[0][:120]})") from None
+    with tempfile.TemporaryDirectory(prefix="site-gen-aushang-") as folder:
+        site = Path(folder)
+        for rel, data in {**print_all(board), **static_files()}.items():
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site / rel).write_bytes(data)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page()
+                page.goto((site / "aushang" / "alle" / "index.html").as_uri(), wait_until="load")
+                page.emulate_media(media="print")
+                page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True)
+                browser.close()
+        except Error as exc:
+            raise UserError("Chromium konnte das PDF nicht erzeugen.", f"Ist Chromium unter {CHROMIUM} installiert? ({str(exc).splitlines()[0][:120]})") from None
     tmp.replace(pdf)
 
 

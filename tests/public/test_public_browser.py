@@ -17,6 +17,7 @@ PAGES = {
     "process": "so-gehts/",
     "glossary": "woerter/",
     "print": "aushang/",
+    "sheet": "aushang/ap-0002/",
 }
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SPEECH_STUB = """
@@ -193,12 +194,26 @@ def test_qr_codes_on_the_print_sheet_decode_to_the_posting_address(board: Board,
     context = browser.new_context(viewport={"width": 900, "height": 1200}, device_scale_factor=2)
     pg = context.new_page()
     pg.emulate_media(media="print")
-    pg.goto(_url(board, "print"))
-    decoded = []
-    for qr in pg.locator(".sheet .qr-code").all():
-        results = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))
-        decoded += [r.text for r in results]
-    context.close()
     postings = sorted(p.parent.name for p in (board.out / "stelle").glob("*/index.html"))
+    decoded = []
+    for pid in postings:  # one sheet per posting, each its own page
+        pg.goto(board.url + f"aushang/{pid}/")
+        for qr in pg.locator(".sheet .qr-code").all():
+            results = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))
+            decoded += [r.text for r in results]
+    context.close()
     assert sorted(u.rstrip("/").rsplit("/", 1)[-1] for u in decoded) == postings
     assert all(u.startswith("https://") and "/stelle/" in u for u in decoded)
+
+
+def test_filters_combine_across_pages(board: Board, page: Any) -> None:
+    page.goto(_url(board, "list"))
+    page.locator(".filters > summary").click()
+    everything = page.locator(".card").count()
+    with page.expect_response(lambda r: r.url.endswith("static/stellen.json")):
+        page.locator("select[data-filter='stunden']").select_option(index=1)
+    page.wait_for_function("document.querySelector('.filter-count').textContent !== ''")
+    visible = page.locator(".card:not([hidden])").count()
+    assert page.locator(".filter-count").inner_text().split()[0] == str(visible)
+    page.locator("select[data-filter='stunden']").select_option(index=0)
+    assert page.locator(".card:not([hidden])").count() == len(list((board.out / "stelle").glob("*/index.html"))) >= everything

@@ -32,7 +32,7 @@ def _ld(html: str) -> dict:
 
 def test_pages_of_every_kind_exist(board: Board) -> None:
     for rel in ("index.html", "kurse/index.html", "so-gehts/index.html", "woerter/index.html", "aushang/index.html",
-                "feed.xml", "sitemap.xml", "robots.txt", "static/style.css", "static/board.js"):
+                "feed.xml", "sitemap.xml", "robots.txt", "static/style.css", "static/board.js", "static/stellen.json"):
         assert (board.out / rel).is_file(), rel
     assert list((board.out / "filter").glob("*/*/index.html"))
 

@@ -70,26 +70,69 @@
     });
   }
 
-  // Filters: combine several choices on the list page without reloading.
+  // Filters: combine several choices without reloading. The list is split into pages; the first choice
+  // loads every posting in short form (static/stellen.json) and the list then shows all that fit.
   var form = document.querySelector(".filter-form");
   if (!form) return;
   var selects = form.querySelectorAll("select[data-filter]");
-  var cards = document.querySelectorAll(".card");
+  var list = document.querySelector(".cards");
   var count = form.querySelector(".filter-count");
+  var index = null;
+  var loading = false;
   form.hidden = false;
+  function card(row, pictos, root) {
+    // [id, title, company, district, hours, pictogram, codes, reviewed] -> the same card as on the page
+    var li = document.createElement("li"), img = document.createElement("img"), box = document.createElement("div");
+    var h3 = document.createElement("h3"), a = document.createElement("a"), p = document.createElement("p");
+    li.className = "card";
+    li.setAttribute("data-f", row[6]);
+    img.className = "picto";
+    img.src = root + "static/pictos/" + row[5] + ".svg";
+    img.alt = pictos[row[5]] || "";
+    img.width = img.height = 80;
+    a.className = "card-link";
+    a.href = root + "stelle/" + row[0] + "/";
+    a.textContent = row[1];
+    h3.appendChild(a);
+    [row[2], "Stadt·teil: " + row[3], row[4] + " Stunden in der Woche"].forEach(function (t, i) {
+      if (i) p.appendChild(document.createElement("br"));
+      p.appendChild(document.createTextNode(t));
+    });
+    box.appendChild(h3);
+    box.appendChild(p);
+    if (row[7]) { var r = document.createElement("p"); r.className = "review-mark"; r.textContent = "Geprüft von Lesern"; box.appendChild(r); }
+    li.appendChild(img);
+    li.appendChild(box);
+    return li;
+  }
+  function showAll(data) {
+    var root = count.getAttribute("data-index").replace(/static\/stellen\.json$/, "");
+    var fresh = document.createDocumentFragment();
+    data.stellen.forEach(function (row) { fresh.appendChild(card(row, data.bilder, root)); });
+    list.textContent = "";
+    list.appendChild(fresh);
+    document.querySelectorAll(".pager, .result-count").forEach(function (n) { n.hidden = true; });
+  }
+  function load() {
+    if (index || loading || !window.fetch) return;
+    loading = true;
+    fetch(count.getAttribute("data-index")).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
+      if (!data) return;
+      index = data;
+      showAll(data);
+      apply();
+    }).catch(function () { /* the cards of this page stay filterable */ });
+  }
   function apply() {
     var shown = 0;
-    cards.forEach(function (card) {
-      var ok = true;
-      selects.forEach(function (s) {
-        var v = s.value;
-        if (v && (" " + card.getAttribute("data-" + s.getAttribute("data-filter")) + " ").indexOf(" " + v + " ") < 0) ok = false;
-      });
+    list.querySelectorAll(".card").forEach(function (card) {
+      var ok = true, codes = " " + card.getAttribute("data-f") + " ";
+      selects.forEach(function (s) { if (s.value && codes.indexOf(" " + s.value + " ") < 0) ok = false; });
       card.hidden = !ok;
       if (ok) shown += 1;
     });
     count.textContent = shown === 1 ? "1 Arbeits·platz passt." : shown + " Arbeits·plätze passen.";
   }
-  selects.forEach(function (s) { s.addEventListener("change", apply); });
+  selects.forEach(function (s) { s.addEventListener("change", function () { apply(); load(); }); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
 })();
