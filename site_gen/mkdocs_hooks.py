@@ -52,22 +52,25 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    """Parallel build (``extra.site_gen_shard = [k, n]``): build only this process's share.
+    """Build only what this run must build; the rest is marked excluded (links to it are still checked).
 
-    Process k keeps every k-th record page; process 0 also keeps all other
-    pages. The rest is marked excluded, so links to it are still checked.
+    ``extra.site_gen_skip``: pages whose previous HTML is reused (see
+    :mod:`site_gen.site.reuse`). ``extra.site_gen_shard = [k, n]`` (parallel
+    build): process k keeps every k-th remaining record page; process 0 also
+    keeps all other pages.
     """
+    skip = frozenset(config.extra.get("site_gen_skip") or ())
     shard = config.extra.get("site_gen_shard")
-    if not shard:
+    if not shard and not skip:
         return files
     from mkdocs.structure.files import InclusionLevel
 
-    k, n = shard
-    records = sorted(f.src_uri for f in files.documentation_pages() if RECORD_PAGE.match(f.src_uri))
-    mine = set(records[k::n])
+    k, n = shard or (0, 1)
+    pages = [f for f in files.documentation_pages() if f.src_uri not in skip]
+    mine = set(sorted(f.src_uri for f in pages if RECORD_PAGE.match(f.src_uri))[k::n])
     for f in files.documentation_pages():
         is_record = RECORD_PAGE.match(f.src_uri) is not None
-        if (is_record and f.src_uri not in mine) or (not is_record and k != 0):
+        if f.src_uri in skip or (is_record and f.src_uri not in mine) or (not is_record and k != 0):
             f.inclusion = InclusionLevel.EXCLUDED
     return files
 
