@@ -25,7 +25,17 @@ from .admin import install_admin
 from .engine import check_engine
 from .mkdocs import run_mkdocs_sharded
 from .pagefind import run_pagefind
-from .publish import CSP, MARKER, PrivacyState, guard_previous, owned, staging_dir, state_key, swap, write_state
+from .publish import (
+    CSP,
+    MARKER,
+    PrivacyState,
+    guard_previous,
+    owned,
+    staging_dir,
+    state_key,
+    swap,
+    write_state,
+)
 from .reuse import engine_key, reusable, take_over, write_manifest
 
 MARKER_TEXT = "Von 'site-gen build' erzeugt. Nur hinter dem Login der Organisation ausliefern.\n"

@@ -25,7 +25,7 @@ GENERATOR = re.compile(rb'\s*<meta name="generator" content="[^"]*">')
 def build(repo: Path, out: Path, engine: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SITE_GEN_ENGINE": engine}
     return subprocess.run([*site_gen_cmd(), "--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search"],
-                          capture_output=True, text=True, timeout=600, env=env)
+                          capture_output=True, text=True, timeout=600, env=env, check=False)
 
 
 def pages(site: Path) -> dict[str, bytes]:
@@ -33,7 +33,7 @@ def pages(site: Path) -> dict[str, bytes]:
 
 
 def main_content(page: bytes) -> bytes:
-    match = re.search(rb'<article class="md-content__inner[^>]*>.*</article>', page, re.S)
+    match = re.search(rb'<article class="md-content__inner[^>]*>.*</article>', page, re.DOTALL)
     assert match, "no main content"
     return match.group(0)
 
