@@ -13,6 +13,13 @@ Measures, on synthetic data from ``site-gen demo``:
    being served, at ``--serve-cases`` cases (default 1,000).
 3. Search: bytes a fresh Chromium transfers on the search page, every request counted
    (the search UI's script and CSS, Pagefind's code, wasm, index chunks, fragments).
+4. Rebuild after one changed record at ``--rebuild-cases`` cases (default
+   1,000): ``site-gen build`` into the folder of a previous build, which
+   takes over the HTML of pages whose Markdown did not change.
+
+The headline is the CPU ratio (user+sys of every process, forked workers and
+Pagefind included) against plain mkdocs-material on the same pages; wall
+time only tells the same on a machine whose second core is free.
 
 Wall time on a shared 2-core machine is noisy; CPU time (user+sys of the
 child processes) is printed beside it and is the steadier figure.
@@ -88,6 +95,49 @@ def bench_build(work: Path, cases: int, lunr: bool) -> dict[str, Any]:
         bwall, bcpu, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config(docs, work / f"site-{name}", with_lunr))])
         result[f"{name}_wall"], result[f"{name}_cpu"] = bwall, bcpu
     return result
+
+
+def bench_rebuild(work: Path, cases: int) -> dict[str, Any]:
+    """A full build, one changed case, then a build that reuses the previous output."""
+    repo, out = work / "rebuild-repo", work / "rebuild-site"
+    demo(repo, cases)
+    build = [*SITE_GEN, "--root", str(repo), "build", "--today", TODAY, "--out", str(out)]
+    full_wall, full_cpu, _ = timed(build)
+    case = sorted((repo / "cases").glob("*.yaml"))[cases // 2]
+    case.write_text(re.sub(r"(?m)^first_name: .*$", "first_name: Zuversicht", case.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    wall, cpu, proc = timed(build)
+    kept = re.search(r"(\d+) von (\d+) Seiten unverändert", proc.stdout)
+    if "Zuversicht" not in (out / "akten" / f"{case.stem}.html").read_text(encoding="utf-8"):
+        sys.exit("rebuild did not show the change")
+    return {"cases": cases, "full_wall": full_wall, "full_cpu": full_cpu, "wall": wall, "cpu": cpu,
+            "kept": int(kept.group(1)) if kept else 0, "pages": int(kept.group(2)) if kept else 0}
+
+
+def report_build(r: dict[str, Any]) -> None:
+    """The build figures, the CPU ratio first, each with its goal."""
+    p = r["parts"]
+    generator = p.get("laden", 0) + p.get("render", 0)
+    cpu_ratio = r["ours_cpu"] / r["plain_cpu"]
+    print(f"\n== build: {r['cases']} cases, {r['pages']} pages ==")
+    print(f"CPU ratio site-gen build / plain mkdocs-material, same pages: {cpu_ratio:.2f}x  (goal ≤ 0.70x: "
+          f"{'met' if cpu_ratio <= 0.70 else 'not met'})")
+    print(f"{'':34}{'wall s':>10}{'cpu s':>10}")
+    print(f"{'site-gen build (all steps)':34}{r['ours_wall']:10.1f}{r['ours_cpu']:10.1f}")
+    print(f"{'plain mkdocs-material, same pages':34}{r['plain_wall']:10.1f}{r['plain_cpu']:10.1f}")
+    if "plain_lunr_wall" in r:
+        print(f"{'  … with default lunr search':34}{r['plain_lunr_wall']:10.1f}{r['plain_lunr_cpu']:10.1f}")
+    print("steps (wall s): " + ", ".join(f"{k} {v:.1f}" for k, v in p.items()))
+    print(f"wall ratio: {r['ours_wall'] / r['plain_wall']:.2f}x (holds only with a free second core)")
+    print(f"generator (load+render+write; check runs in parallel) / plain mkdocs: {generator / r['plain_wall']:.1%}  (goal ≤ 10 %)")
+    limit = 120 * min(r["cases"], 10_000) / 10_000
+    goal = "≤ 120 s at 10,000 cases on 2 cores" + ("" if r["cases"] >= 10_000 else f", scaled: ≤ {limit:.0f} s at {r['cases']}")
+    print(f"wall time {r['ours_wall']:.0f} s  (goal {goal}: {'met' if r['ours_wall'] <= limit else 'not met'})")
+
+
+def report_rebuild(r: dict[str, Any]) -> None:
+    print(f"\n== rebuild after one changed case: {r['cases']} cases ==")
+    print(f"full build {r['full_wall']:.1f} s wall, {r['full_cpu']:.1f} s cpu; rebuild {r['wall']:.1f} s wall, {r['cpu']:.1f} s cpu "
+          f"({r['kept']} of {r['pages']} pages taken over)  (goal ≤ 15 s at 1,000 cases: {'met' if r['wall'] <= 15 else 'not met'})")
 
 
 def bench_serve(work: Path, cases: int, edits: int = 8) -> dict[str, Any]:
@@ -213,8 +263,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cases", type=int, default=10_000)
     ap.add_argument("--serve-cases", type=int, default=1_000)
+    ap.add_argument("--rebuild-cases", type=int, default=1_000)
     ap.add_argument("--lunr", action="store_true", help="also time mkdocs-material with its default lunr search")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["build", "serve", "search"])
+    ap.add_argument("--skip", nargs="*", default=[], choices=["build", "serve", "search", "rebuild"])
     ap.add_argument("--search-site", type=Path, nargs=2, metavar=("SITE", "REPO"),
                     help="only measure the search on an already built SITE from REPO")
     ap.add_argument("--search-assets", type=Path, default=None, help="serve assets/site-gen/* from this folder (compare UIs)")
@@ -227,22 +278,12 @@ def main() -> None:
         work = Path(tmp)
         if "build" not in args.skip:
             r = bench_build(work, args.cases, args.lunr)
-            p = r["parts"]
-            generator = p.get("laden", 0) + p.get("render", 0)
-            print(f"\n== build: {r['cases']} cases, {r['pages']} pages ==")
-            print(f"{'':34}{'wall s':>10}{'cpu s':>10}")
-            print(f"{'site-gen build (all steps)':34}{r['ours_wall']:10.1f}{r['ours_cpu']:10.1f}")
-            print(f"{'plain mkdocs-material, same pages':34}{r['plain_wall']:10.1f}{r['plain_cpu']:10.1f}")
-            if "plain_lunr_wall" in r:
-                print(f"{'  … with default lunr search':34}{r['plain_lunr_wall']:10.1f}{r['plain_lunr_cpu']:10.1f}")
-            print("steps (wall s): " + ", ".join(f"{k} {v:.1f}" for k, v in p.items()))
-            print(f"ratio site-gen build / plain mkdocs-material: wall {r['ours_wall'] / r['plain_wall']:.2f}x, "
-                  f"cpu {r['ours_cpu'] / r['plain_cpu']:.2f}x  (goal ≤ 1.10x)")
-            print(f"generator (load+render+write; check runs in parallel) / plain mkdocs: {generator / r['plain_wall']:.1%}  (goal ≤ 10 %)")
-            print(f"stretch goal ≤ 120 s: {'met' if r['ours_wall'] <= 120 else 'not met'} ({r['ours_wall']:.0f} s)")
+            report_build(r)
             if "search" not in args.skip:
                 print_search_weight(search_weight(work / "site", work / "repo"), r["cases"])
             shutil.rmtree(work / "docs", ignore_errors=True)
+        if "rebuild" not in args.skip:
+            report_rebuild(bench_rebuild(work, args.rebuild_cases))
         if "serve" not in args.skip:
             s = bench_serve(work, args.serve_cases)
             lat = s["latencies"]

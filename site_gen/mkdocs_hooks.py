@@ -9,8 +9,9 @@ even a hand-run ``mkdocs build -f <staging>/mkdocs.yml`` cannot break it:
   the strict build turns into a failure).
 
 One speed-up: generated raw HTML (SVG charts, figure tables, details
-blocks), each written on one line, is set aside before Markdown runs and put
-back afterwards. Python-Markdown would otherwise run its HTML parser over
+blocks), each written on one line, and tables whose cells hold plain text
+are set aside before Markdown runs and put back afterwards (the tables as
+the exact HTML Markdown would make of them). Python-Markdown would otherwise run its HTML parser over
 every tag of it (and mkdocs once more to collect ids) for the same output —
 most of a dossier's build time. Lines with an ``id`` stay, so anchor checks
 still see them; without this hook the pages still build, only slower.
@@ -52,40 +53,110 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    """Parallel build (``extra.site_gen_shard = [k, n]``): build only this process's share.
+    """Build only what this run must build; the rest is marked excluded (links to it are still checked).
 
-    Process k keeps every k-th record page; process 0 also keeps all other
-    pages. The rest is marked excluded, so links to it are still checked.
+    ``extra.site_gen_skip``: pages whose previous HTML is reused (see
+    :mod:`site_gen.site.reuse`). ``extra.site_gen_shard = [k, n]`` (parallel
+    build): process k keeps every k-th remaining record page; process 0 also
+    keeps all other pages.
     """
+    skip = frozenset(config.extra.get("site_gen_skip") or ())
     shard = config.extra.get("site_gen_shard")
-    if not shard:
+    if not shard and not skip:
         return files
     from mkdocs.structure.files import InclusionLevel
 
-    k, n = shard
-    records = sorted(f.src_uri for f in files.documentation_pages() if RECORD_PAGE.match(f.src_uri))
-    mine = set(records[k::n])
+    k, n = shard or (0, 1)
+    pages = [f for f in files.documentation_pages() if f.src_uri not in skip]
+    mine = set(sorted(f.src_uri for f in pages if RECORD_PAGE.match(f.src_uri))[k::n])
     for f in files.documentation_pages():
         is_record = RECORD_PAGE.match(f.src_uri) is not None
-        if (is_record and f.src_uri not in mine) or (not is_record and k != 0):
+        if f.src_uri in skip or (is_record and f.src_uri not in mine) or (not is_record and k != 0):
             f.inclusion = InclusionLevel.EXCLUDED
     return files
 
 
 _RAW_LINE = re.compile(r"^<(figure|details|table|div)\b(?![^\n]*\sid=)[^\n]*</\1>[ \t]*$", re.M)
 _PLACEHOLDER = re.compile(r"<!--sg-raw-(\d+)-->")
+_TABLE = re.compile(r"(?<=\n\n)(\|[^\n]*\|)[ \t]*\n(\|[ :\-|]+\|)[ \t]*\n((?:\|[^\n]*\|[ \t]*(?:\n|$))*)(?=\n|$)")
+_NOT_PLAIN = re.compile(r"[\[\]*_`<>&\\!{}]|  |https?:|www\.")
+"""Anything an inline pattern of Python-Markdown could act on: such tables are left to Markdown."""
+_ALIGN = {(True, False): ' style="text-align: left;"', (False, True): ' style="text-align: right;"',
+          (True, True): ' style="text-align: center;"', (False, False): ""}
 _stash: dict[str, list[str]] = {}
 
 
+_ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
+_STRONG = re.compile(r"\*\*(?! )([^*]+?)(?<! )\*\*")
+
+
+def _inline(cell: str) -> str | None:
+    """A cell's HTML when it holds only plain text, character references and ``**strong**`` runs."""
+    if _NOT_PLAIN.search(_ENTITY.sub("", _STRONG.sub(r"\1", cell))):
+        return None
+    return _STRONG.sub(r"<strong>\1</strong>", cell)
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip()[1:-1].split("|")]
+
+
+SAFE_EXTENSIONS = frozenset({"tables", "toc", "md_in_html", "attr_list", "admonition", "def_list", "footnotes",
+                             "pymdownx.details", "pymdownx.superfences"})
+"""Extensions that leave plain table text alone (``abbr`` or ``pymdownx.smartsymbols`` would not)."""
+
+
+def _plain_tables_safe(config: Any) -> bool:
+    names = [str(e).removeprefix("markdown.extensions.") for e in config.markdown_extensions]
+    return set(names) <= SAFE_EXTENSIONS
+
+
+def plain_table(match: re.Match[str]) -> str | None:
+    """The HTML Python-Markdown's ``tables`` extension makes of a table with plain-text cells, else None."""
+    head, rule, body = match.group(1), match.group(2), match.group(3)
+    if "[" in body or "<" in body or "\\" in body:  # links, inline HTML, escapes: quick way out
+        return None
+    marks = _cells(rule)
+    names = [_inline(c) for c in _cells(head)]
+    rows = [[_inline(c) for c in _cells(line)] for line in body.splitlines() if line.strip()]
+    if len(marks) != len(names) or any(len(r) != len(names) for r in rows) or not all(set(m) <= {":", "-"} and "-" in m for m in marks):
+        return None
+    if None in names or any(None in r for r in rows):
+        return None
+    align = [_ALIGN[(m.startswith(":"), m.endswith(":"))] for m in marks]
+    out = ["<table>\n<thead>\n<tr>\n"]
+    out += [f"<th{a}>{n}</th>\n" for a, n in zip(align, names)]
+    out.append("</tr>\n</thead>\n<tbody>\n")
+    for row in rows:
+        out.append("<tr>\n")
+        out += [f"<td{a}>{c}</td>\n" for a, c in zip(align, row)]
+        out.append("</tr>\n")
+    out.append("</tbody>\n</table>")
+    return "".join(out)
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Replace each one-line raw HTML block by a comment placeholder (restored in on_page_content)."""
+    """Set generated raw HTML and plain-text tables aside (restored in on_page_content).
+
+    Raw HTML: each one-line block is replaced by a comment placeholder.
+    Tables whose cells hold only plain text (no character any inline pattern
+    could act on) are turned into the exact HTML Python-Markdown would make —
+    most of a record page's Markdown time went into running every inline
+    pattern over every cell (tests compare the pages with and without hooks).
+    """
     kept: list[str] = []
 
-    def keep(match: re.Match[str]) -> str:
-        kept.append(match.group(0))
+    def keep(html: str) -> str:
+        kept.append(html)
         return f"<!--sg-raw-{len(kept) - 1}-->"
 
-    markdown = _RAW_LINE.sub(keep, markdown)
+    def table(match: re.Match[str]) -> str:
+        html = plain_table(match)
+        return match.group(0) if html is None else keep(html) + "\n"
+
+    if _plain_tables_safe(config):
+        markdown = _TABLE.sub(table, markdown)
+    markdown = _RAW_LINE.sub(lambda m: keep(m.group(0)), markdown)
     if kept:
         _stash[page.file.src_uri] = kept
     return markdown

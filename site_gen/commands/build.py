@@ -3,7 +3,9 @@
 Time never stops the build: what a passing date made due is listed as a task
 on the site. A record with errors is left out (its page names the errors) and
 the command exits 1, so CI shows red — but the team keeps its site, and a
-withdrawal or an expired consent takes effect on this very build. Only an
+withdrawal or an expired consent takes effect on this very build (every
+page is rendered anew; only the HTML of pages whose Markdown did not change
+is taken over from the previous output). Only an
 engine failure (mkdocs, Pagefind, disk) keeps the previous output, and only
 when it shows nothing the records no longer allow.
 """
@@ -28,8 +30,10 @@ def run(args: argparse.Namespace) -> int:
     ds = team_dataset(selection.ds, args.team, args.coach)
     load_time = time.perf_counter() - t0
     result = build_internal(ds, args.out or (args.root / "site"), args.today, history=git_history(args.root),
-                            search=not args.no_search, keep_docs=args.keep_docs, tasks=selection.tasks)
+                            search=not args.no_search, keep_docs=args.keep_docs, tasks=selection.tasks, reuse=not args.no_cache)
     print(f"Interne Seite gebaut: {result.pages} Seiten in {result.out} ({time.perf_counter() - t0:.1f} s).")
+    if result.reused:
+        print(f"{result.reused} von {result.pages} Seiten unverändert aus der vorigen Ausgabe übernommen.")
     if args.timings:
         parts = {"laden": load_time, **result.timings}
         print("Zeiten: " + ", ".join(f"{k} {v:.2f} s" for k, v in parts.items()))
@@ -48,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_out(p, "Ausgabeordner (Standard: site/ im Daten-Ordner)")
     add_today(p, "(Fristen, Einwilligungen)")
     p.add_argument("--no-search", action="store_true", help="ohne Suchindex (schneller, für Tests)")
-    p.add_argument("--no-cache", action="store_true", help="ohne Zwischenspeicher (wie bisher; der Bau prüft immer vollständig)")
+    p.add_argument("--no-cache", action="store_true", help="alle Seiten neu setzen, nichts aus der vorigen Ausgabe übernehmen (geprüft und gefiltert wird immer alles)")
     p.add_argument("--keep-docs", type=Path, default=None, help="erzeugte Markdown-Seiten zusätzlich hierhin kopieren")
     p.add_argument("--timings", action="store_true", help="Zeiten der einzelnen Schritte ausgeben")
     need = p.add_mutually_exclusive_group()

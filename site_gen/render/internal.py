@@ -8,6 +8,7 @@ full build and the incremental preview (``site-gen serve``) use them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -141,34 +142,40 @@ _JOB: tuple[Consented, dt.date, dict[str, list[Change]], Path, list[Finding]] | 
 """What forked render workers share (set before the fork, read in the child)."""
 
 
-def _render_share(share: int, shares: int) -> list[str]:
+def markdown_hash(text: str) -> str:
+    """Hash of one page's Markdown (what decides whether its HTML can be reused)."""
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _render_share(share: int, shares: int) -> dict[str, str]:
     assert _JOB is not None
     ds, today, history, docs, tasks = _JOB
     pages = render_site(ds, today, history, cases=sorted(ds.cases)[share::shares], workplaces=sorted(ds.workplaces)[share::shares],
                         modules=sorted(ds.modules)[share::shares], overview=share == 0, tasks=tasks)
     write_docs(pages, docs, previous=None if share == 0 else {})
-    return list(pages)
+    return {rel: markdown_hash(text) for rel, text in pages.items()}
 
 
 def render_to_docs(ds: Consented, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1,
-                   tasks: list[Finding] | None = None) -> list[str]:
+                   tasks: list[Finding] | None = None) -> dict[str, str]:
     """Render every page and write it below ``docs``, in ``workers`` forked processes.
 
-    Returns the page paths. Pages are independent, so each worker takes every
-    n-th record; worker 0 also renders the overview pages and copies assets.
+    Returns ``{page path: hash of its Markdown}``. Pages are independent, so
+    each worker takes every n-th record; worker 0 also renders the overview
+    pages and copies assets.
     """
     global _JOB
     if workers <= 1 or len(ds.cases) < 200:
         pages = render_site(ds, today, history, tasks=tasks)
         write_docs(pages, docs)
-        return list(pages)
+        return {rel: markdown_hash(text) for rel, text in pages.items()}
     _JOB = (ds, today, history or {}, docs, tasks or [])
     try:
         with ProcessPoolExecutor(max_workers=workers - 1, mp_context=get_context("fork")) as pool:
             futures = [pool.submit(_render_share, k, workers) for k in range(1, workers)]
             done = _render_share(0, workers)
             for future in futures:
-                done += future.result()
+                done.update(future.result())
     finally:
         _JOB = None
     return done

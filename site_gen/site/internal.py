@@ -22,9 +22,21 @@ from ..render.internal import RECORD_PAGE, render_to_docs
 from ..views.consented import Consented, consented_dataset, shown_items
 from ..views.internal_git import LOG_ARGS, Change, parse_log
 from .admin import install_admin
+from .engine import check_engine
 from .mkdocs import run_mkdocs_sharded
 from .pagefind import run_pagefind
-from .publish import CSP, MARKER, PrivacyState, guard_previous, staging_dir, state_key, swap, write_state
+from .publish import (
+    CSP,
+    MARKER,
+    PrivacyState,
+    guard_previous,
+    owned,
+    staging_dir,
+    state_key,
+    swap,
+    write_state,
+)
+from .reuse import engine_key, reusable, take_over, write_manifest
 
 MARKER_TEXT = "Von 'site-gen build' erzeugt. Nur hinter dem Login der Organisation ausliefern.\n"
 
@@ -34,6 +46,8 @@ class BuildResult:
     pages: int
     out: Path
     timings: dict[str, float] = field(default_factory=dict)
+    reused: int = 0
+    """Pages whose HTML was taken over from the previous output."""
 
 
 def git_history(root: Path) -> dict[str, list[Change]]:
@@ -53,19 +67,22 @@ def privacy_state(view: Consented) -> PrivacyState:
 
 def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[str, list[Change]] | None = None,
                    config_file: Path | None = None, search: bool = True, keep_docs: Path | None = None,
-                   tasks: list[Finding] | None = None) -> BuildResult:
+                   tasks: list[Finding] | None = None, reuse: bool = True) -> BuildResult:
     """Build the internal site for ``ds`` into ``out_dir``.
 
     ``ds`` holds the records to show (see :func:`site_gen.site.records.select`;
     it may be narrowed to one team). ``tasks`` are the time-made findings for
     the to-do list. On failure the exception propagates after the privacy
-    guard ran.
+    guard ran. With ``reuse``, pages whose Markdown did not change since the
+    published build keep their HTML (:mod:`.reuse`); every page is rendered
+    and consent-filtered anew either way.
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     allowed: PrivacyState | None = None
+    kept: dict[str, str] = {}
     work = staging_dir(out_dir)
     try:
         view = consented_dataset(ds, today)
@@ -74,8 +91,13 @@ def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[
         pages = render_to_docs(view, today, history, docs, workers=min(os.cpu_count() or 1, 4), tasks=tasks)
         timings["render"] = time.perf_counter() - t0
         t = time.perf_counter()
-        records = sum(1 for rel in pages if RECORD_PAGE.match(rel))
-        run_mkdocs_sharded(docs, site, config_file or (ds.root / "mkdocs.yml"), records)
+        config = config_file or (ds.root / "mkdocs.yml")
+        key = engine_key(config, check_engine(), pages)
+        kept = reusable(out_dir, key, pages) if reuse and owned(out_dir) else {}
+        records = sum(1 for rel in pages if RECORD_PAGE.match(rel) and rel not in kept)
+        run_mkdocs_sharded(docs, site, config, records, skip=frozenset(kept))
+        take_over(out_dir, site, kept)
+        write_manifest(site, key, pages, kept)
         timings["mkdocs"] = time.perf_counter() - t
         install_admin(ds, site)  # the browser editor: internal site only
         (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
@@ -94,4 +116,4 @@ def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[
     finally:
         shutil.rmtree(work, ignore_errors=True)
     timings["total"] = time.perf_counter() - t0
-    return BuildResult(len(pages), out_dir, timings)
+    return BuildResult(len(pages), out_dir, timings, reused=len(kept))

@@ -1,8 +1,8 @@
 """The mkdocs edge: configuration, runner and the sharded build.
 
 Together with :mod:`site_gen.mkdocs_hooks` the only place that touches
-mkdocs; views and render do not, so a move to ProperDocs or Zensical stays a
-matter of this module.
+mkdocs; views and render do not, so a move to ProperDocs (see :mod:`.engine`)
+or Zensical stays a matter of this module.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+from .engine import check_engine  # first: it may redirect the mkdocs imports below to ProperDocs
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
@@ -51,6 +52,7 @@ def mkdocs_config(docs: Path, site: Path, config_file: Path, strict: bool = True
 
     ``hooks=False`` leaves out :mod:`site_gen.mkdocs_hooks` (tests compare both).
     """
+    check_engine()
     source = config_file if config_file.is_file() else DEFAULT_CONFIG
     try:
         with source.open("rb") as fh:
@@ -102,13 +104,14 @@ SHARD_MIN_PAGES = 400
 """Below this many record pages one mkdocs process is quicker than forking more."""
 
 
-def _build_shard(docs: Path, site: Path, config_file: Path, shard: int, shards: int) -> None:
+def _build_shard(docs: Path, site: Path, config_file: Path, shard: int, shards: int, skip: frozenset[str]) -> None:
     config = mkdocs_config(docs, site, config_file)
     config["extra"]["site_gen_shard"] = [shard, shards]
+    config["extra"]["site_gen_skip"] = skip
     run_mkdocs(config)
 
 
-def run_mkdocs_sharded(docs: Path, site: Path, config_file: Path, record_pages: int) -> None:
+def run_mkdocs_sharded(docs: Path, site: Path, config_file: Path, record_pages: int, skip: frozenset[str] = frozenset()) -> None:
     """Build with one mkdocs process per core, each rendering a share of the record pages.
 
     Record pages (dossiers, workplaces, modules, staff) do not depend on each
@@ -116,14 +119,16 @@ def run_mkdocs_sharded(docs: Path, site: Path, config_file: Path, record_pages: 
     marks the others as excluded: they still count for link checks) and
     process 0 also builds everything else. The shares are then moved into one
     site. Same output as one process, in about half the time on two cores.
+    ``record_pages``: how many record pages are to be built; ``skip``: pages
+    not to build at all (their previous HTML is reused).
     """
     shards = min(os.cpu_count() or 1, 4) if record_pages >= SHARD_MIN_PAGES else 1
     if shards == 1:
-        return run_mkdocs(mkdocs_config(docs, site, config_file))
+        return _build_shard(docs, site, config_file, 0, 1, skip)
     parts = [site.with_name(f"{site.name}-{k}") for k in range(1, shards)]
     with ProcessPoolExecutor(max_workers=shards - 1, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_build_shard, docs, part, config_file, k, shards) for k, part in enumerate(parts, 1)]
-        _build_shard(docs, site, config_file, 0, shards)
+        futures = [pool.submit(_build_shard, docs, part, config_file, k, shards, skip) for k, part in enumerate(parts, 1)]
+        _build_shard(docs, site, config_file, 0, shards, skip)
         for future in futures:
             future.result()
     for part in parts:
