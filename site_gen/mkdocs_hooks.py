@@ -111,18 +111,31 @@ def _plain_tables_safe(config: Any) -> bool:
     return set(names) <= SAFE_EXTENSIONS
 
 
-def plain_table(match: re.Match[str]) -> str | None:
-    """The HTML Python-Markdown's ``tables`` extension makes of a table with plain-text cells, else None."""
+def _all_plain(cells: list[str | None]) -> list[str] | None:
+    plain = [c for c in cells if c is not None]
+    return plain if len(plain) == len(cells) else None
+
+
+def _plain_cells(match: re.Match[str]) -> tuple[list[str], list[str], list[list[str]]] | None:
+    """Alignment marks, header cells and body rows of a table whose cells are all plain, else None."""
     head, rule, body = match.group(1), match.group(2), match.group(3)
     if "[" in body or "<" in body or "\\" in body:  # links, inline HTML, escapes: quick way out
         return None
     marks = _cells(rule)
-    names = [_inline(c) for c in _cells(head)]
-    rows = [[_inline(c) for c in _cells(line)] for line in body.splitlines() if line.strip()]
-    if len(marks) != len(names) or any(len(r) != len(names) for r in rows) or not all(set(m) <= {":", "-"} and "-" in m for m in marks):
+    names = _all_plain([_inline(c) for c in _cells(head)])
+    rows = [_all_plain([_inline(c) for c in _cells(line)]) for line in body.splitlines() if line.strip()]
+    if names is None or len(marks) != len(names) or not all(set(m) <= {":", "-"} and "-" in m for m in marks):
         return None
-    if None in names or any(None in r for r in rows):
+    plain_rows = [r for r in rows if r is not None and len(r) == len(names)]
+    return (marks, names, plain_rows) if len(plain_rows) == len(rows) else None
+
+
+def plain_table(match: re.Match[str]) -> str | None:
+    """The HTML Python-Markdown's ``tables`` extension makes of a table with plain-text cells, else None."""
+    parsed = _plain_cells(match)
+    if parsed is None:
         return None
+    marks, names, rows = parsed
     align = [_ALIGN[(m.startswith(":"), m.endswith(":"))] for m in marks]
     out = ["<table>\n<thead>\n<tr>\n"]
     out += [f"<th{a}>{n}</th>\n" for a, n in zip(align, names)]
