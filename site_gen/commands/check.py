@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..cache import CaseSummary, ResultCache, SummaryIndex, file_hash
-from ..checks import run_checks
-from ..dataset import load_dataset, scan_records
+from ..cache import CaseSummary
+from ..checking import check_all
 from ..findings import Finding, Severity
-from ..incremental import META_FILES, Commit, affected, collect_changed, save_summaries, staged_commit, summary_of
-from ..report import FORMATS, positioned, report
+from ..incremental import Commit, affected, collect_changed, save_summaries, staged_commit
+from ..report import FORMATS, report
 from ..schema_files import stale_findings
 
 
@@ -27,31 +25,16 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
     ``tracked``: only these record files (the hook passes Git's index).
     """
-    entries, strays = scan_records(root)
-    strays = [f for f in strays if tracked is None or f.file in tracked]
-    listing = [(k, root / d) for k, _, d, _ in entries if tracked is None or d in tracked]
-    files = [p for _, p in listing] + [root / f for f in META_FILES if (root / f).exists()]
-    hashes = {p.relative_to(root).as_posix(): file_hash(p) for p in files}
-    key = hashlib.blake2b(repr((today.isoformat(), sorted(hashes.items()), [f.file for f in strays])).encode(), digest_size=16).hexdigest()
-    cache = ResultCache(root, enabled=use_cache)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached, len(files)
-    ds = load_dataset(root, only=listing)  # the folders were just listed: no second scan
-    findings = positioned(strays + ds.findings + run_checks(ds, today), root)
-    cache.save(key, findings)
+    findings, count, _ = _collect(root, today, use_cache, tracked)
+    return findings, count
+
+
+def _collect(root: Path, today: dt.date, use_cache: bool, tracked: set[str] | None) -> tuple[list[Finding], int, dict[str, CaseSummary | None]]:
+    """The full check with the per-record cache; the hook's summary index is rebuilt from it."""
+    findings, count, summaries = check_all(root, today, use_cache, tracked)
     if use_cache:
-        save_summaries(root, ds)
-    return findings, len(files)
-
-
-def _summaries(root: Path, use_cache: bool, tracked: set[str] | None) -> dict[str, CaseSummary | None]:
-    """Per record file, what the hook needs to know which records a change reaches."""
-    if use_cache and (index := SummaryIndex(root)).valid:
-        return {d: e[2] for d, e in index.entries.items() if tracked is None or d in tracked}
-    ds = load_dataset(root)
-    return {ds.path_of(k, rid): (summary_of(ds.cases[rid]) if k == "cases" and rid in ds.cases else None)
-            for (k, rid) in ds.files if tracked is None or ds.path_of(k, rid) in tracked}
+        save_summaries(root, summaries)
+    return findings, count, summaries
 
 
 def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = True) -> tuple[list[Finding], set[str]]:
@@ -60,8 +43,7 @@ def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = T
     if result is not None:
         findings, summaries = result
     else:
-        findings, _ = collect(root, today, use_cache, commit.tracked)
-        summaries = _summaries(root, use_cache, commit.tracked)
+        findings, _, summaries = _collect(root, today, use_cache, commit.tracked)
     if commit.meta:  # organisation or catalogues changed: every record is reached
         reached = set(summaries) | {f.file for f in findings}
     else:

@@ -1,0 +1,109 @@
+"""The full check (what ``check``, CI, ``build`` and ``serve`` judge), reusing cached records.
+
+A record's findings depend on its own files, on the workplaces and modules
+it references, on the organisation and catalogues and on the day; the only
+rule over all records is the caseload per coach, counted from summaries.
+So after a change, only the changed units are loaded and checked again,
+together with the cases that reference a changed workplace or module; every
+other unit keeps its cached findings. Without a usable cache (first run, new
+day, changed organisation or tool, many changes) everything is checked.
+Either way the result is the same as checking everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+from .cache import CaseSummary
+from .checks import run_checks
+from .dataset import Dataset, RecordUnit, load_units, record_units
+from .findings import Finding
+from .incremental import META_FILES, summary_of
+from .record_cache import RecordCache, UnitEntry, context_hash, digests, read, unit_key, write
+from .report import positioned
+
+MIN_STALE = 200
+"""Up to this many changed units (or a quarter of all) are checked alone; more means everything."""
+
+
+def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int, dict[str, CaseSummary | None]]:
+    """Every finding below ``root`` (positioned), the number of files, and the summary per record file.
+
+    ``tracked``: only these record files (the hook passes Git's index).
+    """
+    units, strays = record_units(root, tracked)
+    count = sum(len(u.sources) for u in units) + sum((root / f).exists() for f in META_FILES)
+    old = read(root) if use_cache else RecordCache()
+    context = context_hash(root, today.isoformat(), META_FILES)
+    hashes, stats = digests(root, units, old)
+    reusable = old.units if old.context == context else {}
+    changed = [u for u in units if (e := reusable.get(unit_key(u))) is None or e.digest != hashes[unit_key(u)]]
+    deleted = set(reusable) - {unit_key(u) for u in units}
+    if not reusable or len(changed) + len(deleted) > max(MIN_STALE, len(units) // 4):
+        new = _check_everything(root, today, units, hashes)
+    else:
+        new = _check_changed(root, today, units, changed, deleted, reusable, hashes)
+    new.context, new.stats = context, stats
+    if use_cache:
+        write(root, new)
+    findings = [*strays, *new.general, *(f for u in units for f in new.units[unit_key(u)].findings)]
+    summaries = {u.display: new.units[unit_key(u)].summary for u in units}
+    return sorted(findings, key=lambda f: (f.file, f.line or 0, f.col or 0, f.code)), count, summaries
+
+
+def _check_everything(root: Path, today: dt.date, units: list[RecordUnit], hashes: dict[str, str]) -> RecordCache:
+    ds = load_units(root, units)
+    findings = positioned(ds.findings + run_checks(ds, today), root)
+    return _store(ds, units, units, findings, hashes, {})
+
+
+def _check_changed(root: Path, today: dt.date, units: list[RecordUnit], changed: list[RecordUnit], deleted: set[str],
+                   reusable: dict[str, UnitEntry], hashes: dict[str, str]) -> RecordCache:
+    """Load and check the changed units and the cases they reach; the rest comes from the cache."""
+    ds = load_units(root, changed)
+    summaries = {unit_key(u): reusable[unit_key(u)].summary for u in units if unit_key(u) in reusable}
+    summaries.update({unit_key(u): _summary(ds, u) for u in changed})
+    moved = {u.id for u in changed if u.kind != "cases"} | {key.partition("/")[2] for key in deleted if not key.startswith("cases/")}
+    done = {unit_key(u) for u in changed}
+    reached = [u for u in units if u.kind == "cases" and unit_key(u) not in done
+               and (s := summaries.get(unit_key(u))) is not None and moved & {*s[2], *s[3]}]
+    load_units(root, reached, base=ds)
+    by_key = {unit_key(u): u for u in units}
+    context = [by_key[key] for case in list(ds.cases.values()) for key in _references(case)
+               if key in by_key and key not in done and by_key[key] not in reached]
+    load_units(root, list(dict.fromkeys(context)), base=ds)
+    for u in units:  # references to unchanged, unloaded records must not dangle
+        ds.files.setdefault((u.kind, u.id), u.display)
+    recheck = [*changed, *reached]
+    own = {src for u in recheck for src in u.sources}
+    others = {src for u in units for src in u.sources} - own
+    caseload = Counter(s[0] for s in summaries.values() if s is not None and s[1])
+    findings = [f for f in ds.findings + run_checks(ds, today, dict(caseload)) if f.file not in others]
+    return _store(ds, units, recheck, positioned(findings, root), hashes, reusable)
+
+
+def _references(case: object) -> list[str]:
+    s = summary_of(case)  # type: ignore[arg-type]
+    return [f"workplaces/{w}" for w in s[2]] + [f"modules/{m}" for m in s[3]]
+
+
+def _summary(ds: Dataset, unit: RecordUnit) -> CaseSummary | None:
+    case = ds.cases.get(unit.id) if unit.kind == "cases" else None
+    return summary_of(case) if case is not None else None
+
+
+def _store(ds: Dataset, units: list[RecordUnit], checked: list[RecordUnit], findings: list[Finding],
+           hashes: dict[str, str], reusable: dict[str, UnitEntry]) -> RecordCache:
+    """The new cache: fresh entries for ``checked`` units, reused ones for the rest."""
+    owner = {src: unit_key(u) for u in checked for src in u.sources}
+    fresh: dict[str, list[Finding]] = {unit_key(u): [] for u in checked}
+    general: list[Finding] = []
+    for f in findings:
+        (fresh[owner[f.file]] if f.file in owner else general).append(f)
+    out = RecordCache(general=general)
+    for u in units:
+        key = unit_key(u)
+        out.units[key] = UnitEntry(hashes[key], fresh[key], _summary(ds, u)) if key in fresh else reusable[key]
+    return out
