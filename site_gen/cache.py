@@ -25,6 +25,7 @@ from . import __version__
 from .findings import Finding, Severity
 
 CACHE_DIR = ".site-gen-cache"
+SUMMARY_FILE = "summary.json"
 
 
 @cache
@@ -88,10 +89,12 @@ class SummaryIndex:
     every file is not. Stored as JSON (lists of strings and numbers).
     """
 
-    def __init__(self, root: Path) -> None:
-        self.path = root / CACHE_DIR / "summary.json"
+    def __init__(self, root: Path, read: bool = True) -> None:
+        self.path = root / CACHE_DIR / SUMMARY_FILE
         self.entries: dict[str, tuple[int, int, CaseSummary | None]] = {}
         self.valid = False
+        if not read:
+            return
         try:
             data = json.loads(self.path.read_bytes())
             if isinstance(data, dict) and data.get("code") == code_fingerprint():

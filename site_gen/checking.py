@@ -16,11 +16,11 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from .cache import CaseSummary
+from .cache import CACHE_DIR, SUMMARY_FILE, CaseSummary
 from .checks import run_checks
 from .dataset import Dataset, RecordUnit, load_units, record_units
 from .findings import Finding
-from .incremental import META_FILES, summary_of
+from .incremental import META_FILES, save_summaries, summary_of
 from .record_cache import RecordCache, UnitEntry, context_hash, digests, read, unit_key, write
 from .report import positioned
 
@@ -39,17 +39,22 @@ def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[s
     context = context_hash(root, today.isoformat(), META_FILES)
     hashes, stats = digests(root, units, old)
     reusable = old.units if old.context == context else {}
-    changed = [u for u in units if (e := reusable.get(unit_key(u))) is None or e.digest != hashes[unit_key(u)]]
-    deleted = set(reusable) - {unit_key(u) for u in units}
-    if not reusable or len(changed) + len(deleted) > max(MIN_STALE, len(units) // 4):
+    keys = [unit_key(u) for u in units]
+    changed = [u for u, key in zip(units, keys) if (e := reusable.get(key)) is None or e.digest != hashes[key]]
+    deleted = set(reusable) - set(keys)
+    if not changed and not deleted and reusable:
+        new = RecordCache(context, {key: reusable[key] for key in keys}, old.general, stats)
+    elif not reusable or len(changed) + len(deleted) > max(MIN_STALE, len(units) // 4):
         new = _check_everything(root, today, units, hashes)
     else:
         new = _check_changed(root, today, units, changed, deleted, reusable, hashes)
     new.context, new.stats = context, stats
-    if use_cache:
+    summaries = {u.display: new.units[key].summary for u, key in zip(units, keys)}
+    stale = changed or deleted or stats != old.stats or context != old.context or not (root / CACHE_DIR / SUMMARY_FILE).exists()
+    if use_cache and stale:
         write(root, new)
-    findings = [*strays, *new.general, *(f for u in units for f in new.units[unit_key(u)].findings)]
-    summaries = {u.display: new.units[unit_key(u)].summary for u in units}
+        save_summaries(root, summaries, stats)  # the hook's index follows the records
+    findings = [*strays, *new.general, *(f for key in keys for f in new.units[key].findings)]
     return sorted(findings, key=lambda f: (f.file, f.line or 0, f.col or 0, f.code)), count, summaries
 
 
@@ -63,16 +68,15 @@ def _check_changed(root: Path, today: dt.date, units: list[RecordUnit], changed:
                    reusable: dict[str, UnitEntry], hashes: dict[str, str]) -> RecordCache:
     """Load and check the changed units and the cases they reach; the rest comes from the cache."""
     ds = load_units(root, changed)
-    summaries = {unit_key(u): reusable[unit_key(u)].summary for u in units if unit_key(u) in reusable}
+    by_key = {unit_key(u): u for u in units}
+    summaries = {key: entry.summary for key, entry in reusable.items() if key in by_key}
     summaries.update({unit_key(u): _summary(ds, u) for u in changed})
     moved = {u.id for u in changed if u.kind != "cases"} | {key.partition("/")[2] for key in deleted if not key.startswith("cases/")}
     done = {unit_key(u) for u in changed}
-    reached = [u for u in units if u.kind == "cases" and unit_key(u) not in done
-               and (s := summaries.get(unit_key(u))) is not None and moved & {*s[2], *s[3]}]
+    reached = [by_key[key] for key, s in summaries.items() if moved and s is not None and key not in done and moved & {*s[2], *s[3]}]
     load_units(root, reached, base=ds)
-    by_key = {unit_key(u): u for u in units}
-    context = [by_key[key] for case in list(ds.cases.values()) for key in _references(case)
-               if key in by_key and key not in done and by_key[key] not in reached]
+    done |= {unit_key(u) for u in reached}
+    context = [by_key[key] for case in list(ds.cases.values()) for key in _references(case) if key in by_key and key not in done]
     load_units(root, list(dict.fromkeys(context)), base=ds)
     for u in units:  # references to unchanged, unloaded records must not dangle
         ds.files.setdefault((u.kind, u.id), u.display)

@@ -113,10 +113,10 @@ def summary_of(case: Case) -> CaseSummary:
     return case.coaches.primary, case.closed is None, tuple(sorted(workplaces)), tuple(sorted({e.module for e in case.enrolments}))
 
 
-def save_summaries(root: Path, summaries: dict[str, CaseSummary | None]) -> SummaryIndex:
-    """Rebuild the hook's summary index from the summary of every record file (``display`` → summary)."""
-    index = SummaryIndex(root)
-    index.entries = {display: (*stat, summaries[display]) for _, _, display, stat in record_entries(root) if display in summaries}
+def save_summaries(root: Path, summaries: dict[str, CaseSummary | None], stats: dict[str, tuple[int, int, str]]) -> SummaryIndex:
+    """Rebuild the hook's summary index: per record file (``display``) its summary and ``stats`` key (mtime_ns, size)."""
+    index = SummaryIndex(root, read=False)
+    index.entries = {display: (*stats[display][:2], summary) for display, summary in summaries.items() if display in stats}
     index.save()
     return index
 

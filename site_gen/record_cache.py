@@ -91,16 +91,17 @@ def digests(root: Path, units: list[RecordUnit], cache: RecordCache) -> tuple[di
     stats: dict[str, tuple[int, int, str]] = {}
     out: dict[str, str] = {}
     trusted_before = cache.written_ns - RACY_NS
+    base = str(root)
     for unit in units:
         h = hashlib.blake2b(digest_size=16)
         for src in unit.sources:
-            stats[src] = stat = _file_stat(root / src, cache.stats.get(src), trusted_before)
+            stats[src] = stat = _file_stat(os.path.join(base, src), cache.stats.get(src), trusted_before)
             h.update(f"{src}\0{stat[2]}\0".encode())
         out[unit_key(unit)] = h.hexdigest()
     return out, stats
 
 
-def _file_stat(path: Path, known: tuple[int, int, str] | None, trusted_before: int) -> tuple[int, int, str]:
+def _file_stat(path: str, known: tuple[int, int, str] | None, trusted_before: int) -> tuple[int, int, str]:
     try:
         st = os.stat(path)
     except OSError:
@@ -108,7 +109,8 @@ def _file_stat(path: Path, known: tuple[int, int, str] | None, trusted_before: i
     if known is not None and known[:2] == (st.st_mtime_ns, st.st_size) and st.st_mtime_ns < trusted_before:
         return known
     try:
-        content = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        with open(path, "rb") as handle:
+            content = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
     except OSError:
         content = "unreadable"
     return st.st_mtime_ns, st.st_size, content

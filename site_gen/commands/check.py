@@ -15,7 +15,7 @@ from typing import TextIO
 from ..cache import CaseSummary
 from ..checking import check_all
 from ..findings import Finding, Severity
-from ..incremental import Commit, affected, collect_changed, save_summaries, staged_commit
+from ..incremental import Commit, affected, collect_changed, staged_commit
 from ..report import FORMATS, report
 from ..schema_files import stale_findings
 
@@ -30,11 +30,8 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
 
 def _collect(root: Path, today: dt.date, use_cache: bool, tracked: set[str] | None) -> tuple[list[Finding], int, dict[str, CaseSummary | None]]:
-    """The full check with the per-record cache; the hook's summary index is rebuilt from it."""
-    findings, count, summaries = check_all(root, today, use_cache, tracked)
-    if use_cache:
-        save_summaries(root, summaries)
-    return findings, count, summaries
+    """The full check with the per-record cache (which also keeps the hook's summary index)."""
+    return check_all(root, today, use_cache, tracked)
 
 
 def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = True) -> tuple[list[Finding], set[str]]:
