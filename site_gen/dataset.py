@@ -43,6 +43,8 @@ class Dataset:
     """(kind, id) → path relative to root, for every record file found (valid or not)."""
     findings: list[Finding] = field(default_factory=list)
     """Problems found while loading and validating single files."""
+    context: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """(kind, id) → record loaded only to be looked up by a partial check, not checked itself."""
 
     def without(self, displays: set[str], notices: list[Finding] | None = None, unpaged: set[str] | frozenset[str] = frozenset()) -> "Dataset":
         """A copy without the records stored in ``displays`` (relative paths).
@@ -57,6 +59,16 @@ class Dataset:
         return Dataset(root=self.root, organisation=self.organisation, catalogue=self.catalogue, purposes_catalogue=self.purposes_catalogue,
                        cases=keep["cases"], workplaces=keep["workplaces"], modules=keep["modules"], files=files,
                        findings=list(notices or []))
+
+    def workplace(self, wid: str) -> Workplace | None:
+        """The workplace ``wid`` if loaded (checked or as context)."""
+        found = self.workplaces.get(wid)
+        return found if found is not None else self.context.get(("workplaces", wid))
+
+    def module(self, mid: str) -> Module | None:
+        """The module ``mid`` if loaded (checked or as context)."""
+        found = self.modules.get(mid)
+        return found if found is not None else self.context.get(("modules", mid))
 
     def path_of(self, kind: str, record_id: str) -> str:
         return self.files.get((kind, record_id), f"{kind}/{record_id}.yaml")
@@ -253,13 +265,20 @@ def record_units(root: Path, tracked: set[str] | None = None) -> tuple[list[Reco
     return units, [f for f in strays if tracked is None or f.file in tracked]
 
 
-def load_units(root: Path, units: list[RecordUnit], base: Dataset | None = None) -> Dataset:
-    """``base`` (or just organisation and catalogues) with ``units`` loaded into it; ``files`` lists ``units``."""
+def load_units(root: Path, units: list[RecordUnit], base: Dataset | None = None, as_context: bool = False) -> Dataset:
+    """``base`` (or just organisation and catalogues) with ``units`` loaded into it; ``files`` lists ``units``.
+
+    ``as_context``: the records only serve lookups (``ds.context``); their own findings are dropped.
+    """
     ds = base if base is not None else load_dataset(root, only=[])
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     for unit in units:
         ds.files[(unit.kind, unit.id)] = unit.display
         record, findings = load_record(unit.kind, root / unit.display, unit.display)
+        if as_context:
+            if record is not None:
+                ds.context[(unit.kind, unit.id)] = record
+            continue
         ds.findings.extend(findings)
         if record is not None:
             targets[unit.kind][unit.id] = record

@@ -59,7 +59,7 @@ def _case(ds: Dataset, f: str, case: Case, today: dt.date) -> Iterator[Finding]:
             yield Finding(f, "PLACEMENT-STATUS", f"Platzierung {i + 1} ist als 'laufend' eingetragen, aber schon beendet.",
                           "Status auf 'beendet' setzen und das Ergebnis eintragen.", Severity.WARNING, loc=("placements", i, "status"),
                           due=pl.end + dt.timedelta(days=1))
-        wp = ds.workplaces.get(pl.workplace)
+        wp = ds.workplace(pl.workplace)
         if wp is not None:
             if wp.acquisition.status is AcquisitionStatus.CLOSED and is_running(pl, today):
                 yield Finding(f, "PLACEMENT-CLOSED-WORKPLACE", f"Platzierung {i + 1} läuft bei einem Betrieb mit Akquise-Stand 'beendet'.",
