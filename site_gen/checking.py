@@ -14,21 +14,19 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .cache import CACHE_DIR, SUMMARY_FILE, CaseSummary
+from .check_units import Change, check_changed, check_everything, summary
 from .checks import run_checks
-from .dataset import Dataset, RecordUnit, load_units, record_units
+from .dataset import Dataset, RecordUnit, record_units
 from .findings import Finding
-from .incremental import META_FILES, save_summaries, summary_of
+from .incremental import META_FILES, save_summaries
 from .record_cache import RecordCache, UnitEntry, context_hash, digests, read, unit_key, write
 from .report import positioned
 
-BATCH = 2_000
-"""Cases loaded and checked together in a full check (workplaces and modules stay loaded)."""
 MIN_STALE = 200
 """Up to this many changed units (or a quarter of all) are checked alone; more means everything."""
 
@@ -40,73 +38,78 @@ def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[s
     """
     units, strays = record_units(root, tracked)
     count = sum(len(u.sources) for u in units) + sum((root / f).exists() for f in META_FILES)
+    findings, summaries = _check(root, today, units, use_cache)
+    return sorted([*strays, *findings], key=lambda f: (f.file, f.line or 0, f.col or 0, f.code)), count, summaries
+
+
+def dataset_findings(ds: Dataset, today: dt.date) -> list[Finding]:
+    """The findings about a fully loaded ``ds`` (what ``build`` and ``serve`` select by).
+
+    From the per-record cache where it holds; else ``ds`` itself is checked
+    (and not stored: it was read before the files were hashed, so it might be
+    older than the hashes).
+    """
+    units, _ = record_units(ds.root)
+    if {(u.kind, u.id): u.display for u in units} != ds.files:  # the folders changed since loading
+        return positioned(ds.findings + run_checks(ds, today), ds.root)
+    return _check(ds.root, today, units, True, loaded=ds)[0]
+
+
+def _check(root: Path, today: dt.date, units: list[RecordUnit], use_cache: bool,
+           loaded: Dataset | None = None) -> tuple[list[Finding], dict[str, CaseSummary | None]]:
+    """Findings (positioned, sorted) and summaries of ``units``, updating the cache."""
     old = read(root) if use_cache else RecordCache()
     context = context_hash(root, today.isoformat(), META_FILES)
     hashes, stats = digests(root, units, old)
     reusable = old.units if old.context == context else {}
     keys = [unit_key(u) for u in units]
-    changed = [u for u, key in zip(units, keys) if (e := reusable.get(key)) is None or e.digest != hashes[key]]
-    deleted = set(reusable) - set(keys)
-    if not changed and not deleted and reusable:
-        new = RecordCache(context, {key: reusable[key] for key in keys}, old.general, stats)
-    elif not reusable or len(changed) + len(deleted) > max(MIN_STALE, len(units) // 4):
-        new = _check_everything(root, today, units, hashes)
-    else:
-        new = _check_changed(root, today, units, changed, deleted, reusable, hashes)
+    changed, deleted = _changes(units, keys, hashes, reusable)
+    everything = _too_many(len(changed) + len(deleted), len(units)) or not reusable
+    if everything and loaded is not None:
+        return positioned(loaded.findings + run_checks(loaded, today), root), {u.display: summary(loaded, u) for u in units}
+    new = _run(root, today, units, Change(changed, deleted, reusable), hashes, everything)
     new.context, new.stats = context, stats
+    if not everything and not changed and not deleted:
+        new.general = old.general
     summaries = {u.display: new.units[key].summary for u, key in zip(units, keys)}
-    stale = changed or deleted or stats != old.stats or context != old.context or not (root / CACHE_DIR / SUMMARY_FILE).exists()
-    if use_cache and stale:
-        write(root, new)
-        save_summaries(root, summaries, stats)  # the hook's index follows the records
-    findings = [*strays, *new.general, *(f for key in keys for f in new.units[key].findings)]
-    return sorted(findings, key=lambda f: (f.file, f.line or 0, f.col or 0, f.code)), count, summaries
+    if use_cache and (changed or deleted or _outdated(root, new, old)):
+        _save(root, new, summaries)
+    return sorted([*new.general, *(f for key in keys for f in new.units[key].findings)], key=_position), summaries
 
 
-def _check_everything(root: Path, today: dt.date, units: list[RecordUnit], hashes: dict[str, str]) -> RecordCache:
-    """Every unit: workplaces and modules at once, cases in batches (memory stays flat as cases grow)."""
-    with paused_gc():
-        ds = load_units(root, [u for u in units if u.kind != "cases"])
-        for u in units:
-            ds.files[(u.kind, u.id)] = u.display
-        lookup = {("workplaces", wid): wp for wid, wp in ds.workplaces.items()} | {("modules", mid): m for mid, m in ds.modules.items()}
-        cases = [u for u in units if u.kind == "cases"]
-        findings: list[Finding] = []
-        summaries: dict[str, CaseSummary | None] = {}
-        for start in range(0, len(cases), BATCH):
-            batch = cases[start:start + BATCH]
-            part = Dataset(root=root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
-                           files=ds.files, context=lookup)
-            load_units(root, batch, base=part)
-            own = {src for u in batch for src in u.sources}
-            findings += [f for f in part.findings + run_checks(part, today, caseload={}) if f.file in own]
-            summaries.update({unit_key(u): _summary(part, u) for u in batch})
-        caseload = Counter(s[0] for s in summaries.values() if s is not None and s[1])
-        findings = ds.findings + run_checks(ds, today, dict(caseload)) + findings
-    return _store(units, units, positioned(findings, root), hashes, {}, summaries)
+def _run(root: Path, today: dt.date, units: list[RecordUnit], change: Change, hashes: dict[str, str], everything: bool) -> RecordCache:
+    """Nothing to check, everything, or what changed."""
+    if everything:
+        with paused_gc():
+            return check_everything(root, today, units, hashes)
+    if not change.changed and not change.deleted:
+        return RecordCache(units={unit_key(u): change.reusable[unit_key(u)] for u in units})
+    return check_changed(root, today, units, change, hashes)
 
 
-def _check_changed(root: Path, today: dt.date, units: list[RecordUnit], changed: list[RecordUnit], deleted: set[str],
-                   reusable: dict[str, UnitEntry], hashes: dict[str, str]) -> RecordCache:
-    """Load and check the changed units and the cases they reach; the rest comes from the cache."""
-    ds = load_units(root, changed)
-    by_key = {unit_key(u): u for u in units}
-    summaries = {key: entry.summary for key, entry in reusable.items() if key in by_key}
-    summaries.update({unit_key(u): _summary(ds, u) for u in changed})
-    moved = {u.id for u in changed if u.kind != "cases"} | {key.partition("/")[2] for key in deleted if not key.startswith("cases/")}
-    done = {unit_key(u) for u in changed}
-    reached = [by_key[key] for key, s in summaries.items() if moved and s is not None and key not in done and moved & {*s[2], *s[3]}]
-    load_units(root, reached, base=ds)
-    done |= {unit_key(u) for u in reached}
-    context = [by_key[key] for case in list(ds.cases.values()) for key in _references(case) if key in by_key and key not in done]
-    load_units(root, list(dict.fromkeys(context)), base=ds, as_context=True)
-    for u in units:  # references to unchanged, unloaded records must not dangle
-        ds.files.setdefault((u.kind, u.id), u.display)
-    recheck = [*changed, *reached]
-    others = {src for u in units for src in u.sources} - {src for u in recheck for src in u.sources}
-    caseload = Counter(s[0] for s in summaries.values() if s is not None and s[1])
-    findings = [f for f in ds.findings + run_checks(ds, today, dict(caseload)) if f.file not in others]
-    return _store(units, recheck, positioned(findings, root), hashes, reusable, summaries)
+def _position(f: Finding) -> tuple[str, int, int, str]:
+    return f.file, f.line or 0, f.col or 0, f.code
+
+
+def _changes(units: list[RecordUnit], keys: list[str], hashes: dict[str, str], reusable: dict[str, UnitEntry]) -> tuple[list[RecordUnit], set[str]]:
+    """Units new or changed since cached, and cached unit keys no longer there."""
+    changed = [u for u, key in zip(units, keys) if (e := reusable.get(key)) is None or e.digest != hashes[key]]
+    return changed, set(reusable) - set(keys)
+
+
+def _too_many(changes: int, units: int) -> bool:
+    return changes > max(MIN_STALE, units // 4)
+
+
+def _outdated(root: Path, new: RecordCache, old: RecordCache) -> bool:
+    """Whether the stored cache differs from ``new`` (stats, context) or the hook's index is missing."""
+    return new.stats != old.stats or new.context != old.context or not (root / CACHE_DIR / SUMMARY_FILE).exists()
+
+
+def _save(root: Path, new: RecordCache, summaries: dict[str, CaseSummary | None]) -> None:
+    """Store the cache and the hook's index, which follows the records."""
+    write(root, new)
+    save_summaries(root, summaries, new.stats)
 
 
 @contextmanager
@@ -121,26 +124,3 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _references(case: object) -> list[str]:
-    s = summary_of(case)  # type: ignore[arg-type]
-    return [f"workplaces/{w}" for w in s[2]] + [f"modules/{m}" for m in s[3]]
-
-
-def _summary(ds: Dataset, unit: RecordUnit) -> CaseSummary | None:
-    case = ds.cases.get(unit.id) if unit.kind == "cases" else None
-    return summary_of(case) if case is not None else None
-
-
-def _store(units: list[RecordUnit], checked: list[RecordUnit], findings: list[Finding], hashes: dict[str, str],
-           reusable: dict[str, UnitEntry], summaries: dict[str, CaseSummary | None]) -> RecordCache:
-    """The new cache: fresh entries for ``checked`` units, reused ones for the rest."""
-    owner = {src: unit_key(u) for u in checked for src in u.sources}
-    fresh: dict[str, list[Finding]] = {unit_key(u): [] for u in checked}
-    general: list[Finding] = []
-    for f in findings:
-        (fresh[owner[f.file]] if f.file in owner else general).append(f)
-    out = RecordCache(general=general)
-    for u in units:
-        key = unit_key(u)
-        out.units[key] = UnitEntry(hashes[key], fresh[key], summaries.get(key)) if key in fresh else reusable[key]
-    return out
