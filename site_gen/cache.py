@@ -38,13 +38,6 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def file_hash(path: Path) -> str:
-    try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-    except OSError:
-        return "unreadable"
-
-
 def finding_row(f: Finding) -> list[Any]:
     """One finding as a JSON row (plain strings and numbers)."""
     return [f.file, f.code, f.message, f.hint, f.severity.value, list(f.loc), f.line, f.col, f.due.isoformat() if f.due else None]
