@@ -41,3 +41,18 @@ def test_foreign_json_in_the_cache_is_ignored(base_repo: Path) -> None:
     again = run_cli("--root", str(base_repo), "check", "--today", TODAY, "cases/tn-0001.yaml")
     assert again.returncode == 0 and "Traceback" not in again.stderr
     assert run_cli("--root", str(base_repo), "check", "--today", TODAY).stdout == first.stdout
+
+
+def test_a_changed_workplace_reaches_the_cases_placed_there(base_repo: Path) -> None:
+    """Per-record cache: the unchanged case is checked again when its workplace goes; warm equals cold."""
+    assert run_cli("--root", str(base_repo), "check", "--today", TODAY).returncode == 0
+    workplace = base_repo / "workplaces" / "ap-0001.yaml"
+    kept = workplace.read_text(encoding="utf-8")
+    workplace.unlink()
+    warm = run_cli("--root", str(base_repo), "check", "--today", TODAY)
+    cold = run_cli("--root", str(base_repo), "check", "--today", TODAY, "--no-cache")
+    assert warm.returncode == 1 and "cases/tn-0001.yaml" in warm.stdout and "REF-DANGLING" in warm.stdout
+    assert warm.stdout == cold.stdout
+    workplace.write_text(kept, encoding="utf-8")
+    again = run_cli("--root", str(base_repo), "check", "--today", TODAY)
+    assert again.returncode == 0 and again.stdout == run_cli("--root", str(base_repo), "check", "--today", TODAY, "--no-cache").stdout
