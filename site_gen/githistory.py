@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from .findings import UserError
-from .views.export import Change
+from .views.internal_git import Change
 
 
 def git(cwd: Path, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

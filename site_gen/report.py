@@ -5,17 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sys
 from pathlib import Path
 from typing import TextIO
 
 from .findings import SEVERITY_LABELS, Finding, Severity
-from .load import locate
 
 FORMATS = ("text", "github", "gitlab", "json")
 
 
 def positioned(findings: list[Finding], root: Path) -> list[Finding]:
     """Fill in line/column from the key path where a check did not know them."""
+    # The YAML reader only when a finding needs a line: report stays light to import.
+    from .load import locate
+
     out = []
     for f in findings:
         if f.line is None:
@@ -83,3 +86,14 @@ def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
         else:
             out.write(f"{f.file}:{f.line}:{f.col}: {f.code} {label(f)}{f.message}\n    Hinweis: {f.hint}\n")
     out.write(summary(findings, files) + "\n")
+
+
+def report_left_out(findings: list[Finding], files: int, consequence: str, out: TextIO | None = None) -> None:
+    """Print the errors of records a site leaves out, then what that means (German sentence).
+
+    Used where a build goes on without those records (build, preview, job board);
+    ``findings`` must already be positioned.
+    """
+    out = out or sys.stderr
+    report(findings, files, "text", out)
+    out.write(consequence.rstrip("\n") + "\n")

@@ -10,14 +10,15 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..cache import CaseSummary
-from ..checking import check_all
-from ..findings import Finding, Severity
-from ..incremental import Commit, affected, collect_changed, staged_commit
-from ..report import FORMATS, report
-from ..schema_files import stale_findings
+from ..report import FORMATS
+from .options import add_today
+
+if TYPE_CHECKING:
+    from ..findings import Finding
+    from ..incremental import Commit
+
 
 
 def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int]:
@@ -25,22 +26,22 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
     ``tracked``: only these record files (the hook passes Git's index).
     """
-    findings, count, _ = _collect(root, today, use_cache, tracked)
+    from ..checking import check_all
+
+    findings, count, _ = check_all(root, today, use_cache, tracked)
     return findings, count
-
-
-def _collect(root: Path, today: dt.date, use_cache: bool, tracked: set[str] | None) -> tuple[list[Finding], int, dict[str, CaseSummary | None]]:
-    """The full check with the per-record cache (which also keeps the hook's summary index)."""
-    return check_all(root, today, use_cache, tracked)
 
 
 def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = True) -> tuple[list[Finding], set[str]]:
     """The findings in the files a commit reaches, and those files (same answer warm or cold)."""
+    from ..checking import check_all
+    from ..incremental import affected, collect_changed
+
     result = collect_changed(root, today, commit) if use_cache else None
     if result is not None:
         findings, summaries = result
-    else:
-        findings, _, summaries = _collect(root, today, use_cache, commit.tracked)
+    else:  # the full check with the per-record cache (which also keeps the hook's summary index)
+        findings, _, summaries = check_all(root, today, use_cache, commit.tracked)
     if commit.meta:  # organisation or catalogues changed: every record is reached
         reached = set(summaries) | {f.file for f in findings}
     else:
@@ -48,10 +49,19 @@ def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = T
     return [f for f in findings if f.file in reached], reached
 
 
-def run(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, only: list[str] | None = None,
-        use_cache: bool = True, out: TextIO = sys.stdout, staged: bool = False) -> int:
+def run(args: argparse.Namespace) -> int:
+    """``site-gen check``: the arguments as :func:`check` takes them."""
+    return check(args.root, args.today, args.format, args.strict, args.files, not args.no_cache, staged=args.staged)
+
+
+def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, only: list[str] | None = None,
+          use_cache: bool = True, out: TextIO = sys.stdout, staged: bool = False) -> int:
     """Check and report. With ``only`` or ``staged`` (pre-commit) the commit is judged:
     the records it reaches are checked (fast path) and only their findings count."""
+    from ..incremental import Commit, staged_commit
+    from ..report import report
+    from ..schema_files import stale_findings
+
     given = [_display(root, p) for p in only or []]
     if staged or given:
         commit = staged_commit(root, given) if staged else Commit(touched=set(given))
@@ -73,6 +83,8 @@ def exit_code(findings: list[Finding], strict: bool = False, touched: set[str] |
     A time-made task refuses only in a file the commit touches (``touched``):
     time is not a commit, so it never fails a full check, a build or CI.
     """
+    from ..findings import Severity
+
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     return 1 if any(f.severity in failing and (not f.is_task or f.file in touched) for f in findings) else 0
 
@@ -99,14 +111,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strict", action="store_true", help="Warnungen als Fehler werten")
     p.add_argument("--staged", action="store_true",
                    help="den Commit prüfen, der gerade entsteht (Git-Index, auch gelöschte Dateien; so ruft pre-commit die Prüfung auf)")
-    p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT für Datumsregeln")
+    add_today(p, "für Datumsregeln")
     p.add_argument("--no-cache", action="store_true", help="Zwischenspeicher nicht verwenden")
-    p.set_defaults(run=lambda a: run(a.root, a.today or dt.date.today(), a.format, a.strict, a.files, not a.no_cache, staged=a.staged))
+    p.set_defaults(run=run)
 
-
-def parse_date(value: str) -> dt.date:
-    """argparse type for --today and other dates (German error)."""
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' ist kein Datum im Format JJJJ-MM-TT") from None
