@@ -1,9 +1,9 @@
 """Content-hash cache for ``site-gen check``.
 
-Two levels, both invalidated by a new tool version or changed code/schema:
+Two parts, both invalidated by a new tool version or changed code/schema:
 
-* the whole result: when no file's content changed, the previous findings
-  are reused (a warm run only hashes files);
+* per record unit, its findings and summary (:mod:`site_gen.record_cache`):
+  a full check loads and checks only what changed and what it reaches;
 * a summary index per record file (stat key, coach, references) that lets
   the pre-commit fast path check a few changed files without loading all.
 
@@ -26,6 +26,7 @@ from .findings import Finding, Severity
 from .output import write_file
 
 CACHE_DIR = ".site-gen-cache"
+SUMMARY_FILE = "summary.json"
 
 
 @cache
@@ -38,45 +39,12 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def file_hash(path: Path) -> str:
-    try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-    except OSError:
-        return "unreadable"
+def finding_row(f: Finding) -> list[Any]:
+    """One finding as a JSON row (plain strings and numbers)."""
+    return [f.file, f.code, f.message, f.hint, f.severity.value, list(f.loc), f.line, f.col, f.due.isoformat() if f.due else None]
 
 
-class ResultCache:
-    """The last whole result of a full check, keyed by all content hashes.
-
-    (A per-file cache of validated models was measured: unpickling 10,000
-    models costs as much as validating them again, so only the result is kept.)
-    """
-
-    def __init__(self, root: Path, enabled: bool = True) -> None:
-        self.path = root / CACHE_DIR / "result.json"
-        self.enabled = enabled
-
-    def get(self, key: str) -> list[Finding] | None:
-        """The stored findings if they were computed for ``key``, else None."""
-        if not self.enabled:
-            return None
-        try:
-            data = json.loads(self.path.read_bytes())
-            if not (isinstance(data, dict) and data.get("code") == code_fingerprint() and data.get("key") == key):
-                return None
-            return [_finding(row) for row in data["findings"]]
-        except Exception:  # missing, broken or foreign: simply recomputed
-            return None
-
-    def save(self, key: str, findings: list[Finding]) -> None:
-        if not self.enabled:
-            return
-        rows = [[f.file, f.code, f.message, f.hint, f.severity.value, list(f.loc), f.line, f.col, f.due.isoformat() if f.due else None]
-                for f in findings]
-        _write(self.path, json.dumps({"code": code_fingerprint(), "key": key, "findings": rows}, ensure_ascii=False).encode())
-
-
-def _finding(row: Any) -> Finding:
+def finding_from_row(row: Any) -> Finding:
     """One finding from its JSON row; anything unexpected raises (and the cache is ignored)."""
     file, code, message, hint, severity, loc, line, col, due = row
     if not all(isinstance(v, str) for v in (file, code, message, hint)) or not all(isinstance(p, (str, int)) for p in loc):
@@ -86,11 +54,11 @@ def _finding(row: Any) -> Finding:
     return Finding(file, code, message, hint, Severity(severity), tuple(loc), line, col, dt.date.fromisoformat(due) if due else None)
 
 
-LEGACY = ("result.pickle", "summary.marshal")
-"""Cache files of versions before 0.2 (pickle/marshal): removed, never read."""
+LEGACY = ("result.pickle", "summary.marshal", "result.json")
+"""Cache files of earlier versions (pickle/marshal, the all-or-nothing result): removed, never read."""
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_cache(path: Path, data: bytes) -> None:
     """Atomic write into the cache folder; a read-only checkout just goes without."""
     try:
         path.parent.mkdir(exist_ok=True)
@@ -113,10 +81,12 @@ class SummaryIndex:
     every file is not. Stored as JSON (lists of strings and numbers).
     """
 
-    def __init__(self, root: Path) -> None:
-        self.path = root / CACHE_DIR / "summary.json"
+    def __init__(self, root: Path, read: bool = True) -> None:
+        self.path = root / CACHE_DIR / SUMMARY_FILE
         self.entries: dict[str, tuple[int, int, CaseSummary | None]] = {}
         self.valid = False
+        if not read:
+            return
         try:
             data = json.loads(self.path.read_bytes())
             if isinstance(data, dict) and data.get("code") == code_fingerprint():
@@ -130,7 +100,7 @@ class SummaryIndex:
         return st.st_mtime_ns, st.st_size
 
     def save(self) -> None:
-        _write(self.path, json.dumps({"code": code_fingerprint(), "files": self.entries}, separators=(",", ":")).encode())
+        write_cache(self.path, json.dumps({"code": code_fingerprint(), "files": self.entries}, separators=(",", ":")).encode())
 
 
 def _entry(row: Any) -> tuple[int, int, CaseSummary | None]:

@@ -46,8 +46,8 @@ class Dataset:
     """(kind, id) → path relative to root, for every record file found (valid or not)."""
     findings: list[Finding] = field(default_factory=list)
     """Problems found while loading and validating single files."""
-    caseload_counts: dict[str, int] | None = None
-    """Open cases per primary coach when the dataset is partial (pre-commit fast path)."""
+    context: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """(kind, id) → record loaded only to be looked up by a partial check, not checked itself."""
 
     def without(self, displays: set[str], notices: list[Finding] | None = None, unpaged: set[str] | frozenset[str] = frozenset()) -> "Dataset":
         """A copy without the records stored in ``displays`` (relative paths).
@@ -63,7 +63,17 @@ class Dataset:
         return Dataset(root=self.root, organisation=self.organisation, catalogue=self.catalogue, purposes_catalogue=self.purposes_catalogue,
                        cases=keep("cases", self.cases), workplaces=keep("workplaces", self.workplaces),
                        modules=keep("modules", self.modules), files=files,
-                       findings=list(notices or []), caseload_counts=self.caseload_counts)
+                       findings=list(notices or []))
+
+    def workplace(self, wid: str) -> Workplace | None:
+        """The workplace ``wid`` if loaded (checked or as context)."""
+        found = self.workplaces.get(wid)
+        return found if found is not None else self.context.get(("workplaces", wid))
+
+    def module(self, mid: str) -> Module | None:
+        """The module ``mid`` if loaded (checked or as context)."""
+        found = self.modules.get(mid)
+        return found if found is not None else self.context.get(("modules", mid))
 
     def path_of(self, kind: str, record_id: str) -> str:
         return self.files.get((kind, record_id), f"{kind}/{record_id}.yaml")
@@ -119,9 +129,7 @@ class Dataset:
 
     @cached_property
     def caseload(self) -> dict[str, int]:
-        """Open cases per primary coach (over all cases, even in a partial dataset)."""
-        if self.caseload_counts is not None:
-            return self.caseload_counts
+        """Open cases per primary coach (of the cases loaded; a partial check passes its own counts)."""
         return {sid: len(cases) for sid, cases in self.cases_by_coach.items()}
 
     @cached_property
@@ -243,3 +251,68 @@ def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | 
         if record is not None:
             targets[kind][path.stem] = record
     return ds
+
+
+@dataclass(frozen=True)
+class RecordUnit:
+    """One record and every file it is made of (the unit the check cache keys on).
+
+    Today a record is one file; ``sources`` lists all files whose content makes
+    up the record, so a record stored as several files is cached as one unit.
+    """
+
+    kind: str
+    id: str
+    display: str
+    """The path findings about the record as a whole are reported at."""
+    sources: tuple[str, ...]
+    """Every file (relative to the root) the record is composed of."""
+
+
+def record_units(root: Path, tracked: set[str] | None = None) -> tuple[list[RecordUnit], list[Finding]]:
+    """Every record unit below ``root`` (only ``tracked`` files when given) and the stray entries."""
+    entries, strays = scan_records(root)
+    units = [RecordUnit(kind, rid, display, (display,)) for kind, rid, display, _ in entries if tracked is None or display in tracked]
+    return units, [f for f in strays if tracked is None or f.file in tracked]
+
+
+def load_units(root: Path, units: list[RecordUnit], base: Dataset | None = None, as_context: bool = False) -> Dataset:
+    """``base`` (or just organisation and catalogues) with ``units`` loaded into it; ``files`` lists ``units``.
+
+    ``as_context``: the records only serve lookups (``ds.context``); their own findings are dropped.
+    """
+    ds = base if base is not None else load_dataset(root, only=[])
+    targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
+    for unit in units:
+        ds.files[(unit.kind, unit.id)] = unit.display
+        record, findings = load_record(unit.kind, root / unit.display, unit.display)
+        if as_context:
+            if record is not None:
+                ds.context[(unit.kind, unit.id)] = record
+            continue
+        ds.findings.extend(findings)
+        if record is not None:
+            targets[unit.kind][unit.id] = record
+    return ds
+
+
+def reload(ds: Dataset, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]:
+    """A copy of ``ds`` with the changed record files ``paths`` loaded again; ids touched per kind.
+
+    A path that no longer exists drops its record; ``ds`` itself is unchanged.
+    """
+    root = ds.root
+    displays = {p.relative_to(root).as_posix() for p in paths}
+    out = Dataset(root=root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
+                  cases=dict(ds.cases), workplaces=dict(ds.workplaces), modules=dict(ds.modules), files=dict(ds.files),
+                  findings=[f for f in ds.findings if f.file not in displays])
+    targets: dict[str, dict[str, Any]] = {"cases": out.cases, "workplaces": out.workplaces, "modules": out.modules}
+    touched: dict[str, set[str]] = {}
+    for path in sorted(paths):
+        kind, stem, display = path.parent.name, path.stem, path.relative_to(root).as_posix()
+        touched.setdefault(kind, set()).add(stem)
+        targets[kind].pop(stem, None)
+        out.files.pop((kind, stem), None)
+        if path.exists():
+            load_units(root, [RecordUnit(kind, stem, display, (display,))], base=out)
+    return out, touched

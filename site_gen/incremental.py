@@ -26,8 +26,9 @@ from typing import Any
 from .cache import CaseSummary, SummaryIndex
 from .checks import run_checks
 from .config import CATALOGUE_FILE, PURPOSES_FILE
-from .dataset import ORGANISATION_FILE, Dataset, load_dataset, load_record, record_entries
 from .checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
+from .checks.references import CONSENT_RECIPIENTS
+from .dataset import ORGANISATION_FILE, Dataset, load_dataset, load_record, record_entries
 from .findings import Finding
 from .models import RECORD_KINDS
 from .models.case import Case
@@ -103,17 +104,20 @@ def staged_commit(root: Path, files: list[str]) -> Commit:
 
 
 def summary_of(case: Case) -> CaseSummary:
+    """What the hook and the incremental check need of a case: coach, open?, referenced workplaces and modules.
+
+    Workplaces are those of placements, disclosures and consent recipients
+    (a recipient that is neither a workplace nor a fixed word dangles).
+    """
     workplaces = {p.workplace for p in case.placements} | {d.workplace for d in case.disclosures}
+    workplaces |= {r for c in case.consents for r in c.recipients if r not in CONSENT_RECIPIENTS}
     return case.coaches.primary, case.closed is None, tuple(sorted(workplaces)), tuple(sorted({e.module for e in case.enrolments}))
 
 
-def save_summaries(root: Path, ds: Dataset) -> SummaryIndex:
-    """Rebuild the summary index from a fully loaded ``ds``."""
-    index = SummaryIndex(root)
-    index.entries = {}
-    for kind, rid, display, stat in record_entries(root):
-        case = ds.cases.get(rid) if kind == "cases" else None
-        index.entries[display] = (*stat, summary_of(case) if case else None)
+def save_summaries(root: Path, summaries: dict[str, CaseSummary | None], stats: dict[str, tuple[int, int, str]]) -> SummaryIndex:
+    """Rebuild the hook's summary index: per record file (``display``) its summary and ``stats`` key (mtime_ns, size)."""
+    index = SummaryIndex(root, read=False)
+    index.entries = {display: (*stats[display][:2], summary) for display, summary in summaries.items() if display in stats}
     index.save()
     return index
 
@@ -128,8 +132,8 @@ def affected(commit: Commit, summaries: dict[str, CaseSummary | None]) -> set[st
         if referenced & (set(summary[2]) | set(summary[3])):
             out.add(display)
         if display in commit.touched:
-            out.update(f"workplaces/{w}.yaml" for w in summary[2])
-            out.update(f"modules/{m}.yaml" for m in summary[3])
+            out.update(d for w in summary[2] if (d := f"workplaces/{w}.yaml") in summaries)
+            out.update(d for m in summary[3] if (d := f"modules/{m}.yaml") in summaries)
     return out
 
 
@@ -144,55 +148,76 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
     index = SummaryIndex(root)
     if not index.valid:
         return None
-    ds = Dataset(root=root)
+    files, wanted = _listing(root, commit, index)
+    if len(wanted) > MAX_STALE or not all(record_key(d) for d in wanted):
+        return None
+    ds = load_dataset(root, only=[])  # organisation and catalogues
+    ds.files = files
+    by_display = {d: key for key, d in files.items()}
+    for display in sorted(wanted):
+        _load(ds, by_display, display)
+    summaries = _summaries(ds, index, by_display, wanted)
+    for display in sorted(affected(commit, summaries)):
+        _load(ds, by_display, display)
+    for case in list(ds.cases.values()):
+        s = summary_of(case)
+        for display in [*(f"workplaces/{w}.yaml" for w in s[2]), *(f"modules/{m}.yaml" for m in s[3])]:
+            _load(ds, by_display, display)
+    findings = positioned(ds.findings + run_checks(ds, today, caseload_of(summaries)), root)
+    _refresh(root, index, by_display, wanted, summaries)
+    return findings, summaries
+
+
+def _listing(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dict[tuple[str, str], str], set[str]]:
+    """Every record file of the commit, and those to load: touched, new or changed since indexed."""
+    files: dict[tuple[str, str], str] = {}
     wanted = {p for p in commit.touched if record_key(p)}
     for kind, rid, display, stat in record_entries(root):
         if commit.tracked is not None and display not in commit.tracked:
             continue
-        ds.files[(kind, rid)] = display
+        files[(kind, rid)] = display
         entry = index.entries.get(display)
         if entry is None or entry[:2] != stat:
             wanted.add(display)
-    if len(wanted) > MAX_STALE or not all(record_key(d) for d in wanted):
-        return None
-    by_display = {d: key for key, d in ds.files.items()}
-    fresh = load_dataset(root, only=[])  # organisation and catalogues
-    ds.organisation, ds.catalogue, ds.purposes_catalogue = fresh.organisation, fresh.catalogue, fresh.purposes_catalogue
-    ds.findings.extend(fresh.findings)
+    return files, wanted
+
+
+def _load(ds: Dataset, by_display: dict[str, tuple[str, str]], display: str) -> None:
+    """Load one record file into ``ds`` unless unknown or loaded already."""
+    key = by_display.get(display)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
+    if key is None or key[1] in targets[key[0]]:
+        return
+    record, findings = load_record(key[0], ds.root / display, display)
+    ds.findings.extend(findings)
+    if record is not None:
+        targets[key[0]][key[1]] = record
 
-    def load(display: str) -> None:
-        if display not in by_display or by_display[display][1] in targets[by_display[display][0]]:
-            return
-        kind, rid = by_display[display]
-        record, findings = load_record(kind, root / display, display)
-        ds.findings.extend(findings)
-        if record is not None:
-            targets[kind][rid] = record
 
-    for display in sorted(wanted):
-        load(display)
+def _summaries(ds: Dataset, index: SummaryIndex, by_display: dict[str, tuple[str, str]], wanted: set[str]) -> dict[str, CaseSummary | None]:
+    """Indexed summaries, with those of the freshly loaded files replaced."""
     summaries: dict[str, CaseSummary | None] = {d: e[2] for d, e in index.entries.items() if d in by_display}
     for display in wanted:
         key = by_display.get(display)
         if key is not None:
             case = ds.cases.get(key[1]) if key[0] == "cases" else None
             summaries[display] = summary_of(case) if case else None
-    for display in sorted(affected(commit, summaries)):
-        load(display)
-    for case in list(ds.cases.values()):
-        for wid in {p.workplace for p in case.placements} | {d.workplace for d in case.disclosures}:
-            load(ds.path_of("workplaces", wid))
-        for mid in {e.module for e in case.enrolments}:
-            load(ds.path_of("modules", mid))
+    return summaries
+
+
+def caseload_of(summaries: dict[str, CaseSummary | None]) -> dict[str, int]:
+    """Open cases per primary coach, counted from summaries."""
     counts: dict[str, int] = {}
     for summary in summaries.values():
         if summary is not None and summary[1]:
             counts[summary[0]] = counts.get(summary[0], 0) + 1
-    ds.caseload_counts = counts
-    findings = positioned(ds.findings + run_checks(ds, today), root)
+    return counts
+
+
+def _refresh(root: Path, index: SummaryIndex, by_display: dict[str, tuple[str, str]], wanted: set[str],
+             summaries: dict[str, CaseSummary | None]) -> None:
+    """Store the freshly loaded files' stat keys and summaries in the index."""
     for display in wanted:
         if display in by_display and (root / display).exists():
             index.entries[display] = (*SummaryIndex.stat_key(root / display), summaries.get(display))
     index.save()
-    return findings, summaries

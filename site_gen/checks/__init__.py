@@ -29,9 +29,17 @@ CHECKS: list[Check] = [
 ]
 
 
-def run_checks(ds: Dataset, today: dt.date) -> list[Finding]:
-    """All cross-record findings for a loaded dataset."""
+def run_checks(ds: Dataset, today: dt.date, caseload: dict[str, int] | None = None) -> list[Finding]:
+    """All cross-record findings for a loaded dataset.
+
+    ``caseload`` (open cases per primary coach) is given when ``ds`` holds only
+    part of the records (the incremental checks count from cached summaries).
+    """
     out: list[Finding] = []
     for check in CHECKS:
-        out.extend(check(ds, today))
+        if check is capacity.check and caseload is not None:
+            out.extend(capacity.tandem(ds))
+            out.extend(capacity.over_capacity(ds, caseload))
+        else:
+            out.extend(check(ds, today))
     return out

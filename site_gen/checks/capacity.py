@@ -11,6 +11,12 @@ from ..models.organisation import Role
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
+    """Tandem rules per case and the caseload of the cases in ``ds`` against capacity."""
+    yield from tandem(ds)
+    yield from over_capacity(ds, ds.caseload)
+
+
+def tandem(ds: Dataset) -> Iterator[Finding]:
     for cid, case in ds.cases.items():
         f = ds.path_of("cases", cid)
         if case.coaches.primary == case.coaches.deputy:
@@ -21,8 +27,12 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
             if staff is not None and Role.JOBCOACH not in staff.roles:
                 yield Finding(f, "TANDEM-ROLE", f"'coaches.{role}' hat nicht die Rolle 'jobcoach'.",
                               "Rolle in organisation.yaml ergänzen oder eine andere Fachkraft eintragen.", Severity.WARNING, loc=("coaches", role))
+
+
+def over_capacity(ds: Dataset, caseload: dict[str, int]) -> Iterator[Finding]:
+    """``caseload``: open cases per primary coach over the whole repository (a partial check passes it)."""
     index = {s.id: i for i, s in enumerate(ds.organisation.staff)} if ds.organisation else {}
-    for sid, count in ds.caseload.items():
+    for sid, count in caseload.items():
         staff = ds.staff.get(sid)
         if staff is not None and count > staff.capacity:
             yield Finding(ORGANISATION_FILE, "COACH-OVER-CAPACITY",

@@ -12,7 +12,7 @@ from ..findings import Finding
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
     for cid, case in ds.cases.items():
         for i, en in enumerate(case.enrolments):
-            mod = ds.modules.get(en.module)
+            mod = ds.module(en.module)
             if mod is None:
                 continue
             missing = [r for r in mod.access_requirements if r not in en.requirements_confirmed]

@@ -39,7 +39,7 @@ def _case(ds: Dataset, f: str, case: Case, today: dt.date) -> Iterator[Finding]:
             yield Finding(f, "PLACEMENT-STATUS", f"Platzierung {i + 1} ist als 'laufend' eingetragen, aber schon beendet.",
                           "Status auf 'beendet' setzen und das Ergebnis eintragen.", Severity.WARNING, loc=("placements", i, "status"),
                           due=pl.end + dt.timedelta(days=1))
-        wp = ds.workplaces.get(pl.workplace)
+        wp = ds.workplace(pl.workplace)
         if wp is not None:
             yield from _at_workplace(f, i, pl, wp, today)
     yield from _stage(f, case, today)

@@ -65,7 +65,7 @@ def _case(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
             yield _dangling(f, ("ability_profiles", i, "assessor"), "Fachkraft", STAFF_HINT)
         yield from _ratings(ds, f, ("ability_profiles", i, "ratings"), prof.ratings)
     for i, pl in enumerate(case.placements):
-        wp = ds.workplaces.get(pl.workplace)
+        wp = ds.workplace(pl.workplace)
         if not ds.exists("workplaces", pl.workplace):
             yield _dangling(f, ("placements", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
         elif wp is not None and pl.mentor is not None and pl.mentor not in {m.id for m in wp.mentors}:

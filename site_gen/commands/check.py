@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -17,7 +16,6 @@ from ..report import FORMATS
 from .options import add_today
 
 if TYPE_CHECKING:
-    from ..cache import CaseSummary
     from ..findings import Finding
     from ..incremental import Commit
 
@@ -28,53 +26,22 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
     ``tracked``: only these record files (the hook passes Git's index).
     """
-    from ..cache import ResultCache, file_hash
-    from ..checks import run_checks
-    from ..dataset import load_dataset, scan_records
-    from ..incremental import META_FILES, save_summaries
-    from ..report import positioned
+    from ..checking import check_all
 
-    entries, strays = scan_records(root)
-    strays = [f for f in strays if tracked is None or f.file in tracked]
-    listing = [(k, root / d) for k, _, d, _ in entries if tracked is None or d in tracked]
-    files = [p for _, p in listing] + [root / f for f in META_FILES if (root / f).exists()]
-    hashes = {p.relative_to(root).as_posix(): file_hash(p) for p in files}
-    key = hashlib.blake2b(repr((today.isoformat(), sorted(hashes.items()), [f.file for f in strays])).encode(), digest_size=16).hexdigest()
-    cache = ResultCache(root, enabled=use_cache)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached, len(files)
-    ds = load_dataset(root, only=listing)  # the folders were just listed: no second scan
-    findings = positioned(strays + ds.findings + run_checks(ds, today), root)
-    cache.save(key, findings)
-    if use_cache:
-        save_summaries(root, ds)
-    return findings, len(files)
-
-
-def _summaries(root: Path, use_cache: bool, tracked: set[str] | None) -> dict[str, CaseSummary | None]:
-    """Per record file, what the hook needs to know which records a change reaches."""
-    from ..cache import SummaryIndex
-    from ..dataset import load_dataset
-    from ..incremental import summary_of
-
-    if use_cache and (index := SummaryIndex(root)).valid:
-        return {d: e[2] for d, e in index.entries.items() if tracked is None or d in tracked}
-    ds = load_dataset(root)
-    return {ds.path_of(k, rid): (summary_of(ds.cases[rid]) if k == "cases" and rid in ds.cases else None)
-            for (k, rid) in ds.files if tracked is None or ds.path_of(k, rid) in tracked}
+    findings, count, _ = check_all(root, today, use_cache, tracked)
+    return findings, count
 
 
 def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = True) -> tuple[list[Finding], set[str]]:
     """The findings in the files a commit reaches, and those files (same answer warm or cold)."""
+    from ..checking import check_all
     from ..incremental import affected, collect_changed
 
     result = collect_changed(root, today, commit) if use_cache else None
     if result is not None:
         findings, summaries = result
-    else:
-        findings, _ = collect(root, today, use_cache, commit.tracked)
-        summaries = _summaries(root, use_cache, commit.tracked)
+    else:  # the full check with the per-record cache (which also keeps the hook's summary index)
+        findings, _, summaries = check_all(root, today, use_cache, commit.tracked)
     if commit.meta:  # organisation or catalogues changed: every record is reached
         reached = set(summaries) | {f.file for f in findings}
     else:

@@ -10,15 +10,13 @@ Pagefind re-indexes in the background afterwards. Serving and watching:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
-from ..dataset import Dataset, load_dataset, load_record
+from ..dataset import Dataset, load_dataset, reload
 from ..findings import UserError
 from ..models import RECORD_KINDS
 from ..render.internal import remove_docs, render_site, write_docs
@@ -103,28 +101,6 @@ class Preview:
             report_left_out(selection.errors, len(raw.files), "site-gen serve: Datensätze mit Fehlern fehlen in der Vorschau, bis die Fehler behoben sind.")
         return selection
 
-    def _reload_records(self, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]:
-        """The raw Dataset with the changed record files loaded again; ids touched per kind."""
-        cases, workplaces, modules = dict(self.raw.cases), dict(self.raw.workplaces), dict(self.raw.modules)
-        displays = {p.relative_to(self.root).as_posix() for p in paths}
-        files, findings = dict(self.raw.files), [f for f in self.raw.findings if f.file not in displays]
-        targets: dict[str, dict[str, Any]] = {"cases": cases, "workplaces": workplaces, "modules": modules}
-        touched: dict[str, set[str]] = {}
-        for path in paths:
-            kind, stem = path.parent.name, path.stem
-            display = path.relative_to(self.root).as_posix()
-            touched.setdefault(kind, set()).add(stem)
-            targets[kind].pop(stem, None)
-            files.pop((kind, stem), None)
-            if path.exists():
-                files[(kind, stem)] = display
-                record, problems = load_record(kind, path, display)
-                findings += problems
-                if record is not None:
-                    targets[kind][stem] = record
-        raw = dataclasses.replace(self.raw, cases=cases, workplaces=workplaces, modules=modules, files=files, findings=findings)
-        return raw, touched
-
     def update(self, paths: set[Path]) -> float:
         """Bring the site up to date after ``paths`` changed; returns seconds until the
         changed records' own pages are served. A record with errors is left out (its
@@ -139,7 +115,7 @@ class Preview:
         records = {p for p in paths if p.parent.name in RECORD_KINDS and p.parent.parent == self.root}
         with self._lock:
             if records == paths:
-                raw, touched = self._reload_records(paths)
+                raw, touched = reload(self.raw, paths)
             else:  # organisation or schema changed: everything may change
                 raw, touched = load_dataset(self.root), {}
             self.raw = raw

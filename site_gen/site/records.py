@@ -14,10 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..checks import run_checks
+from ..checking import dataset_findings, paused_gc
 from ..dataset import Dataset, load_dataset
 from ..findings import Finding, Severity
-from ..report import positioned
 
 NEVER_PAGED = ("PRIVACY-NAME-IN-ID", "PRIVACY-NAME-FILENAME")
 """A record whose id or file name holds a name gets no page at all: the address would show it."""
@@ -51,8 +50,8 @@ class Selection:
 
 
 def select(ds: Dataset, today: dt.date) -> Selection:
-    """Check ``ds`` and leave out every record with a commit-made error."""
-    findings = positioned(ds.findings + run_checks(ds, today), ds.root)
+    """Check ``ds`` (reusing the check's per-record cache) and leave out every record with a commit-made error."""
+    findings = dataset_findings(ds, today)
     records = set(ds.files.values())
     excluded: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
@@ -70,4 +69,6 @@ def select(ds: Dataset, today: dt.date) -> Selection:
 
 def load_selection(root: Path, today: dt.date) -> Selection:
     """Load the whole repository below ``root`` and select what the sites show."""
-    return select(load_dataset(root), today)
+    with paused_gc():
+        ds = load_dataset(root)
+    return select(ds, today)

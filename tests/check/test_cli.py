@@ -41,7 +41,7 @@ def test_strict_makes_warnings_fail(base_repo: Path) -> None:
 
 def test_warm_cache_sees_changes(base_repo: Path) -> None:
     first = run_cli("--root", str(base_repo), "check", "--today", TODAY)
-    assert (base_repo / ".site-gen-cache" / "result.json").exists()
+    assert (base_repo / ".site-gen-cache" / "records.json").exists()
     again = run_cli("--root", str(base_repo), "check", "--today", TODAY)
     assert first.stdout == again.stdout and again.returncode == 0
     _break_reference(base_repo)

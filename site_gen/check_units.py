@@ -1,0 +1,109 @@
+"""The two ways of the full check: everything, or what changed and what it reaches.
+
+Both give every unit they check its findings (positioned) and summary, in
+a new :class:`~site_gen.record_cache.RecordCache`; see :mod:`site_gen.checking`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import CaseSummary
+from .checks import run_checks
+from .dataset import Dataset, RecordUnit, load_units
+from .findings import Finding
+from .incremental import caseload_of, summary_of
+from .record_cache import RecordCache, UnitEntry, unit_key
+from .report import positioned
+
+BATCH = 2_000
+"""Cases loaded and checked together in a full check (workplaces and modules stay loaded)."""
+
+
+@dataclass
+class Change:
+    """The units that changed since the cache was written, those deleted, and the cached entries."""
+
+    changed: list[RecordUnit]
+    deleted: set[str]
+    reusable: dict[str, UnitEntry]
+
+
+def check_everything(root: Path, today: dt.date, units: list[RecordUnit], hashes: dict[str, str]) -> RecordCache:
+    """Every unit: workplaces and modules at once, cases in batches (memory stays flat as cases grow)."""
+    ds = load_units(root, [u for u in units if u.kind != "cases"])
+    for u in units:
+        ds.files[(u.kind, u.id)] = u.display
+    lookup = {("workplaces", wid): wp for wid, wp in ds.workplaces.items()} | {("modules", mid): m for mid, m in ds.modules.items()}
+    cases = [u for u in units if u.kind == "cases"]
+    findings: list[Finding] = []
+    summaries: dict[str, CaseSummary | None] = {}
+    for start in range(0, len(cases), BATCH):
+        batch = cases[start:start + BATCH]
+        part = Dataset(root=root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
+                       files=ds.files, context=lookup)
+        load_units(root, batch, base=part)
+        own = {src for u in batch for src in u.sources}
+        findings += [f for f in part.findings + run_checks(part, today, caseload={}) if f.file in own]
+        summaries.update({unit_key(u): summary(part, u) for u in batch})
+    findings = ds.findings + run_checks(ds, today, caseload_of(summaries)) + findings
+    return _store(units, units, positioned(findings, root), hashes, {}, summaries)
+
+
+def check_changed(root: Path, today: dt.date, units: list[RecordUnit], change: Change, hashes: dict[str, str]) -> RecordCache:
+    """Load and check the changed units and the cases they reach; the rest comes from the cache.
+
+    Records the checked ones reference are loaded as lookup context only.
+    """
+    ds = load_units(root, change.changed)
+    by_key = {unit_key(u): u for u in units}
+    summaries = {key: entry.summary for key, entry in change.reusable.items() if key in by_key}
+    summaries.update({unit_key(u): summary(ds, u) for u in change.changed})
+    reached = _reached(change, summaries, by_key)
+    load_units(root, reached, base=ds)
+    recheck = [*change.changed, *reached]
+    done = {unit_key(u) for u in recheck}
+    context = [by_key[key] for case in list(ds.cases.values()) for key in _references(case) if key in by_key and key not in done]
+    load_units(root, list(dict.fromkeys(context)), base=ds, as_context=True)
+    for u in units:  # references to unchanged, unloaded records must not dangle
+        ds.files.setdefault((u.kind, u.id), u.display)
+    others = {src for u in units for src in u.sources} - {src for u in recheck for src in u.sources}
+    findings = [f for f in ds.findings + run_checks(ds, today, caseload_of(summaries)) if f.file not in others]
+    return _store(units, recheck, positioned(findings, root), hashes, change.reusable, summaries)
+
+
+def _reached(change: Change, summaries: dict[str, CaseSummary | None], by_key: dict[str, RecordUnit]) -> list[RecordUnit]:
+    """Unchanged cases that reference a changed or deleted workplace or module."""
+    moved = {u.id for u in change.changed if u.kind != "cases"} | {k.partition("/")[2] for k in change.deleted if not k.startswith("cases/")}
+    if not moved:
+        return []
+    done = {unit_key(u) for u in change.changed}
+    return [by_key[key] for key, s in summaries.items() if s is not None and key not in done and moved & {*s[2], *s[3]}]
+
+
+def _references(case: object) -> list[str]:
+    s = summary_of(case)  # type: ignore[arg-type]
+    return [f"workplaces/{w}" for w in s[2]] + [f"modules/{m}" for m in s[3]]
+
+
+def summary(ds: Dataset, unit: RecordUnit) -> CaseSummary | None:
+    """The summary of ``unit`` if it is a valid case in ``ds``."""
+    case = ds.cases.get(unit.id) if unit.kind == "cases" else None
+    return summary_of(case) if case is not None else None
+
+
+def _store(units: list[RecordUnit], checked: list[RecordUnit], findings: list[Finding], hashes: dict[str, str],
+           reusable: dict[str, UnitEntry], summaries: dict[str, CaseSummary | None]) -> RecordCache:
+    """The new cache: fresh entries for ``checked`` units, reused ones for the rest."""
+    owner = {src: unit_key(u) for u in checked for src in u.sources}
+    fresh: dict[str, list[Finding]] = {unit_key(u): [] for u in checked}
+    general: list[Finding] = []
+    for f in findings:
+        (fresh[owner[f.file]] if f.file in owner else general).append(f)
+    out = RecordCache(general=general)
+    for u in units:
+        key = unit_key(u)
+        out.units[key] = UnitEntry(hashes[key], fresh[key], summaries.get(key)) if key in fresh else reusable[key]
+    return out

@@ -1,0 +1,148 @@
+"""Per-record cache of ``site-gen check``: findings and a small summary per record unit.
+
+A record unit (kind, id and every file it is made of) is cached by the
+content hashes of its files, under the tool's code fingerprint and the hash
+of the files every record depends on (organisation, catalogues) and the day
+checked (time-made findings depend on it). Per unit it keeps every finding
+in its files (positioned, so no file is parsed again) and the summary the
+cross-record rules need (coach, open?, referenced workplaces and modules).
+
+Plain JSON in ``.site-gen-cache/records.json``: reading it never runs code;
+a missing, broken or foreign file is ignored and rebuilt. File contents are
+hashed unless the file's (mtime, size) equals the stored one and the file is
+older than the cache (Git's rule against "racily clean" files).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .cache import CACHE_DIR, CaseSummary, code_fingerprint, finding_from_row, finding_row, write_cache
+from .dataset import RecordUnit
+from .findings import Finding
+
+RACY_NS = 2_000_000_000
+"""Files changed this close before the cache was written are hashed again (coarse mtimes)."""
+
+
+@dataclass
+class UnitEntry:
+    """What the cache knows about one record unit."""
+
+    digest: str
+    findings: list[Finding]
+    summary: CaseSummary | None
+
+
+@dataclass
+class RecordCache:
+    """Cached units of the last check, and the context they were computed in."""
+
+    context: str = ""
+    """Hash of code fingerprint, day and the files every record depends on."""
+    units: dict[str, UnitEntry] = field(default_factory=dict)
+    """``kind/id`` → entry."""
+    general: list[Finding] = field(default_factory=list)
+    """Findings outside record files (organisation, catalogues): recomputed with every change."""
+    stats: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    """Source file → (mtime_ns, size, content hash) when it was hashed."""
+    written_ns: int = 0
+
+
+def unit_key(unit: RecordUnit) -> str:
+    return f"{unit.kind}/{unit.id}"
+
+
+def cache_path(root: Path) -> Path:
+    return root / CACHE_DIR / "records.json"
+
+
+def read(root: Path) -> RecordCache:
+    """The stored cache, or an empty one when missing, broken or foreign."""
+    try:
+        data = json.loads(cache_path(root).read_bytes())
+        if not isinstance(data, dict) or data.get("code") != code_fingerprint():
+            return RecordCache()
+        units = {key: UnitEntry(_str(digest), [finding_from_row(r) for r in rows], _summary(summary))
+                 for key, (digest, rows, summary) in data["units"].items()}
+        stats = {_str(path): (_int(m), _int(s), _str(h)) for path, (m, s, h) in data["stats"].items()}
+        return RecordCache(_str(data["context"]), units, [finding_from_row(r) for r in data["general"]], stats, _int(data["written_ns"]))
+    except Exception:  # missing, broken or foreign: rebuilt by this check
+        return RecordCache()
+
+
+def write(root: Path, cache: RecordCache) -> None:
+    """Store ``cache`` (atomically; a read-only checkout goes without)."""
+    data = {"code": code_fingerprint(), "context": cache.context, "written_ns": time.time_ns(),
+            "units": {key: [e.digest, [finding_row(f) for f in e.findings], e.summary] for key, e in cache.units.items()},
+            "general": [finding_row(f) for f in cache.general],
+            "stats": {path: list(stat) for path, stat in cache.stats.items()}}
+    write_cache(cache_path(root), json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def digests(root: Path, units: list[RecordUnit], cache: RecordCache) -> tuple[dict[str, str], dict[str, tuple[int, int, str]]]:
+    """Content digest per unit key, and the file stats to store for next time."""
+    stats: dict[str, tuple[int, int, str]] = {}
+    out: dict[str, str] = {}
+    trusted_before = cache.written_ns - RACY_NS
+    base = str(root)
+    for unit in units:
+        h = hashlib.blake2b(digest_size=16)
+        for src in unit.sources:
+            stats[src] = stat = _file_stat(os.path.join(base, src), cache.stats.get(src), trusted_before)
+            h.update(f"{src}\0{stat[2]}\0".encode())
+        out[unit_key(unit)] = h.hexdigest()
+    return out, stats
+
+
+def _file_stat(path: str, known: tuple[int, int, str] | None, trusted_before: int) -> tuple[int, int, str]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return 0, 0, "unreadable"
+    if known is not None and known[:2] == (st.st_mtime_ns, st.st_size) and st.st_mtime_ns < trusted_before:
+        return known
+    try:
+        with open(path, "rb") as handle:
+            content = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    except OSError:
+        content = "unreadable"
+    return st.st_mtime_ns, st.st_size, content
+
+
+def context_hash(root: Path, today: str, meta_files: tuple[str, ...]) -> str:
+    """What every unit's findings depend on besides its own files."""
+    h = hashlib.blake2b(f"{code_fingerprint()}\0{today}\0".encode(), digest_size=16)
+    for name in meta_files:
+        try:
+            h.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+        except OSError:
+            h.update(name.encode() + b"\0-\0")
+    return h.hexdigest()
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("foreign cache")
+    return value
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise ValueError("foreign cache")
+    return value
+
+
+def _summary(value: Any) -> CaseSummary | None:
+    if value is None:
+        return None
+    coach, open_, workplaces, modules = value
+    if not isinstance(coach, str) or type(open_) is not bool or not all(isinstance(x, str) for x in [*workplaces, *modules]):
+        raise ValueError("foreign cache")
+    return coach, open_, tuple(workplaces), tuple(modules)
