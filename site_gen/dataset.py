@@ -18,6 +18,8 @@ from pydantic import BaseModel
 
 from .config import load_catalogue, load_purposes
 from .findings import Finding
+from .compose import compose
+from .layout import FOLDER_KINDS, Unit, scan_folder
 from .load import read_yaml
 from .placeholders import placeholder_findings
 from .models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
@@ -128,20 +130,23 @@ class Dataset:
         return dict(index)
 
 
-Entry = tuple[str, str, str, tuple[int, int]]
+Entry = Unit
+"""A record unit (see :mod:`site_gen.layout`): kind, id, display, stat key, source files."""
 
 
-def scan_records(root: Path) -> tuple[list[Entry], list[Finding]]:
-    """Every record file below ``root``, and the entries that look like records but are not.
+def scan_records(root: Path) -> tuple[list[Unit], list[Finding]]:
+    """Every record below ``root`` (a file or a case folder), and the entries that look like records but are not.
 
-    Entries are (kind, id, path relative to root, (mtime_ns, size)), sorted.
-    A record is a regular ``*.yaml`` file; ``.yml``/``.YAML`` files and folders
-    named like a record are errors (they would be silently ignored), and a
-    symbolic link that leaves the repository is refused unread. Strings and
+    Units are (kind, id, display, (mtime_ns, size), sources), sorted by display.
+    A record is a regular ``*.yaml`` file or a case folder (``cases/<id>/``
+    with ``case.yaml``, see :mod:`site_gen.layout`); ``.yml``/``.YAML`` files
+    and folders named like a record file are errors (they would be silently
+    ignored), a symbolic link that leaves the repository is refused unread,
+    and a case both as file and as folder is RECORD-DUPLICATE. Strings and
     one ``scandir`` per folder: the pre-commit fast path lists 12,000 files
     with this, where Path objects alone would cost a fifth of a second.
     """
-    out: list[Entry] = []
+    out: list[Unit] = []
     problems: list[Finding] = []
     real_root: Path | None = None
     for kind in RECORD_KINDS:
@@ -149,9 +154,19 @@ def scan_records(root: Path) -> tuple[list[Entry], list[Finding]]:
             entries = sorted(os.scandir(root / kind), key=lambda e: e.name)
         except (FileNotFoundError, NotADirectoryError):
             continue
+        folders: set[str] = set()
         for e in entries:
             name, display = e.name, f"{kind}/{e.name}"
-            if name.startswith(".") or not name.lower().endswith((".yaml", ".yml")):
+            if name.startswith("."):
+                continue
+            if kind in FOLDER_KINDS and e.is_dir(follow_symlinks=False) and not name.lower().endswith((".yaml", ".yml")):
+                unit, strays = scan_folder(root, kind, name)
+                problems.extend(strays)
+                if unit is not None:
+                    out.append(unit)
+                    folders.add(name)
+                continue
+            if not name.lower().endswith((".yaml", ".yml")):
                 continue
             if e.is_symlink():
                 real_root = real_root or root.resolve()
@@ -168,25 +183,51 @@ def scan_records(root: Path) -> tuple[list[Entry], list[Finding]]:
                                         f"Die Datei in '{stem}.yaml' umbenennen (git mv); gibt es sie schon, beide zusammenführen.", line=1, col=1))
             elif e.is_file():
                 st = e.stat()
-                out.append((kind, name[: -len(".yaml")], display, (st.st_mtime_ns, st.st_size)))
+                rid = name[: -len(".yaml")]
+                out.append(Unit(kind, rid, display, (st.st_mtime_ns, st.st_size), (display,)))
+        for unit in [u for u in out if u.kind == kind and u.id in folders and u.display.endswith(".yaml")]:
+            out.remove(unit)
+            problems.append(Finding(unit.display, "RECORD-DUPLICATE", "Die Akte liegt zweimal vor: als Datei und als Ordner mit derselben Kennung.",
+                                    f"Nur der Ordner {kind}/{unit.id}/ wird gelesen. Die Datei mit 'site-gen migrate' einordnen oder löschen.", line=1, col=1))
+    out.sort(key=lambda u: (u.kind, u.display))
     return out, problems
 
 
-def record_entries(root: Path) -> list[Entry]:
-    """(kind, id, path relative to root, (mtime_ns, size)) of every record file, sorted."""
+def record_entries(root: Path) -> list[Unit]:
+    """Every record unit below ``root``, sorted (see :func:`scan_records`)."""
     return scan_records(root)[0]
 
 
 def record_files(root: Path) -> list[tuple[str, Path]]:
-    """(kind, path) of every record file below ``root``, sorted."""
-    return [(kind, root / display) for kind, _, display, _ in record_entries(root)]
+    """(kind, path) of every record below ``root`` (a file, or a case folder), sorted."""
+    return [(u.kind, root / u.display) for u in record_entries(root)]
 
 
 def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, list[Finding]]:
-    """Read and validate one record file (no cross-record rules)."""
+    """Read and validate one record (a file or a case folder; no cross-record rules)."""
+    if path.is_dir():
+        root = path.parents[display.count("/")]
+        unit, strays = scan_folder(root, kind, path.name)
+        if unit is None:
+            return None, strays
+        return load_unit(root, unit)
     data, findings = read_yaml(path, display)
     if data is None:
         return None, findings
+    return _validated(kind, data, display, findings)
+
+
+def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
+    """Read and validate a record unit; a folder is composed into one record first."""
+    if len(unit.sources) == 1 and unit.sources[0] == unit.display:
+        return load_record(unit.kind, root / unit.display, unit.display)
+    data, findings, _ = compose(root, unit)
+    if data is None:
+        return None, findings
+    return _validated(unit.kind, data, unit.display, findings)
+
+
+def _validated(kind: str, data: Any, display: str, findings: list[Finding]) -> tuple[BaseModel | None, list[Finding]]:
     record, problems = validate(RECORD_KINDS[kind], data, display)
     left = placeholder_findings(data, display, {p.loc for p in problems})
     if left:  # a skeleton is not a record: left out like an invalid one, never published
@@ -207,8 +248,8 @@ def _load_single(root: Path, rel: str, model: type[BaseModel], ds: Dataset) -> A
     return record
 
 
-def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | None = None) -> Dataset:
-    """Load every record below ``root`` (or just the ``only`` record files).
+def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | list[Unit] | None = None) -> Dataset:
+    """Load every record below ``root`` (or just the ``only`` records: units or (kind, path)).
 
     ``loader(kind, path, display)`` defaults to :func:`load_record`; the
     check command passes a caching one.
@@ -221,14 +262,21 @@ def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | 
     ds.purposes_catalogue = load_purposes(root, ds.findings)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     if only is None:
-        entries, strays = scan_records(root)
-        only = [(kind, root / display) for kind, _, display, _ in entries]
+        only, strays = scan_records(root)
         ds.findings.extend(strays)
-    for kind, path in only:
-        display = path.relative_to(root).as_posix()
-        ds.files[(kind, path.stem)] = display
-        record, findings = loader(kind, path, display)
+    for item in only:
+        if isinstance(item, Unit):
+            kind, display = item.kind, item.display
+            path, rid = root / display, item.id
+        else:
+            kind, path = item
+            display, rid = path.relative_to(root).as_posix(), path.stem
+        ds.files[(kind, rid)] = display
+        if isinstance(item, Unit) and len(item.sources) > 1:
+            record, findings = load_unit(root, item)  # a case folder: composed here, not by ``loader``
+        else:
+            record, findings = loader(kind, path, display)
         ds.findings.extend(findings)
         if record is not None:
-            targets[kind][path.stem] = record
+            targets[kind][rid] = record
     return ds

@@ -26,6 +26,12 @@ def git(cwd: Path, *args: str, input: bytes | None = None) -> subprocess.Complet
         raise UserError("Das Programm 'git' ist nicht installiert.", "git installieren (z. B. apt-get install git).") from None
 
 
+def identity(top: Path) -> list[str]:
+    """Fallback author for commits the tool makes when git has none configured."""
+    known = all(git(top, "var", ident).returncode == 0 for ident in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"))
+    return [] if known else ["-c", "user.name=site-gen", "-c", "user.email=site-gen@localhost"]
+
+
 def toplevel(root: Path) -> Path | None:
     """The top folder of the Git repository containing ``root``, if any."""
     result = git(root, "rev-parse", "--show-toplevel")

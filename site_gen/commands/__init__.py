@@ -20,4 +20,6 @@ COMMANDS: list[str] = [
     "bericht",
     "nachweis",
     "cms",
+    "log",
+    "migrate",
 ]

@@ -17,20 +17,20 @@ from ..cache import CaseSummary, ResultCache, SummaryIndex, file_hash
 from ..checks import run_checks
 from ..dataset import load_dataset, scan_records
 from ..findings import Finding, Severity
-from ..incremental import META_FILES, Commit, affected, collect_changed, save_summaries, staged_commit, summary_of
+from ..incremental import META_FILES, Commit, affected, by_record, collect_changed, save_summaries, staged_commit, summary_of
 from ..report import FORMATS, positioned, report
 from ..schema_files import stale_findings
 
 
 def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int]:
-    """Every finding for the records below ``root`` (positioned), and the file count.
+    """Every finding for the records below ``root`` (positioned), and the file count (every small file of a case folder counts).
 
     ``tracked``: only these record files (the hook passes Git's index).
     """
     entries, strays = scan_records(root)
     strays = [f for f in strays if tracked is None or f.file in tracked]
-    listing = [(k, root / d) for k, _, d, _ in entries if tracked is None or d in tracked]
-    files = [p for _, p in listing] + [root / f for f in META_FILES if (root / f).exists()]
+    listing = [u for u in entries if tracked is None or u.display in tracked]
+    files = [root / s for u in listing for s in u.sources] + [root / f for f in META_FILES if (root / f).exists()]
     hashes = {p.relative_to(root).as_posix(): file_hash(p) for p in files}
     key = hashlib.blake2b(repr((today.isoformat(), sorted(hashes.items()), [f.file for f in strays])).encode(), digest_size=16).hexdigest()
     cache = ResultCache(root, enabled=use_cache)
@@ -75,7 +75,7 @@ def run(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, onl
     the records it reaches are checked (fast path) and only their findings count."""
     given = [_display(root, p) for p in only or []]
     if staged or given:
-        commit = staged_commit(root, given) if staged else Commit(touched=set(given))
+        commit = staged_commit(root, given) if staged else by_record(root, Commit(touched=set(given)))
         if commit.empty:
             out.write("Keine Akten, Arbeitsplätze, Module oder Einstellungen geändert.\n")
             return 0

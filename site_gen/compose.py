@@ -1,0 +1,65 @@
+"""A case folder as the one raw mapping a single case file would give.
+
+``case.yaml`` is read first; every entry file is appended to its list, after
+the entries ``case.yaml`` may still hold itself, in file-name order. The
+models, checks and views never see the difference. Findings keep the record
+(``cases/<id>``) as their file and name the small file they come from in
+``source``; :func:`resolve` maps a key path of the composed record back to
+the small file and the key path inside it (for line numbers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .findings import Finding, Loc
+from .layout import MAIN_FILE, Unit
+from .load import read_yaml
+
+Provenance = dict[tuple[str, int], str]
+"""(list name, index in the composed list) → the entry file it came from."""
+
+
+def _from(findings: list[Finding], record: str, source: str) -> list[Finding]:
+    return [replace(f, file=record, source=source) for f in findings]
+
+
+def compose(root: Path, unit: Unit) -> tuple[Any, list[Finding], Provenance]:
+    """(raw mapping or None when a file cannot be read, findings, provenance) of a folder unit."""
+    main, *entries = unit.sources
+    data, problems = read_yaml(root / main, main)
+    findings = _from(problems, unit.display, main)
+    provenance: Provenance = {}
+    broken = data is None
+    if not isinstance(data, dict):
+        data = {}
+    for source in entries:
+        list_name = source.split("/")[-2]
+        entry, problems = read_yaml(root / source, source)
+        findings += _from(problems, unit.display, source)
+        if entry is None:
+            broken = True
+            continue
+        if not isinstance(entry, dict):
+            findings.append(Finding(unit.display, "RECORD-ENTRY-TYPE", "Ein Eintrag ist eine Zuordnung (schlüssel: wert), keine Liste oder einzelner Wert.",
+                                    "Die Felder des Eintrags ohne führendes '- ' untereinander schreiben.", line=1, col=1, source=source))
+            broken = True
+            continue
+        target = data.setdefault(list_name, [])
+        if not isinstance(target, list):
+            findings.append(Finding(unit.display, "RECORD-ENTRY-LIST", f"In {MAIN_FILE} ist '{list_name}' keine Liste; die Einträge im Unterordner passen nicht dazu.",
+                                    f"'{list_name}' in {MAIN_FILE} als Liste schreiben oder dort entfernen.", loc=(list_name,), source=main))
+            broken = True
+            continue
+        provenance[(list_name, len(target))] = source
+        target.append(entry)
+    return (None if broken else data), findings, provenance
+
+
+def resolve(unit: Unit, provenance: Provenance, loc: Loc) -> tuple[str, Loc]:
+    """The small file holding key path ``loc`` of the composed record, and the path inside it."""
+    if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int) and (loc[0], loc[1]) in provenance:
+        return provenance[(loc[0], loc[1])], loc[2:]
+    return unit.sources[0], loc
