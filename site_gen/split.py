@@ -57,7 +57,7 @@ def split_document(doc: Any) -> tuple[Any, dict[str, list[tuple[str, str]]]]:
         return doc, moved
     for list_name in appendable():
         items = doc.get(list_name)
-        if isinstance(items, list) and all(hasattr(item, "keys") for item in items):
+        if isinstance(items, list) and items and all(hasattr(item, "keys") for item in items):
             moved[list_name] = entry_files(list_name, list(items))
             del doc[list_name]
     return doc, moved
