@@ -23,7 +23,7 @@ def dump(node: Any) -> str:
     return out.getvalue()
 
 
-def entry_files(list_name: str, items: list[Any], taken: set[str] = frozenset()) -> list[tuple[str, str]]:
+def entry_files(list_name: str, items: list[Any], taken: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """(file name, text) for each item, named so that file-name order is the items' order.
 
     Names are ``<date>-<who>-<hash>.yaml`` (:func:`~site_gen.layout.entry_name`);
@@ -32,6 +32,11 @@ def entry_files(list_name: str, items: list[Any], taken: set[str] = frozenset())
     composed list stays exactly as it was.
     """
     texts = [_without_section_comments(dump(item)) for item in items]
+    return list(zip(ordered_names(list_name, items, texts, taken), texts))
+
+
+def ordered_names(list_name: str, items: list[Any], texts: list[str], taken: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """File names for ``items`` whose sorted order is the items' order (see :func:`entry_files`)."""
     names: list[str] = []
     for item, text in zip(items, texts):
         name = entry_name(list_name, item, text)
@@ -42,7 +47,7 @@ def entry_files(list_name: str, items: list[Any], taken: set[str] = frozenset())
     if names != sorted(names):
         width = max(3, len(str(len(names))))
         names = [f"{i + 1:0{width}d}-{name}" for i, name in enumerate(names)]
-    return list(zip(names, texts))
+    return names
 
 
 def split_document(doc: Any) -> tuple[Any, dict[str, list[tuple[str, str]]]]:

@@ -17,6 +17,8 @@ from typing import Any
 import yaml_rs
 
 from ..findings import UserError
+from ..layout import MAIN_FILE, appendable
+from ..split import ordered_names
 from ..models.case import CostBearer, Instrument, ServiceKind
 from ..models.common import PlacementType, Sector, Stage
 from ..models.workplace import Channel, Pictogram
@@ -156,8 +158,24 @@ def case(i: int, rng: random.Random, org: dict[str, Any], n_wp: int, n_mod: int)
     }
 
 
-def generate(out: Path, n_cases: int, n_workplaces: int, n_modules: int, seed: int = 7) -> None:
-    """Write a synthetic records repository into ``out`` (replacing it)."""
+def write_case(folder: Path, data: dict[str, Any], layout: str) -> None:
+    """One case as ``<id>.yaml`` (layout ``datei``) or as the folder ``<id>/`` (``ordner``, one file per entry)."""
+    if layout == "datei":
+        (folder / f"{data['id']}.yaml").write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
+        return
+    home = folder / data["id"]
+    home.mkdir()
+    lists = {name: data.pop(name) for name in appendable() if data.get(name)}
+    (home / MAIN_FILE).write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
+    for name, items in lists.items():
+        (home / name).mkdir()
+        texts = [yaml_rs.dumps(item) + "\n" for item in items]
+        for file_name, text in zip(ordered_names(name, items, texts), texts):
+            (home / name / file_name).write_text(text, encoding="utf-8")
+
+
+def generate(out: Path, n_cases: int, n_workplaces: int, n_modules: int, seed: int = 7, layout: str = "datei") -> None:
+    """Write a synthetic records repository into ``out`` (replacing it); cases in ``layout`` (``ordner`` or ``datei``)."""
     if out.exists():
         if not (out / "organisation.yaml").exists():
             raise UserError(f"'{out}' existiert und ist kein Demo-Ordner.", "Einen neuen oder leeren Ordner angeben.")
@@ -176,7 +194,7 @@ def generate(out: Path, n_cases: int, n_workplaces: int, n_modules: int, seed: i
     for i in range(n_modules):
         (out / "modules" / f"mod-{i + 1:03d}.yaml").write_text(yaml_rs.dumps(module(i, org)) + "\n", encoding="utf-8")
     for i in range(n_cases):
-        (out / "cases" / f"tn-{i + 1:05d}.yaml").write_text(yaml_rs.dumps(case(i, rng, org, n_workplaces, n_modules)) + "\n", encoding="utf-8")
+        write_case(out / "cases", case(i, rng, org, n_workplaces, n_modules), layout)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -184,6 +202,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--cases", type=int, default=1000, help="Zahl der Akten")
     p.add_argument("--workplaces", type=int, default=200, help="Zahl der Arbeitsplätze")
     p.add_argument("--modules", type=int, default=20, help="Zahl der Module")
+    p.add_argument("--layout", choices=("ordner", "datei"), default="ordner",
+                   help="Akten als Ordner mit einer Datei je Eintrag (Standard) oder als eine Datei je Akte (alter Aufbau)")
     p.add_argument("--seed", type=int, default=7, help="Startwert des Zufallsgenerators")
     p.add_argument("--out", type=Path, default=Path("demo-daten"), help="Zielordner (Standard: demo-daten/; wird ersetzt, wenn er Demodaten enthält)")
     p.set_defaults(run=lambda a: _run(a))
@@ -192,6 +212,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _run(args: argparse.Namespace) -> int:
     if min(args.cases, args.workplaces, args.modules) < 1:
         raise UserError("Es braucht mindestens 1 Akte, 1 Arbeitsplatz und 1 Modul.", "Zahlen größer als 0 angeben.")
-    generate(args.out, args.cases, args.workplaces, args.modules, args.seed)
+    generate(args.out, args.cases, args.workplaces, args.modules, args.seed, args.layout)
     print(f"{args.cases} Akten, {args.workplaces} Arbeitsplätze, {args.modules} Module in {args.out} geschrieben.")
     return 0
