@@ -99,6 +99,13 @@ def record_of(display: str) -> str:
     return display
 
 
+def history_key(display: str) -> str:
+    """One key for a case's Git history in either layout: ``cases/tn-0004.yaml`` and every file of ``cases/tn-0004/`` → ``cases/tn-0004``."""
+    record = record_of(display)
+    kind, _, name = record.partition("/")
+    return record[: -len(".yaml")] if kind in FOLDER_KINDS and name.endswith(".yaml") and "/" not in name else record
+
+
 def _finding(display: str, code: str, message: str, hint: str) -> Finding:
     return Finding(display, code, message, hint, line=1, col=1)
 

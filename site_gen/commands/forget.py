@@ -1,6 +1,6 @@
 """``site-gen forget CASE``: erasure (Art. 17 DSGVO).
 
-1. Removes the case file and every reference to its id in other record
+1. Removes the case file (or the case folder with every entry file) and every reference to its id in other record
    files (rewritten with ruamel round-trip, comments stay), and the check
    cache (it holds parsed records).
 2. Commits that removal when the records live in Git.
@@ -23,6 +23,7 @@ from pathlib import Path
 from .. import githistory as gh
 from ..cache import CACHE_DIR
 from ..findings import UserError
+from ..layout import MAIN_FILE
 from ..load import parse_yaml
 from ..models.common import ID_PATTERN
 from ..wording import count
@@ -47,11 +48,17 @@ def _markers(raw: bytes | None) -> list[str]:
     return [f"{first} {last}", f"{last}, {first}"]
 
 
+def _holds_name(path: str) -> bool:
+    """A single case file or a folder's case.yaml (entry files hold no name)."""
+    p = Path(path)
+    return p.name == MAIN_FILE or (p.parent.name == "cases" and p.suffix in (".yaml", ".yml"))
+
+
 def _latest_version(top: Path | None, files: list[Path], old_paths: set[str]) -> bytes | None:
     if files:
         return files[0].read_bytes()
-    if top is not None:
-        for path in sorted(old_paths):
+    if top is not None:  # the file that holds the name first: a single case file or a folder's case.yaml
+        for path in sorted(old_paths, key=lambda p: (not _holds_name(p), p)):
             sha = gh.git(top, "log", "--all", "-1", "--diff-filter=AMR", "--format=%H", "--", path).stdout.decode().strip()
             shown = gh.git(top, "show", f"{sha}:{path}") if sha else None
             if shown is not None and shown.returncode == 0:
@@ -64,7 +71,10 @@ def run(root: Path, case_id: str, yes: bool, history: bool, interactive: bool) -
     if not re.fullmatch(ID_PATTERN, case_id):
         raise UserError("Das ist keine gültige Kennung einer Akte.", "Kennung wie tn-0042 angeben (Dateiname ohne .yaml).")
     root = root.resolve()
+    folder = root / "cases" / case_id
     files = [p for p in (root / "cases" / f"{case_id}.yaml", root / "cases" / f"{case_id}.yml") if p.is_file()]
+    if folder.is_dir():  # the folder layout: case.yaml first (it holds the name), then every entry file
+        files += sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: (p.name != MAIN_FILE, str(p)))
     top = gh.toplevel(root)
     old_paths = gh.historical_paths(top, case_id, "cases") if top else set()
     if not files and not old_paths:
@@ -79,6 +89,7 @@ def run(root: Path, case_id: str, yes: bool, history: bool, interactive: bool) -
     changed = remove_references_in(root, case_id)
     for path in files:
         path.unlink()
+    shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
     print(f"Akte {case_id} gelöscht" + (f"; Verweise entfernt in: {', '.join(changed)}" if changed else "") + ".")
     if top is None:
