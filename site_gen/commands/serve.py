@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from ..dataset import Dataset, load_dataset, load_record
+from ..layout import record_of
 from ..findings import UserError
 from ..models import RECORD_KINDS
 from ..render.internal import remove_docs, render_site, write_docs
@@ -139,6 +140,13 @@ class Preview:
         raw = dataclasses.replace(self.raw, cases=cases, workplaces=workplaces, modules=modules, files=files, findings=findings)
         return raw, touched
 
+    def _record_path(self, path: Path) -> Path:
+        """A changed file of a case folder stands for its case (``cases/<id>``)."""
+        try:
+            return self.root / record_of(path.relative_to(self.root).as_posix())
+        except ValueError:
+            return path
+
     def update(self, paths: set[Path]) -> float:
         """Bring the site up to date after ``paths`` changed; returns seconds until the
         changed records' own pages are served. A record with errors is left out (its
@@ -150,6 +158,7 @@ class Preview:
         back first and a quick series of saves never waits for a full render.
         """
         t0 = time.perf_counter()
+        paths = {self._record_path(p) for p in paths}
         records = {p for p in paths if p.parent.name in RECORD_KINDS and p.parent.parent == self.root}
         with self._lock:
             if records == paths:
@@ -198,7 +207,7 @@ class Preview:
         if not errors:
             return b""
         n = len(errors)
-        items = "".join(f"<li><code>{html.escape(f.file)}:{f.line or 1}</code> {html.escape(f.code)}: {html.escape(f.message)}</li>"
+        items = "".join(f"<li><code>{html.escape(f.where)}:{f.line or 1}</code> {html.escape(f.code)}: {html.escape(f.message)}</li>"
                         for f in errors[:20])
         more = f"<li>… und {n - 20} weitere (siehe Konsole)</li>" if n > 20 else ""
         head = "1 Fehler beim letzten Speichern" if n == 1 else f"{n} Fehler beim letzten Speichern"
