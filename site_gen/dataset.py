@@ -134,7 +134,7 @@ Entry = Unit
 """A record unit (see :mod:`site_gen.layout`): kind, id, display, stat key, source files."""
 
 
-def scan_records(root: Path) -> tuple[list[Unit], list[Finding]]:
+def scan_records(root: Path, stat: bool = True) -> tuple[list[Unit], list[Finding]]:
     """Every record below ``root`` (a file or a case folder), and the entries that look like records but are not.
 
     Units are (kind, id, display, (mtime_ns, size), sources), sorted by display.
@@ -145,6 +145,7 @@ def scan_records(root: Path) -> tuple[list[Unit], list[Finding]]:
     and a case both as file and as folder is RECORD-DUPLICATE. Strings and
     one ``scandir`` per folder: the pre-commit fast path lists 12,000 files
     with this, where Path objects alone would cost a fifth of a second.
+    ``stat=False``: case folders get no stat key (the full check needs none).
     """
     out: list[Unit] = []
     problems: list[Finding] = []
@@ -160,7 +161,7 @@ def scan_records(root: Path) -> tuple[list[Unit], list[Finding]]:
             if name.startswith("."):
                 continue
             if kind in FOLDER_KINDS and e.is_dir(follow_symlinks=False) and not name.lower().endswith((".yaml", ".yml")):
-                unit, strays = scan_folder(root, kind, name)
+                unit, strays = scan_folder(root, kind, name, stat)
                 problems.extend(strays)
                 if unit is not None:
                     out.append(unit)

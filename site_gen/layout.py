@@ -110,44 +110,48 @@ def _finding(display: str, code: str, message: str, hint: str) -> Finding:
     return Finding(display, code, message, hint, line=1, col=1)
 
 
-def scan_folder(root: Path, kind: str, name: str) -> tuple[Unit | None, list[Finding]]:
-    """The unit of the case folder ``kind/name`` and the files in it that do not belong there."""
+def scan_folder(root: Path, kind: str, name: str, stat: bool = True) -> tuple[Unit | None, list[Finding]]:
+    """The unit of the case folder ``kind/name`` and the files in it that do not belong there.
+
+    ``stat=False`` leaves the stat key at zero (a full check does not need it:
+    one system call less per entry file).
+    """
     display = f"{kind}/{name}"
     problems: list[Finding] = []
-    sources: list[str] = []
-    mtime, size = os.stat(root / display).st_mtime_ns, 0
+    mtime, size = (os.stat(f"{root}/{display}").st_mtime_ns if stat else 0), 0
     main = None
     allowed = appendable()
-    subfolders: dict[str, list[os.DirEntry[str]]] = {}
-    for e in sorted(os.scandir(root / display), key=lambda e: e.name):
+    lists: dict[str, list[str]] = {}
+    for e in os.scandir(f"{root}/{display}"):
         if e.name.startswith("."):
             continue
         path = f"{display}/{e.name}"
         if e.is_dir(follow_symlinks=False):
             if e.name in allowed:
-                subfolders[e.name] = sorted(os.scandir(e.path), key=lambda x: x.name)
-                mtime = max(mtime, e.stat().st_mtime_ns)
+                lists[e.name] = names = []
+                for f in os.scandir(e.path):  # the hot loop: 30 files per case, 300,000 at 10,000 cases
+                    if f.name.endswith(".yaml") and not f.name.startswith(".") and f.is_file(follow_symlinks=False):
+                        names.append(f.name)
+                        if stat:
+                            st = f.stat()
+                            mtime, size = max(mtime, st.st_mtime_ns), size + st.st_size
+                    elif not f.name.startswith("."):
+                        problems.append(_stray(f"{path}/{f.name}", f))
+                if stat:
+                    mtime = max(mtime, e.stat().st_mtime_ns)
             else:
                 shown = f"'{e.name}' " if _SAFE.match(e.name) or re.fullmatch(r"[a-z_]+", e.name) else ""
                 problems.append(_finding(path, "RECORD-FOLDER-UNKNOWN", f"Der Unterordner {shown}gehört nicht zum Aufbau einer Akte.",
                                          "Erlaubt sind Unterordner für Einträge: " + ", ".join(allowed) + "."))
         elif e.name == MAIN_FILE and e.is_file(follow_symlinks=False):
             main = path
-            st = e.stat()
-            mtime, size = max(mtime, st.st_mtime_ns), size + st.st_size
-        else:
-            problems.append(_stray(path, e))
-    for list_name in allowed:
-        for e in subfolders.get(list_name, []):
-            path = f"{display}/{list_name}/{e.name}"
-            if e.name.startswith("."):
-                continue
-            if e.is_file(follow_symlinks=False) and e.name.endswith(".yaml"):
+            if stat:
                 st = e.stat()
                 mtime, size = max(mtime, st.st_mtime_ns), size + st.st_size
-                sources.append(path)
-            else:
-                problems.append(_stray(path, e))
+        else:
+            problems.append(_stray(path, e))
+    sources = [f"{display}/{name}/{entry}" for name in allowed if name in lists for entry in sorted(lists[name])]
+    problems.sort(key=lambda f: f.file)
     if main is None:
         problems.append(_finding(f"{display}/{MAIN_FILE}", "RECORD-FOLDER-MAIN", f"Im Ordner der Akte fehlt die Datei {MAIN_FILE}.",
                                  f"Die festen Angaben der Akte gehören in {display}/{MAIN_FILE}; ohne sie wird der Ordner nicht gelesen."))

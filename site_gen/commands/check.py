@@ -27,11 +27,12 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
     ``tracked``: only these record files (the hook passes Git's index).
     """
-    entries, strays = scan_records(root)
+    entries, strays = scan_records(root, stat=False)
     strays = [f for f in strays if tracked is None or f.file in tracked]
     listing = [u for u in entries if tracked is None or u.display in tracked]
-    files = [root / s for u in listing for s in u.sources] + [root / f for f in META_FILES if (root / f).exists()]
-    hashes = {p.relative_to(root).as_posix(): file_hash(p) for p in files}
+    files = [s for u in listing for s in u.sources] + [f for f in META_FILES if (root / f).exists()]
+    base = f"{root}/"
+    hashes = {rel: file_hash(base + rel) for rel in files}  # strings: a case folder adds dozens of small files
     key = hashlib.blake2b(repr((today.isoformat(), sorted(hashes.items()), [f.file for f in strays])).encode(), digest_size=16).hexdigest()
     cache = ResultCache(root, enabled=use_cache)
     cached = cache.get(key)
