@@ -44,6 +44,8 @@ def records_repo(target: Path, port: int, source: Path = REPO) -> Path:
     target.mkdir(parents=True)
     for name in RECORDS:
         src = source / name
+        if name == "cases" and source == REPO:  # the forms edit whole case files: the demo as it was before 'site-gen migrate'
+            src = REPO / "tests" / "data" / "legacy-demo" / "cases"
         (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
     org = target / "organisation.yaml"
     text = org.read_text(encoding="utf-8")

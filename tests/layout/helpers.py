@@ -19,11 +19,15 @@ def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
     return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, env={**os.environ, **ENV}, check=check)
 
 
+LEGACY = REPO / "tests" / "data" / "legacy-demo" / "cases"
+"""The demo's case files as they were before the repository's own ``site-gen migrate`` (with their comments)."""
+
+
 def single_file_demo(dest: Path) -> Path:
     """The bundled demo with every case as one file (the layout before ``migrate``).
 
-    Case folders are composed into one file (the data, without comments); case
-    files are copied as they are.
+    The kept pre-migration files where they exist; any other case folder is
+    composed into one file (the data, without comments).
     """
     from site_gen.compose import compose
     from site_gen.layout import scan_folder
@@ -34,7 +38,9 @@ def single_file_demo(dest: Path) -> Path:
     shutil.copy(REPO / "organisation.yaml", dest / "organisation.yaml")
     (dest / "cases").mkdir()
     for path in sorted((REPO / "cases").iterdir()):
-        if path.is_file():
+        if (LEGACY / f"{path.name}.yaml").is_file():
+            shutil.copy(LEGACY / f"{path.name}.yaml", dest / "cases" / f"{path.name}.yaml")
+        elif path.is_file():
             shutil.copy(path, dest / "cases" / path.name)
         elif path.is_dir():
             unit = scan_folder(REPO, "cases", path.name)[0]

@@ -56,7 +56,13 @@ def citations(path: Path) -> list[tuple[str, str, dt.date]]:
 
 def resolve(root: Path, file: str, path: str) -> Any:
     """The value at ``path`` (``support_log[3].date``) in ``file``, read independently of site_gen."""
-    value: Any = yaml_rs.loads((root / file).read_text(encoding="utf-8"))
+    target = root / file
+    if target.is_dir():  # a case folder: case.yaml, then each entry file appended to its list in file-name order
+        value: Any = yaml_rs.loads((target / "case.yaml").read_text(encoding="utf-8"))
+        for folder in sorted(p for p in target.iterdir() if p.is_dir()):
+            value.setdefault(folder.name, []).extend(yaml_rs.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob("*.yaml")))
+    else:
+        value = yaml_rs.loads(target.read_text(encoding="utf-8"))
     for key, index in re.findall(r"([a-z_]+)|\[(\d+)\]", path):
         value = value[int(index)] if index else value[key]
     return value
