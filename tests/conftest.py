@@ -12,6 +12,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 TODAY = "2026-11-22"
+LEGACY_DEMO = DATA / "legacy-demo"
+"""The demo's cases as single files, as they were before the repository's own ``site-gen migrate``
+(the demo's cases/ are folders now): for tests that plant markers into whole case files."""
 
 
 def site_gen_cmd() -> list[str]:

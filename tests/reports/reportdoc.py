@@ -54,14 +54,15 @@ def citations(path: Path) -> list[tuple[str, str, dt.date]]:
     return out
 
 
-def read_case(target: Path) -> Any:
+def read_case(target: Path, parse_datetime: bool = True) -> Any:
     """A case file, or a case folder composed independently of site_gen: case.yaml, then each
     entry file appended to its list in file-name order."""
     if not target.is_dir():
-        return yaml_rs.loads(target.read_text(encoding="utf-8"))
-    value: Any = yaml_rs.loads((target / "case.yaml").read_text(encoding="utf-8"))
+        return yaml_rs.loads(target.read_text(encoding="utf-8"), parse_datetime=parse_datetime)
+    value: Any = yaml_rs.loads((target / "case.yaml").read_text(encoding="utf-8"), parse_datetime=parse_datetime)
     for folder in sorted(p for p in target.iterdir() if p.is_dir()):
-        value.setdefault(folder.name, []).extend(yaml_rs.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob("*.yaml")))
+        value.setdefault(folder.name, []).extend(yaml_rs.loads(f.read_text(encoding="utf-8"), parse_datetime=parse_datetime)
+                                                 for f in sorted(folder.glob("*.yaml")))
     return value
 
 
