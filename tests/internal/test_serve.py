@@ -94,7 +94,10 @@ def test_serve_shows_the_problems_of_an_invalid_save_until_fixed(tmp_path: Path)
             assert re.search(r"cases/tn-1002\.yaml:\d+", text)
             assert "wunschwert" not in text.lower()  # no content values
             page.goto(base + "index.html")
-            assert page.locator(".sg-preview-problems").count() == 1  # on every page
+            # on every page; the background rebuild of the lists may be rewriting this very page
+            # (mkdocs writes in place) — the live reload then brings the finished page with the banner
+            page.locator(".sg-preview-problems").wait_for(timeout=30000)
+            assert page.locator(".sg-preview-problems").count() == 1
             case.write_text(good, encoding="utf-8")
             page.locator(".sg-preview-problems").wait_for(state="detached", timeout=30000)
             page.reload()
