@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..cms.config import case_folders, cms_config, config_text, connect_hosts, editor_of
-from ..dataset import Dataset
+from ..dataset import Dataset, scan_records
 from ..render import TEMPLATES
 from ..render.csp import meta_csp
 
@@ -68,7 +68,7 @@ def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> 
         shutil.copyfile(file, out / file.name)
     shutil.copytree(dist.parent.parent / "yaml" / "browser" / "dist", out / "yaml", dirs_exist_ok=True)
     editor = editor_of(ds.organisation)
-    (out / "config.yml").write_text(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(ds.files.values()))),
+    (out / "config.yml").write_text(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(u.display for u in scan_records(ds.root, stat=False)[0]))),
                                     encoding="utf-8")
     env = Environment(loader=FileSystemLoader(str(TEMPLATES / "admin")), autoescape=True, undefined=StrictUndefined)
     page = env.get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
