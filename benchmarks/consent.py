@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from site_gen.checks import CHECKS, consent, privacy, retention  # noqa: E402
-from site_gen.commands.demo import generate  # noqa: E402
+from site_gen.demo import generate  # noqa: E402
 from site_gen.dataset import load_dataset  # noqa: E402
 from site_gen.githistory import filter_repo_command  # noqa: E402
 from site_gen.render.privacy import render_export  # noqa: E402

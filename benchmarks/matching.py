@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from site_gen.commands import demo  # noqa: E402
+from site_gen import demo  # noqa: E402
 from site_gen.config import CATALOGUE_FILE, PURPOSES_FILE  # noqa: E402
 from site_gen.dataset import Dataset  # noqa: E402
 from site_gen.load import read_yaml  # noqa: E402

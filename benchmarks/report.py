@@ -24,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from site_gen.commands.bericht import draft  # noqa: E402
+from site_gen.render.docx import report_draft as draft  # noqa: E402
 from site_gen.dataset import load_dataset  # noqa: E402
 
 TODAY = "2026-11-22"

@@ -23,6 +23,7 @@ from typing import Any
 
 from . import __version__
 from .findings import Finding, Severity
+from .output import write_file
 
 CACHE_DIR = ".site-gen-cache"
 
@@ -97,9 +98,7 @@ def _write(path: Path, data: bytes) -> None:
         for name in LEGACY:
             (path.parent / name).unlink(missing_ok=True)
         (path.parent / ".gitignore").write_text("*\n")
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        write_file(path, data)
     except OSError:
         pass
 

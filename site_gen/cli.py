@@ -1,6 +1,9 @@
 """Command line: parse arguments, call a command function, return its exit code.
 
-Commands live in :mod:`site_gen.commands`, one module each. Without
+Commands live in :mod:`site_gen.commands`, one module each, with one
+signature ``run(args) -> int``. This module imports only the standard
+library and the commands' registration (``site-gen --help`` stays instant,
+see ``benchmarks/startup.py``). Without
 ``--root`` the repository root is found from the working directory upwards,
 like Git: the first folder with ``organisation.yaml``.
 """
@@ -15,7 +18,8 @@ from pathlib import Path
 from . import __version__
 from .argparse_de import GermanParser, install
 from .commands import COMMANDS
-from .findings import UserError
+from .commands.options import fill_defaults
+from .errors import UserError
 
 install()
 ROOT_MARKER = "organisation.yaml"
@@ -48,6 +52,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Parse ``argv`` (default: the process arguments), run the command, return its exit code."""
     argv = sys.argv[1:] if argv is None else argv
     command = next((a for a in argv if a in COMMANDS), None)
     args = build_parser(command).parse_args(argv)
@@ -56,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             args.root = find_root(Path.cwd())
         elif not args.root.is_dir():
             raise UserError(f"Der Ordner '{args.root}' existiert nicht.", "Mit --root auf das Daten-Repository zeigen.")
+        fill_defaults(args)
         return int(args.run(args))
     except UserError as err:
         sys.stderr.write(f"site-gen: {err.message}\n")

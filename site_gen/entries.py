@@ -6,16 +6,19 @@ file is created, never overwritten. Messages name fields, never values.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from .dataset import ORGANISATION_FILE, load_dataset
 from .findings import UserError
+from .models.common import ID_PATTERN
 from .layout import MAIN_FILE, entry_name
 from .models.case import Case
 from .split import dump
-from .validate import _inner_model, dotted, validate
+from .validate import _inner_model, dotted, printable, validate
 
 
 def entry_model(list_name: str) -> type[BaseModel]:
@@ -59,3 +62,25 @@ def write_entry(root: Path, case_id: str, list_name: str, data: Any) -> Path:
         raise UserError("Genau diesen Eintrag gibt es schon (gleiche Angaben am selben Tag).",
                         "Nichts wurde doppelt gespeichert. Wenn es wirklich zwei Leistungen waren, die Notiz unterscheiden.") from None
     return path
+
+
+OPTIONS = {"date": "--date", "kind": "--kind", "minutes": "--minutes", "by": "--by", "note": "--note", "crisis": "--crisis",
+           "employer": "--employer"}
+
+
+def log_entry(root: Path, case_id: str, entry: dict[str, object]) -> int:
+    """Validate and write one support-log entry of ``case_id``."""
+    if not re.fullmatch(ID_PATTERN, case_id):
+        raise UserError("Das ist keine gültige Kennung einer Akte.", "Kennung wie tn-0042 angeben (Ordnername).")
+    check_entry("support_log", entry, OPTIONS)
+    ds = load_dataset(root, only=[])
+    if ds.organisation is None:
+        raise UserError(f"{ORGANISATION_FILE} fehlt oder ist ungültig.", "Erst 'site-gen check' ausführen und die Fehler beheben.")
+    if entry["by"] not in ds.staff:
+        shown = f" '{entry['by']}'" if printable(entry["by"]) else ""
+        raise UserError(f"--by: Die Fachkraft{shown} steht nicht im Personal (organisation.yaml).",
+                        "Die Kennung aus organisation.yaml › staff angeben, z. B. die eigene.")
+    path = write_entry(root, case_id, "support_log", entry)
+    print(f"Eingetragen: {path.relative_to(root).as_posix()} ({entry['minutes']} Minuten, {entry['kind']}).")
+    print("    Hinweis: mit 'git add' und 'git commit' speichern; 'site-gen check' prüft die Akte.")
+    return 0

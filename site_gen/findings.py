@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
+
+from .errors import UserError
+
+__all__ = ["SEVERITY_LABELS", "Finding", "Loc", "Severity", "UserError"]
 
 
 class Severity(str, Enum):
@@ -58,35 +62,3 @@ class Finding:
     def at(self, line: int, col: int, source: str | None = None) -> "Finding":
         return Finding(self.file, self.code, self.message, self.hint, self.severity, self.loc, line, col, self.due, source or self.source)
 
-
-@dataclass(slots=True)
-class Findings:
-    """A collection with counters, in the order found."""
-
-    items: list[Finding] = field(default_factory=list)
-
-    def add(self, finding: Finding) -> None:
-        self.items.append(finding)
-
-    def extend(self, findings: "list[Finding] | Findings") -> None:
-        self.items.extend(findings.items if isinstance(findings, Findings) else findings)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.items if f.severity is severity)
-
-    @property
-    def errors(self) -> int:
-        return self.count(Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return self.count(Severity.WARNING)
-
-
-class UserError(Exception):
-    """Something the user can fix (bad arguments, missing folder): exit 1, no traceback."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint

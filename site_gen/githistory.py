@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .findings import UserError
 from .layout import MAIN_FILE
-from .views.export import Change
+from .views.internal_git import Change
 
 
 def git(cwd: Path, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sys
 from pathlib import Path
 from typing import TextIO
 
 from .findings import SEVERITY_LABELS, Finding, Severity
-from .compose import Provenance, compose, resolve
-from .layout import Unit, scan_folder
-from .load import locate
 
 FORMATS = ("text", "github", "gitlab", "json")
 
@@ -22,6 +20,11 @@ def positioned(findings: list[Finding], root: Path) -> list[Finding]:
     In a record folder (``cases/<id>/``) the finding is placed in the small
     file that holds the key path (``source``), with the line in that file.
     """
+    # The YAML reader only when a finding needs a line: report stays light to import.
+    from .compose import Provenance, compose, resolve
+    from .layout import Unit, scan_folder
+    from .load import locate
+
     out = []
     folders: dict[str, tuple[Unit, Provenance] | None] = {}
     for f in findings:
@@ -100,3 +103,14 @@ def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
         else:
             out.write(f"{f.where}:{f.line}:{f.col}: {f.code} {label(f)}{f.message}\n    Hinweis: {f.hint}\n")
     out.write(summary(findings, files) + "\n")
+
+
+def report_left_out(findings: list[Finding], files: int, consequence: str, out: TextIO | None = None) -> None:
+    """Print the errors of records a site leaves out, then what that means (German sentence).
+
+    Used where a build goes on without those records (build, preview, job board);
+    ``findings`` must already be positioned.
+    """
+    out = out or sys.stderr
+    report(findings, files, "text", out)
+    out.write(consequence.rstrip("\n") + "\n")

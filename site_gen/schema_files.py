@@ -12,7 +12,6 @@ warns when the files come from another version of the tool.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from pydantic import BaseModel
 from . import __version__
 from .findings import Finding, Severity
 from .models import Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
+from .output import write_file
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "case": Case,
@@ -130,9 +130,7 @@ def write(folder: Path, check: bool = False, ids: Ids | None = None) -> list[str
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             drift.append(path.name)
             if not check:
-                tmp = path.with_name(f".{path.name}.neu")
-                tmp.write_text(text, encoding="utf-8")
-                os.replace(tmp, path)
+                write_file(path, text)
     return drift
 
 

@@ -21,18 +21,12 @@ from pydantic.fields import FieldInfo
 
 from ..consent import BASIS_LABELS
 from ..models.common import ID_PATTERN, basis_of, purpose_of
-from ..models.module import CertificationKind
-from ..models.case import EnrolmentStatus
 from ..models.organisation import EditorBackend
 from ..models.workplace import Pictogram
-from ..views.internal import LABELS
+from ..labels import LABELS
 from .references import RATINGS, RELATIONS
 
 EXTRA_LABELS: dict[object, str] = {
-    CertificationKind.NONE: "kein Abschluss", CertificationKind.CHAMBER_PARTIAL: "Teilqualifizierung (Kammer)",
-    CertificationKind.CERTIFICATE: "Zertifikat", CertificationKind.ATTENDANCE: "Teilnahmebescheinigung",
-    EnrolmentStatus.REGISTERED: "angemeldet", EnrolmentStatus.RUNNING: "laufend",
-    EnrolmentStatus.COMPLETED: "abgeschlossen", EnrolmentStatus.ABORTED: "abgebrochen",
     EditorBackend.GITLAB: "GitLab", EditorBackend.GITEA: "Gitea oder Forgejo", EditorBackend.GITHUB: "GitHub",
     EditorBackend.LOCAL: "lokal (decap-server)",
     **{p: p.value.capitalize() for p in Pictogram},

@@ -8,42 +8,22 @@ message when there is no such consent. Prints only the output path.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
-import tempfile
-from pathlib import Path
 
-from ..dataset import load_dataset
-from ..findings import UserError
-from ..render.privacy import render_briefing
-from ..views.briefing import briefing_context
-from ..wording import count
-from ..outputs import out_file
-from .check import parse_date
+from .options import add_out, add_today
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file: never a half-written file."""
-    path = path.resolve()
-    if not path.parent.is_dir():
-        raise UserError(f"Der Ordner '{path.parent}' existiert nicht.", "Einen vorhandenen Ordner angeben.")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".site-gen-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(tmp, 0o600)  # personal data: readable by the owner only
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def run(args: argparse.Namespace) -> int:
+    """Render the briefing for the workplace about the case into ``--out``."""
+    from ..dataset import load_dataset
+    from ..output import write_private
+    from ..outputs import out_file
+    from ..render.privacy import render_briefing
+    from ..views.briefing import briefing_context
+    from ..wording import count
 
-
-def run(root: Path, case_id: str, workplace_id: str, out: Path | None, today: dt.date) -> int:
-    """Render the briefing for ``workplace_id`` about ``case_id`` into ``out``."""
-    ds = load_dataset(root)
-    ctx = briefing_context(ds, case_id, workplace_id, today)
-    target = out_file(root, out, f"mitteilung-{case_id}-{workplace_id}.html")
-    write_atomic(target, render_briefing(ctx))
+    ctx = briefing_context(load_dataset(args.root), args.case, args.workplace, args.today)
+    target = out_file(args.root, args.out, f"mitteilung-{args.case}-{args.workplace}.html")
+    write_private(target, render_briefing(ctx))
     print(f"Mitteilung für den Betrieb geschrieben: {target} ({count(len(ctx.items), 'Punkt', 'Punkte')}).")
     return 0
 
@@ -52,6 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("briefing", help="Druckseite: was ein Betrieb über eine Person erfahren darf")
     p.add_argument("case", help="Kennung der Akte, z. B. tn-0042")
     p.add_argument("workplace", help="Kennung des Arbeitsplatzes, z. B. ap-baeckerei")
-    p.add_argument("--out", type=Path, default=None, help="Zieldatei (Standard: ausgabe/mitteilung-AKTE-ARBEITSPLATZ.html im Daten-Repository)")
-    p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT für die Gültigkeit der Einwilligung")
-    p.set_defaults(run=lambda a: run(a.root, a.case, a.workplace, a.out, a.today or dt.date.today()))
+    add_out(p, "Zieldatei (Standard: ausgabe/mitteilung-AKTE-ARBEITSPLATZ.html im Daten-Repository)")
+    add_today(p, "für die Gültigkeit der Einwilligung")
+    p.set_defaults(run=run)

@@ -11,46 +11,42 @@ when it shows nothing the records no longer allow.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import sys
 import time
 from pathlib import Path
 
-from ..report import report
-from ..site.internal import build_internal, git_history
-from ..site.records import load_selection
-from ..views.team import team_dataset
-from .check import parse_date
+from .options import add_out, add_today
 
 
 def run(args: argparse.Namespace) -> int:
-    today = args.today or dt.date.today()
+    from ..report import report_left_out
+    from ..site.internal import build_internal, git_history
+    from ..site.records import load_selection
+    from ..views.team import team_dataset
+
     t0 = time.perf_counter()
-    selection = load_selection(args.root, today)
+    selection = load_selection(args.root, args.today)
     ds = team_dataset(selection.ds, args.team, args.coach)
     load_time = time.perf_counter() - t0
-    out = args.out or (args.root / "site")
-    result = build_internal(ds, out, today, history=git_history(args.root), search=not args.no_search,
-                            keep_docs=args.keep_docs, tasks=selection.tasks)
+    result = build_internal(ds, args.out or (args.root / "site"), args.today, history=git_history(args.root),
+                            search=not args.no_search, keep_docs=args.keep_docs, tasks=selection.tasks)
     print(f"Interne Seite gebaut: {result.pages} Seiten in {result.out} ({time.perf_counter() - t0:.1f} s).")
     if args.timings:
         parts = {"laden": load_time, **result.timings}
         print("Zeiten: " + ", ".join(f"{k} {v:.2f} s" for k, v in parts.items()))
-    tasks = len(selection.tasks)
-    if tasks:
+    if tasks := len(selection.tasks):
         print(f"{tasks} fällige {'Aufgabe' if tasks == 1 else 'Aufgaben'} (Seite 'Aufgaben', 'site-gen check' zeigt sie auch).")
     if selection.errors:
-        report(selection.errors, len(selection.ds.files), "text", sys.stderr)
         left = len(selection.excluded)
-        sys.stderr.write(f"{left} {'Datensatz fehlt' if left == 1 else 'Datensätze fehlen'} auf der Seite, bis die Fehler behoben sind.\n")
+        report_left_out(selection.errors, len(selection.ds.files),
+                        f"{left} {'Datensatz fehlt' if left == 1 else 'Datensätze fehlen'} auf der Seite, bis die Fehler behoben sind.")
         return 1
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="Die interne Seite bauen (mkdocs-material, Pagefind-Suche)")
-    p.add_argument("--out", type=Path, default=None, help="Ausgabeordner (Standard: site/ im Daten-Ordner)")
-    p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT (Fristen, Einwilligungen)")
+    add_out(p, "Ausgabeordner (Standard: site/ im Daten-Ordner)")
+    add_today(p, "(Fristen, Einwilligungen)")
     p.add_argument("--no-search", action="store_true", help="ohne Suchindex (schneller, für Tests)")
     p.add_argument("--no-cache", action="store_true", help="ohne Zwischenspeicher (wie bisher; der Bau prüft immer vollständig)")
     p.add_argument("--keep-docs", type=Path, default=None, help="erzeugte Markdown-Seiten zusätzlich hierhin kopieren")

@@ -11,15 +11,16 @@ import datetime as dt
 import hashlib
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..cache import CaseSummary, ResultCache, SummaryIndex, file_hash
-from ..checks import run_checks
-from ..dataset import load_dataset, scan_records
-from ..findings import Finding, Severity
-from ..incremental import META_FILES, Commit, affected, by_record, collect_changed, save_summaries, staged_commit, summary_of
-from ..report import FORMATS, positioned, report
-from ..schema_files import stale_findings
+from ..report import FORMATS
+from .options import add_today
+
+if TYPE_CHECKING:
+    from ..cache import CaseSummary
+    from ..findings import Finding
+    from ..incremental import Commit
+
 
 
 def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int]:
@@ -27,6 +28,12 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
     ``tracked``: only these record files (the hook passes Git's index).
     """
+    from ..cache import ResultCache, file_hash
+    from ..checks import run_checks
+    from ..dataset import load_dataset, scan_records
+    from ..incremental import META_FILES, save_summaries
+    from ..report import positioned
+
     entries, strays = scan_records(root, stat=False)
     strays = [f for f in strays if tracked is None or f.file in tracked]
     listing = [u for u in entries if tracked is None or u.display in tracked]
@@ -48,6 +55,10 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
 def _summaries(root: Path, use_cache: bool, tracked: set[str] | None) -> dict[str, CaseSummary | None]:
     """Per record file, what the hook needs to know which records a change reaches."""
+    from ..cache import SummaryIndex
+    from ..dataset import load_dataset
+    from ..incremental import summary_of
+
     if use_cache and (index := SummaryIndex(root)).valid:
         return {d: e[2] for d, e in index.entries.items() if tracked is None or d in tracked}
     ds = load_dataset(root)
@@ -57,6 +68,8 @@ def _summaries(root: Path, use_cache: bool, tracked: set[str] | None) -> dict[st
 
 def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = True) -> tuple[list[Finding], set[str]]:
     """The findings in the files a commit reaches, and those files (same answer warm or cold)."""
+    from ..incremental import affected, collect_changed
+
     result = collect_changed(root, today, commit) if use_cache else None
     if result is not None:
         findings, summaries = result
@@ -70,10 +83,19 @@ def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = T
     return [f for f in findings if f.file in reached], reached
 
 
-def run(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, only: list[str] | None = None,
-        use_cache: bool = True, out: TextIO = sys.stdout, staged: bool = False) -> int:
+def run(args: argparse.Namespace) -> int:
+    """``site-gen check``: the arguments as :func:`check` takes them."""
+    return check(args.root, args.today, args.format, args.strict, args.files, not args.no_cache, staged=args.staged)
+
+
+def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, only: list[str] | None = None,
+          use_cache: bool = True, out: TextIO = sys.stdout, staged: bool = False) -> int:
     """Check and report. With ``only`` or ``staged`` (pre-commit) the commit is judged:
     the records it reaches are checked (fast path) and only their findings count."""
+    from ..incremental import Commit, by_record, staged_commit
+    from ..report import report
+    from ..schema_files import stale_findings
+
     given = [_display(root, p) for p in only or []]
     if staged or given:
         commit = staged_commit(root, given) if staged else by_record(root, Commit(touched=set(given)))
@@ -95,6 +117,8 @@ def exit_code(findings: list[Finding], strict: bool = False, touched: set[str] |
     A time-made task refuses only in a file the commit touches (``touched``):
     time is not a commit, so it never fails a full check, a build or CI.
     """
+    from ..findings import Severity
+
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     return 1 if any(f.severity in failing and (not f.is_task or f.file in touched) for f in findings) else 0
 
@@ -121,14 +145,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strict", action="store_true", help="Warnungen als Fehler werten")
     p.add_argument("--staged", action="store_true",
                    help="den Commit prüfen, der gerade entsteht (Git-Index, auch gelöschte Dateien; so ruft pre-commit die Prüfung auf)")
-    p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT für Datumsregeln")
+    add_today(p, "für Datumsregeln")
     p.add_argument("--no-cache", action="store_true", help="Zwischenspeicher nicht verwenden")
-    p.set_defaults(run=lambda a: run(a.root, a.today or dt.date.today(), a.format, a.strict, a.files, not a.no_cache, staged=a.staged))
+    p.set_defaults(run=run)
 
-
-def parse_date(value: str) -> dt.date:
-    """argparse type for --today and other dates (German error)."""
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' ist kein Datum im Format JJJJ-MM-TT") from None

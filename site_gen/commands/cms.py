@@ -9,39 +9,38 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cms.config import case_folders, cms_config, config_text
-from ..dataset import load_dataset, scan_records
-
 CONFIG_FILE = "admin/config.yml"
 
 
 def current_text(root: Path) -> str:
-    """The configuration for the repository at ``root`` (organisation settings, catalogues, case layout)."""
+    """The configuration for the repository at ``root`` (organisation settings, catalogues)."""
+    from ..cms.config import case_folders, cms_config, config_text
+    from ..dataset import load_dataset, scan_records
+
     ds = load_dataset(root, only=[])
     units, _ = scan_records(root, stat=False)
     return config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(u.display for u in units)))
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("cms", help="Konfiguration des Browser-Editors (admin/config.yml) aus den Modellen schreiben")
-    p.add_argument("--check", action="store_true", help="nur vergleichen; Exit 1, wenn admin/config.yml veraltet ist")
-    p.set_defaults(run=_run)
+def run(args: argparse.Namespace) -> int:
+    from ..output import write_file
 
-
-def _run(args: argparse.Namespace) -> int:
     path = args.root / CONFIG_FILE
     text = current_text(args.root)
     old = path.read_text(encoding="utf-8") if path.exists() else None
-    if args.check:
-        if old != text:
-            print(f"Veraltet: {CONFIG_FILE}. Mit 'site-gen cms' neu erzeugen und committen.")
-            return 1
+    if old == text:
         print(f"{CONFIG_FILE} ist aktuell.")
         return 0
-    if old != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        print(f"Geschrieben: {CONFIG_FILE}")
-    else:
-        print(f"{CONFIG_FILE} ist aktuell.")
+    if args.check:
+        print(f"Veraltet: {CONFIG_FILE}. Mit 'site-gen cms' neu erzeugen und committen.")
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_file(path, text)
+    print(f"Geschrieben: {CONFIG_FILE}")
     return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("cms", help="Konfiguration des Browser-Editors (admin/config.yml) aus den Modellen schreiben")
+    p.add_argument("--check", action="store_true", help="nur vergleichen; Exit 1, wenn admin/config.yml veraltet ist")
+    p.set_defaults(run=run)

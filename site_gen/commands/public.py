@@ -1,144 +1,38 @@
-"""``site-gen public`` builds the public job board; ``site-gen print`` makes the PDF for the Schaukasten.
+"""``site-gen public``: build the public job board in Leichte Sprache (engine: :mod:`site_gen.site.public`).
 
-Only workplaces, modules and the organisation are loaded: case records are
-never read for the public site. The board is written to a temporary folder
-and swapped in, so a failed build leaves the previous output intact.
+Exit 1 when a record had errors (it is left out; the others are published).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import shutil
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-from ..checks.easy_language_config import load_config
-from ..dataset import load_dataset, record_files
-from ..findings import Severity, UserError
-from ..render import audio
-from ..render.public import render_site, speech_texts, static_files
-from ..report import positioned, report
-from ..site.publish import staging_dir
-from ..views.public import PublicBoard, public_board
-from ..wording import count
-from ..outputs import out_file
-from .check import parse_date
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from .options import add_out, add_today
 
 
-def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str], int]:
-    """The public projection for ``root``, the glossary and the number of errors.
+def run(args: argparse.Namespace) -> int:
+    from ..site.public import board_files, load_board, make_pdf
+    from ..site.publish import publish_files
+    from ..wording import count
 
-    A record with errors is left out of the board (it cannot be loaded); the
-    others are published. The errors are reported on stderr.
-    """
-    files = [(kind, path) for kind, path in record_files(root) if kind in ("workplaces", "modules")]
-    ds = load_dataset(root, only=files)
-    errors = [f for f in ds.findings if f.severity is Severity.ERROR]
-    if errors:
-        report(positioned(errors, root), len(files), "text", sys.stderr)
-        sys.stderr.write("Datensätze mit Fehlern fehlen auf der Jobbörse, bis die Fehler behoben sind.\n")
-    if ds.organisation is None:
-        raise UserError("organisation.yaml fehlt.", "Die Jobbörse braucht die Standorte mit Team-Telefon und Team-E-Mail.")
-    config, problems = load_config(root)
-    if problems:  # the tool's settings are used until the repository's file is fixed
-        report(positioned(problems, root), len(files) + 1, "text", sys.stderr)
-        sys.stderr.write("schema/easy-language.yaml hat Fehler: die Jobbörse nutzt die Einstellungen des Werkzeugs.\n")
-    board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today, config.require_review)
-    return board, config.glossary, len(errors) + len(problems)
-
-
-def write_site(files: dict[str, bytes], out: Path) -> None:
-    """Write ``files`` to a temporary folder beside ``out``, then swap it in."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = staging_dir(out)
-    try:
-        for rel, data in files.items():
-            path = tmp / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        old = tmp.with_name(tmp.name + "-alt")
-        if out.exists():
-            out.rename(old)
-        tmp.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def make_pdf(site: Path, pdf: Path) -> None:
-    """Print ``aushang/`` of a built board to an A4 PDF with headless Chromium."""
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError:
-        raise UserError("Für das PDF fehlt Playwright.", "Mit 'pip install playwright' installieren; Chromium wird unter /usr/bin/chromium erwartet.") from None
-
-    pdf = pdf.resolve()
-    tmp = pdf.with_name(f".{pdf.name}.neu")
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto((site / "aushang" / "index.html").resolve().as_uri(), wait_until="load")
-            page.emulate_media(media="print")
-            page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True)
-            browser.close()
-    except Error as exc:
-        raise UserError("Chromium konnte das PDF nicht erzeugen.", f"Ist Chromium unter {CHROMIUM} installiert? ({str(exc).splitlines()[0][:120]})") from None
-    tmp.replace(pdf)
-
-
-def board_files(root: Path, board: PublicBoard, glossary: dict[str, str], with_audio: bool = True) -> dict[str, bytes]:
-    """Every file of the board; the spoken files only when the offline voice is installed."""
-    speak = with_audio and audio.available()
-    if with_audio and not speak:
-        print("Hinweis: espeak-ng oder opusenc fehlt. Die Jobbörse hat darum keine Hör·dateien. "
-              "Mit 'apt-get install espeak-ng opus-tools' installieren.", file=sys.stderr)
-    files = {**render_site(board, glossary, audio=speak), **static_files()}
-    if speak:
-        files.update(audio.render_audio(speech_texts(board), root))
-    return files
-
-
-def run_public(root: Path, out: Path | None, today: dt.date, pdf: Path | None) -> int:
     start = time.perf_counter()
-    board, glossary, errors = load_board(root, today)
-    files = board_files(root, board, glossary)
-    target = out or root / "public"
-    write_site(files, target)
+    board, glossary, errors = load_board(args.root, args.today)
+    files = board_files(args.root, board, glossary)
+    target = args.out or args.root / "public"
+    publish_files(files, target)
     print(f"Jobbörse gebaut: {count(len(board.postings), 'Ausschreibung', 'Ausschreibungen')}, {count(len(board.courses), 'Kurs', 'Kurse')}, "
           f"{count(len(files), 'Datei', 'Dateien')} in {target} ({time.perf_counter() - start:.1f} s).")
-    if pdf is not None:
-        make_pdf(target, pdf)
-        print(f"PDF für den Aushang: {pdf}")
-    return 1 if errors else 0
-
-
-def run_print(root: Path, out: Path | None, today: dt.date) -> int:
-    board, glossary, errors = load_board(root, today)
-    pdf = out_file(root, out, "aushang.pdf")
-    with tempfile.TemporaryDirectory(prefix="site-gen-aushang-") as tmp:
-        site = Path(tmp) / "public"
-        write_site(board_files(root, board, glossary, with_audio=False), site)
-        make_pdf(site, pdf)
-    print(f"PDF für den Aushang: {pdf} ({count(len(board.postings), 'Ausschreibung', 'Ausschreibungen')}).")
+    if args.pdf is not None:
+        make_pdf(target, args.pdf)
+        print(f"PDF für den Aushang: {args.pdf}")
     return 1 if errors else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("public", help="Öffentliche Jobbörse in Leichter Sprache bauen")
-    p.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: public/ im Daten-Ordner)")
-    p.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT (abgelaufene Ausschreibungen fallen weg)")
+    add_out(p, "Zielordner (Standard: public/ im Daten-Ordner)")
+    add_today(p, "(abgelaufene Ausschreibungen fallen weg)")
     p.add_argument("--pdf", type=Path, default=None, help="zusätzlich ein PDF aller Ausschreibungen für den Aushang schreiben")
-    p.set_defaults(run=lambda a: run_public(a.root, a.out, a.today or dt.date.today(), a.pdf))
-    q = sub.add_parser("print", help="PDF aller aktuellen Ausschreibungen für den Schaukasten (A4)")
-    q.add_argument("--out", type=Path, default=None, help="PDF-Datei (Standard: ausgabe/aushang.pdf im Daten-Repository)")
-    q.add_argument("--today", type=parse_date, default=None, help="Stichtag JJJJ-MM-TT")
-    q.set_defaults(run=lambda a: run_print(a.root, a.out, a.today or dt.date.today()))
+    p.set_defaults(run=run)

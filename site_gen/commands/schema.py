@@ -9,22 +9,19 @@ from __future__ import annotations
 
 import argparse
 
-from ..schema_files import SCHEMAS, repository_ids, schema_text, write
 
-__all__ = ["SCHEMAS", "schema_text", "register"]
-SCHEMA_FOLDER = {"case": "cases", "workplace": "workplaces", "module": "modules"}
+def run(args: argparse.Namespace) -> int:
+    from ..schema_files import repository_ids, write
 
-
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("schema", help="JSON Schema der Datenformate (mit den Kennungen des Repositorys) nach schema/ schreiben")
-    p.add_argument("--check", action="store_true", help="nur vergleichen; Exit 1, wenn schema/ nicht zu den Modellen und Daten passt")
-    p.set_defaults(run=_run)
-
-
-def _run(args: argparse.Namespace) -> int:
     drift = write(args.root / "schema", check=args.check, ids=repository_ids(args.root))
     if args.check and drift:
         print("Veraltet: " + ", ".join(drift) + ". Mit 'site-gen schema' neu erzeugen und committen.")
         return 1
     print(("Geschrieben: " + ", ".join(drift)) if drift and not args.check else "schema/ ist aktuell.")
     return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("schema", help="JSON Schema der Datenformate (mit den Kennungen des Repositorys) nach schema/ schreiben")
+    p.add_argument("--check", action="store_true", help="nur vergleichen; Exit 1, wenn schema/ nicht zu den Modellen und Daten passt")
+    p.set_defaults(run=run)

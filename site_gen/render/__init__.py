@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from .jinja import TEMPLATES, make_environment  # noqa: F401 (TEMPLATES: site.mkdocs finds its default config there)
 
 # HTML specials become entities; Markdown specials that work anywhere in a
 # line become numeric entities, which Python-Markdown keeps as literal text in
@@ -99,15 +98,6 @@ def finalize(value: Any) -> Any:
 @cache
 def environment(site: str) -> Environment:
     """The Jinja2 environment for one site's templates (``templates/<site>``)."""
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES / site)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        finalize=finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
+    env = make_environment(site, finalize=finalize, keep_trailing_newline=True)
     env.filters.update(date=date_de, num=number_de, md=md_escape, link=link, href=href, join=join_escaped)
     return env

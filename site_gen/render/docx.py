@@ -9,6 +9,7 @@ checks and then deletes before sending. Gaps are highlighted in yellow.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -19,7 +20,9 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.exceptions import PackageNotFoundError
 from docx.text.paragraph import Paragraph
 
+from ..dataset import Dataset
 from ..findings import UserError
+from ..views.report import report_content
 from ..views.report_blocks import Gap, Note, ReportContent, Row, Source, Statement, Table, day
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "bericht" / "vorlage.docx"
@@ -125,3 +128,11 @@ def render_docx(content: ReportContent, template: Path | None = None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def report_draft(ds: Dataset, case_id: str, today: dt.date, start: dt.date | None = None,
+                 end: dt.date | None = None) -> tuple[bytes, tuple[dt.date, dt.date]]:
+    """The .docx bytes and the period of one case's report draft (on the organisation's template, if it names one)."""
+    content = report_content(ds, case_id, today, start, end)
+    rel = ds.organisation.report_template if ds.organisation else None
+    return render_docx(content, (ds.root / rel) if rel else None), content.period

@@ -29,6 +29,7 @@ from ..views import home as home_view
 from ..views import internal_case, internal_deadlines, internal_records, internal_reference, internal_tasks
 from ..views.internal_git import Change
 from . import calendar, charts, environment
+from .profile_chart import profile_figure, profile_history
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "internal"
 OVERRIDES = Path(__file__).resolve().parent.parent / "templates" / "internal" / "overrides"
@@ -46,7 +47,8 @@ class PlainContext:
 
 def _env() -> Any:
     env = environment("internal")
-    env.globals.update(labels=views.LABELS, bars=charts.bars, columns=charts.columns, timeline=charts.timeline)
+    env.globals.update(labels=views.LABELS, bars=charts.bars, columns=charts.columns, timeline=charts.timeline,
+                       profile_figure=profile_figure, profile_history=profile_history)
     return env
 
 

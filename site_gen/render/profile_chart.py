@@ -11,24 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
 from markupsafe import Markup
 
+from ..views.profile_figures import ProfileFigure, ProfileHistory, ProfileRow
+
+__all__ = ["ProfileRow", "history_svg", "history_table", "profile_figure", "profile_history", "side_by_side_svg", "side_by_side_table"]
+
 ABILITY, REQUIREMENT, OVER, GRID, INK = "#1565c0", "#e65100", "#b71c1c", "#cfd8dc", "#263238"
 FONT = 'font-family="sans-serif" font-size="12"'
 SCALE = 5
-
-
-@dataclass(frozen=True)
-class ProfileRow:
-    """One catalogue item: ability and/or requirement (1–5), and a German note (flag)."""
-
-    label: str
-    ability: int | None
-    requirement: int | None = None
-    note: str = ""
 
 
 def _figure(width: int, height: int, title: str, body: list[str], css_class: str) -> Markup:
@@ -122,3 +115,17 @@ def history_table(caption: str, dates: Sequence[dt.date], series: Sequence[tuple
                    for label, values in series)
     return Markup(f'<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>'
                   f"<tbody>{body}</tbody></table>")
+
+
+def profile_figure(figure: ProfileFigure | None) -> Markup:
+    """Chart and table of a :class:`ProfileFigure` (template global); empty without rows."""
+    if figure is None or not figure.rows:
+        return Markup("")
+    return side_by_side_svg(figure.title, figure.rows) + side_by_side_table(figure.title, figure.rows)
+
+
+def profile_history(history: ProfileHistory | None) -> Markup:
+    """Chart and table of a :class:`ProfileHistory` (template global); empty without data."""
+    if history is None:
+        return Markup("")
+    return history_svg(history.title, history.dates, history.series) + history_table(history.title, history.dates, history.series)

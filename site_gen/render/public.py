@@ -18,17 +18,18 @@ from pathlib import Path
 from typing import Any
 
 import segno
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from ..checks.easy_language_words import norm
+from ..labels import MONTHS
 from ..views.public import HOURS_BUCKETS, PublicBoard, PublicCourse, PublicPosting
 from .audio import speakable
 from .csp import CSP, meta_csp
+from .jinja import TEMPLATES as TEMPLATE_ROOT, make_environment
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "public"
+TEMPLATES = TEMPLATE_ROOT / "public"
 STATIC = Path(__file__).resolve().parent.parent / "static" / "public"
-MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember")
 FILTER_DIMENSIONS = (("bereich", "Bereich"), ("stadtteil", "Stadt·teil"), ("art", "Form von Arbeit"), ("stunden", "Stunden"))
 PICTOGRAM_ALT = {
     "kiste": "Bild: eine Kiste", "kochtopf": "Bild: ein Koch·topf", "besen": "Bild: ein Besen", "teller": "Bild: ein Teller",
@@ -88,8 +89,7 @@ def json_ld(data: dict[str, Any]) -> Markup:
 
 @cache
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env = make_environment("public")
     env.filters.update(date_de=date_de, slug=slug, lines=lambda text: [ln.strip() for ln in text.splitlines() if ln.strip()])
     env.globals["csp"] = meta_csp(CSP)
     return env

@@ -6,10 +6,16 @@ import csv
 import io
 from functools import cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
-from ..views.statement import FLAG_NO_APPROVAL, FLAG_OVER, FLAG_UNDER, UNDER_SHARE, StatementContext
-from .privacy import TEMPLATES, date_de
+from ..views.statement import (
+    FLAG_NO_APPROVAL,
+    FLAG_OVER,
+    FLAG_UNDER,
+    UNDER_SHARE,
+    StatementContext,
+)
+from .jinja import make_environment
 
 CSV_HEADER = ("Kennung", "Maßnahme", "Aktenzeichen", "Bewilligt ab", "Bewilligt bis", "Minuten unmittelbar", "Minuten mittelbar",
               "Minuten indirekt", "Minuten gesamt", "Umfang Minuten", "Abgleich")
@@ -29,10 +35,7 @@ def statement_csv(ctx: StatementContext) -> str:
 
 @cache
 def _env() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES / "nachweis"), autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["date_de"] = date_de
-    return env
+    return make_environment("nachweis", keep_trailing_newline=True)
 
 
 def statement_html(ctx: StatementContext) -> str:

@@ -13,12 +13,10 @@ import os
 import shutil
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from ..cms.config import case_folders, cms_config, config_text, connect_hosts, editor_of
 from ..dataset import Dataset, scan_records
-from ..render import TEMPLATES
 from ..render.csp import meta_csp
+from ..render.jinja import make_environment
 
 ADMIN = "admin"
 SCRIPT = "decap-cms.js"
@@ -70,7 +68,6 @@ def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> 
     editor = editor_of(ds.organisation)
     (out / "config.yml").write_text(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(u.display for u in scan_records(ds.root, stat=False)[0]))),
                                     encoding="utf-8")
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES / "admin")), autoescape=True, undefined=StrictUndefined)
-    page = env.get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
+    page = make_environment("admin", trim=False).get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
     (out / "index.html").write_text(page, encoding="utf-8")
     return True

@@ -85,10 +85,13 @@ def owned(out: Path) -> bool:
     return out.is_dir() and (not any(out.iterdir()) or (out / MARKER).exists())
 
 
-def swap(site: Path, out: Path, old: Path) -> None:
-    """Replace ``out`` by ``site`` with two renames on the same file system."""
+def swap(site: Path, out: Path, old: Path, guard: bool = True) -> None:
+    """Replace ``out`` by ``site`` with two renames on the same file system.
+
+    ``guard``: refuse an ``out`` that site-gen did not make (see :func:`owned`).
+    """
     if out.exists():
-        if not owned(out):
+        if guard and not owned(out):
             raise UserError(f"Der Ausgabeordner '{out}' enthält Dateien, die nicht von site-gen stammen.",
                             "Einen leeren oder von site-gen angelegten Ordner mit --out wählen. " + HINT_KEEP)
         os.rename(out, old)
@@ -98,6 +101,23 @@ def swap(site: Path, out: Path, old: Path) -> None:
         if old.exists():
             os.rename(old, out)
         raise
+
+
+def publish_files(files: dict[str, bytes], out: Path) -> None:
+    """Write ``files`` (relative path → bytes) into a staging folder, then swap it in for ``out``."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = staging_dir(out)
+    try:
+        site = work / "site"
+        for rel, data in files.items():
+            path = site / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        site.mkdir(exist_ok=True)
+        swap(site, out, work / "alt", guard=False)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def write_state(site: Path, state: Iterable[str]) -> None:

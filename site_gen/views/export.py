@@ -18,18 +18,11 @@ from ..dataset import Dataset
 from ..models.case import Case
 from .briefing import find_case_and_workplace
 from .export_easy import easy_summary
-from .export_values import GIVEN_BY_LABELS, Entry, describe, recipient_label
+from ..labels import LABELS
+from .export_values import Entry, describe, recipient_label
+from .internal_git import Change
 
 TEAM = "Jobcoach-Team des Standorts (intern)"
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One commit that touched the record file."""
-
-    commit: str
-    date: dt.date
-    author: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +132,7 @@ def export_context(ds: Dataset, case_id: str, today: dt.date, history: list[Chan
         ))
     consents = tuple(
         ConsentRow(c.id, ds.purposes[c.purpose].label if c.purpose in ds.purposes else c.purpose,
-                   tuple(recipient_label(ds, r) for r in c.recipients), GIVEN_BY_LABELS[c.given_by],
+                   tuple(recipient_label(ds, r) for r in c.recipients), LABELS[c.given_by],
                    c.given_on, c.valid_until, c.withdrawn_on, is_live(c, today) and guardian_covers(case, c, ds.purposes))
         for c in case.consents
     )

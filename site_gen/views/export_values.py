@@ -15,12 +15,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..dataset import Dataset
+from ..labels import LABELS, recipient
 from ..models.case import GivenBy
 from ..models.common import PLACEMENT_LABELS, STAGE_LABELS, PlacementType, Stage
 
 STAFF_KEYS = frozenset({"primary", "deputy", "assessor", "by"})
-SPECIAL_RECIPIENTS = {"ifd": "Integrationsfachdienst", "kostentraeger": "Kostenträger"}
-GIVEN_BY_LABELS = {GivenBy.PERSON: "Person selbst", GivenBy.GUARDIAN: "Gesetzliche Betreuung"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +38,7 @@ def text_of(value: Any) -> str:
     if isinstance(value, PlacementType):
         return PLACEMENT_LABELS[value]
     if isinstance(value, GivenBy):
-        return GIVEN_BY_LABELS[value]
+        return LABELS[value]
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, bool):
@@ -53,8 +52,8 @@ def text_of(value: Any) -> str:
 
 def recipient_label(ds: Dataset, rid: str) -> str:
     """Workplace id → company name (id); 'ifd' / 'kostentraeger' → German label."""
-    if rid in SPECIAL_RECIPIENTS:
-        return SPECIAL_RECIPIENTS[rid]
+    if special := recipient(rid):
+        return special
     wp = ds.workplaces.get(rid)
     return f"{wp.company.name} ({rid})" if wp else rid
 

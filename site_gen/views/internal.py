@@ -13,46 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dataset import Dataset
-from ..models.after import AFTER_LABELS
-from ..models.case import MEASURE_LABELS, Case, CostBearer, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome, PlacementStatus, ServiceKind, WorkshopArea
-from ..models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS, Stage
-from ..models.module import PROGRAMME_LABELS
-from ..models.organisation import Role
-from ..models.workplace import AcquisitionStatus, Channel
+from ..labels import LABELS, label
+from ..models.case import Case
+from ..models.common import Stage
 
 CASES, WORKPLACES, MODULES, STAFF, FIGURES = "akten", "arbeitsplaetze", "module", "personal", "kennzahlen"
-
-LABELS: dict[object, str] = {
-    **STAGE_LABELS, **PLACEMENT_LABELS, **SECTOR_LABELS, **PROGRAMME_LABELS, **MEASURE_LABELS, **AFTER_LABELS,
-    WorkshopArea.VOCATIONAL_TRAINING: "Berufsbildungsbereich", WorkshopArea.WORK: "Arbeitsbereich",
-    CostBearer.EMPLOYMENT_AGENCY: "Agentur für Arbeit", CostBearer.INTEGRATION_AID: "Eingliederungshilfe",
-    CostBearer.PENSION_INSURANCE: "Rentenversicherung", CostBearer.INTEGRATION_OFFICE: "Integrationsamt",
-    CostBearer.ACCIDENT_INSURANCE: "Unfallversicherung",
-    GoalStatus.OPEN: "offen", GoalStatus.IN_PROGRESS: "in Arbeit", GoalStatus.REACHED: "erreicht", GoalStatus.DROPPED: "verworfen",
-    PlacementStatus.PLANNED: "geplant", PlacementStatus.RUNNING: "laufend", PlacementStatus.FINISHED: "beendet",
-    PlacementStatus.ABORTED: "abgebrochen",
-    Outcome.HIRED: "Übernahme", Outcome.EXTENDED: "verlängert", Outcome.NEXT: "nächstes Praktikum",
-    Outcome.RETURN: "Rückkehr in die Werkstatt", Outcome.OUTPLACED: "ausgelagerter Arbeitsplatz",
-    ServiceKind.DIRECT: "unmittelbar", ServiceKind.MEDIATE: "mittelbar", ServiceKind.INDIRECT: "indirekt",
-    GivenBy.PERSON: "Person selbst", GivenBy.GUARDIAN: "gesetzliche Betreuung",
-    AcquisitionStatus.LEAD: "Kontakt", AcquisitionStatus.ACTIVE: "aktiv", AcquisitionStatus.PAUSED: "pausiert",
-    AcquisitionStatus.CLOSED: "beendet",
-    Channel.NETWORK: "Netzwerk", Channel.RECOMMENDATION: "Empfehlung", Channel.COLD_CALL: "Kaltakquise",
-    Channel.DUODAY: "DuoDay", Channel.EVENT: "Messe", Channel.EMPLOYER: "Anfrage des Betriebs",
-    Role.JOBCOACH: "Jobcoach", Role.TRAINER: "Trainer:in", Role.GROUP_LEADER: "Gruppenleitung",
-    Role.SOCIAL_SERVICE: "Sozialdienst",
-    Instrument.HAMET2: "hamet 2", Instrument.HAMET_E: "hamet E", Instrument.MELBA: "MELBA", Instrument.IMBA: "IMBA",
-    Instrument.OWN: "eigener Bogen",
-    GuardianTask.HEALTH: "Gesundheitssorge", GuardianTask.ASSETS: "Vermögenssorge",
-    GuardianTask.RESIDENCE: "Aufenthaltsbestimmung", GuardianTask.AUTHORITIES: "Behörden",
-    GuardianTask.WORK: "Arbeit und Beschäftigung", GuardianTask.MAIL: "Post", GuardianTask.HOUSING: "Wohnungsangelegenheiten",
-}
-
-
-def label(value: object) -> str:
-    """German label of an enum value (the value itself when none is known)."""
-    return LABELS.get(value, getattr(value, "value", str(value)))
-
+__all__ = ["LABELS", "label"]  # re-exported: templates and older imports read them here
 
 @dataclass(frozen=True, slots=True)
 class Link:

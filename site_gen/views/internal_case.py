@@ -13,7 +13,9 @@ from ..models.common import STAGE_LABELS, Stage
 from .internal import Link, case_path, label, location_name, module_link, staff_link, workplace_link
 from .internal_deadlines import CONSENT_DAYS, Deadline, case_deadlines
 from .internal_git import Change
-from .internal_hooks import matching_for_case
+from ..labels import recipient
+from .matching import CaseSection
+from .matching import case_section as matching_for_case
 from .internal_log import Intensity, intensity
 from .report_hint import report_hint
 from .after_placement import AfterSection, case_section
@@ -154,7 +156,7 @@ class DossierContext:
     deadlines: list[Deadline]
     changes: list[Change]
     source: str
-    matching: Any
+    matching: CaseSection | None
     glance: list[PurposeState]
     current: list[CurrentPlacement]
 
@@ -258,7 +260,7 @@ def _consents(ds: Dataset, case: Case, today: dt.date) -> list[ConsentRow]:
     out = []
     for con in case.consents:
         purpose = ds.purposes.get(con.purpose)
-        recipients = [workplace_link(ds, r) if r in ds.workplaces else Link({"ifd": "Integrationsfachdienst", "kostentraeger": "Kostenträger"}.get(r, r), "")
+        recipients = [workplace_link(ds, r) if r in ds.workplaces else Link(recipient(r) or r, "")
                       for r in con.recipients]
         out.append(ConsentRow(purpose.label if purpose else con.purpose, recipients, label(con.given_by), con.given_on, con.valid_until,
                               con.withdrawn_on, consent_state(case, con, ds, today),

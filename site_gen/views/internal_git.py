@@ -1,6 +1,6 @@
 """The last Git changes of each record file, parsed from one ``git log`` run.
 
-Reading Git is I/O and happens at the edge (``site_gen.commands.build``);
+Reading Git is I/O and happens at the edge (``site_gen.site.internal``);
 this module only defines the command line and parses its output, so that the
 dossier view stays pure.
 """
@@ -22,6 +22,8 @@ LOG_ARGS = ["log", f"--format={SEP}%h%x1f%aI%x1f%an", "--name-only", "--no-renam
 
 @dataclass(frozen=True, slots=True)
 class Change:
+    """One commit that touched a record file (page history, subject-access export)."""
+
     commit: str
     date: dt.date
     author: str

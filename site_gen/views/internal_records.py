@@ -15,7 +15,8 @@ from ..models.workplace import Workplace
 from .internal import (MODULES, STAFF, WORKPLACES, Link, case_link, label, location_name, module_link, module_path,
                        staff_link, staff_path, workplace_link, workplace_path)
 from .internal_git import Change
-from .internal_hooks import matching_for_workplace
+from .matching import WorkplaceSection
+from .matching import workplace_section as matching_for_workplace
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class WorkplaceContext:
     posting_public: bool
     changes: list[Change]
     source: str
-    matching: Any
+    matching: WorkplaceSection | None
 
     @property
     def requirement_rows(self) -> list[tuple[str, list[float | None]]]:
@@ -77,11 +78,6 @@ class ModuleContext:
     source: str
 
 
-CERT_LABELS = {"keine": "kein Abschluss", "teilqualifizierung-kammer": "Teilqualifizierung (Kammer)",
-               "zertifikat": "Zertifikat", "teilnahmebescheinigung": "Teilnahmebescheinigung"}
-ENROL_LABELS = {"angemeldet": "angemeldet", "laufend": "laufend", "abgeschlossen": "abgeschlossen", "abgebrochen": "abgebrochen"}
-
-
 def module(ds: Dataset, mid: str, today: dt.date, changes: list[Change] | None = None) -> ModuleContext:
     """``module/<id>.md``: curriculum, access requirements, trainers, certification, participants."""
     mod = ds.modules[mid]
@@ -90,9 +86,9 @@ def module(ds: Dataset, mid: str, today: dt.date, changes: list[Change] | None =
         for en in case.enrolments:
             if en.module == mid:
                 confirmed = ", ".join(ds.access_requirements.get(r, r) for r in en.requirements_confirmed) or "–"
-                people.append((case_link(ds, case.id), en, ENROL_LABELS.get(en.status.value, en.status.value), confirmed))
+                people.append((case_link(ds, case.id), en, label(en.status), confirmed))
     people.sort(key=lambda t: (t[1].start, t[0].text), reverse=True)
-    cert = CERT_LABELS.get(mod.certification.kind.value, mod.certification.kind.value)
+    cert = label(mod.certification.kind)
     if mod.certification.body:
         cert += f" – {mod.certification.body}"
     return ModuleContext(module_path(mid), today, mod, label(mod.programme),

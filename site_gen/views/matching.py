@@ -1,7 +1,7 @@
 """Typed contexts for "Passende Arbeitsplätze" (dossier) and "Passende Bewerber:innen" (workplace page).
 
 The internal site calls :func:`case_section` / :func:`workplace_section`
-(see :mod:`.internal_hooks`) and passes the result to the partials
+(from :mod:`.internal_case` / :mod:`.internal_records`) and passes the result to the partials
 ``internal/partials/matching_case.md.j2`` / ``matching_workplace.md.j2`` as
 ``matching``. Consent is applied inside :mod:`site_gen.matching.profile`, so
 a raw or a consent-filtered dataset gives the same, consented result.
@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from ..dataset import Dataset
 from ..matching.compare import FLAG_LABELS, Comparison
 from ..matching.features import sector_label
@@ -21,7 +19,8 @@ from ..matching.index import index_for
 from ..matching.profile import usable_history, usable_profile
 from ..matching.rank import FORMULA_DE, Fit, Part
 from ..models.workplace import AcquisitionStatus
-from ..render.profile_chart import ProfileRow, history_svg, history_table, side_by_side_svg, side_by_side_table
+from ..errors import UserError
+from .profile_figures import ProfileFigure, ProfileHistory, ProfileRow
 
 TOP = 5
 
@@ -41,8 +40,8 @@ class MatchRow:
     """The score parts with their reasons, as ranked (templates round for display)."""
     summary: str
     comparison: Comparison
-    chart: Markup
-    table: Markup
+    profile: ProfileFigure | None
+    """Ability next to requirement per item (None when nothing can be compared)."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +50,7 @@ class CaseSection:
     today: dt.date
     note: str | None
     rows: tuple[MatchRow, ...]
-    history_chart: Markup | None
-    history_table: Markup | None
+    history: ProfileHistory | None
     history_note: str | None
     """Why there is no history chart (fewer than two usable assessments)."""
     formula: tuple[str, ...] = FORMULA_DE
@@ -73,10 +71,9 @@ def profile_rows(comp: Comparison) -> list[ProfileRow]:
 
 
 def _row(rank: int, rid: str, fit: Fit, text: str, target: str, detail: str) -> MatchRow:
-    title = f"Fähigkeit und Anforderung: {text}"
-    rows = profile_rows(fit.comparison)
-    return MatchRow(rank, rid, text, target, detail, round(fit.score, 1), fit.parts, fit.comparison.summary, fit.comparison,
-                    side_by_side_svg(title, rows) if rows else Markup(""), side_by_side_table(title, rows) if rows else Markup(""))
+    rows = tuple(profile_rows(fit.comparison))
+    profile = ProfileFigure(f"Fähigkeit und Anforderung: {text}", rows) if rows else None
+    return MatchRow(rank, rid, text, target, detail, round(fit.score, 1), fit.parts, fit.comparison.summary, fit.comparison, profile)
 
 
 def case_section(ds: Dataset, case_id: str, today: dt.date, top: int = TOP) -> CaseSection | None:
@@ -100,16 +97,15 @@ def case_section(ds: Dataset, case_id: str, today: dt.date, top: int = TOP) -> C
             detail = f"{sector_label(wp.company.sector)}, {wp.company.address.district}"
             rows.append(_row(k, wp.id, fit, wp.company.name, f"arbeitsplaetze/{wp.id}.md", detail))
     history = usable_history(case, today, ds.purposes, items)
-    chart = table = None
+    figure = None
     history_note = None if len(history) > 1 else (
         "Bisher gibt es eine Einschätzung. Der Verlauf erscheint ab der zweiten." if history else None)
     if len(history) > 1:
         ids = [i for i in items if any(i in r for _, _, r in history)]
-        dates = [d for d, _, _ in history]
-        series = [(items[i].label, [r.get(i) for _, _, r in history]) for i in ids]
-        title = "Verlauf der Einschätzungen (1 gering bis 5 hoch)"
-        chart, table = history_svg(title, dates, series), history_table(title, dates, series)
-    return CaseSection(case_id, today, note, tuple(rows), chart, table, history_note)
+        dates = tuple(d for d, _, _ in history)
+        series = tuple((items[i].label, tuple(r.get(i) for _, _, r in history)) for i in ids)
+        figure = ProfileHistory("Verlauf der Einschätzungen (1 gering bis 5 hoch)", dates, series)
+    return CaseSection(case_id, today, note, tuple(rows), figure, history_note)
 
 
 def workplace_section(ds: Dataset, workplace_id: str, today: dt.date, top: int = TOP) -> WorkplaceSection | None:
@@ -129,4 +125,14 @@ def workplace_section(ds: Dataset, workplace_id: str, today: dt.date, top: int =
     return WorkplaceSection(workplace_id, today, note, tuple(rows))
 
 
-__all__ = ["CaseSection", "MatchRow", "WorkplaceSection", "case_section", "workplace_section"]
+def require_record(ds: Dataset, kind: str, record_id: str, what: str) -> None:
+    """Refuse (German message) a case or workplace id that is unknown or has errors."""
+    records = ds.cases if kind == "cases" else ds.workplaces
+    if record_id in records:
+        return
+    if ds.exists(kind, record_id):
+        raise UserError(f"{what} '{record_id}' hat Fehler und kann nicht verglichen werden.", "Mit 'site-gen check' die Fehler anzeigen und beheben.")
+    raise UserError(f"{what} '{record_id}' gibt es nicht.", f"Die Kennung so angeben, wie die Datei unter {kind}/ heißt (ohne .yaml).")
+
+
+__all__ = ["CaseSection", "MatchRow", "WorkplaceSection", "case_section", "require_record", "workplace_section"]

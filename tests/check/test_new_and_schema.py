@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from site_gen.commands.schema import SCHEMAS, schema_text
+from site_gen.schema_files import SCHEMAS, schema_text
 from site_gen.schema_files import repository_ids
 
 from ..conftest import REPO, TODAY, run_cli

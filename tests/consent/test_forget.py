@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from consent_fixtures import DATA, REPO, make_repo, site_gen
 
-from site_gen.commands.forget_refs import strip_id
+from site_gen.erasure.references import strip_id
 from site_gen.load import roundtrip
 
 CASE = "tn-0301"

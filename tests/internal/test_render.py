@@ -12,7 +12,7 @@ import pytest
 from site_gen.dataset import load_dataset
 from site_gen.render import md_escape
 from site_gen.render.internal import render_site
-from site_gen.views import internal_hooks
+from site_gen.views import internal_case, internal_records
 from site_gen.views.consented import consented_dataset
 from tests.conftest import TODAY
 
@@ -44,7 +44,8 @@ def test_plain_words_stay_plain() -> None:
 def test_golden_pages(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # The matching section belongs to another part of the project (and has its own tests):
     # leave it out so these goldens only change with this page's own templates.
-    monkeypatch.setattr(internal_hooks, "_matching", lambda: None)
+    monkeypatch.setattr(internal_case, "matching_for_case", lambda *_: None)
+    monkeypatch.setattr(internal_records, "matching_for_workplace", lambda *_: None)
     today = dt.date.fromisoformat(TODAY)
     ds = consented_dataset(load_dataset(DATA / "repo"), today)
     text = render_site(ds, today)[page]

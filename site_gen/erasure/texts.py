@@ -1,4 +1,4 @@
-"""Texts and the confirmation prompt of ``site-gen forget`` (not a command itself)."""
+"""Texts and the confirmation prompt of ``site-gen forget``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Remove references to a deleted case from other record files (not a command itself).
+"""Remove references to a deleted case from other record files.
 
 The models have no field that points at a case today; this still sweeps
 workplaces/ and modules/ so that a future reference (or a hand-made one)

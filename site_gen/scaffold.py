@@ -1,0 +1,72 @@
+"""A new records repository in one step (``site-gen init [ORDNER]``).
+
+Writes a commented ``organisation.yaml`` (one provider, one location, two
+coaches as a tandem), the record folders, ``schema/*.schema.json``,
+``.gitignore``, ``.pre-commit-config.yaml`` pinned to this version, CI for
+GitLab, Forgejo and GitHub, a pull-request template and a CODEOWNERS example.
+
+Never overwrites. In a folder that already holds files (other than ``.git``)
+it only lists what it would add; ``--add-missing`` then adds exactly those.
+The templates are package data in ``site_gen/templates/init/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import __version__
+from .findings import UserError
+from .schema_files import SCHEMAS, Ids, schema_text
+
+SOURCE = Path(__file__).resolve().parent / "templates" / "init"
+
+FILES: dict[str, str] = {
+    "organisation.yaml": "organisation.yaml",
+    "README.md": "README.md",
+    ".gitignore": "gitignore",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml",
+    ".gitlab-ci.yml": "gitlab-ci.yml",
+    ".gitlab/merge_request_templates/Default.md": "pull-request.md",
+    ".forgejo/workflows/site-gen.yml": "forgejo-workflow.yml",
+    ".github/workflows/site-gen.yml": "github-workflow.yml",
+    ".github/pull_request_template.md": "pull-request.md",
+    "CODEOWNERS": "CODEOWNERS",
+    "cases/.gitkeep": "",
+    "workplaces/.gitkeep": "",
+    "modules/.gitkeep": "",
+}
+"""Target path → template in ``site_gen/templates/init/`` ("" for an empty file)."""
+
+
+def planned(tool_repo: str) -> dict[str, str]:
+    """Every file ``init`` writes, with its content."""
+    out: dict[str, str] = {}
+    for target, template in FILES.items():
+        text = (SOURCE / template).read_text(encoding="utf-8") if template else ""
+        out[target] = text.replace("@TOOL_REPO@", tool_repo).replace("@VERSION@", __version__)
+    # Schemas without repository ids (there is no data yet); 'site-gen schema' adds them later.
+    for name in SCHEMAS:
+        out[f"schema/{name}.schema.json"] = schema_text(name, Ids())
+    return out
+
+
+def _occupied(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name != ".git") if folder.is_dir() else []
+
+
+def init(folder: Path, tool_repo: str, add_missing: bool = False) -> tuple[list[str], list[str], bool]:
+    """(files to add, files kept as they are, written?) for ``folder``."""
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"'{folder}' ist eine Datei, kein Ordner.", "Einen Ordner angeben (er wird angelegt, wenn er fehlt).")
+    plan = planned(tool_repo)
+    add = [rel for rel in plan if not (folder / rel).exists()]
+    keep = [rel for rel in plan if rel not in add]
+    if _occupied(folder) and not add_missing:
+        return add, keep, False
+    for rel in add:
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+            handle.write(plan[rel])
+    return add, keep, True
+
