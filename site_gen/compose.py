@@ -29,7 +29,7 @@ def _from(findings: list[Finding], record: str, source: str) -> list[Finding]:
     return [replace(f, file=record, source=source) for f in findings]
 
 
-_MARKER = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.M)
+_MARKER = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
 
 
 def _read_all(base: str, sources: tuple[str, ...]) -> list[Any] | None:
@@ -56,7 +56,7 @@ def _read_all(base: str, sources: tuple[str, ...]) -> list[Any] | None:
         return None
     try:
         docs = yaml_rs.loads(joined, parse_datetime=False, alias_limits=ALIAS_LIMITS)
-    except Exception:  # the per-file reading names the file and the line
+    except (yaml_rs.YAMLDecodeError, RecursionError, OverflowError, ValueError):  # the per-file reading names the file and the line
         return None
     if len(sources) == 1:
         docs = [docs]

@@ -14,9 +14,9 @@ from pydantic import BaseModel
 
 from .dataset import ORGANISATION_FILE, load_dataset
 from .findings import UserError
-from .models.common import ID_PATTERN
 from .layout import MAIN_FILE, entry_name
 from .models.case import Case
+from .models.common import ID_PATTERN
 from .split import dump
 from .validate import _inner_model, dotted, printable, validate
 

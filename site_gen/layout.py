@@ -51,7 +51,9 @@ class Unit(NamedTuple):
 @cache
 def appendable() -> tuple[str, ...]:
     """The case's list fields whose items are entries (mappings), in model order."""
-    from .models.case import Case  # late: models import nothing from here, but keep the layout light
+    from .models.case import (
+        Case,  # late: models import nothing from here, but keep the layout light
+    )
     from .validate import _inner_model
 
     return tuple(name for name, info in Case.model_fields.items()

@@ -34,7 +34,7 @@ def pending(root: Path) -> tuple[list[str], list[str]]:
     for u in units:
         if u.kind == "cases" and not u.display.endswith(".yaml"):
             data, _ = read_yaml(root / u.sources[0], u.sources[0])
-            doc, moved = split_document(roundtrip().load((root / u.sources[0]).read_text("utf-8-sig"))) if isinstance(data, dict) else (None, {})
+            _, moved = split_document(roundtrip().load((root / u.sources[0]).read_text("utf-8-sig"))) if isinstance(data, dict) else (None, {})
             if moved:
                 folders.append(u.id)
     return files, folders
