@@ -41,17 +41,17 @@ def code_fingerprint() -> str:
 
 def finding_row(f: Finding) -> list[Any]:
     """One finding as a JSON row (plain strings and numbers)."""
-    return [f.file, f.code, f.message, f.hint, f.severity.value, list(f.loc), f.line, f.col, f.due.isoformat() if f.due else None]
+    return [f.file, f.code, f.message, f.hint, f.severity.value, list(f.loc), f.line, f.col, f.due.isoformat() if f.due else None, f.source]
 
 
 def finding_from_row(row: Any) -> Finding:
     """One finding from its JSON row; anything unexpected raises (and the cache is ignored)."""
-    file, code, message, hint, severity, loc, line, col, due = row
-    if not all(isinstance(v, str) for v in (file, code, message, hint)) or not all(isinstance(p, (str, int)) for p in loc):
+    file, code, message, hint, severity, loc, line, col, due, source = row
+    if not all(isinstance(v, str) for v in (file, code, message, hint)) or not (source is None or isinstance(source, str)) or not all(isinstance(p, (str, int)) for p in loc):
         raise ValueError("foreign cache")
     if not all(v is None or type(v) is int for v in (line, col)):
         raise ValueError("foreign cache")
-    return Finding(file, code, message, hint, Severity(severity), tuple(loc), line, col, dt.date.fromisoformat(due) if due else None)
+    return Finding(file, code, message, hint, Severity(severity), tuple(loc), line, col, dt.date.fromisoformat(due) if due else None, source)
 
 
 LEGACY = ("result.pickle", "summary.marshal", "result.json")

@@ -45,7 +45,7 @@ def check_everything(root: Path, today: dt.date, units: list[RecordUnit], hashes
         part = Dataset(root=root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
                        files=ds.files, context=lookup)
         load_units(root, batch, base=part)
-        own = {src for u in batch for src in u.sources}
+        own = {src for u in batch for src in (u.display, *u.sources)}
         findings += [f for f in part.findings + run_checks(part, today, caseload={}) if f.file in own]
         summaries.update({unit_key(u): summary(part, u) for u in batch})
     findings = ds.findings + run_checks(ds, today, caseload_of(summaries)) + findings
@@ -69,7 +69,7 @@ def check_changed(root: Path, today: dt.date, units: list[RecordUnit], change: C
     load_units(root, list(dict.fromkeys(context)), base=ds, as_context=True)
     for u in units:  # references to unchanged, unloaded records must not dangle
         ds.files.setdefault((u.kind, u.id), u.display)
-    others = {src for u in units for src in u.sources} - {src for u in recheck for src in u.sources}
+    others = {src for u in units for src in (u.display, *u.sources)} - {src for u in recheck for src in (u.display, *u.sources)}
     findings = [f for f in ds.findings + run_checks(ds, today, caseload_of(summaries)) if f.file not in others]
     return _store(units, recheck, positioned(findings, root), hashes, change.reusable, summaries)
 
@@ -97,7 +97,7 @@ def summary(ds: Dataset, unit: RecordUnit) -> CaseSummary | None:
 def _store(units: list[RecordUnit], checked: list[RecordUnit], findings: list[Finding], hashes: dict[str, str],
            reusable: dict[str, UnitEntry], summaries: dict[str, CaseSummary | None]) -> RecordCache:
     """The new cache: fresh entries for ``checked`` units, reused ones for the rest."""
-    owner = {src: unit_key(u) for u in checked for src in u.sources}
+    owner = {src: unit_key(u) for u in checked for src in (u.display, *u.sources)}
     fresh: dict[str, list[Finding]] = {unit_key(u): [] for u in checked}
     general: list[Finding] = []
     for f in findings:

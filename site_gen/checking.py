@@ -73,7 +73,7 @@ def _check(root: Path, today: dt.date, units: list[RecordUnit], use_cache: bool,
         new.general = old.general
     summaries = {u.display: new.units[key].summary for u, key in zip(units, keys)}
     if use_cache and (changed or deleted or _outdated(root, new, old)):
-        _save(root, new, summaries)
+        _save(root, new, summaries, {u.display: u.stamp for u in units})
     return sorted([*new.general, *(f for key in keys for f in new.units[key].findings)], key=_position), summaries
 
 
@@ -106,10 +106,10 @@ def _outdated(root: Path, new: RecordCache, old: RecordCache) -> bool:
     return new.stats != old.stats or new.context != old.context or not (root / CACHE_DIR / SUMMARY_FILE).exists()
 
 
-def _save(root: Path, new: RecordCache, summaries: dict[str, CaseSummary | None]) -> None:
-    """Store the cache and the hook's index, which follows the records."""
+def _save(root: Path, new: RecordCache, summaries: dict[str, CaseSummary | None], stamps: dict[str, tuple[int, int]]) -> None:
+    """Store the cache and the hook's index (stat key per record file or case folder), which follows the records."""
     write(root, new)
-    save_summaries(root, summaries, new.stats)
+    save_summaries(root, summaries, stamps)
 
 
 @contextmanager

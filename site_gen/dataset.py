@@ -18,6 +18,8 @@ from pydantic import BaseModel
 
 from .config import load_catalogue, load_purposes
 from .findings import Finding
+from .compose import compose
+from .layout import FOLDER_KINDS, Unit, record_of, scan_folder
 from .load import read_yaml
 from .placeholders import placeholder_findings
 from .models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
@@ -141,20 +143,24 @@ class Dataset:
         return dict(index)
 
 
-Entry = tuple[str, str, str, tuple[int, int]]
+Entry = Unit
+"""A record unit (see :mod:`site_gen.layout`): kind, id, display, stat key, source files."""
 
 
-def scan_records(root: Path) -> tuple[list[Entry], list[Finding]]:
-    """Every record file below ``root``, and the entries that look like records but are not.
+def scan_records(root: Path, stat: bool = True) -> tuple[list[Unit], list[Finding]]:
+    """Every record below ``root`` (a file or a case folder), and the entries that look like records but are not.
 
-    Entries are (kind, id, path relative to root, (mtime_ns, size)), sorted.
-    A record is a regular ``*.yaml`` file; ``.yml``/``.YAML`` files and folders
-    named like a record are errors (they would be silently ignored), and a
-    symbolic link that leaves the repository is refused unread. Strings and
+    Units are (kind, id, display, (mtime_ns, size), sources), sorted by display.
+    A record is a regular ``*.yaml`` file or a case folder (``cases/<id>/``
+    with ``case.yaml``, see :mod:`site_gen.layout`); ``.yml``/``.YAML`` files
+    and folders named like a record file are errors (they would be silently
+    ignored), a symbolic link that leaves the repository is refused unread,
+    and a case both as file and as folder is RECORD-DUPLICATE. Strings and
     one ``scandir`` per folder: the pre-commit fast path lists 12,000 files
     with this, where Path objects alone would cost a fifth of a second.
+    ``stat=False``: case folders get no stat key (the full check needs none).
     """
-    out: list[Entry] = []
+    out: list[Unit] = []
     problems: list[Finding] = []
     real_root: Path | None = None
     for kind in RECORD_KINDS:
@@ -162,9 +168,19 @@ def scan_records(root: Path) -> tuple[list[Entry], list[Finding]]:
             entries = sorted(os.scandir(root / kind), key=lambda e: e.name)
         except (FileNotFoundError, NotADirectoryError):
             continue
+        folders: set[str] = set()
         for e in entries:
             name, display = e.name, f"{kind}/{e.name}"
-            if name.startswith(".") or not name.lower().endswith((".yaml", ".yml")):
+            if name.startswith("."):
+                continue
+            if kind in FOLDER_KINDS and e.is_dir(follow_symlinks=False) and not name.lower().endswith((".yaml", ".yml")):
+                unit, strays = scan_folder(root, kind, name, stat)
+                problems.extend(strays)
+                if unit is not None:
+                    out.append(unit)
+                    folders.add(name)
+                continue
+            if not name.lower().endswith((".yaml", ".yml")):
                 continue
             if e.is_symlink():
                 real_root = real_root or root.resolve()
@@ -187,25 +203,51 @@ def scan_records(root: Path) -> tuple[list[Entry], list[Finding]]:
                                         f"Die Datei in '{stem}.yaml' umbenennen (git mv); gibt es sie schon, beide zusammenführen.", line=1, col=1))
             elif e.is_file():
                 st = e.stat()
-                out.append((kind, name[: -len(".yaml")], display, (st.st_mtime_ns, st.st_size)))
+                rid = name[: -len(".yaml")]
+                out.append(Unit(kind, rid, display, (st.st_mtime_ns, st.st_size), (display,)))
+        for unit in [u for u in out if u.kind == kind and u.id in folders and u.display.endswith(".yaml")]:
+            out.remove(unit)
+            problems.append(Finding(unit.display, "RECORD-DUPLICATE", "Die Akte liegt zweimal vor: als Datei und als Ordner mit derselben Kennung.",
+                                    f"Nur der Ordner {kind}/{unit.id}/ wird gelesen. Die Datei mit 'site-gen migrate' einordnen oder löschen.", line=1, col=1))
+    out.sort(key=lambda u: (u.kind, u.display))
     return out, problems
 
 
-def record_entries(root: Path) -> list[Entry]:
-    """(kind, id, path relative to root, (mtime_ns, size)) of every record file, sorted."""
+def record_entries(root: Path) -> list[Unit]:
+    """Every record unit below ``root``, sorted (see :func:`scan_records`)."""
     return scan_records(root)[0]
 
 
 def record_files(root: Path) -> list[tuple[str, Path]]:
-    """(kind, path) of every record file below ``root``, sorted."""
-    return [(kind, root / display) for kind, _, display, _ in record_entries(root)]
+    """(kind, path) of every record below ``root`` (a file, or a case folder), sorted."""
+    return [(u.kind, root / u.display) for u in record_entries(root)]
 
 
 def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, list[Finding]]:
-    """Read and validate one record file (no cross-record rules)."""
+    """Read and validate one record (a file or a case folder; no cross-record rules)."""
+    if path.is_dir():
+        root = path.parents[display.count("/")]
+        unit, strays = scan_folder(root, kind, path.name)
+        if unit is None:
+            return None, strays
+        return load_unit(root, unit)
     data, findings = read_yaml(path, display)
     if data is None:
         return None, findings
+    return _validated(kind, data, display, findings)
+
+
+def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
+    """Read and validate a record unit; a folder is composed into one record first."""
+    if len(unit.sources) == 1 and unit.sources[0] == unit.display:
+        return load_record(unit.kind, root / unit.display, unit.display)
+    data, findings, _ = compose(root, unit)
+    if data is None:
+        return None, findings
+    return _validated(unit.kind, data, unit.display, findings)
+
+
+def _validated(kind: str, data: Any, display: str, findings: list[Finding]) -> tuple[BaseModel | None, list[Finding]]:
     record, problems = validate(RECORD_KINDS[kind], data, display)
     left = placeholder_findings(data, display, {p.loc for p in problems})
     if left:  # a skeleton is not a record: left out like an invalid one, never published
@@ -226,8 +268,8 @@ def _load_single(root: Path, rel: str, model: type[BaseModel], ds: Dataset) -> A
     return record
 
 
-def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | None = None) -> Dataset:
-    """Load every record below ``root`` (or just the ``only`` record files).
+def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | list[Unit] | None = None) -> Dataset:
+    """Load every record below ``root`` (or just the ``only`` records: units or (kind, path)).
 
     ``loader(kind, path, display)`` defaults to :func:`load_record`; the
     check command passes a caching one.
@@ -240,39 +282,34 @@ def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | 
     ds.purposes_catalogue = load_purposes(root, ds.findings)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     if only is None:
-        entries, strays = scan_records(root)
-        only = [(kind, root / display) for kind, _, display, _ in entries]
+        only, strays = scan_records(root)
         ds.findings.extend(strays)
-    for kind, path in only:
-        display = path.relative_to(root).as_posix()
-        ds.files[(kind, path.stem)] = display
-        record, findings = loader(kind, path, display)
+    for item in only:
+        if isinstance(item, Unit):
+            kind, display = item.kind, item.display
+            path, rid = root / display, item.id
+        else:
+            kind, path = item
+            display, rid = path.relative_to(root).as_posix(), path.stem
+        ds.files[(kind, rid)] = display
+        if isinstance(item, Unit) and len(item.sources) > 1:
+            record, findings = load_unit(root, item)  # a case folder: composed here, not by ``loader``
+        else:
+            record, findings = loader(kind, path, display)
         ds.findings.extend(findings)
         if record is not None:
-            targets[kind][path.stem] = record
+            targets[kind][rid] = record
     return ds
 
 
-@dataclass(frozen=True)
-class RecordUnit:
-    """One record and every file it is made of (the unit the check cache keys on).
-
-    Today a record is one file; ``sources`` lists all files whose content makes
-    up the record, so a record stored as several files is cached as one unit.
-    """
-
-    kind: str
-    id: str
-    display: str
-    """The path findings about the record as a whole are reported at."""
-    sources: tuple[str, ...]
-    """Every file (relative to the root) the record is composed of."""
+RecordUnit = Unit
+"""One record and every file it is made of (the unit the check cache keys on): see :mod:`site_gen.layout`."""
 
 
 def record_units(root: Path, tracked: set[str] | None = None) -> tuple[list[RecordUnit], list[Finding]]:
-    """Every record unit below ``root`` (only ``tracked`` files when given) and the stray entries."""
+    """Every record unit below ``root`` (only those in Git's index, ``tracked``, when given) and the stray entries."""
     entries, strays = scan_records(root)
-    units = [RecordUnit(kind, rid, display, (display,)) for kind, rid, display, _ in entries if tracked is None or display in tracked]
+    units = [u for u in entries if tracked is None or u.display in tracked or u.sources[0] in tracked]
     return units, [f for f in strays if tracked is None or f.file in tracked]
 
 
@@ -285,7 +322,7 @@ def load_units(root: Path, units: list[RecordUnit], base: Dataset | None = None,
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     for unit in units:
         ds.files[(unit.kind, unit.id)] = unit.display
-        record, findings = load_record(unit.kind, root / unit.display, unit.display)
+        record, findings = load_unit(root, unit)
         if as_context:
             if record is not None:
                 ds.context[(unit.kind, unit.id)] = record
@@ -308,11 +345,26 @@ def reload(ds: Dataset, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]
                   findings=[f for f in ds.findings if f.file not in displays])
     targets: dict[str, dict[str, Any]] = {"cases": out.cases, "workplaces": out.workplaces, "modules": out.modules}
     touched: dict[str, set[str]] = {}
-    for path in sorted(paths):
-        kind, stem, display = path.parent.name, path.stem, path.relative_to(root).as_posix()
-        touched.setdefault(kind, set()).add(stem)
-        targets[kind].pop(stem, None)
-        out.files.pop((kind, stem), None)
-        if path.exists():
-            load_units(root, [RecordUnit(kind, stem, display, (display,))], base=out)
+    for display in sorted({record_of(d) for d in displays}):
+        kind, _, name = display.partition("/")
+        rid = name.removesuffix(".yaml")
+        touched.setdefault(kind, set()).add(rid)
+        targets[kind].pop(rid, None)
+        out.files.pop((kind, rid), None)
+        out.findings = [f for f in out.findings if record_of(f.file) != display]
+        unit = _unit_at(root, kind, rid)
+        if unit is not None:
+            load_units(root, [unit], base=out)
     return out, touched
+
+
+def _unit_at(root: Path, kind: str, rid: str) -> Unit | None:
+    """The record ``kind/rid`` as it is on disk now: a case folder, a file, or None when gone."""
+    if kind in FOLDER_KINDS and (root / kind / rid).is_dir():
+        return scan_folder(root, kind, rid)[0]
+    path = root / kind / f"{rid}.yaml"
+    if path.is_file():
+        display = f"{kind}/{rid}.yaml"
+        st = path.stat()
+        return Unit(kind, rid, display, (st.st_mtime_ns, st.st_size), (display,))
+    return None

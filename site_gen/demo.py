@@ -16,6 +16,8 @@ from typing import Any
 import yaml_rs
 
 from .findings import UserError
+from .layout import MAIN_FILE, appendable
+from .split import ordered_names
 from .models.case import CostBearer, Instrument, ServiceKind
 from .models.common import PlacementType, Sector, Stage
 from .models.workplace import Channel, Pictogram
@@ -155,8 +157,24 @@ def case(i: int, rng: random.Random, org: dict[str, Any], n_wp: int, n_mod: int)
     }
 
 
-def generate(out: Path, n_cases: int, n_workplaces: int, n_modules: int, seed: int = 7) -> None:
-    """Write a synthetic records repository into ``out`` (replacing it)."""
+def write_case(folder: Path, data: dict[str, Any], layout: str) -> None:
+    """One case as ``<id>.yaml`` (layout ``datei``) or as the folder ``<id>/`` (``ordner``, one file per entry)."""
+    if layout == "datei":
+        (folder / f"{data['id']}.yaml").write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
+        return
+    home = folder / data["id"]
+    home.mkdir()
+    lists = {name: data.pop(name) for name in appendable() if data.get(name)}
+    (home / MAIN_FILE).write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
+    for name, items in lists.items():
+        (home / name).mkdir()
+        texts = [yaml_rs.dumps(item) + "\n" for item in items]
+        for file_name, text in zip(ordered_names(name, items, texts), texts):
+            (home / name / file_name).write_text(text, encoding="utf-8")
+
+
+def generate(out: Path, n_cases: int, n_workplaces: int, n_modules: int, seed: int = 7, layout: str = "datei") -> None:
+    """Write a synthetic records repository into ``out`` (replacing it); cases in ``layout`` (``ordner`` or ``datei``)."""
     if out.exists():
         if not (out / "organisation.yaml").exists():
             raise UserError(f"'{out}' existiert und ist kein Demo-Ordner.", "Einen neuen oder leeren Ordner angeben.")
@@ -175,5 +193,5 @@ def generate(out: Path, n_cases: int, n_workplaces: int, n_modules: int, seed: i
     for i in range(n_modules):
         (out / "modules" / f"mod-{i + 1:03d}.yaml").write_text(yaml_rs.dumps(module(i, org)) + "\n", encoding="utf-8")
     for i in range(n_cases):
-        (out / "cases" / f"tn-{i + 1:05d}.yaml").write_text(yaml_rs.dumps(case(i, rng, org, n_workplaces, n_modules)) + "\n", encoding="utf-8")
+        write_case(out / "cases", case(i, rng, org, n_workplaces, n_modules), layout)
 

@@ -46,12 +46,19 @@ class Finding:
     line: int | None = None
     col: int | None = None
     due: dt.date | None = None
+    source: str | None = None
+    """The file the finding is in when ``file`` is a record folder (``cases/<id>``): one of its small files."""
 
     @property
     def is_task(self) -> bool:
         """Made due by time, not by a commit."""
         return self.due is not None
 
-    def at(self, line: int, col: int) -> "Finding":
-        return Finding(self.file, self.code, self.message, self.hint, self.severity, self.loc, line, col, self.due)
+    @property
+    def where(self) -> str:
+        """The file to show: the small file of a record folder, else the record file."""
+        return self.source or self.file
+
+    def at(self, line: int, col: int, source: str | None = None) -> "Finding":
+        return Finding(self.file, self.code, self.message, self.hint, self.severity, self.loc, line, col, self.due, source or self.source)
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from .findings import UserError
+from .layout import MAIN_FILE
 from .views.internal_git import Change
 
 
@@ -26,6 +27,12 @@ def git(cwd: Path, *args: str, input: bytes | None = None) -> subprocess.Complet
         raise UserError("Das Programm 'git' ist nicht installiert.", "git installieren (z. B. apt-get install git).") from None
 
 
+def identity(top: Path) -> list[str]:
+    """Fallback author for commits the tool makes when git has none configured."""
+    known = all(git(top, "var", ident).returncode == 0 for ident in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"))
+    return [] if known else ["-c", "user.name=site-gen", "-c", "user.email=site-gen@localhost"]
+
+
 def toplevel(root: Path) -> Path | None:
     """The top folder of the Git repository containing ``root``, if any."""
     result = git(root, "rev-parse", "--show-toplevel")
@@ -33,26 +40,37 @@ def toplevel(root: Path) -> Path | None:
 
 
 def file_history(root: Path, rel: str) -> list[Change]:
-    """Commits that touched ``rel`` (relative to ``root``, following renames), newest first."""
-    log = git(root, "log", "--follow", "--format=%H%x1f%aI%x1f%an", "--", rel)
+    """Commits that touched ``rel`` (relative to ``root``, following renames), newest first.
+
+    For a case folder: every commit that touched a file in it, plus the history
+    of its ``case.yaml`` before the move (``--follow`` finds the old single file).
+    """
+    fmt = "--format=%H%x1f%aI%x1f%an"
+    if (root / rel).is_dir():
+        logs = [git(root, "log", fmt, "--", rel), git(root, "log", "--follow", fmt, "--", f"{rel}/{MAIN_FILE}")]
+    else:
+        logs = [git(root, "log", "--follow", fmt, "--", rel)]
+    lines = list(dict.fromkeys(line for log in logs if log.returncode == 0 for line in log.stdout.decode("utf-8", "replace").splitlines()))
     changes = []
-    for line in log.stdout.decode("utf-8", "replace").splitlines() if log.returncode == 0 else []:
+    for line in lines:
         commit, when, author = (line.split("\x1f") + ["", "", ""])[:3]
         try:
             changes.append(Change(commit, dt.date.fromisoformat(when[:10]), author))
         except ValueError:
             continue
-    return changes
+    return sorted(changes, key=lambda c: c.date, reverse=True)
 
 
 def historical_paths(top: Path, stem: str, folder: str) -> set[str]:
-    """Every path (relative to ``top``) a record file ``<folder>/<stem>.y(a)ml`` ever had, in any ref."""
+    """Every path (relative to ``top``) a record ``<folder>/<stem>.y(a)ml`` or ``<folder>/<stem>/…`` ever had, in any ref."""
     listing = git(top, "rev-list", "--all", "--objects")
     paths = set()
     for line in listing.stdout.decode("utf-8", "replace").splitlines():
         _, _, path = line.partition(" ")
         p = Path(path)
         if p.parent.name == folder and p.stem == stem and p.suffix in (".yaml", ".yml"):
+            paths.add(path)
+        elif any(p.parts[i:i + 2] == (folder, stem) for i in range(len(p.parts) - 2)) and p.suffix:  # a file of the case folder
             paths.add(path)
     for path in list(paths):  # earlier names of the same file
         log = git(top, "log", "--all", "--follow", "--name-only", "--format=", "--", path)
@@ -118,5 +136,11 @@ def objects_containing(top: Path, markers: list[bytes]) -> int:
 
 
 def still_present(top: Path, blobs: set[str]) -> int:
-    """How many of the old blob ids still exist in the object store."""
-    return sum(git(top, "cat-file", "-e", sha).returncode == 0 for sha in blobs)
+    """How many of the old blob ids still exist in the object store.
+
+    A blob that another file still holds (the very same bytes elsewhere, e.g. an
+    identical entry in another case folder) is that file's, not a leftover.
+    """
+    listing = git(top, "rev-list", "--all", "--objects").stdout.decode("utf-8", "replace").splitlines()
+    elsewhere = {line.partition(" ")[0] for line in listing}
+    return sum(git(top, "cat-file", "-e", sha).returncode == 0 for sha in blobs - elsewhere)

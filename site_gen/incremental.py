@@ -30,6 +30,7 @@ from .checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
 from .checks.references import CONSENT_RECIPIENTS
 from .dataset import ORGANISATION_FILE, Dataset, load_dataset, load_record, record_entries
 from .findings import Finding
+from .layout import FOLDER_KINDS, MAIN_FILE, appendable, record_of, scan_folder
 from .models import RECORD_KINDS
 from .models.case import Case
 from .report import positioned
@@ -63,11 +64,28 @@ def _relevant(path: str) -> bool:
 
 
 def record_key(display: str) -> tuple[str, str] | None:
-    """``cases/tn-0001.yaml`` → ``("cases", "tn-0001")``; None for anything else."""
+    """``cases/tn-0001.yaml``, ``cases/tn-0001`` (a case folder) or a file of that folder → ``("cases", "tn-0001")``.
+
+    None for anything else (also for a file in a case folder that does not belong there).
+    """
     kind, _, name = display.partition("/")
-    if kind not in RECORD_KINDS or "/" in name or not name.endswith(".yaml"):
+    if kind not in RECORD_KINDS:
+        return None
+    if kind in FOLDER_KINDS and "/" in name:
+        rid, _, inner = name.partition("/")
+        parts = inner.split("/")
+        fits = inner == MAIN_FILE or (len(parts) == 2 and parts[0] in appendable() and parts[1].endswith(".yaml") and not parts[1].startswith("."))
+        return (kind, rid) if fits and "." not in rid else None
+    if kind in FOLDER_KINDS and name and "." not in name:
+        return kind, name
+    if "/" in name or not name.endswith(".yaml"):
         return None
     return kind, name[: -len(".yaml")]
+
+
+def unit_display(path: str) -> str:
+    """The record a changed file belongs to (``cases/tn-0004/support_log/x.yaml`` → ``cases/tn-0004``); else the path."""
+    return record_of(path) if record_key(path) else path
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -84,7 +102,7 @@ def staged_commit(root: Path, files: list[str]) -> Commit:
     status = _git(root, "diff", "--cached", "--name-status", "-z", "-M", "--relative", "--no-ext-diff")
     listing = _git(root, "ls-files", "-z", "--cached", "--", *RECORD_KINDS)
     if status is None or listing is None:
-        return commit
+        return by_record(root, commit)
     fields = status.split("\0")
     i = 0
     while i < len(fields) - 1:
@@ -100,6 +118,22 @@ def staged_commit(root: Path, files: list[str]) -> Commit:
         (commit.deleted if letter == "D" else commit.touched).add(path)
         i += 2
     commit.tracked = {p for p in listing.split("\0") if p} | {p for p in files if record_key(p)}
+    return by_record(root, commit)
+
+
+def by_record(root: Path, commit: Commit) -> Commit:
+    """Name the case folder beside each changed small file: the record is what a commit changes.
+
+    A deleted entry file changes its case; only a folder gone as a whole deletes the case.
+    """
+    for path in list(commit.touched):
+        commit.touched.add(unit_display(path))
+    for path in list(commit.deleted):
+        record = unit_display(path)
+        if record != path:
+            (commit.touched if (root / record).is_dir() else commit.deleted).add(record)
+    if commit.tracked is not None:
+        commit.tracked |= {unit_display(p) for p in commit.tracked}
     return commit
 
 
@@ -114,10 +148,10 @@ def summary_of(case: Case) -> CaseSummary:
     return case.coaches.primary, case.closed is None, tuple(sorted(workplaces)), tuple(sorted({e.module for e in case.enrolments}))
 
 
-def save_summaries(root: Path, summaries: dict[str, CaseSummary | None], stats: dict[str, tuple[int, int, str]]) -> SummaryIndex:
-    """Rebuild the hook's summary index: per record file (``display``) its summary and ``stats`` key (mtime_ns, size)."""
+def save_summaries(root: Path, summaries: dict[str, CaseSummary | None], stamps: dict[str, tuple[int, int]]) -> SummaryIndex:
+    """Rebuild the hook's summary index: per record (``display``: a file or a case folder) its summary and stat key."""
     index = SummaryIndex(root, read=False)
-    index.entries = {display: (*stats[display][:2], summary) for display, summary in summaries.items() if display in stats}
+    index.entries = {display: (*stamps[display], summary) for display, summary in summaries.items() if display in stamps}
     index.save()
     return index
 
@@ -137,6 +171,15 @@ def affected(commit: Commit, summaries: dict[str, CaseSummary | None]) -> set[st
     return out
 
 
+def _stamp(root: Path, display: str) -> tuple[int, int]:
+    """The stat key of a record file or case folder (as :func:`~site_gen.dataset.scan_records` computes it)."""
+    if (root / display).is_dir():
+        kind, _, name = display.partition("/")
+        unit = scan_folder(root, kind, name)[0]
+        return unit.stamp if unit else (0, 0)
+    return SummaryIndex.stat_key(root / display)
+
+
 def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Finding], dict[str, CaseSummary | None]] | None:
     """Fast path: check the records a commit reaches, with caseloads from the summary index.
 
@@ -148,6 +191,8 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
     index = SummaryIndex(root)
     if not index.valid:
         return None
+    if any(record_key(p) is None and p.startswith(tuple(f"{k}/" for k in FOLDER_KINDS)) and "/" in p.split("/", 1)[1] for p in commit.touched):
+        return None  # a stray file in a case folder: the full check names it
     files, wanted = _listing(root, commit, index)
     if len(wanted) > MAX_STALE or not all(record_key(d) for d in wanted):
         return None
@@ -171,8 +216,8 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
 def _listing(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dict[tuple[str, str], str], set[str]]:
     """Every record file of the commit, and those to load: touched, new or changed since indexed."""
     files: dict[tuple[str, str], str] = {}
-    wanted = {p for p in commit.touched if record_key(p)}
-    for kind, rid, display, stat in record_entries(root):
+    wanted = {unit_display(p) for p in commit.touched if record_key(p)}
+    for kind, rid, display, stat, _ in record_entries(root):
         if commit.tracked is not None and display not in commit.tracked:
             continue
         files[(kind, rid)] = display
@@ -219,5 +264,5 @@ def _refresh(root: Path, index: SummaryIndex, by_display: dict[str, tuple[str, s
     """Store the freshly loaded files' stat keys and summaries in the index."""
     for display in wanted:
         if display in by_display and (root / display).exists():
-            index.entries[display] = (*SummaryIndex.stat_key(root / display), summaries.get(display))
+            index.entries[display] = (*_stamp(root, display), summaries.get(display))
     index.save()

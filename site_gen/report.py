@@ -15,17 +15,35 @@ FORMATS = ("text", "github", "gitlab", "json")
 
 
 def positioned(findings: list[Finding], root: Path) -> list[Finding]:
-    """Fill in line/column from the key path where a check did not know them."""
+    """Fill in line/column from the key path where a check did not know them.
+
+    In a record folder (``cases/<id>/``) the finding is placed in the small
+    file that holds the key path (``source``), with the line in that file.
+    """
     # The YAML reader only when a finding needs a line: report stays light to import.
+    from .compose import Provenance, compose, resolve
+    from .layout import Unit, scan_folder
     from .load import locate
 
     out = []
+    folders: dict[str, tuple[Unit, Provenance] | None] = {}
     for f in findings:
         if f.line is None:
-            line, col = locate(root / f.file, f.loc) if (root / f.file).is_file() else (1, 1)
-            f = f.at(line, col)
+            target = root / f.file
+            if target.is_dir():
+                if f.file not in folders:
+                    kind, _, name = f.file.partition("/")
+                    unit = scan_folder(root, kind, name)[0]
+                    folders[f.file] = (unit, compose(root, unit)[2]) if unit else None
+                found = folders[f.file]
+                source, inner = resolve(*found, f.loc) if found else (f.file, f.loc)
+                line, col = locate(root / source, inner) if (root / source).is_file() else (1, 1)
+                f = f.at(line, col, source)
+            else:
+                line, col = locate(target, f.loc) if target.is_file() else (1, 1)
+                f = f.at(line, col)
         out.append(f)
-    return sorted(out, key=lambda f: (f.file, f.line or 0, f.col or 0, f.code))
+    return sorted(out, key=lambda f: (f.where, f.line or 0, f.col or 0, f.code))
 
 
 def summary(findings: list[Finding], files: int) -> str:
@@ -53,9 +71,9 @@ def label(f: Finding) -> str:
 def _codequality(f: Finding) -> dict[str, object]:
     """One finding in GitLab's Code Quality format (shown in the merge request)."""
     severity = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}[f.severity]
-    print_id = hashlib.blake2b(f"{f.file}|{f.code}|{f.line}|{f.col}|{f.message}".encode(), digest_size=16).hexdigest()
+    print_id = hashlib.blake2b(f"{f.where}|{f.code}|{f.line}|{f.col}|{f.message}".encode(), digest_size=16).hexdigest()
     return {"description": f"{f.code} {label(f)}{f.message} Hinweis: {f.hint}", "check_name": f.code, "fingerprint": print_id,
-            "severity": "info" if f.is_task else severity, "location": {"path": f.file, "lines": {"begin": f.line or 1}}}
+            "severity": "info" if f.is_task else severity, "location": {"path": f.where, "lines": {"begin": f.line or 1}}}
 
 
 def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
@@ -64,7 +82,7 @@ def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
         json.dump(
             {
                 "findings": [
-                    {"file": f.file, "line": f.line, "column": f.col, "code": f.code, "severity": f.severity.value,
+                    {"file": f.where, "line": f.line, "column": f.col, "code": f.code, "severity": f.severity.value,
                      "message": f.message, "hint": f.hint, "due": f.due.isoformat() if f.due else None}
                     for f in findings
                 ],
@@ -82,9 +100,9 @@ def report(findings: list[Finding], files: int, fmt: str, out: TextIO) -> None:
         if fmt == "github":
             level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[f.severity]
             text = f"{label(f)}{f.message} Hinweis: {f.hint}".replace("%", "%25").replace("\n", "%0A")
-            out.write(f"::{level} file={f.file},line={f.line},col={f.col},title={f.code}::{text}\n")
+            out.write(f"::{level} file={f.where},line={f.line},col={f.col},title={f.code}::{text}\n")
         else:
-            out.write(f"{f.file}:{f.line}:{f.col}: {f.code} {label(f)}{f.message}\n    Hinweis: {f.hint}\n")
+            out.write(f"{f.where}:{f.line}:{f.col}: {f.code} {label(f)}{f.message}\n    Hinweis: {f.hint}\n")
     out.write(summary(findings, files) + "\n")
 
 

@@ -57,7 +57,7 @@ def repository_ids(root: Path) -> Ids:
 
     ds = load_dataset(root, only=[])
     stems: dict[str, list[str]] = {"workplaces": [], "modules": []}
-    for kind, rid, _, _ in record_entries(root):
+    for kind, rid, *_ in record_entries(root):
         if kind in stems:
             stems[kind].append(rid)
     return Ids(workplaces=stems["workplaces"], modules=stems["modules"], staff=sorted(ds.staff), providers=sorted(ds.providers),

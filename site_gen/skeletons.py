@@ -14,7 +14,9 @@ import re
 from pathlib import Path
 
 from .dataset import ORGANISATION_FILE, load_dataset
+from .entries import write_entry
 from .findings import UserError
+from .layout import MAIN_FILE
 from .models.organisation import Role
 from .placeholders import MARKER, fill
 from .schema_files import ensure_schemas
@@ -22,9 +24,10 @@ from .schema_files import ensure_schemas
 PREFIX = {"case": ("cases", "tn", 4), "workplace": ("workplaces", "ap", 4), "module": ("modules", "mod", 3)}
 
 CASE = """\
-# yaml-language-server: $schema=../schema/case.schema.json
+# yaml-language-server: $schema=../../schema/case.schema.json
 # Alles mit {marker} ersetzen; vorher besteht die Akte die Prüfung nicht.
-# Akte einer teilnehmenden Person. Die Kennung ist pseudonym: niemals den Namen verwenden.
+# Akte einer teilnehmenden Person: die festen Angaben. Die Kennung ist pseudonym: niemals den Namen verwenden.
+# Phasen, Begleitung, Einwilligungen … stehen als eigene Dateien in den Unterordnern (site-gen log, site-gen new).
 id: {id}
 first_name: {ph_first}
 last_name: {ph_last}
@@ -35,9 +38,6 @@ cost_bearer: agentur-fuer-arbeit  # eingliederungshilfe, rentenversicherung, int
 coaches:
   primary: {primary}  # hauptverantwortlich
   deputy: {deputy}  # Tandem-Vertretung
-stages:
-  - stage: infogespraech
-    since: {today}
 wishes: []  # Wünsche der Person, in ihren Worten
 interests: []
 strengths: []
@@ -108,7 +108,8 @@ PLACEHOLDERS = {
 def next_id(folder: Path, prefix: str, width: int) -> str:
     """The next free id ``prefix-NNNN`` after the highest one in ``folder``."""
     pattern = re.compile(rf"^{prefix}-(\d+)$")
-    digits = [m.group(1) for p in folder.glob("*.y*ml") if (m := pattern.match(p.stem))] if folder.is_dir() else []
+    names = [p.stem for p in folder.glob("*.y*ml")] + [p.name for p in folder.iterdir() if p.is_dir()] if folder.is_dir() else []
+    digits = [m.group(1) for name in names if (m := pattern.match(name))]
     width = max([width, *map(len, digits)])
     return f"{prefix}-{max(map(int, digits), default=0) + 1:0{width}d}"
 
@@ -130,10 +131,12 @@ def create(root: Path, kind: str, today: dt.date) -> Path:
         "primary": coaches[0], "deputy": coaches[1] if len(coaches) > 1 else coaches[0], "trainer": trainers[0],
     }
     text = {"case": CASE, "workplace": WORKPLACE, "module": MODULE}[kind].format(**values)
-    path = root / folder / f"{record_id}.yaml"
-    path.parent.mkdir(exist_ok=True)
+    path = root / folder / (f"{record_id}/{MAIN_FILE}" if kind == "case" else f"{record_id}.yaml")
+    path.parent.mkdir(parents=True, exist_ok=kind != "case")
     ensure_schemas(root)  # the modeline must point to a schema that exists
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
         handle.write(text)
+    if kind == "case":  # the case folder: the first stage is the first entry
+        write_entry(root, record_id, "stages", {"stage": "infogespraech", "since": today.isoformat()})
     return path
 

@@ -14,6 +14,9 @@ DATA = Path(__file__).resolve().parent / "data"
 TODAY = "2026-11-22"
 CASE_FILES = frozenset({"expected.txt", "today"})
 """Files of a tests-as-data folder that describe the case instead of belonging to the repository."""
+LEGACY_DEMO = DATA / "legacy-demo"
+"""The demo's cases as single files, as they were before the repository's own ``site-gen migrate``
+(the demo's cases/ are folders now): for tests that plant markers into whole case files."""
 
 
 def site_gen_cmd() -> list[str]:

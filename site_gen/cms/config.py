@@ -8,11 +8,13 @@ share the format); only the local backend is Decap's (``decap-server``).
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from ruamel.yaml import YAML
 
 from ..models.catalogue import ProfileCatalogue, PurposeCatalogue
+from ..layout import FOLDER_KINDS, MAIN_FILE, appendable
 from ..models.organisation import Editor, EditorBackend, Organisation
 from .collections import FILES, FOLDERS, SETTINGS
 from .widgets import Context, model_fields
@@ -59,21 +61,42 @@ def connect_hosts(editor: Editor) -> list[str]:
             EditorBackend.GITLAB: ["https://gitlab.com"], EditorBackend.GITEA: []}[editor.backend]
 
 
+FOLDER_NOTE = ("Im Ordner-Aufbau (cases/KENNUNG/) stehen hier nur die festen Angaben aus case.yaml. Phasen, Begleitung, "
+               "Einschätzungen, Ziele, Platzierungen, Einwilligungen und Ereignisse nach dem Wechsel sind eigene Dateien im "
+               "Ordner der Akte: Begleitung mit 'site-gen log', sonst eine neue Datei im Unterordner.")
+"""Shown above the case list when the cases are folders (the entry files are not editable in the browser yet)."""
+
+
+def case_folders(records: Iterable[str]) -> bool:
+    """Whether the cases are folders: no case is a single file (a new repository starts with folders)."""
+    return not any(r.startswith("cases/") and r.endswith(".yaml") for r in records)
+
+
 def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, purposes: PurposeCatalogue | None,
-               editor: Editor | None = None) -> dict[str, Any]:
-    """The whole configuration as a plain dict (YAML-ready)."""
+               editor: Editor | None = None, folders: bool = False) -> dict[str, Any]:
+    """The whole configuration as a plain dict (YAML-ready).
+
+    ``folders``: the cases are folders (``cases/<id>/case.yaml``); the case form
+    then holds only the stable data — a list written into case.yaml by the form
+    would come before the entry files and could change which stage is current.
+    """
     editor = editor or editor_of(org)
     items = [(i.id, i.label) for i in (catalogue.items if catalogue else [])]
     items += [(i.id, i.label) for i in (org.profile_items if org else [])]
     ctx = Context(items, {p.id: p.label for p in (purposes.purposes if purposes else [])})
     collections: list[dict[str, Any]] = []
     for c in FOLDERS:
-        collections.append({
+        entry: dict[str, Any] = {
             "name": c.name, "label": c.label, "label_singular": c.singular, "folder": c.folder,
             "extension": "yaml", "format": "yaml", "create": True, "delete": c.delete,
             "identifier_field": "id", "slug": "{{id}}", "summary": c.summary, "sortable_fields": ["id"],
             "fields": model_fields(c.model, ctx),
-        })
+        }
+        if folders and c.folder in FOLDER_KINDS:  # Decap lists files up to the path's depth: case.yaml, not the entries
+            entry["path"] = "{{id}}/" + MAIN_FILE.removesuffix(".yaml")
+            entry["description"] = FOLDER_NOTE
+            entry["fields"] = [f for f in entry["fields"] if f["name"] not in appendable()]
+        collections.append(entry)
     collections.append({
         "name": SETTINGS, "label": "Organisation und Kataloge", "format": "yaml", "editor": {"preview": False},
         "files": [{"name": f.name, "label": f.label, "file": f.file, "fields": model_fields(f.model, ctx)} for f in FILES],

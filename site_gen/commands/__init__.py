@@ -37,4 +37,6 @@ COMMANDS: list[str] = [
     "bericht",
     "nachweis",
     "cms",
+    "log",
+    "migrate",
 ]

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int]:
-    """Every finding for the records below ``root`` (positioned), and the file count.
+    """Every finding for the records below ``root`` (positioned), and the file count (every small file of a case folder counts).
 
     ``tracked``: only these record files (the hook passes Git's index).
     """
@@ -58,13 +58,13 @@ def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, o
           use_cache: bool = True, out: TextIO = sys.stdout, staged: bool = False) -> int:
     """Check and report. With ``only`` or ``staged`` (pre-commit) the commit is judged:
     the records it reaches are checked (fast path) and only their findings count."""
-    from ..incremental import Commit, staged_commit
+    from ..incremental import Commit, by_record, staged_commit
     from ..report import report
     from ..schema_files import stale_findings
 
     given = [_display(root, p) for p in only or []]
     if staged or given:
-        commit = staged_commit(root, given) if staged else Commit(touched=set(given))
+        commit = staged_commit(root, given) if staged else by_record(root, Commit(touched=set(given)))
         if commit.empty:
             out.write("Keine Akten, Arbeitsplätze, Module oder Einstellungen geändert.\n")
             return 0

@@ -14,11 +14,12 @@ CONFIG_FILE = "admin/config.yml"
 
 def current_text(root: Path) -> str:
     """The configuration for the repository at ``root`` (organisation settings, catalogues)."""
-    from ..cms.config import cms_config, config_text
-    from ..dataset import load_dataset
+    from ..cms.config import case_folders, cms_config, config_text
+    from ..dataset import load_dataset, scan_records
 
     ds = load_dataset(root, only=[])
-    return config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue))
+    units, _ = scan_records(root, stat=False)
+    return config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(u.display for u in units)))
 
 
 def run(args: argparse.Namespace) -> int:

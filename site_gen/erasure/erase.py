@@ -27,6 +27,7 @@ from ..models.common import ID_PATTERN
 from ..wording import count
 from .references import remove_references_in
 from .texts import NEXT_STEPS, confirm
+from ..layout import MAIN_FILE
 
 MESSAGE = "Akte gelöscht (Art. 17 DSGVO)"
 
@@ -46,11 +47,17 @@ def _markers(raw: bytes | None) -> list[str]:
     return [f"{first} {last}", f"{last}, {first}"]
 
 
+def _holds_name(path: str) -> bool:
+    """A single case file or a folder's case.yaml (entry files hold no name)."""
+    p = Path(path)
+    return p.name == MAIN_FILE or (p.parent.name == "cases" and p.suffix in (".yaml", ".yml"))
+
+
 def _latest_version(top: Path | None, files: list[Path], old_paths: set[str]) -> bytes | None:
     if files:
         return files[0].read_bytes()
     if top is not None:
-        for path in sorted(old_paths):
+        for path in sorted(old_paths, key=lambda p: (not _holds_name(p), p)):  # a case file or case.yaml holds the name
             sha = gh.git(top, "log", "--all", "-1", "--diff-filter=AMR", "--format=%H", "--", path).stdout.decode().strip()
             shown = gh.git(top, "show", f"{sha}:{path}") if sha else None
             if shown is not None and shown.returncode == 0:
@@ -63,7 +70,10 @@ def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool
     if not re.fullmatch(ID_PATTERN, case_id):
         raise UserError("Das ist keine gültige Kennung einer Akte.", "Kennung wie tn-0042 angeben (Dateiname ohne .yaml).")
     root = root.resolve()
+    folder = root / "cases" / case_id
     files = [p for p in (root / "cases" / f"{case_id}.yaml", root / "cases" / f"{case_id}.yml") if p.is_file()]
+    if folder.is_dir():  # the folder layout: case.yaml first (it holds the name), then every entry file
+        files += sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: (p.name != MAIN_FILE, str(p)))
     top = gh.toplevel(root)
     old_paths = gh.historical_paths(top, case_id, "cases") if top else set()
     if not files and not old_paths:
@@ -78,6 +88,7 @@ def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool
     changed = remove_references_in(root, case_id)
     for path in files:
         path.unlink()
+    shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
     print(f"Akte {case_id} gelöscht" + (f"; Verweise entfernt in: {', '.join(changed)}" if changed else "") + ".")
     if top is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..views.consented import Consented
+from ..layout import history_key
 from ..views import dashboard as dash
 from ..views import internal as views
 from ..findings import Finding
@@ -95,7 +96,7 @@ def _record_pages(ds: Consented, today: dt.date, history: dict[str, list[Change]
     for wid in (ds.workplaces if workplaces is None else [w for w in workplaces if w in ds.workplaces]):
         put("workplace.md.j2", internal_records.workplace(ds, wid, today, history.get(ds.path_of("workplaces", wid))))
     for cid in (ds.cases if cases is None else [c for c in cases if c in ds.cases]):
-        put("dossier.md.j2", internal_case.dossier(ds, cid, today, history.get(ds.path_of("cases", cid))))
+        put("dossier.md.j2", internal_case.dossier(ds, cid, today, history.get(history_key(ds.path_of("cases", cid)))))
 
 
 def _overview(ds: Consented, today: dt.date, put: Any, put_text: Any) -> None:

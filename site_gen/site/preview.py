@@ -22,6 +22,7 @@ from ..models import RECORD_KINDS
 from ..render.internal import remove_docs, render_site, write_docs
 from ..report import report_left_out
 from ..views.consented import consented_dataset, consented_update
+from ..layout import record_of
 from .admin import install_admin
 from .internal import git_history
 from .mkdocs import mkdocs_config, run_mkdocs
@@ -101,6 +102,13 @@ class Preview:
             report_left_out(selection.errors, len(raw.files), "site-gen serve: Datensätze mit Fehlern fehlen in der Vorschau, bis die Fehler behoben sind.")
         return selection
 
+    def _record_path(self, path: Path) -> Path:
+        """A changed file of a case folder stands for its case (``cases/<id>``)."""
+        try:
+            return self.root / record_of(path.relative_to(self.root).as_posix())
+        except ValueError:
+            return path
+
     def update(self, paths: set[Path]) -> float:
         """Bring the site up to date after ``paths`` changed; returns seconds until the
         changed records' own pages are served. A record with errors is left out (its
@@ -112,6 +120,7 @@ class Preview:
         back first and a quick series of saves never waits for a full render.
         """
         t0 = time.perf_counter()
+        paths = {self._record_path(p) for p in paths}
         records = {p for p in paths if p.parent.name in RECORD_KINDS and p.parent.parent == self.root}
         with self._lock:
             if records == paths:

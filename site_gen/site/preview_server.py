@@ -40,7 +40,7 @@ def banner(preview: Preview) -> bytes:
     if not errors:
         return b""
     n = len(errors)
-    items = "".join(f"<li><code>{html.escape(f.file)}:{f.line or 1}</code> {html.escape(f.code)}: {html.escape(f.message)}</li>"
+    items = "".join(f"<li><code>{html.escape(f.where)}:{f.line or 1}</code> {html.escape(f.code)}: {html.escape(f.message)}</li>"
                     for f in errors[:20])
     more = f"<li>… und {n - 20} weitere (siehe Konsole)</li>" if n > 20 else ""
     head = "1 Fehler beim letzten Speichern" if n == 1 else f"{n} Fehler beim letzten Speichern"

@@ -33,8 +33,8 @@ def coach_path(sid: str) -> str:
 
 def task_case(finding: Finding) -> str | None:
     """The case id a finding belongs to (None for workplaces, modules, organisation)."""
-    path = PurePosixPath(finding.file)
-    return path.stem if path.parent.name == "cases" and path.suffix in (".yaml", ".yml") else None
+    path = PurePosixPath(finding.file)  # the record: cases/<id>.yaml, or the case folder cases/<id>
+    return path.stem if path.parent.name == "cases" and path.suffix in (".yaml", ".yml", "") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,7 @@ def tasks_for(ds: Dataset, sid: str, tasks: Sequence[Finding], today: dt.date) -
         if case is None or case.closed is not None or f.due is None or sid not in (case.coaches.primary, case.coaches.deputy):
             continue
         role = "hauptverantwortlich" if sid == case.coaches.primary else "Vertretung"
-        where = f.file + (f":{f.line}" if f.line else "")
+        where = f.where + (f":{f.line}" if f.line else "")
         rows.append(TaskRow(f.due, (f.due - today).days, case_link(ds, case.id), role, f.code, f.message, where))
     return sorted(rows, key=lambda t: (t.due, t.case.target, t.code))
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..layout import history_key
+
 KEEP = 5
 """Changes shown per record."""
 
@@ -28,7 +30,8 @@ class Change:
 
 
 def parse_log(text: str, prefix: str = "", keep: int = KEEP) -> dict[str, list[Change]]:
-    """File path (relative to the records root) → its newest ``keep`` changes.
+    """Record (relative to the records root; a case as ``cases/<id>`` in both layouts, see
+    :func:`~site_gen.layout.history_key`) → its newest ``keep`` changes.
 
     ``prefix`` is the records root relative to the Git top level ("" when
     they are the same, else e.g. ``"daten/"``): it is removed from paths.
@@ -50,7 +53,7 @@ def parse_log(text: str, prefix: str = "", keep: int = KEEP) -> dict[str, list[C
             name = name.strip()
             if not name or not name.startswith(prefix):
                 continue
-            changes = out.setdefault(name[len(prefix):], [])
-            if len(changes) < keep:
+            changes = out.setdefault(history_key(name[len(prefix):]), [])  # a case folder's files count as one record
+            if len(changes) < keep and change not in changes:
                 changes.append(change)
     return out

@@ -11,10 +11,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..layout import MAIN_FILE, WHO, appendable, date_field
 from ..models import Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 
 FILES: list[tuple[str, type[BaseModel], str]] = [
-    ("Akte einer teilnehmenden Person", Case, "cases/<kennung>.yaml"),
+    ("Akte einer teilnehmenden Person", Case, "cases/<kennung>/case.yaml und eine Datei je Eintrag (siehe unten), früher cases/<kennung>.yaml"),
     ("Arbeitsplatzprofil", Workplace, "workplaces/<kennung>.yaml"),
     ("Kursmodul", Module, "modules/<kennung>.yaml"),
     ("Organisationsdaten", Organisation, "organisation.yaml"),
@@ -52,9 +53,21 @@ class FormatFile:
 
 
 @dataclass(frozen=True, slots=True)
+class EntryFolder:
+    """A list of the case whose entries are files of their own in the case folder."""
+
+    folder: str
+    title: str
+    name: str
+    """How an entry file is named, e.g. ``<date>-<by>-<kürzel>.yaml``."""
+
+
+@dataclass(frozen=True, slots=True)
 class ReferenceContext:
     page: str
     files: list[FormatFile]
+    main_file: str
+    entry_folders: list[EntryFolder]
 
 
 SIMPLE = {"integer": "Ganzzahl", "number": "Zahl", "boolean": "Wahrheitswert (true/false)", "string": "Text"}
@@ -115,4 +128,13 @@ def reference() -> ReferenceContext:
         sections = [_section(prefix, model.__name__, schema, defs, prefix)]
         sections += [_section(f"{prefix}-{name.lower()}", name, d, defs, prefix) for name, d in defs.items() if "properties" in d]
         files.append(FormatFile(title, path, sections))
-    return ReferenceContext("formate.md", files)
+    return ReferenceContext("formate.md", files, MAIN_FILE, entry_folders())
+
+
+def entry_folders() -> list[EntryFolder]:
+    """The case folder's subfolders, in model order, with how their files are named."""
+    out = []
+    for name in appendable():
+        parts = [f"<{date_field(name) or 'ohne-datum'}>"] + ([f"<{WHO[name]}>"] if name in WHO else []) + ["<kürzel>"]
+        out.append(EntryFolder(name, str(Case.model_fields[name].title), "-".join(parts) + ".yaml"))
+    return out

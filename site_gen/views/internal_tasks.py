@@ -65,7 +65,7 @@ class NoticeContext:
 
 
 def _where(f: Finding) -> str:
-    return f"{f.file}:{f.line or 1}:{f.col or 1}"
+    return f"{f.where}:{f.line or 1}:{f.col or 1}"
 
 
 def record_of(ds: Dataset) -> dict[str, tuple[str, str]]:

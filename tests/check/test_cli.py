@@ -80,6 +80,11 @@ def test_demo_generator_is_deterministic_and_valid(tmp_path: Path) -> None:
     assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b] and len(a) > 50
     result = run_cli("--root", str(tmp_path / "a"), "check", "--strict", "--today", TODAY, "--no-cache")
     assert result.returncode == 0, result.stdout[-2000:]
+    assert (tmp_path / "a" / "cases" / "tn-00001" / "case.yaml").is_file()  # the folder layout by default
+    assert run_cli("demo", "--cases", "40", "--workplaces", "12", "--modules", "4", "--layout", "datei", "--out", str(tmp_path / "c")).returncode == 0
+    assert (tmp_path / "c" / "cases" / "tn-00001.yaml").is_file()
+    single = run_cli("--root", str(tmp_path / "c"), "check", "--strict", "--today", TODAY, "--no-cache")
+    assert single.returncode == 0 and single.stdout.split(":")[-1] == result.stdout.split(":")[-1], single.stdout[-2000:]
     shutil.rmtree(tmp_path / "b")
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "wichtig.txt").write_text("x")

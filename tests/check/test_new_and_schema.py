@@ -28,21 +28,22 @@ def test_schema_check_detects_drift(tmp_path: Path) -> None:
 
 
 def test_new_skeletons_fail_until_every_placeholder_is_replaced_and_never_overwrite(base_repo: Path) -> None:
-    for kind, expected in (("case", "cases/tn-0002.yaml"), ("workplace", "workplaces/ap-0002.yaml"), ("module", "modules/mod-002.yaml")):
+    for kind, expected in (("case", "cases/tn-0002/case.yaml"), ("workplace", "workplaces/ap-0002.yaml"), ("module", "modules/mod-002.yaml")):
         result = run_cli("--root", str(base_repo), "new", kind, "--today", TODAY)
         assert result.returncode == 0 and expected in result.stdout
         text = (base_repo / expected).read_text()
-        assert text.startswith("# yaml-language-server: $schema=../schema/") and text.splitlines()[1].startswith("# ")
+        up = "../../" if kind == "case" else "../"  # a new case is a folder (case.yaml + one file per entry)
+        assert text.startswith(f"# yaml-language-server: $schema={up}schema/") and text.splitlines()[1].startswith("# ")
         assert (base_repo / "schema" / f"{kind}.schema.json").is_file()  # the modeline points to a file that exists
     check = run_cli("--root", str(base_repo), "check", "--today", TODAY, "--no-cache")
     assert check.returncode == 1, check.stdout
-    assert "cases/tn-0002.yaml:5:1: PLACEHOLDER Platzhalter aus dem Gerüst ist noch nicht ersetzt." in check.stdout
+    assert "cases/tn-0002/case.yaml:6:1: PLACEHOLDER Platzhalter aus dem Gerüst ist noch nicht ersetzt." in check.stdout
     assert check.stdout.count(": PLACEHOLDER") == 2 + 5 + 5 and "workplaces/ap-0002.yaml:12:5: SCHEMA-FORMAT" in check.stdout, check.stdout
     fills = {"Vorname": "Alex", "Nachname": "Muster", "Name des Betriebs": "Gärtnerei Beispiel", "Straße und Hausnummer": "Gartenweg 3",
              "Postleitzahl": "20095", "Ort": "Hamburg", "Stadtteil": "Mitte", "Anbindung mit Bus und Bahn": "Bus 5 vor der Tür",
              "Titel des Moduls": "Pflanzen pflegen", "Lernziel": "Pflanzen gießen", "Titel der ersten Einheit": "Gießen",
              "Titel in Leichter Sprache": "Pflanzen pflegen", "Text in Leichter Sprache, ein Satz pro Zeile": "Du lernst Pflanzen gießen."}
-    for rel in ("cases/tn-0002.yaml", "workplaces/ap-0002.yaml", "modules/mod-002.yaml"):
+    for rel in ("cases/tn-0002/case.yaml", "workplaces/ap-0002.yaml", "modules/mod-002.yaml"):
         path = base_repo / rel
         text = path.read_text()
         for what, value in fills.items():
@@ -50,6 +51,7 @@ def test_new_skeletons_fail_until_every_placeholder_is_replaced_and_never_overwr
         path.write_text(text)
     check = run_cli("--root", str(base_repo), "check", "--strict", "--today", TODAY, "--no-cache")
     assert check.returncode == 0, check.stdout
-    before = (base_repo / "cases" / "tn-0002.yaml").read_text()
+    before = (base_repo / "cases" / "tn-0002" / "case.yaml").read_text()
     assert run_cli("--root", str(base_repo), "new", "case", "--today", TODAY).returncode == 0
-    assert (base_repo / "cases" / "tn-0002.yaml").read_text() == before and (base_repo / "cases" / "tn-0003.yaml").exists()
+    assert (base_repo / "cases" / "tn-0002" / "case.yaml").read_text() == before and (base_repo / "cases" / "tn-0003" / "case.yaml").exists()
+    assert next(p.name for p in (base_repo / "cases" / "tn-0003" / "stages").iterdir()).startswith(f"{TODAY}-infogespraech-")

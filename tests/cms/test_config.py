@@ -12,7 +12,8 @@ from pydantic import BaseModel
 from yaml import safe_load
 
 from site_gen.cms.collections import FILES, FOLDERS
-from site_gen.cms.config import cms_config
+from site_gen.cms.config import cms_config, config_text
+from site_gen.layout import appendable
 from site_gen.commands.cms import CONFIG_FILE, current_text
 from site_gen.dataset import load_dataset
 from site_gen.models import RECORD_KINDS
@@ -22,8 +23,10 @@ from site_gen.models.common import purpose_of
 from ..conftest import REPO, run_cli
 
 
-def config() -> dict[str, Any]:
-    return safe_load((REPO / CONFIG_FILE).read_text(encoding="utf-8"))
+def config(folders: bool = False) -> dict[str, Any]:
+    """The configuration for the demo; by default as for cases stored one per file (every list in the form)."""
+    ds = load_dataset(REPO, only=[])
+    return safe_load(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=folders)))
 
 
 def collection(name: str) -> dict[str, Any]:
@@ -44,7 +47,7 @@ def test_cms_check_detects_drift(tmp_path: Path) -> None:
     assert run_cli("--root", str(tmp_path), "cms", "--check").returncode == 1
     assert run_cli("--root", str(tmp_path), "cms").returncode == 0
     assert run_cli("--root", str(tmp_path), "cms", "--check").returncode == 0
-    (tmp_path / CONFIG_FILE).write_text((tmp_path / CONFIG_FILE).read_text().replace("Stunden pro Tag", "Std."))
+    (tmp_path / CONFIG_FILE).write_text((tmp_path / CONFIG_FILE).read_text().replace("Nachname", "Name"))
     result = run_cli("--root", str(tmp_path), "cms", "--check")
     assert result.returncode == 1 and "Veraltet" in result.stdout
 
@@ -147,3 +150,13 @@ def test_backends_come_from_organisation(tmp_path: Path) -> None:
     gitea = Editor(backend=EditorBackend.GITEA, repo="team/akten", base_url="https://forgejo.example.org")
     assert cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, gitea)["backend"]["api_root"].endswith("/api/v1")
     assert isinstance(EditorBackend.LOCAL, Enum)
+
+
+def test_case_folders_show_only_the_stable_data_in_the_form() -> None:
+    """The demo's cases are folders: Decap lists cases/<id>/case.yaml (path depth 2), not the entry files."""
+    committed = safe_load((REPO / CONFIG_FILE).read_text(encoding="utf-8"))
+    cases = next(c for c in committed["collections"] if c["name"] == "akten")
+    assert cases["path"] == "{{id}}/case" and cases["folder"] == "cases" and "site-gen log" in cases["description"]
+    names = [f["name"] for f in cases["fields"]]
+    assert not set(names) & set(appendable()) and {"id", "first_name", "coaches", "wishes", "opened"} <= set(names)
+    assert committed == config(folders=True)

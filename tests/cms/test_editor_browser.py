@@ -190,15 +190,30 @@ def test_create_workplace_with_public_posting_in_easy_language(coach: tuple[Any,
     assert "ap-0020" not in result.stdout or "Fehler" not in result.stdout, result.stdout
 
 
-def test_skeleton_from_site_gen_new_keeps_its_comments(coach: tuple[Any, Path, Requests]) -> None:
-    page, repo, _ = coach
+@pytest.fixture
+def folder_coach(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
+    """Like ``coach``, with the cases as folders (the editor shows case.yaml, the stable data)."""
+    repo = records_repo(tmp_path / "repo", free_port(), legacy=False)
+    with editor(repo, tmp_path / "site") as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        requests = Requests(page)
+        login(page, url)
+        page.url_base = url  # type: ignore[attr-defined]
+        yield page, repo, requests
+        page.close()
+    assert requests.hosts <= {url.split("/")[2], f"localhost:{_port(repo)}", f"127.0.0.1:{_port(repo)}", "blob", "data"}, requests.hosts
+    assert requests.refused == []
+
+
+def test_skeleton_from_site_gen_new_keeps_its_comments(folder_coach: tuple[Any, Path, Requests]) -> None:
+    page, repo, _ = folder_coach
     created = run_cli("--root", str(repo), "new", "case", "--today", TODAY)
     assert created.returncode == 0, created.stderr
     rel = created.stdout.split("Angelegt: ")[1].split(" ")[0]
     git(repo, "add", rel)
     git(repo, "commit", "-q", "-m", "neue Akte")
-    slug = Path(rel).stem
-    open_entry(page, page.url_base, "akten", slug, "phasen hinzufügen")
+    slug = Path(rel).parent.name + "/case"  # a case folder: Decap's entry is cases/<id>/case.yaml
+    open_entry(page, page.url_base, "akten", slug, "Werkstattbereich")
     pick(page, page, "Werkstattbereich", "Arbeitsbereich")
     page.get_by_label("Vorname", exact=True).fill("Alex")
     text = save(page, repo, rel)
@@ -211,5 +226,5 @@ def test_skeleton_from_site_gen_new_keeps_its_comments(coach: tuple[Any, Path, R
     print(added)
     assert added[0] in ("first_name: Alex", 'first_name: "Alex"'), added
     assert added[1:] == ["workshop_area: arbeitsbereich # oder: arbeitsbereich"], added
-    assert text.startswith("# yaml-language-server: $schema=../schema/case.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/case.schema.json\n")
     assert "  primary: mara-petersen  # hauptverantwortlich" in text or "# hauptverantwortlich" in text

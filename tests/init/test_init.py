@@ -50,7 +50,7 @@ def fill_case(repo: Path) -> Path:
     """``site-gen new case`` from a subfolder, then the placeholders replaced by hand."""
     made = run_cli("new", "case", cwd=repo / "cases")
     assert made.returncode == 0, made.stderr
-    path = repo / "cases" / "tn-0001.yaml"
+    path = repo / "cases" / "tn-0001" / "case.yaml"  # a new case is a folder
     text = path.read_text(encoding="utf-8")
     text = text.replace('"AUSFÜLLEN: Vorname"', "Alex").replace('"AUSFÜLLEN: Nachname"', "Beispiel")
     text = text.replace("wishes: []", "wishes:\n  - Arbeit in einer Gärtnerei")
@@ -78,7 +78,7 @@ def test_fresh_repository_checks_builds_publishes_and_ignores_its_output(tmp_pat
     assert run_cli("briefing", "tn-0001", "ap-0001", cwd=repo).returncode == 1  # no such workplace: refused, nothing written
     git(repo, "add", "-A")
     staged = git(repo, "diff", "--cached", "--name-only").stdout.split()
-    assert "cases/tn-0001.yaml" in staged
+    assert "cases/tn-0001/case.yaml" in staged and any(p.startswith("cases/tn-0001/stages/") for p in staged)
     assert not [p for p in staged if p.startswith(("site/", "public/", ".site-gen-cache/", "ausgabe/"))], staged
 
 
@@ -140,13 +140,13 @@ def test_commit_through_the_installed_hook_and_try_repo_agree_with_the_cli(tmp_p
     assert "site-gen check" in first.stdout + first.stderr
 
     case.write_text(case.read_text(encoding="utf-8").replace("deputy: coach-zwei", "deputy: coach-drei"), encoding="utf-8")
-    git(repo, "add", "cases/tn-0001.yaml")
+    git(repo, "add", "cases/tn-0001/case.yaml")
     refused = git(repo, "commit", "-m", "kaputt", check=False)
     assert refused.returncode != 0
-    cli = run_cli("check", "cases/tn-0001.yaml", cwd=repo / "cases" / "..")
+    cli = run_cli("check", "cases/tn-0001/case.yaml", cwd=repo / "cases" / "..")
     assert cli.returncode == 1
     assert findings(cli.stdout) and findings(cli.stdout) == findings(refused.stdout + refused.stderr)
-    assert "cases/tn-0001.yaml:" in cli.stdout and "REF-DANGLING" in cli.stdout
+    assert "cases/tn-0001/case.yaml:" in cli.stdout and "REF-DANGLING" in cli.stdout
     assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "1"
 
     tried = pre_commit(repo, "try-repo", str(tool), HOOK, "--all-files")

@@ -51,7 +51,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(records root, built site) of the repository's own demo data."""
-    if not (REPO / "cases").is_dir() or not any((REPO / "cases").glob("*.yaml")):
+    if not (REPO / "cases").is_dir() or not any((REPO / "cases").glob("tn-*")):  # case files or case folders
         pytest.skip("no demo data in this checkout")
     out = tmp_path_factory.mktemp("demo") / "site"
     proc = run_cli("--root", str(REPO), "build", "--today", TODAY, "--out", str(out))

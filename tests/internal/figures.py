@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml_rs
 
+from tests.reports.reportdoc import read_case
+
 OUTPLACED = {"aussenarbeitsgruppe", "ausgelagerter-einzelarbeitsplatz"}
 TRIALS = {"praktikum", "schnupperpraktikum", "beschaeftigungserprobung", "integrationspraktikum"}
 TRANSITIONS = ("budget-fuer-arbeit", "budget-fuer-ausbildung", "sozialversicherungspflichtig")
@@ -28,7 +30,7 @@ def d(text: str | None) -> dt.date | None:
 
 def load(root: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     org = yaml_rs.loads((root / "organisation.yaml").read_text(encoding="utf-8"), parse_datetime=False)
-    cases = [yaml_rs.loads(p.read_text(encoding="utf-8"), parse_datetime=False) for p in sorted((root / "cases").glob("*.yaml"))]
+    cases = [read_case(p, parse_datetime=False) for p in sorted((root / "cases").iterdir()) if p.suffix == ".yaml" or p.is_dir()]  # files or case folders
     return org, cases
 
 

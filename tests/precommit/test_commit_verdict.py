@@ -65,8 +65,9 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_same_staged_edit_same_verdict_cold_and_warm(repo: Path, home: Path) -> None:
-    edit(repo / "cases" / "tn-0001.yaml", "valid_until: 2027-08-31", "valid_until: 2026-12-20")
-    git(repo, "add", "cases/tn-0001.yaml")
+    consent = next(p for p in (repo / "cases" / "tn-0001" / "consents").iterdir() if "valid_until: 2027-08-31" in p.read_text(encoding="utf-8"))
+    edit(consent, "valid_until: 2027-08-31", "valid_until: 2026-12-20")  # one entry file of the case folder
+    git(repo, "add", str(consent))
     shutil.rmtree(repo / ".site-gen-cache", ignore_errors=True)
     cold = pre_commit(repo, home, "run")
     warm = pre_commit(repo, home, "run")
@@ -79,13 +80,13 @@ def test_same_staged_edit_same_verdict_cold_and_warm(repo: Path, home: Path) -> 
     assert shown(cold.stdout) == shown(warm.stdout) == shown(cold_again.stdout)
     # time-made tasks in tn-0004 (not touched) neither refuse nor show; the warning of this edit shows on a passing commit
     assert "tn-0004" not in cold.stdout
-    assert "cases/tn-0001.yaml" in cold.stdout and "CONSENT-EXPIRING" in cold.stdout and "Passed" in cold.stdout
+    assert f"{consent.relative_to(repo).as_posix()}:" in cold.stdout and "CONSENT-EXPIRING" in cold.stdout and "Passed" in cold.stdout
 
 
 def test_a_touched_file_with_a_due_task_is_refused_until_updated(repo: Path, home: Path) -> None:
-    case = repo / "cases" / "tn-0004.yaml"
+    case = repo / "cases" / "tn-0004" / "case.yaml"
     edit(case, "wishes:", "wishes:\n  - Im Team arbeiten")
-    git(repo, "add", "cases/tn-0004.yaml")
+    git(repo, "add", "cases/tn-0004/case.yaml")  # the task sits in an entry file: the commit touches its case
     code, out = commit(repo, home, "Wunsch")
     assert code == 1 and "STAGE-MISMATCH" in out and "fällig seit 28.11.2026" in out
 
@@ -94,7 +95,7 @@ def test_deleting_a_referenced_workplace_is_refused(repo: Path, home: Path) -> N
     git(repo, "rm", "-q", "workplaces/ap-0003.yaml")
     code, out = commit(repo, home, "Betrieb gelöscht")
     assert code == 1
-    assert "REF-DANGLING" in out and "cases/tn-0005.yaml" in out
+    assert "REF-DANGLING" in out and "cases/tn-0005/placements/" in out
     assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "1"
 
 
@@ -107,8 +108,8 @@ def test_renaming_a_referenced_module_is_refused(repo: Path, home: Path) -> None
 
 def test_untracked_drafts_do_not_count(repo: Path, home: Path) -> None:
     (repo / "cases" / "tn-0999.yaml").write_text("id: tn-0999\nfirst_name: [kaputt\n", encoding="utf-8")
-    edit(repo / "cases" / "tn-0002.yaml", "wishes:", "wishes:\n  - Mit Tieren arbeiten")
-    git(repo, "add", "cases/tn-0002.yaml")
+    edit(repo / "cases" / "tn-0002" / "case.yaml", "wishes:", "wishes:\n  - Mit Tieren arbeiten")
+    git(repo, "add", "cases/tn-0002/case.yaml")
     code, out = commit(repo, home, "Wunsch")
     assert code == 0, out
     assert "tn-0999" not in out

@@ -18,7 +18,7 @@ from site_gen.load import read_yaml, roundtrip
 from site_gen.models import Case, Workplace
 
 from ..browser import launch, served
-from ..conftest import DATA, REPO, TODAY, run_cli
+from ..conftest import DATA, LEGACY_DEMO, REPO, TODAY, run_cli
 from .canary import plant
 
 XSS_TITLE = "Helfer </script><script>window.__pwned=1</script>"
@@ -37,7 +37,7 @@ def make_board_repo(target: Path) -> tuple[Path, int]:
     """Demo data with canaries and special postings; returns (repo, markers planted)."""
     target.mkdir(parents=True)
     for name in ("organisation.yaml", "workplaces", "modules", "cases", "schema"):
-        src = REPO / name
+        src = LEGACY_DEMO / name if name == "cases" else REPO / name  # whole case files to plant markers in
         if src.is_dir():
             shutil.copytree(src, target / name)
         elif src.exists():

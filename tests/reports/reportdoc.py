@@ -11,7 +11,7 @@ import docx
 import yaml_rs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-SOURCE_LINE = re.compile(r"^(?P<file>\S+\.yaml) › (?P<path>\S+) = (?P<day>\d\d\.\d\d\.\d{4})$")
+SOURCE_LINE = re.compile(r"^(?P<file>cases/\S+) › (?P<path>\S+) = (?P<day>\d\d\.\d\d\.\d{4})$")
 
 
 def _para(p: Any) -> str:
@@ -54,9 +54,21 @@ def citations(path: Path) -> list[tuple[str, str, dt.date]]:
     return out
 
 
+def read_case(target: Path, parse_datetime: bool = True) -> Any:
+    """A case file, or a case folder composed independently of site_gen: case.yaml, then each
+    entry file appended to its list in file-name order."""
+    if not target.is_dir():
+        return yaml_rs.loads(target.read_text(encoding="utf-8"), parse_datetime=parse_datetime)
+    value: Any = yaml_rs.loads((target / "case.yaml").read_text(encoding="utf-8"), parse_datetime=parse_datetime)
+    for folder in sorted(p for p in target.iterdir() if p.is_dir()):
+        value.setdefault(folder.name, []).extend(yaml_rs.loads(f.read_text(encoding="utf-8"), parse_datetime=parse_datetime)
+                                                 for f in sorted(folder.glob("*.yaml")))
+    return value
+
+
 def resolve(root: Path, file: str, path: str) -> Any:
     """The value at ``path`` (``support_log[3].date``) in ``file``, read independently of site_gen."""
-    value: Any = yaml_rs.loads((root / file).read_text(encoding="utf-8"))
+    value = read_case(root / file)
     for key, index in re.findall(r"([a-z_]+)|\[(\d+)\]", path):
         value = value[int(index)] if index else value[key]
     return value

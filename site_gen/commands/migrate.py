@@ -1,0 +1,18 @@
+"""``site-gen migrate``: move case files into the folder layout that merges (see :mod:`site_gen.migration`)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..migration import migrate
+
+    return migrate(args.root, args.check, not args.no_commit)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("migrate", help="Akten in den Ordner-Aufbau umstellen (ein Eintrag pro Datei, konfliktfrei zusammenführbar)")
+    p.add_argument("--check", action="store_true", help="nur prüfen: Exit-Code 1, wenn noch etwas umzustellen ist (für CI)")
+    p.add_argument("--no-commit", action="store_true", help="nicht committen, nur umstellen und vormerken (git add)")
+    p.set_defaults(run=run)

@@ -1,0 +1,86 @@
+"""Add one entry to a case folder as its own small file (``site-gen log``, ``site-gen new``).
+
+The entry is validated against its model before anything is written; the
+file is created, never overwritten. Messages name fields, never values.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .dataset import ORGANISATION_FILE, load_dataset
+from .findings import UserError
+from .layout import MAIN_FILE, entry_name
+from .models.case import Case
+from .models.common import ID_PATTERN
+from .split import dump
+from .validate import _inner_model, dotted, printable, validate
+
+
+def entry_model(list_name: str) -> type[BaseModel]:
+    """The model of one entry of the case list ``list_name``."""
+    return _inner_model(Case.model_fields[list_name].annotation)
+
+
+def case_folder(root: Path, case_id: str) -> Path:
+    """The folder of case ``case_id``; a German error when the case is missing or still one file."""
+    folder = root / "cases" / case_id
+    if (root / "cases" / f"{case_id}.yaml").is_file():
+        raise UserError(f"Die Akte {case_id} liegt noch als eine Datei vor; Einträge bekommen erst im Ordner-Aufbau eigene Dateien.",
+                        "Einmal 'site-gen migrate' ausführen (stellt alle Akten um), dann den Befehl wiederholen.")
+    if not (folder / MAIN_FILE).is_file():
+        raise UserError(f"Die Akte {case_id} gibt es nicht (kein Ordner cases/{case_id}/ mit {MAIN_FILE}).", "Kennung prüfen, z. B. tn-0042.")
+    return folder
+
+
+def check_entry(list_name: str, data: dict[str, Any], names: dict[str, str]) -> None:
+    """Validate ``data`` as an entry of ``list_name``; raise one German error listing every problem.
+
+    ``names`` maps a field to how the user gave it (``minutes`` → ``--minutes``).
+    """
+    _, problems = validate(entry_model(list_name), data, "")
+    if problems:
+        lines = [f"{names.get(str(f.loc[0]), dotted(f.loc)) if f.loc else 'Eintrag'}: {f.message} {f.hint}" for f in problems]
+        raise UserError("Der Eintrag ist ungültig und wurde nicht gespeichert:\n    " + "\n    ".join(lines),
+                        "Die Angaben korrigieren und den Befehl wiederholen.")
+
+
+def write_entry(root: Path, case_id: str, list_name: str, data: Any) -> Path:
+    """Write ``data`` (a mapping, plain or round-trip) as a new entry file of the case; returns its path."""
+    folder = case_folder(root, case_id) / list_name
+    text = dump(data)
+    path = folder / entry_name(list_name, data, text)
+    folder.mkdir(exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as out:
+            out.write(text)
+    except FileExistsError:
+        raise UserError("Genau diesen Eintrag gibt es schon (gleiche Angaben am selben Tag).",
+                        "Nichts wurde doppelt gespeichert. Wenn es wirklich zwei Leistungen waren, die Notiz unterscheiden.") from None
+    return path
+
+
+OPTIONS = {"date": "--date", "kind": "--kind", "minutes": "--minutes", "by": "--by", "note": "--note", "crisis": "--crisis",
+           "employer": "--employer"}
+
+
+def log_entry(root: Path, case_id: str, entry: dict[str, object]) -> int:
+    """Validate and write one support-log entry of ``case_id``."""
+    if not re.fullmatch(ID_PATTERN, case_id):
+        raise UserError("Das ist keine gültige Kennung einer Akte.", "Kennung wie tn-0042 angeben (Ordnername).")
+    check_entry("support_log", entry, OPTIONS)
+    ds = load_dataset(root, only=[])
+    if ds.organisation is None:
+        raise UserError(f"{ORGANISATION_FILE} fehlt oder ist ungültig.", "Erst 'site-gen check' ausführen und die Fehler beheben.")
+    if entry["by"] not in ds.staff:
+        shown = f" '{entry['by']}'" if printable(entry["by"]) else ""
+        raise UserError(f"--by: Die Fachkraft{shown} steht nicht im Personal (organisation.yaml).",
+                        "Die Kennung aus organisation.yaml › staff angeben, z. B. die eigene.")
+    path = write_entry(root, case_id, "support_log", entry)
+    print(f"Eingetragen: {path.relative_to(root).as_posix()} ({entry['minutes']} Minuten, {entry['kind']}).")
+    print("    Hinweis: mit 'git add' und 'git commit' speichern; 'site-gen check' prüft die Akte.")
+    return 0

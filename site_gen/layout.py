@@ -1,0 +1,181 @@
+"""Record layout: where a record's files are, and what a *record unit* is.
+
+A case is either one file, ``cases/<id>.yaml``, or one folder (the layout
+that merges): ``cases/<id>/case.yaml`` holds the stable data, and every
+entry of an appendable list (support log, ability profiles, goals,
+placements, consents, after-placement events …) is a small file of its own,
+``cases/<id>/<list>/<date>-<who>-<hash>.yaml``. Two people adding entries on
+two branches add two different files, which plain Git merges on every host
+(no merge driver needed); two people changing the same field still conflict.
+
+A record unit is ``(kind, id, display, stamp, sources)``: ``display`` is the
+record's path relative to the root (the file, or the folder), ``sources``
+every file it is composed of, in list order. Only the folder layout has more
+than one source. Nothing here reads YAML (``compose.py`` does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from pydantic import BaseModel
+
+from .findings import Finding
+
+MAIN_FILE = "case.yaml"
+"""The stable part of a case folder."""
+FOLDER_KINDS = ("cases",)
+"""Record kinds that may be stored as a folder."""
+STAMPED = ("placements", "enrolments", "disclosures")
+"""Entry folders whose files are part of a folder's stat key: what the hook's summary index holds
+(coach and closing date in case.yaml, workplace and module references). Adding, removing or
+renaming any entry file changes a folder's mtime, which is part of the key too; an entry edited
+in place elsewhere (a note) leaves the key alone, and the hook reads it anyway when the commit touches it."""
+
+
+class Unit(NamedTuple):
+    """One record: (kind, id, display, (mtime_ns, size), source files relative to the root)."""
+
+    kind: str
+    id: str
+    display: str
+    stamp: tuple[int, int]
+    sources: tuple[str, ...]
+
+
+@cache
+def appendable() -> tuple[str, ...]:
+    """The case's list fields whose items are entries (mappings), in model order."""
+    from .models.case import (
+        Case,  # late: models import nothing from here, but keep the layout light
+    )
+    from .validate import _inner_model
+
+    return tuple(name for name, info in Case.model_fields.items()
+                 if str(info.annotation).startswith("list[") and _inner_model(info.annotation) is not None)
+
+
+@cache
+def date_field(list_name: str) -> str | None:
+    """The first date field of an entry of ``list_name`` (names the entry's file)."""
+    from .models.case import Case
+    from .validate import _inner_model
+
+    model: type[BaseModel] = _inner_model(Case.model_fields[list_name].annotation)
+    for name, info in model.model_fields.items():
+        if "datetime.date" in str(info.annotation):
+            return name
+    return None
+
+
+WHO = {"support_log": "by", "ability_profiles": "assessor", "placements": "workplace", "enrolments": "module", "consents": "id",
+       "disclosures": "workplace", "stages": "stage", "cost_approvals": "bearer", "company_changes": "kind"}
+"""Which id (never a free text) follows the date in an entry's file name."""
+_SAFE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def entry_name(list_name: str, entry: object, text: str) -> str:
+    """``2026-11-20-emre-yildiz-3f2a9c.yaml``: date, who (an id), short hash of ``text``.
+
+    The hash makes two entries of the same day and person on two branches two
+    different files; the date first keeps the folder (and the list) in time order.
+    """
+    data = entry if isinstance(entry, dict) else {}
+    day = str(data.get(date_field(list_name) or "", "") or "")
+    who = str(data.get(WHO.get(list_name, ""), "") or "")
+    parts = [day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else "ohne-datum"]
+    if _SAFE.match(who) and len(who) <= 40:
+        parts.append(who)
+    parts.append(hashlib.blake2b(text.encode(), digest_size=3).hexdigest())
+    return "-".join(parts) + ".yaml"
+
+
+def record_of(display: str) -> str:
+    """The record a file belongs to: ``cases/tn-0004/support_log/x.yaml`` → ``cases/tn-0004``.
+
+    Record files and anything outside a case folder are returned unchanged.
+    """
+    kind, _, rest = display.partition("/")
+    if kind in FOLDER_KINDS and "/" in rest:
+        return f"{kind}/{rest.split('/', 1)[0]}"
+    return display
+
+
+def history_key(display: str) -> str:
+    """One key for a case's Git history in either layout: ``cases/tn-0004.yaml`` and every file of ``cases/tn-0004/`` → ``cases/tn-0004``."""
+    record = record_of(display)
+    kind, _, name = record.partition("/")
+    return record[: -len(".yaml")] if kind in FOLDER_KINDS and name.endswith(".yaml") and "/" not in name else record
+
+
+def _finding(display: str, code: str, message: str, hint: str) -> Finding:
+    return Finding(display, code, message, hint, line=1, col=1)
+
+
+def scan_folder(root: Path, kind: str, name: str, stat: bool = True) -> tuple[Unit | None, list[Finding]]:
+    """The unit of the case folder ``kind/name`` and the files in it that do not belong there.
+
+    ``stat=False`` leaves the stat key at zero (a full check does not need it:
+    one system call less per entry file); see :data:`STAMPED` for what the key covers.
+    """
+    display = f"{kind}/{name}"
+    problems: list[Finding] = []
+    mtime, size = (os.stat(f"{root}/{display}").st_mtime_ns if stat else 0), 0
+    main = None
+    allowed = appendable()
+    lists: dict[str, list[str]] = {}
+    for e in os.scandir(f"{root}/{display}"):
+        if e.name.startswith("."):
+            continue
+        path = f"{display}/{e.name}"
+        if e.is_dir(follow_symlinks=False):
+            if e.name in allowed:
+                lists[e.name] = names = []
+                keyed = stat and e.name in STAMPED
+                for f in os.scandir(e.path):  # the hot loop: 30 files per case, 300,000 at 10,000 cases
+                    if f.name.endswith(".yaml") and not f.name.startswith(".") and f.is_file(follow_symlinks=False):
+                        names.append(f.name)
+                        if keyed:
+                            st = f.stat()
+                            mtime, size = max(mtime, st.st_mtime_ns), size + st.st_size
+                    elif not f.name.startswith("."):
+                        problems.append(_stray(f"{path}/{f.name}", f))
+                if stat:
+                    mtime = max(mtime, e.stat().st_mtime_ns)
+            else:
+                shown = f"'{e.name}' " if _SAFE.match(e.name) or re.fullmatch(r"[a-z_]+", e.name) else ""
+                problems.append(_finding(path, "RECORD-FOLDER-UNKNOWN", f"Der Unterordner {shown}gehört nicht zum Aufbau einer Akte.",
+                                         "Erlaubt sind Unterordner für Einträge: " + ", ".join(allowed) + "."))
+        elif e.name == MAIN_FILE and e.is_file(follow_symlinks=False):
+            main = path
+            if stat:
+                st = e.stat()
+                mtime, size = max(mtime, st.st_mtime_ns), size + st.st_size
+        else:
+            problems.append(_stray(path, e))
+    sources = [f"{display}/{name}/{entry}" for name in allowed if name in lists for entry in sorted(lists[name])]
+    problems.sort(key=lambda f: f.file)
+    if main is None:
+        problems.append(_finding(f"{display}/{MAIN_FILE}", "RECORD-FOLDER-MAIN", f"Im Ordner der Akte fehlt die Datei {MAIN_FILE}.",
+                                 f"Die festen Angaben der Akte gehören in {display}/{MAIN_FILE}; ohne sie wird der Ordner nicht gelesen."))
+        return None, problems
+    return Unit(kind, name, display, (mtime, size + len(sources)), (main, *sources)), problems
+
+
+def _stray(path: str, e: os.DirEntry[str]) -> Finding:
+    if e.is_symlink():
+        return _finding(path, "RECORD-SYMLINK", "Die Datei ist ein Verweis (Symlink); im Ordner einer Akte liegen nur echte Dateien.",
+                        "Den Verweis durch die Datei ersetzen.")
+    if e.is_dir():
+        return _finding(path, "RECORD-NOT-FILE", "Ein Ordner liegt dort, wo nur Einträge (Dateien) stehen.",
+                        "Den Ordner entfernen; jeder Eintrag ist eine Datei.")
+    if e.name.lower().endswith((".yaml", ".yml")) and not e.name.endswith(".yaml"):
+        return _finding(path, "RECORD-SUFFIX", "Datensätze enden auf '.yaml' (klein geschrieben); diese Datei wird sonst nicht geprüft.",
+                        "Die Datei umbenennen (git mv), sodass sie auf '.yaml' endet.")
+    return _finding(path, "RECORD-FOLDER-STRAY", "Die Datei gehört nicht zum Aufbau einer Akte und wird nicht gelesen.",
+                    f"Im Ordner einer Akte liegen nur {MAIN_FILE} und Einträge in den Unterordnern; Anhänge (Scans, Dokumente) gehören nicht ins Repository.")

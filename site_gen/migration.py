@@ -1,0 +1,128 @@
+"""Moving case files into the folder layout that merges (``site-gen migrate``).
+
+``cases/<id>.yaml`` becomes ``cases/<id>/case.yaml`` (``git mv``) and every
+entry of an appendable list becomes its own file (see :mod:`site_gen.layout`).
+In a Git repository this happens in two commits — first the pure renames,
+then the split — so ``git log --follow cases/<id>/case.yaml`` still finds
+the old file's history. Comments stay (round-trip); nothing else changes.
+Idempotent: a second run finds nothing to do. ``--check`` only reports
+(exit 1 when something would move), for CI. Prints ids and counts, never values.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import githistory as gh
+from .dataset import scan_records
+from .findings import UserError
+from .layout import MAIN_FILE
+from .load import read_yaml, roundtrip
+from .split import dump, keep_section_comments, split_document
+from .wording import count
+
+STEP_1 = "Akten in Ordner verschoben (site-gen migrate, Schritt 1 von 2)"
+STEP_2 = "Einträge der Akten in eigene Dateien aufgeteilt (site-gen migrate, Schritt 2 von 2)"
+
+
+def pending(root: Path) -> tuple[list[str], list[str]]:
+    """(case files to move into folders, case folders whose case.yaml still holds entry lists)."""
+    units, _ = scan_records(root)
+    files = [u.id for u in units if u.kind == "cases" and u.display.endswith(".yaml")]
+    folders = []
+    for u in units:
+        if u.kind == "cases" and not u.display.endswith(".yaml"):
+            data, _ = read_yaml(root / u.sources[0], u.sources[0])
+            _, moved = split_document(roundtrip().load((root / u.sources[0]).read_text("utf-8-sig"))) if isinstance(data, dict) else (None, {})
+            if moved:
+                folders.append(u.id)
+    return files, folders
+
+
+def _unreadable(root: Path, ids: list[str]) -> list[str]:
+    bad = []
+    for rid in ids:
+        rel = f"cases/{rid}.yaml"
+        data, problems = read_yaml(root / rel, rel)
+        for f in problems:
+            print(f"{f.file}:{f.line or 1}:{f.col or 1}: {f.code} {f.message}\n    Hinweis: {f.hint}", file=sys.stderr)
+        if data is None:
+            bad.append(rid)
+    return bad
+
+
+def move(root: Path, top: Path | None, rid: str) -> None:
+    """``cases/<id>.yaml`` → ``cases/<id>/case.yaml``, with ``git mv`` when Git tracks the file."""
+    old, new = root / "cases" / f"{rid}.yaml", root / "cases" / rid / MAIN_FILE
+    new.parent.mkdir(exist_ok=True)
+    tracked = top is not None and gh.git(top, "ls-files", "--error-unmatch", "--", str(old)).returncode == 0
+    if tracked and top is not None:
+        if gh.git(top, "mv", "--", str(old), str(new)).returncode != 0:
+            raise UserError(f"'git mv' für cases/{rid}.yaml ist fehlgeschlagen.", "git status prüfen; nichts weiter wurde verändert.")
+    else:
+        old.rename(new)
+
+
+def split(root: Path, rid: str) -> int:
+    """Write the entries of ``cases/<id>/case.yaml`` as small files; returns how many."""
+    main = root / "cases" / rid / MAIN_FILE
+    yaml = roundtrip()
+    original = main.read_text("utf-8-sig")
+    doc, moved = split_document(yaml.load(original))
+    if not moved:
+        return 0
+    for list_name, files in moved.items():
+        folder = main.parent / list_name
+        folder.mkdir(exist_ok=True)
+        for name, text in files:
+            with (folder / name).open("x", encoding="utf-8") as out:
+                out.write(text)
+    main.write_text(keep_section_comments(original, dump(doc)), encoding="utf-8")
+    return sum(map(len, moved.values()))
+
+
+def _commit(top: Path, root: Path, message: str) -> None:
+    gh.git(top, "add", "-A", "--", str(root / "cases"))
+    if gh.git(top, "diff", "--cached", "--quiet", "--", str(root / "cases")).returncode == 0:
+        return
+    # --no-verify: the records' content does not change, and a hook must not stop the move halfway.
+    done = gh.git(top, *gh.identity(top), "commit", "-q", "--no-verify", "-m", message, "--", str(root / "cases"))
+    if done.returncode != 0:
+        raise UserError("Die Umstellung konnte nicht committet werden.", "git status prüfen und von Hand committen.")
+
+
+def migrate(root: Path, check: bool = False, commit: bool = True) -> int:
+    """Migrate ``root`` (see module doc). Returns the exit code."""
+    files, folders = pending(root)
+    if check:
+        if files or folders:
+            print(f"Noch umzustellen: {count(len(files) + len(folders), 'Akte', 'Akten')} ('site-gen migrate').")
+            return 1
+        print("Alle Akten liegen schon im Ordner-Aufbau.")
+        return 0
+    if not files and not folders:
+        print("Nichts zu tun: alle Akten liegen schon im Ordner-Aufbau.")
+        return 0
+    bad = _unreadable(root, files)
+    files = [f for f in files if f not in bad]
+    top = gh.toplevel(root)
+    use_git = top is not None and commit
+    if use_git and top is not None and gh.git(top, "status", "--porcelain", "--", str(root / "cases")).stdout.strip():
+        raise UserError("Im Ordner cases/ gibt es Änderungen, die noch nicht committet sind.",
+                        "Erst committen oder zurücknehmen; die Umstellung macht zwei eigene Commits.")
+    for rid in files:
+        move(root, top, rid)
+    if use_git and top is not None:
+        _commit(top, root, STEP_1)
+    entries = sum(split(root, rid) for rid in sorted({*files, *folders}))
+    if use_git and top is not None:
+        _commit(top, root, STEP_2)
+    elif top is not None:
+        gh.git(top, "add", "-A", "--", str(root / "cases"))
+    print(f"{count(len(files) + len(folders), 'Akte', 'Akten')} umgestellt, {count(entries, 'Eintrag', 'Einträge')} in eigene Dateien."
+          + (" Zwei Commits angelegt (git log --follow cases/KENNUNG/case.yaml zeigt die Geschichte)." if use_git else ""))
+    if bad:
+        print(f"{count(len(bad), 'Akte', 'Akten')} nicht umgestellt, weil die Datei nicht gelesen werden kann (siehe oben).", file=sys.stderr)
+        return 1
+    return 0

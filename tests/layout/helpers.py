@@ -1,0 +1,56 @@
+"""Real temporary Git repositories for the layout tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml_rs
+
+from ..conftest import REPO
+
+ENV = {"GIT_AUTHOR_NAME": "Team", "GIT_AUTHOR_EMAIL": "team@example.org", "GIT_COMMITTER_NAME": "Team",
+       "GIT_COMMITTER_EMAIL": "team@example.org", "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, env={**os.environ, **ENV}, check=check)
+
+
+LEGACY = REPO / "tests" / "data" / "legacy-demo" / "cases"
+"""The demo's case files as they were before the repository's own ``site-gen migrate`` (with their comments)."""
+
+
+def single_file_demo(dest: Path) -> Path:
+    """The bundled demo with every case as one file (the layout before ``migrate``).
+
+    The kept pre-migration files where they exist; any other case folder is
+    composed into one file (the data, without comments).
+    """
+    from site_gen.compose import compose
+    from site_gen.layout import scan_folder
+
+    dest.mkdir(parents=True)
+    for name in ("workplaces", "modules", "schema"):
+        shutil.copytree(REPO / name, dest / name)
+    shutil.copy(REPO / "organisation.yaml", dest / "organisation.yaml")
+    (dest / "cases").mkdir()
+    for path in sorted((REPO / "cases").iterdir()):
+        if (LEGACY / f"{path.name}.yaml").is_file():
+            shutil.copy(LEGACY / f"{path.name}.yaml", dest / "cases" / f"{path.name}.yaml")
+        elif path.is_file():
+            shutil.copy(path, dest / "cases" / path.name)
+        elif path.is_dir():
+            unit = scan_folder(REPO, "cases", path.name)[0]
+            assert unit is not None
+            data, findings, _ = compose(REPO, unit)
+            assert data is not None and not findings
+            (dest / "cases" / f"{path.name}.yaml").write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
+    return dest
+
+
+def commit_all(root: Path, message: str) -> None:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message)

@@ -1,0 +1,95 @@
+"""``site-gen migrate`` on the demo: same findings, same pages; Git history followable; idempotent."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_gen.layout import history_key
+
+from ..conftest import TODAY, run_cli
+from .helpers import commit_all, git, single_file_demo
+
+
+def findings(root: Path) -> list[tuple[str, str, str, str, str | None]]:
+    """Every finding as (record, code, severity, message, due): the file names and lines differ by design."""
+    out = run_cli("--root", str(root), "check", "--today", TODAY, "--no-cache", "--format", "json")
+    rows = json.loads(out.stdout)["findings"]
+    return sorted((history_key(f["file"]), f["code"], f["severity"], f["message"], f["due"]) for f in rows)
+
+
+def pages(root: Path, docs: Path) -> dict[str, str]:
+    """The generated Markdown pages, with a case's path written the folder way (the only intended difference)."""
+    copy = root.parent / f"{docs.name}-akten-ohne-git"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".git"))  # no history table: the migration adds commits on purpose
+    built = run_cli("--root", str(copy), "build", "--no-search", "--today", TODAY, "--keep-docs", str(docs), timeout=900)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    out = {}
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        # A finding's place names the small file and its line now (by design): compare the record only.
+        text = re.sub(r"cases/(tn-\d+)(?:\.yaml|/[^\s|`:]*\.yaml):\d+(?::\d+)?", r"cases/\1:ZEILE", text)
+        out[path.relative_to(docs).as_posix()] = re.sub(r"Datei im Daten-Repository: (cases/tn-\d+)\.yaml", r"Ordner im Daten-Repository: \1/",
+                                                       re.sub(r"zu (cases/tn-\d+)\.yaml gefunden", r"zu \1/ gefunden", text))
+    return out
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list, dict[str, str], str]:
+    root = single_file_demo(tmp_path_factory.mktemp("migrate") / "akten")
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "Demo")
+    before = findings(root), pages(root, root.parent / "docs-vorher")
+    assert run_cli("--root", str(root), "migrate", "--check").returncode == 1
+    result = run_cli("--root", str(root), "migrate")
+    assert result.returncode == 0, result.stderr
+    return root, before[0], before[1], result.stdout
+
+
+def test_migrate_moves_every_case_into_a_folder_in_two_commits(migrated: tuple[Path, list, dict[str, str], str]) -> None:
+    root, _, _, out = migrated
+    assert not list((root / "cases").glob("*.yaml")) and (root / "cases" / "tn-0004" / "case.yaml").is_file()
+    assert "32 Akten umgestellt" in out
+    assert git(root, "status", "--porcelain").stdout == ""
+    subjects = git(root, "log", "--format=%s").stdout.splitlines()
+    assert subjects[:2] == ["Einträge der Akten in eigene Dateien aufgeteilt (site-gen migrate, Schritt 2 von 2)",
+                            "Akten in Ordner verschoben (site-gen migrate, Schritt 1 von 2)"]
+    renames = git(root, "show", "--format=", "--name-status", "-M", "HEAD~1").stdout.splitlines()
+    assert all(line.startswith("R100") for line in renames) and len(renames) == 32
+    followed = git(root, "log", "--follow", "--format=%s", "--", "cases/tn-0004/case.yaml").stdout.splitlines()
+    assert followed[-1] == "Demo"  # git log --follow reaches the old single file
+
+
+def test_findings_and_pages_are_the_same_after_migrate(migrated: tuple[Path, list, dict[str, str], str]) -> None:
+    root, before_findings, before_pages, _ = migrated
+    assert findings(root) == before_findings and before_findings  # the demo has tasks: a real comparison
+    after = pages(root, root.parent / "docs-nachher")
+    assert after.keys() == before_pages.keys()
+    assert [name for name in after if after[name] != before_pages[name]] == []
+
+
+def test_migrate_is_idempotent_and_the_check_mode_agrees(migrated: tuple[Path, list, dict[str, str], str]) -> None:
+    root = migrated[0]
+    head = git(root, "rev-parse", "HEAD").stdout
+    again = run_cli("--root", str(root), "migrate")
+    assert again.returncode == 0 and "Nichts zu tun" in again.stdout
+    assert git(root, "rev-parse", "HEAD").stdout == head
+    assert run_cli("--root", str(root), "migrate", "--check").returncode == 0
+
+
+def test_migrate_keeps_comments(tmp_path: Path) -> None:
+    root = single_file_demo(tmp_path / "akten")
+    case = root / "cases" / "tn-0004.yaml"
+    text = case.read_text(encoding="utf-8")
+    text = "# Kopfkommentar der Akte\n" + text.replace("support_log:\n", "# Abschnitt Begleitung\nsupport_log:\n", 1)
+    text = text.replace("    kind: unmittelbar\n", "    kind: unmittelbar  # vor Ort\n", 1)
+    case.write_text(text, encoding="utf-8")
+    assert run_cli("--root", str(root), "migrate").returncode == 0  # not a Git repository: plain moves
+    main = (root / "cases" / "tn-0004" / "case.yaml").read_text(encoding="utf-8")
+    assert main.startswith("# Kopfkommentar der Akte\n") and "# Abschnitt Begleitung\n" in main
+    entries = "".join(p.read_text(encoding="utf-8") for p in (root / "cases" / "tn-0004").rglob("*.yaml") if p.name != "case.yaml")
+    assert re.search(r"kind: unmittelbar +# vor Ort\n", entries) and "# Abschnitt Begleitung" not in entries  # ruamel keeps the comment's column
