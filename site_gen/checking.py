@@ -39,7 +39,7 @@ def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[s
     units, strays = record_units(root, tracked)
     count = sum(len(u.sources) for u in units) + sum((root / f).exists() for f in META_FILES)
     findings, summaries = _check(root, today, units, use_cache)
-    return sorted([*strays, *findings], key=lambda f: (f.file, f.line or 0, f.col or 0, f.code)), count, summaries
+    return sorted([*strays, *findings], key=_position), count, summaries
 
 
 def dataset_findings(ds: Dataset, today: dt.date) -> list[Finding]:
@@ -88,7 +88,7 @@ def _run(root: Path, today: dt.date, units: list[RecordUnit], change: Change, ha
 
 
 def _position(f: Finding) -> tuple[str, int, int, str]:
-    return f.file, f.line or 0, f.col or 0, f.code
+    return f.where, f.line or 0, f.col or 0, f.code
 
 
 def _changes(units: list[RecordUnit], keys: list[str], hashes: dict[str, str], reusable: dict[str, UnitEntry]) -> tuple[list[RecordUnit], set[str]]:

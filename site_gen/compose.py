@@ -10,16 +10,13 @@ the small file and the key path inside it (for line numbers).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml_rs
-
 from .findings import Finding, Loc
 from .layout import MAIN_FILE, Unit
-from .load import _LEADING_ZERO_HINT, ALIAS_LIMITS, MAX_BYTES, read_yaml
+from .load import read_documents, read_yaml
 
 Provenance = dict[tuple[str, int], str]
 """(list name, index in the composed list) → the entry file it came from."""
@@ -29,45 +26,11 @@ def _from(findings: list[Finding], record: str, source: str) -> list[Finding]:
     return [replace(f, file=record, source=source) for f in findings]
 
 
-_MARKER = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
-
-
-def _read_all(base: str, sources: tuple[str, ...]) -> list[Any] | None:
-    """Every file of a folder parsed in one go (one multi-document YAML), or None to read them one by one.
-
-    A case folder has dozens of small files; one parser call instead of one per
-    file halves the load time. Anything unusual (too large, not UTF-8, NUL,
-    tabs, leading zeros, document markers, an empty file, a syntax error) falls
-    back to :func:`~site_gen.load.read_yaml` per file, which gives the exact finding.
-    """
-    texts = []
-    for source in sources:
-        try:
-            with open(base + source, "rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
-            text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            return None
-        if len(raw) > MAX_BYTES or not text.strip() or "\0" in text or "\t" in text or _MARKER.search(text):
-            return None
-        texts.append(text if text.endswith("\n") else text + "\n")
-    joined = "---\n" + "---\n".join(texts)
-    if _LEADING_ZERO_HINT.search(joined):
-        return None
-    try:
-        docs = yaml_rs.loads(joined, parse_datetime=False, alias_limits=ALIAS_LIMITS)
-    except (yaml_rs.YAMLDecodeError, RecursionError, OverflowError, ValueError):  # the per-file reading names the file and the line
-        return None
-    if len(sources) == 1:
-        docs = [docs]  # type: ignore[list-item]  # one document: yaml_rs returns it unwrapped
-    return docs if isinstance(docs, list) and len(docs) == len(sources) and all(d is not None for d in docs) else None
-
-
 def compose(root: Path, unit: Unit) -> tuple[Any, list[Finding], Provenance]:
     """(raw mapping or None when a file cannot be read, findings, provenance) of a folder unit."""
     main, *entries = unit.sources
     base = f"{root}/"
-    docs = _read_all(base, unit.sources)
+    docs = read_documents(base, unit.sources)
     if docs is not None and (done := _assemble(unit, docs)) is not None:
         return done
     data, problems = read_yaml(base + main, main)

@@ -162,7 +162,6 @@ def scan_records(root: Path, stat: bool = True) -> tuple[list[Unit], list[Findin
     """
     out: list[Unit] = []
     problems: list[Finding] = []
-    real_root: Path | None = None
     for kind in RECORD_KINDS:
         try:
             entries = sorted(os.scandir(root / kind), key=lambda e: e.name)
@@ -170,47 +169,66 @@ def scan_records(root: Path, stat: bool = True) -> tuple[list[Unit], list[Findin
             continue
         folders: set[str] = set()
         for e in entries:
-            name, display = e.name, f"{kind}/{e.name}"
-            if name.startswith("."):
+            if e.name.startswith("."):
                 continue
-            if kind in FOLDER_KINDS and e.is_dir(follow_symlinks=False) and not name.lower().endswith((".yaml", ".yml")):
-                unit, strays = scan_folder(root, kind, name, stat)
+            if kind in FOLDER_KINDS and e.is_dir(follow_symlinks=False) and not e.name.lower().endswith((".yaml", ".yml")):
+                unit, strays = scan_folder(root, kind, e.name, stat)
                 problems.extend(strays)
                 if unit is not None:
                     out.append(unit)
-                    folders.add(name)
-                continue
-            if not name.lower().endswith((".yaml", ".yml")):
-                continue
-            if e.is_symlink():
-                real_root = real_root or root.resolve()
-                try:
-                    target = Path(e.path).resolve(strict=True)
-                except (OSError, RuntimeError):  # dangling, through a file, or a loop
-                    problems.append(Finding(display, "FILE-READ", "Die Datei kann nicht gelesen werden: sie ist ein Verweis (Symlink), der ins Leere führt.",
-                                            "Den Verweis durch die Datei ersetzen oder entfernen.", line=1, col=1))
-                    continue
-                if real_root not in target.parents:
-                    problems.append(Finding(display, "RECORD-SYMLINK", "Die Datei ist ein Verweis (Symlink) auf eine Datei außerhalb des Repositorys.",
-                                            "Datensätze liegen als echte Dateien im Repository; den Verweis durch die Datei ersetzen.", line=1, col=1))
-                    continue
-            if e.is_dir():
-                problems.append(Finding(display, "RECORD-NOT-FILE", "Ein Ordner trägt den Namen eines Datensatzes.",
-                                        "Den Ordner umbenennen oder entfernen; ein Datensatz ist eine Datei.", line=1, col=1))
-            elif not name.endswith(".yaml"):
-                stem = name.rsplit(".", 1)[0]
-                problems.append(Finding(display, "RECORD-SUFFIX", "Datensätze enden auf '.yaml' (klein geschrieben); diese Datei wird sonst nicht geprüft.",
-                                        f"Die Datei in '{stem}.yaml' umbenennen (git mv); gibt es sie schon, beide zusammenführen.", line=1, col=1))
-            elif e.is_file():
-                st = e.stat()
-                rid = name[: -len(".yaml")]
-                out.append(Unit(kind, rid, display, (st.st_mtime_ns, st.st_size), (display,)))
-        for unit in [u for u in out if u.kind == kind and u.id in folders and u.display.endswith(".yaml")]:
-            out.remove(unit)
-            problems.append(Finding(unit.display, "RECORD-DUPLICATE", "Die Akte liegt zweimal vor: als Datei und als Ordner mit derselben Kennung.",
-                                    f"Nur der Ordner {kind}/{unit.id}/ wird gelesen. Die Datei mit 'site-gen migrate' einordnen oder löschen.", line=1, col=1))
+                    folders.add(e.name)
+            elif e.name.lower().endswith((".yaml", ".yml")):
+                found = _record_file(root, kind, e)
+                if isinstance(found, Unit):
+                    out.append(found)
+                elif found is not None:
+                    problems.append(found)
+        problems.extend(_duplicates(out, kind, folders))
     out.sort(key=lambda u: (u.kind, u.display))
     return out, problems
+
+
+def _record_file(root: Path, kind: str, e: os.DirEntry[str]) -> Unit | Finding | None:
+    """The unit of one ``*.yaml`` entry of a record folder, the finding why it is none, or None (no regular file)."""
+    name, display = e.name, f"{kind}/{e.name}"
+    if e.is_symlink():
+        refused = _symlink_refusal(root, e, display)
+        if refused is not None:
+            return refused
+    if e.is_dir():
+        return Finding(display, "RECORD-NOT-FILE", "Ein Ordner trägt den Namen eines Datensatzes.",
+                       "Den Ordner umbenennen oder entfernen; ein Datensatz ist eine Datei.", line=1, col=1)
+    if not name.endswith(".yaml"):
+        stem = name.rsplit(".", 1)[0]
+        return Finding(display, "RECORD-SUFFIX", "Datensätze enden auf '.yaml' (klein geschrieben); diese Datei wird sonst nicht geprüft.",
+                       f"Die Datei in '{stem}.yaml' umbenennen (git mv); gibt es sie schon, beide zusammenführen.", line=1, col=1)
+    if not e.is_file():
+        return None
+    st = e.stat()
+    return Unit(kind, name[: -len(".yaml")], display, (st.st_mtime_ns, st.st_size), (display,))
+
+
+def _symlink_refusal(root: Path, e: os.DirEntry[str], display: str) -> Finding | None:
+    """Why a symbolic link is not read (it leads nowhere or out of the repository), or None."""
+    try:
+        target = Path(e.path).resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, through a file, or a loop
+        return Finding(display, "FILE-READ", "Die Datei kann nicht gelesen werden: sie ist ein Verweis (Symlink), der ins Leere führt.",
+                       "Den Verweis durch die Datei ersetzen oder entfernen.", line=1, col=1)
+    if root.resolve() not in target.parents:
+        return Finding(display, "RECORD-SYMLINK", "Die Datei ist ein Verweis (Symlink) auf eine Datei außerhalb des Repositorys.",
+                       "Datensätze liegen als echte Dateien im Repository; den Verweis durch die Datei ersetzen.", line=1, col=1)
+    return None
+
+
+def _duplicates(out: list[Unit], kind: str, folders: set[str]) -> list[Finding]:
+    """A case both as file and as folder: the file is left out (RECORD-DUPLICATE)."""
+    problems = []
+    for unit in [u for u in out if u.kind == kind and u.id in folders and u.display.endswith(".yaml")]:
+        out.remove(unit)
+        problems.append(Finding(unit.display, "RECORD-DUPLICATE", "Die Akte liegt zweimal vor: als Datei und als Ordner mit derselben Kennung.",
+                                f"Nur der Ordner {kind}/{unit.id}/ wird gelesen. Die Datei mit 'site-gen migrate' einordnen oder löschen.", line=1, col=1))
+    return problems
 
 
 def record_entries(root: Path) -> list[Unit]:

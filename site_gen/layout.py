@@ -135,18 +135,8 @@ def scan_folder(root: Path, kind: str, name: str, stat: bool = True) -> tuple[Un
         path = f"{display}/{e.name}"
         if e.is_dir(follow_symlinks=False):
             if e.name in allowed:
-                lists[e.name] = names = []
-                keyed = stat and e.name in STAMPED
-                for f in os.scandir(e.path):  # the hot loop: 30 files per case, 300,000 at 10,000 cases
-                    if f.name.endswith(".yaml") and not f.name.startswith(".") and f.is_file(follow_symlinks=False):
-                        names.append(f.name)
-                        if keyed:
-                            st = f.stat()
-                            mtime, size = max(mtime, st.st_mtime_ns), size + st.st_size
-                    elif not f.name.startswith("."):
-                        problems.append(_stray(f"{path}/{f.name}", f))
-                if stat:
-                    mtime = max(mtime, e.stat().st_mtime_ns)
+                lists[e.name], (m, n) = _entries(e, path, stat and e.name in STAMPED, problems)
+                mtime, size = max(mtime, m, e.stat().st_mtime_ns if stat else 0), size + n
             else:
                 shown = f"'{e.name}' " if _SAFE.match(e.name) or re.fullmatch(r"[a-z_]+", e.name) else ""
                 problems.append(_finding(path, "RECORD-FOLDER-UNKNOWN", f"Der Unterordner {shown}gehört nicht zum Aufbau einer Akte.",
@@ -165,6 +155,21 @@ def scan_folder(root: Path, kind: str, name: str, stat: bool = True) -> tuple[Un
                                  f"Die festen Angaben der Akte gehören in {display}/{MAIN_FILE}; ohne sie wird der Ordner nicht gelesen."))
         return None, problems
     return Unit(kind, name, display, (mtime, size + len(sources)), (main, *sources)), problems
+
+
+def _entries(folder: os.DirEntry[str], path: str, keyed: bool, problems: list[Finding]) -> tuple[list[str], tuple[int, int]]:
+    """The entry files of one list folder, and (latest mtime, total size) of them when ``keyed``; strays go to ``problems``."""
+    names: list[str] = []
+    mtime = size = 0
+    for f in os.scandir(folder.path):  # the hot loop: 30 files per case, 300,000 at 10,000 cases
+        if f.name.endswith(".yaml") and not f.name.startswith(".") and f.is_file(follow_symlinks=False):
+            names.append(f.name)
+            if keyed:
+                st = f.stat()
+                mtime, size = max(mtime, st.st_mtime_ns), size + st.st_size
+        elif not f.name.startswith("."):
+            problems.append(_stray(f"{path}/{f.name}", f))
+    return names, (mtime, size)
 
 
 def _stray(path: str, e: os.DirEntry[str]) -> Finding:

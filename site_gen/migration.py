@@ -92,36 +92,49 @@ def _commit(top: Path, root: Path, message: str) -> None:
         raise UserError("Die Umstellung konnte nicht committet werden.", "git status prüfen und von Hand committen.")
 
 
+def _report_only(files: list[str], folders: list[str]) -> int:
+    """``migrate --check``: 1 when something would move."""
+    if files or folders:
+        print(f"Noch umzustellen: {count(len(files) + len(folders), 'Akte', 'Akten')} ('site-gen migrate').")
+        return 1
+    print("Alle Akten liegen schon im Ordner-Aufbau.")
+    return 0
+
+
+def _git_top(root: Path, commit: bool) -> Path | None:
+    """The Git work tree to commit in (None: no commits), refused while cases/ has uncommitted changes."""
+    top = gh.toplevel(root)
+    if top is None or not commit:
+        return None
+    if gh.git(top, "status", "--porcelain", "--", str(root / "cases")).stdout.strip():
+        raise UserError("Im Ordner cases/ gibt es Änderungen, die noch nicht committet sind.",
+                        "Erst committen oder zurücknehmen; die Umstellung macht zwei eigene Commits.")
+    return top
+
+
 def migrate(root: Path, check: bool = False, commit: bool = True) -> int:
     """Migrate ``root`` (see module doc). Returns the exit code."""
     files, folders = pending(root)
     if check:
-        if files or folders:
-            print(f"Noch umzustellen: {count(len(files) + len(folders), 'Akte', 'Akten')} ('site-gen migrate').")
-            return 1
-        print("Alle Akten liegen schon im Ordner-Aufbau.")
-        return 0
+        return _report_only(files, folders)
     if not files and not folders:
         print("Nichts zu tun: alle Akten liegen schon im Ordner-Aufbau.")
         return 0
     bad = _unreadable(root, files)
     files = [f for f in files if f not in bad]
     top = gh.toplevel(root)
-    use_git = top is not None and commit
-    if use_git and top is not None and gh.git(top, "status", "--porcelain", "--", str(root / "cases")).stdout.strip():
-        raise UserError("Im Ordner cases/ gibt es Änderungen, die noch nicht committet sind.",
-                        "Erst committen oder zurücknehmen; die Umstellung macht zwei eigene Commits.")
+    committing = _git_top(root, commit)
     for rid in files:
         move(root, top, rid)
-    if use_git and top is not None:
-        _commit(top, root, STEP_1)
+    if committing is not None:
+        _commit(committing, root, STEP_1)
     entries = sum(split(root, rid) for rid in sorted({*files, *folders}))
-    if use_git and top is not None:
-        _commit(top, root, STEP_2)
+    if committing is not None:
+        _commit(committing, root, STEP_2)
     elif top is not None:
         gh.git(top, "add", "-A", "--", str(root / "cases"))
     print(f"{count(len(files) + len(folders), 'Akte', 'Akten')} umgestellt, {count(entries, 'Eintrag', 'Einträge')} in eigene Dateien."
-          + (" Zwei Commits angelegt (git log --follow cases/KENNUNG/case.yaml zeigt die Geschichte)." if use_git else ""))
+          + (" Zwei Commits angelegt (git log --follow cases/KENNUNG/case.yaml zeigt die Geschichte)." if committing is not None else ""))
     if bad:
         print(f"{count(len(bad), 'Akte', 'Akten')} nicht umgestellt, weil die Datei nicht gelesen werden kann (siehe oben).", file=sys.stderr)
         return 1

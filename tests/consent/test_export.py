@@ -139,14 +139,18 @@ def test_export_outside_git_says_so(tmp_path: Path) -> None:
 
 
 def test_demo_case_export_when_demo_data_exists(tmp_path: Path) -> None:
-    cases = sorted((REPO / "cases").glob("*.yaml"))
-    if not cases or not (REPO / "organisation.yaml").exists():
-        pytest.skip("no demo data in this checkout")
-    richest = max(cases, key=lambda p: len(p.read_text(encoding="utf-8")))
-    result = site_gen(REPO, "export", richest.stem, "--out", str(tmp_path), "--today", TODAY)
+    """The richest demo case (a folder: case.yaml plus a file per entry) is exported with every stored value."""
+    folders = sorted(p for p in (REPO / "cases").iterdir() if p.is_dir())
+    assert folders and (REPO / "organisation.yaml").exists()
+    richest = max(folders, key=lambda p: sum(1 for _ in p.rglob("*.yaml")))
+    result = site_gen(REPO, "export", richest.name, "--out", str(tmp_path), "--today", TODAY)
     assert result.returncode == 0, result.stderr
-    raw = yaml_rs.loads(richest.read_text(encoding="utf-8"), parse_datetime=False)
-    data = json.loads((tmp_path / f"auskunft-{richest.stem}.json").read_text(encoding="utf-8"))
+    # the stored record read independently of the tool: the stable part, then each list's entry files in name order
+    raw = yaml_rs.loads((richest / "case.yaml").read_text(encoding="utf-8"), parse_datetime=False)
+    for folder in sorted(p for p in richest.iterdir() if p.is_dir()):
+        raw.setdefault(folder.name, []).extend(yaml_rs.loads(f.read_text(encoding="utf-8"), parse_datetime=False)
+                                               for f in sorted(folder.glob("*.yaml")))
+    data = json.loads((tmp_path / f"auskunft-{richest.name}.json").read_text(encoding="utf-8"))
     by_field = {item["feld"]: item for item in data["daten"]}
     for key, value in raw.items():
         assert _contains(value, by_field[key]["wert"]), key
