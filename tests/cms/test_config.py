@@ -160,3 +160,14 @@ def test_case_folders_show_only_the_stable_data_in_the_form() -> None:
     names = [f["name"] for f in cases["fields"]]
     assert not set(names) & set(appendable()) and {"id", "first_name", "coaches", "wishes", "opened"} <= set(names)
     assert committed == config(folders=True)
+
+
+def test_case_folders_get_a_collection_for_new_support_log_entries() -> None:
+    """New support-log entries become cases/<case>/support_log/<date>-<by>-<mark>.yaml; the form-only fields start with '_'."""
+    entries = next(c for c in config(folders=True)["collections"] if c["name"] == "begleitung")
+    assert entries["folder"] == "cases" and entries["path"] == "{{_akte}}/support_log/{{slug}}"
+    assert entries["slug"] == "{{date}}-{{by}}-{{_kurz}}" and entries["filter"] == {"field": "_liste", "value": "support_log"}
+    names = [f["name"] for f in entries["fields"]]
+    assert names == ["_akte", *LogEntry.model_fields]  # the model forbids other keys: '_' fields are never written
+    assert entries["fields"][0]["widget"] == "relation" and entries["fields"][0]["collection"] == "akten"
+    assert all(c["name"] != "begleitung" for c in config(folders=False)["collections"])  # single-file cases: the case form has the log

@@ -36,9 +36,49 @@ function ordered(name, value) {
   return out;
 }
 
+// Keys starting with "_" belong to the form only (the case an entry file goes to, its random mark, the
+// list it is shown in): they make the path and the list filter and are never written into a file.
+const formOnly = (key) => key.startsWith("_");
+const withoutFormOnly = (data) => Object.fromEntries(Object.entries(data).filter(([k]) => !formOnly(k)));
+const shapes = [];  // collections filtered by a form-only field: [field, value, names, required names]
+const tagged = new Map();  // collection name -> [form-only field set to a random mark before saving a new entry, fields the path needs]
+const seenKeys = new Set();
+
 function keyOf(data) {
   if (data && typeof data === "object" && typeof data.id === "string") return "id:" + data.id;
-  return "keys:" + Object.keys(data || {}).sort().join(",");
+  return "keys:" + Object.keys(data || {}).filter((k) => !formOnly(k)).sort().join(",");
+}
+
+function remember(data, content, saved = false) {
+  // Records without an id (entry files) share their keys: an original is kept only while one file has them,
+  // so a save never merges into another file's text (such a file is then written from the form alone).
+  const key = keyOf(data);
+  const shared = key.startsWith("keys:") && seenKeys.has(key);
+  if (!shared || (saved ? originals.get(key) !== undefined : originals.get(key) === content)) originals.set(key, content);
+  else originals.set(key, undefined);
+  seenKeys.add(key);
+}
+
+function learnShape(collection) {
+  const filter = collection.filter;
+  if (filter && typeof filter.field === "string" && formOnly(filter.field)) {
+    const fields = (collection.fields || []).filter((f) => !formOnly(f.name));
+    shapes.push([filter.field, filter.value, new Set(fields.map((f) => f.name)),
+                 fields.filter((f) => f.required !== false).map((f) => f.name)]);
+  }
+  const tag = /{{\s*(_[a-z_]+)\s*}}/.exec(collection.slug || "");
+  const needs = [...(collection.path || "").matchAll(/{{\s*(_[a-z_]+)\s*}}/g)].map((m) => m[1]);
+  if (tag && !(collection.fields || []).some((f) => f.name === tag[1])) tagged.set(collection.name, [tag[1], needs]);
+}
+
+function mark(data) {
+  // An entry file whose keys fit a filtered collection's form is shown there (Decap's filter compares one value).
+  if (!data || typeof data !== "object" || Array.isArray(data)) return data;
+  const keys = Object.keys(data);
+  for (const [field, value, names, required] of shapes) {
+    if (keys.every((k) => names.has(k)) && required.every((k) => k in data)) data[field] = value;
+  }
+  return data;
 }
 
 function isEmpty(value) {
@@ -126,16 +166,17 @@ function keepCommentSpacing(text, before) {
 const format = {
   fromFile(content) {
     const data = parseDocument(content).toJS() || {};
-    originals.set(keyOf(data), content);
-    return data;
+    remember(data, content);
+    return mark(data);
   },
   toFile(data, sortedKeys) {
+    data = withoutFormOnly(data);
     const before = originals.get(keyOf(data));
     const doc = before !== undefined ? parseDocument(before) : new Document({});
     if (!isMap(doc.contents)) doc.contents = doc.createNode({});
     mergeMap(doc, doc.contents, sorted(data, sortedKeys));
     const text = keepCommentSpacing(doc.toString(STRINGIFY), before);
-    originals.set(keyOf(data), text);
+    remember(data, text, true);
     return text;
   },
 };
@@ -143,7 +184,24 @@ const format = {
 const configUrl = document.querySelector("link[rel='cms-config-url']")?.getAttribute("href") || "config.yml";
 for (const collection of parse(await (await fetch(configUrl)).text()).collections || []) {
   learn(collection.fields);
+  learnShape(collection);
   for (const file of collection.files || []) learn(file.fields);
 }
+
+function randomMark() {
+  const bytes = crypto.getRandomValues(new Uint8Array(3));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 window.CMS.registerCustomFormat("yaml", "yaml", format);
+window.CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    // A new entry file: six random hex digits in its name (Decap's templates have no hash), and never without its case.
+    const [field, needs] = tagged.get(entry.get("collection")) || [];
+    if (!field || !entry.get("newRecord")) return undefined;
+    if (needs.some((name) => !entry.getIn(["data", name]))) throw new Error("Bitte die Akte wählen: der Eintrag wird in ihrem Ordner gespeichert.");
+    return entry.get("data").set(field, randomMark());
+  },
+});
 window.CMS.init();

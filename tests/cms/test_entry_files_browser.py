@@ -1,0 +1,84 @@
+"""Entry files of a case folder in the browser: a new support-log entry is a new small file, an old one is edited in place.
+
+Real Decap form, real decap-server, a real Git repository with the demo's cases as folders, real Chromium.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .forms import choose, diff_lines, open_entry, save
+from .harness import DECAP_SERVER, Requests, git
+from . import test_editor_browser as base
+
+browser = base.browser  # the fixtures of the editor tests: one Chromium, a logged-in page on the folder demo
+folder_coach = base.folder_coach
+check = base.check
+pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
+
+
+def test_add_support_log_entry_to_a_case_folder(folder_coach: tuple[Any, Path, Requests]) -> None:
+    """A new support-log entry is a new small file in the case folder, named like 'site-gen log' names it."""
+    page, repo, _ = folder_coach
+    folder = repo / "cases" / "tn-0002" / "support_log"
+    before = {p.name for p in folder.iterdir()}
+    page.goto(f"{page.url_base}#/collections/begleitung/new")
+    page.get_by_label("Minuten", exact=True).wait_for()
+    page.get_by_label("Datum", exact=True).fill("2026-11-20")
+    choose(page, "Leistungsart", "unmittelbar")
+    page.get_by_label("Minuten", exact=True).fill("45")
+    choose(page, "Von", "Mara Petersen")
+    page.get_by_label("Notiz", exact=True).fill("Besuch im Betrieb, neue Aufgabe geübt.")
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    page.get_by_text("Bitte die Akte wählen", exact=False).first.wait_for()  # without its case nothing is written
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+    choose(page, "Akte (optional)", "tn-0002")
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    new = _wait_for_new_file(page, repo, folder, before)
+    assert re.fullmatch(r"2026-11-20-mara-petersen-[0-9a-f]{6}\.yaml", new.name), new.name
+    assert new.read_text(encoding="utf-8") == ("date: 2026-11-20\nkind: unmittelbar\nminutes: 45\nby: mara-petersen\n"
+                                               "note: Besuch im Betrieb, neue Aufgabe geübt.\n")
+    status = git(repo, "status", "--porcelain", "--untracked-files=all")
+    assert status == f"?? cases/tn-0002/support_log/{new.name}\n", status  # the new file and nothing else
+    result = check(repo)
+    assert result.returncode == 0, result.stdout
+    page.goto(f"{page.url_base}#/collections/begleitung")  # the list shows support-log entries, not other entry files
+    page.get_by_text("2026-11-20 – tn-0002/support_log – 45 Minuten").wait_for()
+    shown = page.get_by_text(re.compile(r" – tn-\d{4}/")).all_inner_texts()
+    logs = len(list((repo / "cases").glob("*/support_log/*.yaml")))
+    assert len(shown) == logs and all("/support_log – " in s for s in shown), (len(shown), logs, shown[:3])
+
+
+def _wait_for_new_file(page: Any, repo: Path, folder: Path, before: set[str]) -> Path:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        new = {p.name for p in folder.iterdir()} - before
+        if new:
+            time.sleep(0.3)
+            assert len(new) == 1, new
+            return folder / new.pop()
+        time.sleep(0.1)
+    page.screenshot(path=str(repo.parent / "nicht-gespeichert.png"), full_page=True)
+    stray = git(repo, "status", "--porcelain", "--untracked-files=all")
+    raise AssertionError(f"kein neuer Eintrag in {folder}: {stray}")
+
+
+def test_edit_a_support_log_entry_of_a_case_folder(folder_coach: tuple[Any, Path, Requests]) -> None:
+    """An existing entry file is changed in place: same path, only the changed line, no form-only key."""
+    page, repo, _ = folder_coach
+    rel = "cases/tn-0002/support_log/" + sorted(p.name for p in (repo / "cases/tn-0002/support_log").iterdir())[0]
+    open_entry(page, page.url_base, "begleitung", rel.removeprefix("cases/").removesuffix(".yaml"), "Minuten")
+    old = page.get_by_label("Minuten", exact=True).input_value()
+    page.get_by_label("Minuten", exact=True).fill(str(int(old) + 5))
+    save(page, repo, rel)
+    assert diff_lines(repo, rel) == ([f"minutes: {old}"], [f"minutes: {int(old) + 5}"])
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == f" M {rel}\n"
+    result = check(repo)
+    assert result.returncode == 0, result.stdout
