@@ -65,47 +65,36 @@ def _latest_version(top: Path | None, files: list[Path], old_paths: set[str]) ->
     return None
 
 
-def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool) -> int:
-    """Erase ``case_id`` below ``root`` (see module doc). Returns the exit code."""
-    if not re.fullmatch(ID_PATTERN, case_id):
-        raise UserError("Das ist keine gültige Kennung einer Akte.", "Kennung wie tn-0042 angeben (Dateiname ohne .yaml).")
-    root = root.resolve()
+def _case_files(root: Path, case_id: str) -> tuple[list[Path], Path]:
+    """The files of ``case_id`` now (a single file, or case.yaml first then every entry file), and its folder."""
     folder = root / "cases" / case_id
     files = [p for p in (root / "cases" / f"{case_id}.yaml", root / "cases" / f"{case_id}.yml") if p.is_file()]
     if folder.is_dir():  # the folder layout: case.yaml first (it holds the name), then every entry file
         files += sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: (p.name != MAIN_FILE, str(p)))
-    top = gh.toplevel(root)
-    old_paths = gh.historical_paths(top, case_id, "cases") if top else set()
+    return files, folder
+
+
+def _refuse(case_id: str, files: list[Path], old_paths: set[str], top: Path | None, history: bool) -> None:
+    """Stop before anything is touched: unknown id, or uncommitted work that a history rewrite would reset."""
     if not files and not old_paths:
         raise UserError(f"Die Akte '{case_id}' gibt es weder im Ordner cases/ noch in der Git-Geschichte.", "Kennung prüfen.")
     if top and history and gh.git(top, "status", "--porcelain", "--untracked-files=no").stdout.strip():
         raise UserError("Im Repository gibt es Änderungen, die noch nicht committet sind.",
                         "Erst alles committen oder zurücknehmen: das Umschreiben der Geschichte setzt den Arbeitsstand zurück.")
-    markers = _markers(_latest_version(top, files, old_paths))
-    if not yes and not confirm(case_id, interactive, history and top is not None):
-        raise UserError("Abgebrochen: nichts wurde gelöscht.", "Zum Löschen die Kennung genau eintippen oder --yes angeben.")
 
-    changed = remove_references_in(root, case_id)
-    for path in files:
-        path.unlink()
-    shutil.rmtree(folder, ignore_errors=True)
-    shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
-    print(f"Akte {case_id} gelöscht" + (f"; Verweise entfernt in: {', '.join(changed)}" if changed else "") + ".")
-    if top is None:
-        print("Der Datenordner ist kein Git-Repository: es gibt keine Geschichte zu bereinigen.")
-        return 0
+
+def _commit_removal(top: Path, root: Path, files: list[Path], changed: list[str]) -> None:
+    """Commit the removed files and the records whose references were removed."""
     rel = [str(p.relative_to(top)) for p in files] + [str((root / c).relative_to(top)) for c in changed]
     tracked = gh.git(top, "ls-files", "--", *rel).stdout.decode().split() if rel else []
     if tracked:
         commit = gh.git(top, *_identity(top), "commit", "-q", "-m", MESSAGE, "--", *tracked)
         if commit.returncode != 0:
             raise UserError("Das Löschen konnte nicht committet werden.", "git status prüfen und von Hand committen.")
-    if not old_paths:
-        print("Die Akte war nie in Git gespeichert: die Geschichte ist sauber.")
-        return 0
-    if not history:
-        print("Die Git-Geschichte enthält die Akte noch (--no-history). Später mit 'site-gen forget' ohne --no-history bereinigen.")
-        return 0
+
+
+def _purge_history(top: Path, case_id: str, old_paths: set[str], markers: list[str]) -> int:
+    """Rewrite the history without the case; 1 when an object still holds its data."""
     old_blobs = gh.blobs_of(top, old_paths)
     origin = gh.git(top, "remote", "get-url", "origin").stdout.decode().strip()
     patterns = [f"regex:(?<![a-z0-9-]){re.escape(case_id)}(?![a-z0-9])"] + [f"literal:{m}" for m in markers]
@@ -119,3 +108,34 @@ def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool
     print(NEXT_STEPS.format(origin=origin or "URL-DES-GIT-SERVERS"))
     return 0
 
+
+def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool) -> int:
+    """Erase ``case_id`` below ``root`` (see module doc). Returns the exit code."""
+    if not re.fullmatch(ID_PATTERN, case_id):
+        raise UserError("Das ist keine gültige Kennung einer Akte.", "Kennung wie tn-0042 angeben (Dateiname ohne .yaml).")
+    root = root.resolve()
+    files, folder = _case_files(root, case_id)
+    top = gh.toplevel(root)
+    old_paths = gh.historical_paths(top, case_id, "cases") if top else set()
+    _refuse(case_id, files, old_paths, top, history)
+    markers = _markers(_latest_version(top, files, old_paths))
+    if not yes and not confirm(case_id, interactive, history and top is not None):
+        raise UserError("Abgebrochen: nichts wurde gelöscht.", "Zum Löschen die Kennung genau eintippen oder --yes angeben.")
+
+    changed = remove_references_in(root, case_id)
+    for path in files:
+        path.unlink()
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
+    print(f"Akte {case_id} gelöscht" + (f"; Verweise entfernt in: {', '.join(changed)}" if changed else "") + ".")
+    if top is None:
+        print("Der Datenordner ist kein Git-Repository: es gibt keine Geschichte zu bereinigen.")
+        return 0
+    _commit_removal(top, root, files, changed)
+    if not old_paths:
+        print("Die Akte war nie in Git gespeichert: die Geschichte ist sauber.")
+        return 0
+    if not history:
+        print("Die Git-Geschichte enthält die Akte noch (--no-history). Später mit 'site-gen forget' ohne --no-history bereinigen.")
+        return 0
+    return _purge_history(top, case_id, old_paths, markers)

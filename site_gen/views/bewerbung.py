@@ -60,31 +60,43 @@ class MappeContext:
     team_email: str | None
 
 
-def mappe_context(ds: Consented, case: Case, workplace_id: str | None, today: dt.date) -> MappeContext:
-    """The typed context of the folder (``ds`` consent-filtered; the caller has checked the consent)."""
-    items = {k: v for k, v in ds.profile_items.items() if not v.health_related}
-    profile = usable_profile(case, today, ds.purposes, items)
-    rows = [ProfileRow(items[k].label, profile.ratings[k]) for k in items if k in profile.ratings]
-    experience = []
+def _experience(ds: Consented, case: Case, today: dt.date) -> list[Experience]:
+    """Placements begun and running or finished, oldest first."""
+    out = []
     for p in sorted(case.placements, key=lambda p: p.start):
         if p.start > today or p.status not in (PlacementStatus.RUNNING, PlacementStatus.FINISHED):
             continue
         wp = ds.workplaces.get(p.workplace)
         end = "heute" if p.status is PlacementStatus.RUNNING or p.end is None else month_year(p.end)
-        experience.append(Experience(wp.company.name if wp else "Betrieb", sector_label(wp.company.sector) if wp else "", PLACEMENT_LABELS[p.type],
-                                     f"{month_year(p.start)} bis {end}", tuple(wp.analysis.tasks) if wp and wp.analysis else ()))
-    courses = []
+        company, sector = (wp.company.name, sector_label(wp.company.sector)) if wp else ("Betrieb", "")
+        tasks = tuple(wp.analysis.tasks) if wp and wp.analysis else ()
+        out.append(Experience(company, sector, PLACEMENT_LABELS[p.type], f"{month_year(p.start)} bis {end}", tasks))
+    return out
+
+
+def _courses(ds: Consented, case: Case) -> list[Course]:
+    """Completed courses, with the certificate's issuing body where one was given."""
+    out = []
     for e in case.enrolments:
         mod = ds.modules.get(e.module)
         if e.status is EnrolmentStatus.COMPLETED and mod:
             cert = None if mod.certification.kind is CertificationKind.NONE or not e.certificate else (mod.certification.body or "Bescheinigung")
-            courses.append(Course(mod.title, month_year(e.end or e.start), cert))
+            out.append(Course(mod.title, month_year(e.end or e.start), cert))
+    return out
+
+
+def mappe_context(ds: Consented, case: Case, workplace_id: str | None, today: dt.date) -> MappeContext:
+    """The typed context of the folder (``ds`` consent-filtered; the caller has checked the consent)."""
+    items = {k: v for k, v in ds.profile_items.items() if not v.health_related}
+    profile = usable_profile(case, today, ds.purposes, items)
+    rows = [ProfileRow(items[k].label, profile.ratings[k]) for k in items if k in profile.ratings]
     loc = ds.locations.get(case.location)
     coach = ds.staff.get(case.coaches.primary)
     wp = ds.workplaces.get(workplace_id) if workplace_id else None
+    figure = ProfileFigure("Meine Fähigkeiten (1 wenig bis 5 sehr gut)", tuple(rows)) if rows else None
     return MappeContext(
         f"{case.first_name} {case.last_name}", today, wp.company.name if wp else None, tuple(case.wishes), tuple(case.interests),
-        tuple(case.strengths), tuple(r.label for r in rows if (r.ability or 0) >= STRONG),
-        ProfileFigure("Meine Fähigkeiten (1 wenig bis 5 sehr gut)", tuple(rows)) if rows else None,
-        tuple(experience), tuple(courses), coach.name if coach else None, loc.team_phone if loc else None, loc.team_email if loc else None,
+        tuple(case.strengths), tuple(r.label for r in rows if (r.ability or 0) >= STRONG), figure,
+        tuple(_experience(ds, case, today)), tuple(_courses(ds, case)), coach.name if coach else None,
+        loc.team_phone if loc else None, loc.team_email if loc else None,
     )
