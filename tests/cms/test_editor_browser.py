@@ -29,10 +29,9 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture
-def coach(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
+def _logged_in(browser: Any, tmp_path: Path, legacy: bool) -> Iterator[tuple[Any, Path, Requests]]:
     """A logged-in editor page on a fresh records repository; afterwards: no host but ours was asked."""
-    repo = records_repo(tmp_path / "repo", free_port())
+    repo = records_repo(tmp_path / "repo", free_port(), legacy=legacy)
     with editor(repo, tmp_path / "site") as url:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         requests = Requests(page)
@@ -42,6 +41,12 @@ def coach(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
         page.close()
     assert requests.hosts <= {url.split("/")[2], f"localhost:{_port(repo)}", f"127.0.0.1:{_port(repo)}", "blob", "data"}, requests.hosts
     assert requests.refused == []  # the editor's own policy allows what Decap needs, nothing more
+
+
+@pytest.fixture
+def coach(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
+    """A logged-in editor page on a fresh records repository (cases as single files)."""
+    yield from _logged_in(browser, tmp_path, legacy=True)
 
 
 def _port(repo: Path) -> int:
@@ -193,16 +198,7 @@ def test_create_workplace_with_public_posting_in_easy_language(coach: tuple[Any,
 @pytest.fixture
 def folder_coach(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
     """Like ``coach``, with the cases as folders (the editor shows case.yaml, the stable data)."""
-    repo = records_repo(tmp_path / "repo", free_port(), legacy=False)
-    with editor(repo, tmp_path / "site") as url:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        requests = Requests(page)
-        login(page, url)
-        page.url_base = url  # type: ignore[attr-defined]
-        yield page, repo, requests
-        page.close()
-    assert requests.hosts <= {url.split("/")[2], f"localhost:{_port(repo)}", f"127.0.0.1:{_port(repo)}", "blob", "data"}, requests.hosts
-    assert requests.refused == []
+    yield from _logged_in(browser, tmp_path, legacy=False)
 
 
 def test_skeleton_from_site_gen_new_keeps_its_comments(folder_coach: tuple[Any, Path, Requests]) -> None:
