@@ -12,14 +12,18 @@ from pathlib import Path
 
 from .cache import CaseSummary
 from .checks import run_checks
+from .checks.capacity import over_capacity
 from .dataset import Dataset, RecordUnit, load_units
 from .findings import Finding
 from .incremental import caseload_of, summary_of
+from .parallel import run_batches, workers
 from .record_cache import RecordCache, UnitEntry, unit_key
 from .report import positioned
 
 BATCH = 2_000
-"""Cases loaded and checked together in a full check (workplaces and modules stay loaded)."""
+"""At most this many cases are loaded and checked together in a full check (workplaces and modules stay loaded)."""
+PER_WORKER = 1_000
+"""A worker process is worth it from this many cases on (see :mod:`site_gen.parallel`)."""
 
 
 @dataclass
@@ -31,25 +35,42 @@ class Change:
     reusable: dict[str, UnitEntry]
 
 
+@dataclass
+class _Batches:
+    """Checks one batch of cases against the loaded workplaces and modules (runs in a worker, too)."""
+
+    root: Path
+    today: dt.date
+    ds: Dataset
+
+    def __call__(self, batch: list[RecordUnit]) -> tuple[list[Finding], dict[str, CaseSummary | None]]:
+        ds = self.ds
+        part = Dataset(root=self.root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
+                       files=ds.files, context=ds.context)
+        load_units(self.root, batch, base=part)
+        own = {src for u in batch for src in (u.display, *u.sources)}
+        findings = [f for f in part.findings + run_checks(part, self.today, caseload={}) if f.file in own]
+        return positioned(findings, self.root), {unit_key(u): summary(part, u) for u in batch}
+
+
 def check_everything(root: Path, today: dt.date, units: list[RecordUnit], hashes: dict[str, str]) -> RecordCache:
-    """Every unit: workplaces and modules at once, cases in batches (memory stays flat as cases grow)."""
+    """Every unit: workplaces and modules at once, cases in batches (memory stays flat as cases grow).
+
+    Batches are independent: on several cores they run in forked workers
+    while this process checks the workplaces and modules.
+    """
     ds = load_units(root, [u for u in units if u.kind != "cases"])
     for u in units:
         ds.files[(u.kind, u.id)] = u.display
-    lookup = {("workplaces", wid): wp for wid, wp in ds.workplaces.items()} | {("modules", mid): m for mid, m in ds.modules.items()}
+    ds.context = {("workplaces", wid): wp for wid, wp in ds.workplaces.items()} | {("modules", mid): m for mid, m in ds.modules.items()}
     cases = [u for u in units if u.kind == "cases"]
-    findings: list[Finding] = []
-    summaries: dict[str, CaseSummary | None] = {}
-    for start in range(0, len(cases), BATCH):
-        batch = cases[start:start + BATCH]
-        part = Dataset(root=root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
-                       files=ds.files, context=lookup)
-        load_units(root, batch, base=part)
-        own = {src for u in batch for src in (u.display, *u.sources)}
-        findings += [f for f in part.findings + run_checks(part, today, caseload={}) if f.file in own]
-        summaries.update({unit_key(u): summary(part, u) for u in batch})
-    findings = ds.findings + run_checks(ds, today, caseload_of(summaries)) + findings
-    return _store(units, units, positioned(findings, root), hashes, {}, summaries)
+    n = workers(len(cases), PER_WORKER)
+    size = min(BATCH, max(1, -(-len(cases) // (4 * n)))) if n > 1 else BATCH
+    done, own = run_batches(_Batches(root, today, ds), [cases[i:i + size] for i in range(0, len(cases), size)], n,
+                            lambda: positioned(ds.findings + run_checks(ds, today, caseload={}), root))
+    summaries = {key: s for _, part in done for key, s in part.items()}
+    findings = own + positioned(list(over_capacity(ds, caseload_of(summaries))), root) + [f for part, _ in done for f in part]
+    return _store(units, units, findings, hashes, {}, summaries)
 
 
 def check_changed(root: Path, today: dt.date, units: list[RecordUnit], change: Change, hashes: dict[str, str]) -> RecordCache:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -67,4 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"site-gen: {err.message}\n")
         if err.hint:
             sys.stderr.write(f"    Hinweis: {err.hint}\n")
+        return 1
+    except BrokenPipeError:  # the reader stopped early (``site-gen check | head``): no traceback, no second error at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

@@ -217,7 +217,7 @@ def _listing(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dict[tupl
     """Every record file of the commit, and those to load: touched, new or changed since indexed."""
     files: dict[tuple[str, str], str] = {}
     wanted = {unit_display(p) for p in commit.touched if record_key(p)}
-    for kind, rid, display, stat, _ in record_entries(root):
+    for kind, rid, display, stat, *_ in record_entries(root):
         if commit.tracked is not None and display not in commit.tracked:
             continue
         files[(kind, rid)] = display

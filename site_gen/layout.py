@@ -39,13 +39,18 @@ in place elsewhere (a note) leaves the key alone, and the hook reads it anyway w
 
 
 class Unit(NamedTuple):
-    """One record: (kind, id, display, (mtime_ns, size), source files relative to the root)."""
+    """One record: (kind, id, display, (mtime_ns, size), source files relative to the root, their stats).
+
+    ``files`` is (mtime_ns, size) per source, in the same order, when the scan
+    was asked for them (the full check keys its cache on them); else empty.
+    """
 
     kind: str
     id: str
     display: str
     stamp: tuple[int, int]
     sources: tuple[str, ...]
+    files: tuple[tuple[int, int], ...] = ()
 
 
 @cache
@@ -117,59 +122,73 @@ def _finding(display: str, code: str, message: str, hint: str) -> Finding:
     return Finding(display, code, message, hint, line=1, col=1)
 
 
-def scan_folder(root: Path, kind: str, name: str, stat: bool = True) -> tuple[Unit | None, list[Finding]]:
+def scan_folder(root: Path, kind: str, name: str, stat: bool = True, files: bool = False) -> tuple[Unit | None, list[Finding]]:
     """The unit of the case folder ``kind/name`` and the files in it that do not belong there.
 
-    ``stat=False`` leaves the stat key at zero (a full check does not need it:
-    one system call less per entry file); see :data:`STAMPED` for what the key covers.
+    ``stat=False`` leaves the stat key at zero (one system call less per entry
+    file); see :data:`STAMPED` for what the key covers. ``files=True`` stats
+    every file and fills :attr:`Unit.files` (the full check's cache key).
     """
     display = f"{kind}/{name}"
     problems: list[Finding] = []
-    mtime, size = (os.stat(f"{root}/{display}").st_mtime_ns if stat else 0), 0
-    main = None
-    allowed = appendable()
-    lists: dict[str, list[str]] = {}
+    key = [os.stat(f"{root}/{display}").st_mtime_ns if stat else 0, 0]
+    main: tuple[str, tuple[int, int]] | None = None
+    lists: dict[str, list[tuple[str, tuple[int, int]]]] = {}
     for e in os.scandir(f"{root}/{display}"):
         if e.name.startswith("."):
             continue
         path = f"{display}/{e.name}"
         if e.is_dir(follow_symlinks=False):
-            if e.name in allowed:
-                lists[e.name], (m, n) = _entries(e, path, stat and e.name in STAMPED, problems)
-                mtime, size = max(mtime, m, e.stat().st_mtime_ns if stat else 0), size + n
-            else:
-                shown = f"'{e.name}' " if _SAFE.match(e.name) or re.fullmatch(r"[a-z_]+", e.name) else ""
-                problems.append(_finding(path, "RECORD-FOLDER-UNKNOWN", f"Der Unterordner {shown}gehört nicht zum Aufbau einer Akte.",
-                                         "Erlaubt sind Unterordner für Einträge: " + ", ".join(allowed) + "."))
+            _list_folder(e, path, stat, files, key, lists, problems)
         elif e.name == MAIN_FILE and e.is_file(follow_symlinks=False):
-            main = path
+            st = e.stat() if stat or files else None
+            main = path, (st.st_mtime_ns, st.st_size) if st else (0, 0)
             if stat:
-                st = e.stat()
-                mtime, size = max(mtime, st.st_mtime_ns), size + st.st_size
+                key = [max(key[0], main[1][0]), key[1] + main[1][1]]
         else:
             problems.append(_stray(path, e))
-    sources = [f"{display}/{name}/{entry}" for name in allowed if name in lists for entry in sorted(lists[name])]
     problems.sort(key=lambda f: f.file)
     if main is None:
         problems.append(_finding(f"{display}/{MAIN_FILE}", "RECORD-FOLDER-MAIN", f"Im Ordner der Akte fehlt die Datei {MAIN_FILE}.",
                                  f"Die festen Angaben der Akte gehören in {display}/{MAIN_FILE}; ohne sie wird der Ordner nicht gelesen."))
         return None, problems
-    return Unit(kind, name, display, (mtime, size + len(sources)), (main, *sources)), problems
+    entries = [(f"{display}/{name}/{entry}", st) for name in appendable() if name in lists for entry, st in sorted(lists[name])]
+    sources = (main[0], *(src for src, _ in entries))
+    stats = (main[1], *(st for _, st in entries)) if files else ()
+    return Unit(kind, name, display, (key[0], key[1] + len(entries)), sources, stats), problems
 
 
-def _entries(folder: os.DirEntry[str], path: str, keyed: bool, problems: list[Finding]) -> tuple[list[str], tuple[int, int]]:
-    """The entry files of one list folder, and (latest mtime, total size) of them when ``keyed``; strays go to ``problems``."""
-    names: list[str] = []
-    mtime = size = 0
+def _list_folder(e: os.DirEntry[str], path: str, stat: bool, files: bool, key: list[int],
+                 lists: dict[str, list[tuple[str, tuple[int, int]]]], problems: list[Finding]) -> None:
+    """One subfolder of a case folder: its entries into ``lists``, its share of the stat ``key``, or a finding."""
+    if e.name not in appendable():
+        shown = f"'{e.name}' " if _SAFE.match(e.name) or re.fullmatch(r"[a-z_]+", e.name) else ""
+        problems.append(_finding(path, "RECORD-FOLDER-UNKNOWN", f"Der Unterordner {shown}gehört nicht zum Aufbau einer Akte.",
+                                 "Erlaubt sind Unterordner für Einträge: " + ", ".join(appendable()) + "."))
+        return
+    keyed = stat and e.name in STAMPED
+    lists[e.name] = found = _entries(e, path, keyed or files, problems)
+    if keyed:
+        key[0] = max(key[0], e.stat().st_mtime_ns, *(st[0] for _, st in found))
+        key[1] += sum(st[1] for _, st in found)
+    elif stat:
+        key[0] = max(key[0], e.stat().st_mtime_ns)
+
+
+def _entries(folder: os.DirEntry[str], path: str, keyed: bool, problems: list[Finding]) -> list[tuple[str, tuple[int, int]]]:
+    """The entry files of one list folder with (mtime_ns, size) when ``keyed`` (else zeros); strays go to ``problems``."""
+    found: list[tuple[str, tuple[int, int]]] = []
     for f in os.scandir(folder.path):  # the hot loop: 30 files per case, 300,000 at 10,000 cases
-        if f.name.endswith(".yaml") and not f.name.startswith(".") and f.is_file(follow_symlinks=False):
-            names.append(f.name)
+        name = f.name
+        if name.endswith(".yaml") and not name.startswith(".") and f.is_file(follow_symlinks=False):
             if keyed:
                 st = f.stat()
-                mtime, size = max(mtime, st.st_mtime_ns), size + st.st_size
-        elif not f.name.startswith("."):
-            problems.append(_stray(f"{path}/{f.name}", f))
-    return names, (mtime, size)
+                found.append((name, (st.st_mtime_ns, st.st_size)))
+            else:
+                found.append((name, (0, 0)))
+        elif not name.startswith("."):
+            problems.append(_stray(f"{path}/{name}", f))
+    return found
 
 
 def _stray(path: str, e: os.DirEntry[str]) -> Finding:

@@ -8,9 +8,14 @@ in its files (positioned, so no file is parsed again) and the summary the
 cross-record rules need (coach, open?, referenced workplaces and modules).
 
 Plain JSON in ``.site-gen-cache/records.json``: reading it never runs code;
-a missing, broken or foreign file is ignored and rebuilt. File contents are
-hashed unless the file's (mtime, size) equals the stored one and the file is
-older than the cache (Git's rule against "racily clean" files).
+a missing, broken or foreign file is ignored and rebuilt. A unit's stat
+signature (names, mtimes and sizes of its files, from the scan) stands for
+its content while it equals the stored one and every file is older than the
+cache (Git's rule against "racily clean" files); otherwise its files are
+read and hashed. A unit the cache does not know yet is not read for hashing
+at all: its digest is its stat signature, so a cold check of 300,000 case
+folder files opens each file once, to parse it. Such a digest never equals
+a content hash, so at worst a touched unit is checked once more.
 """
 
 from __future__ import annotations
@@ -50,8 +55,8 @@ class RecordCache:
     """``kind/id`` → entry."""
     general: list[Finding] = field(default_factory=list)
     """Findings outside record files (organisation, catalogues): recomputed with every change."""
-    stats: dict[str, tuple[int, int, str]] = field(default_factory=dict)
-    """Source file → (mtime_ns, size, content hash) when it was hashed."""
+    stats: dict[str, tuple[str, int, str]] = field(default_factory=dict)
+    """Unit key → (stat signature, newest mtime_ns of its files, digest)."""
     written_ns: int = 0
 
 
@@ -71,7 +76,7 @@ def read(root: Path) -> RecordCache:
             return RecordCache()
         units = {key: UnitEntry(_str(digest), [finding_from_row(r) for r in rows], _summary(summary))
                  for key, (digest, rows, summary) in data["units"].items()}
-        stats = {_str(path): (_int(m), _int(s), _str(h)) for path, (m, s, h) in data["stats"].items()}
+        stats = {_str(key): (_str(sig), _int(newest), _str(h)) for key, (sig, newest, h) in data["stats"].items()}
         return RecordCache(_str(data["context"]), units, [finding_from_row(r) for r in data["general"]], stats, _int(data["written_ns"]))
     except Exception:  # missing, broken or foreign: rebuilt by this check
         return RecordCache()
@@ -86,34 +91,49 @@ def write(root: Path, cache: RecordCache) -> None:
     write_cache(cache_path(root), json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
 
-def digests(root: Path, units: list[RecordUnit], cache: RecordCache) -> tuple[dict[str, str], dict[str, tuple[int, int, str]]]:
-    """Content digest per unit key, and the file stats to store for next time."""
-    stats: dict[str, tuple[int, int, str]] = {}
+def digests(root: Path, units: list[RecordUnit], cache: RecordCache) -> tuple[dict[str, str], dict[str, tuple[str, int, str]]]:
+    """Digest per unit key, and the stat signatures to store for next time (see module doc)."""
+    stats: dict[str, tuple[str, int, str]] = {}
     out: dict[str, str] = {}
     trusted_before = cache.written_ns - RACY_NS
-    base = str(root)
+    base = f"{root}/"
     for unit in units:
-        h = hashlib.blake2b(digest_size=16)
-        for src in unit.sources:
-            stats[src] = stat = _file_stat(os.path.join(base, src), cache.stats.get(src), trusted_before)
-            h.update(f"{src}\0{stat[2]}\0".encode())
-        out[unit_key(unit)] = h.hexdigest()
+        key = unit_key(unit)
+        files = unit.files if len(unit.files) == len(unit.sources) else tuple(_stat(base + src) for src in unit.sources)
+        sig = hashlib.blake2b(repr((unit.sources, files)).encode(), digest_size=16).hexdigest()
+        newest = max(m for m, _ in files)
+        known = cache.stats.get(key)
+        if known is not None and known[0] == sig and newest < trusted_before:
+            digest = known[2]
+        elif key in cache.units:
+            digest = _content(base, unit.sources)
+        else:
+            digest = f"stat:{sig}"
+        stats[key] = sig, newest, digest
+        out[key] = digest
     return out, stats
 
 
-def _file_stat(path: str, known: tuple[int, int, str] | None, trusted_before: int) -> tuple[int, int, str]:
+def _stat(path: str) -> tuple[int, int]:
     try:
         st = os.stat(path)
     except OSError:
-        return 0, 0, "unreadable"
-    if known is not None and known[:2] == (st.st_mtime_ns, st.st_size) and st.st_mtime_ns < trusted_before:
-        return known
-    try:
-        with open(path, "rb") as handle:
-            content = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
-    except OSError:
-        content = "unreadable"
-    return st.st_mtime_ns, st.st_size, content
+        return 0, 0
+    return st.st_mtime_ns, st.st_size
+
+
+def _content(base: str, sources: tuple[str, ...]) -> str:
+    """The content hash of a unit: every file's name and bytes."""
+    h = hashlib.blake2b(digest_size=16)
+    for src in sources:
+        try:
+            with open(base + src, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            data = b"\0unreadable"
+        h.update(f"{src}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
 
 
 def context_hash(root: Path, today: str, meta_files: tuple[str, ...]) -> str:

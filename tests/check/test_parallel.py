@@ -1,0 +1,44 @@
+"""The full check on several worker processes gives exactly what it gives on one (site_gen/parallel.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from ..conftest import REPO, TODAY, site_gen_cmd
+
+
+def _demo_copy(target: Path) -> Path:
+    target.mkdir()
+    for name in ("cases", "workplaces", "modules", "schema"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "organisation.yaml", target / "organisation.yaml")
+    return target
+
+
+def _check(root: Path, workers: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SITE_GEN_WORKERS": workers}
+    return subprocess.run([*site_gen_cmd(), "--root", str(root), "check", "--today", TODAY, "--format", "json", *extra],
+                          capture_output=True, text=True, timeout=300, env=env)
+
+
+def test_workers_give_the_same_findings_as_one_process(tmp_path: Path) -> None:
+    root = _demo_copy(tmp_path / "repo")
+    entry = sorted((root / "cases" / "tn-0004" / "support_log").iterdir())[0]
+    entry.write_text(entry.read_text(encoding="utf-8").replace("minutes: ", "minutes: viele # ", 1), encoding="utf-8")
+    broken = sorted((root / "cases" / "tn-0012" / "support_log").iterdir())[1]
+    broken.write_text("date: [2026-01-01\n", encoding="utf-8")
+    (root / "cases" / "tn-0020" / "notizen.txt").write_text("Anhang\n", encoding="utf-8")
+
+    one = _check(root, "1", "--no-cache")
+    two = _check(root, "2", "--no-cache")
+
+    assert one.returncode == two.returncode == 1, one.stderr + two.stderr
+    assert "Traceback" not in one.stderr + two.stderr
+    assert two.stdout == one.stdout
+    files = {f'"file": "{entry.relative_to(root).as_posix()}"', f'"file": "{broken.relative_to(root).as_posix()}"', '"file": "cases/tn-0020/notizen.txt"'}
+    assert all(f in two.stdout for f in files), two.stdout[:2000]
+    warm = _check(root, "2")  # the cache the workers' run wrote is read like any other
+    assert warm.stdout == one.stdout
