@@ -18,6 +18,7 @@ refuse only in a touched file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,9 +29,9 @@ from .checks import run_checks
 from .config import CATALOGUE_FILE, PURPOSES_FILE
 from .checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
 from .checks.references import CONSENT_RECIPIENTS
-from .dataset import ORGANISATION_FILE, Dataset, load_dataset, load_record, record_entries
+from .dataset import ORGANISATION_FILE, Dataset, load_dataset, load_record, record_stamps
 from .findings import Finding
-from .layout import FOLDER_KINDS, MAIN_FILE, appendable, record_of, scan_folder
+from .layout import FOLDER_KINDS, MAIN_FILE, appendable, folder_stamp, record_of
 from .models import RECORD_KINDS
 from .models.case import Case
 from .report import positioned
@@ -117,8 +118,25 @@ def staged_commit(root: Path, files: list[str]) -> Commit:
         path = fields[i + 1]
         (commit.deleted if letter == "D" else commit.touched).add(path)
         i += 2
-    commit.tracked = {p for p in listing.split("\0") if p} | {p for p in files if record_key(p)}
+    given = {p for p in files if record_key(p)}
+    commit.tracked = {p for p in listing.split("\0") if p} | given | _folders_in(listing) | _folders_of(given)
     return by_record(root, commit)
+
+
+def _folders_in(listing: str) -> set[str]:
+    """The case folders of Git's listing (NUL-separated paths) that hold a record file.
+
+    Found by two regular expressions over the listing: every folder, and those
+    whose ``case.yaml`` is listed; only folders without one are looked at path
+    by path. A large repository lists 300,000 paths.
+    """
+    kinds = "|".join(map(re.escape, FOLDER_KINDS))
+    listing = f"\0{listing}\0"  # a literal first character keeps the expressions fast
+    every = set(re.findall(rf"\0((?:{kinds})/[^/\0]+)/", listing))
+    found = {f for f in set(re.findall(rf"\0((?:{kinds})/[^/\0]+)/{re.escape(MAIN_FILE)}\0", listing)) if record_key(f"{f}/{MAIN_FILE}")}
+    if every - found:
+        found |= _folders_of({p for p in listing.split("\0") if record_of(p) in every - found})
+    return found
 
 
 def by_record(root: Path, commit: Commit) -> Commit:
@@ -132,9 +150,20 @@ def by_record(root: Path, commit: Commit) -> Commit:
         record = unit_display(path)
         if record != path:
             (commit.touched if (root / record).is_dir() else commit.deleted).add(record)
-    if commit.tracked is not None:
-        commit.tracked |= {unit_display(p) for p in commit.tracked}
     return commit
+
+
+def _folders_of(paths: set[str]) -> set[str]:
+    """The case folders that hold a record file among ``paths`` (what :func:`unit_display` gives, without
+    judging all 300,000 paths of a large repository: one valid file per folder is enough)."""
+    found: set[str] = set()
+    for path in paths:
+        kind, _, rest = path.partition("/")
+        if kind in FOLDER_KINDS:
+            rid, sep, _ = rest.partition("/")
+            if sep and (folder := f"{kind}/{rid}") not in found and record_key(path):
+                found.add(folder)
+    return found
 
 
 def summary_of(case: Case) -> CaseSummary:
@@ -175,8 +204,7 @@ def _stamp(root: Path, display: str) -> tuple[int, int]:
     """The stat key of a record file or case folder (as :func:`~site_gen.dataset.scan_records` computes it)."""
     if (root / display).is_dir():
         kind, _, name = display.partition("/")
-        unit = scan_folder(root, kind, name)[0]
-        return unit.stamp if unit else (0, 0)
+        return folder_stamp(root, kind, name) or (0, 0)
     return SummaryIndex.stat_key(root / display)
 
 
@@ -217,7 +245,7 @@ def _listing(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dict[tupl
     """Every record file of the commit, and those to load: touched, new or changed since indexed."""
     files: dict[tuple[str, str], str] = {}
     wanted = {unit_display(p) for p in commit.touched if record_key(p)}
-    for kind, rid, display, stat, *_ in record_entries(root):
+    for kind, rid, display, stat in record_stamps(root):
         if commit.tracked is not None and display not in commit.tracked:
             continue
         files[(kind, rid)] = display
