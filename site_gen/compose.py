@@ -17,6 +17,7 @@ from typing import Any
 from .findings import Finding, Loc
 from .layout import MAIN_FILE, Unit
 from .load import read_documents, read_yaml
+from .placeholders import MARKER
 
 Provenance = dict[tuple[str, int], str]
 """(list name, index in the composed list) → the entry file it came from."""
@@ -26,18 +27,19 @@ def _from(findings: list[Finding], record: str, source: str) -> list[Finding]:
     return [replace(f, file=record, source=source) for f in findings]
 
 
-def compose(root: Path, unit: Unit) -> tuple[Any, list[Finding], Provenance]:
-    """(raw mapping or None when a file cannot be read, findings, provenance) of a folder unit."""
+def compose(root: Path, unit: Unit) -> tuple[Any, list[Finding], Provenance, bool]:
+    """(raw mapping or None when a file cannot be read, findings, provenance, whether any file may hold
+    the skeleton marker) of a folder unit."""
     main, *entries = unit.sources
     base = f"{root}/"
-    docs = read_documents(base, unit.sources)
-    if docs is not None and (done := _assemble(unit, docs)) is not None:
-        return done
+    read = read_documents(base, unit.sources, MARKER)
+    if read is not None and (done := _assemble(unit, read[0])) is not None:
+        return *done, read[1]
     data, problems = read_yaml(base + main, main)
     findings = _from(problems, unit.display, main)
     provenance: Provenance = {}
     if data is not None and not isinstance(data, dict):
-        return data, findings, provenance  # not a mapping: the validation says so for case.yaml
+        return data, findings, provenance, True  # not a mapping: the validation says so for case.yaml
     broken = data is None
     data = data or {}
     for source in entries:
@@ -60,7 +62,7 @@ def compose(root: Path, unit: Unit) -> tuple[Any, list[Finding], Provenance]:
             continue
         provenance[(list_name, len(target))] = source
         target.append(entry)
-    return (None if broken else data), findings, provenance
+    return (None if broken else data), findings, provenance, True
 
 
 def _assemble(unit: Unit, docs: list[Any]) -> tuple[Any, list[Finding], Provenance] | None:

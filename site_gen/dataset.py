@@ -20,8 +20,8 @@ from .config import load_catalogue, load_purposes
 from .findings import Finding
 from .compose import compose
 from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, record_of, scan_folder
-from .load import read_yaml
-from .placeholders import placeholder_findings
+from .load import read_yaml, read_yaml_marked
+from .placeholders import MARKER, placeholder_findings
 from .models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 from .models.catalogue import Purpose
 from .models.organisation import Location, ProfileItem, Provider, Staff
@@ -301,25 +301,26 @@ def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, 
         if unit is None:
             return None, strays
         return load_unit(root, unit)
-    data, findings = read_yaml(path, display)
+    data, findings, marked = read_yaml_marked(path, display, MARKER)
     if data is None:
         return None, findings
-    return _validated(kind, data, display, findings)
+    return _validated(kind, data, display, findings, marked)
 
 
 def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
     """Read and validate a record unit; a folder is composed into one record first."""
     if len(unit.sources) == 1 and unit.sources[0] == unit.display:
         return load_record(unit.kind, root / unit.display, unit.display)
-    data, findings, _ = compose(root, unit)
+    data, findings, _, marked = compose(root, unit)
     if data is None:
         return None, findings
-    return _validated(unit.kind, data, unit.display, findings)
+    return _validated(unit.kind, data, unit.display, findings, marked)
 
 
-def _validated(kind: str, data: Any, display: str, findings: list[Finding]) -> tuple[BaseModel | None, list[Finding]]:
+def _validated(kind: str, data: Any, display: str, findings: list[Finding], marked: bool) -> tuple[BaseModel | None, list[Finding]]:
+    """``marked``: the text may hold a placeholder (else none is looked for)."""
     record, problems = validate(RECORD_KINDS[kind], data, display)
-    left = placeholder_findings(data, display, {p.loc for p in problems})
+    left = placeholder_findings(data, display, {p.loc for p in problems}) if marked else []
     if left:  # a skeleton is not a record: left out like an invalid one, never published
         return None, findings + problems + left
     return record, findings + problems

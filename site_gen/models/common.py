@@ -52,7 +52,7 @@ WebUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^http
 class Part(BaseModel):
     """Base for nested sections: strict keys, assignment not needed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Record(Part):
