@@ -302,7 +302,7 @@ def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
 
 def _validated(kind: str, data: Any, display: str, findings: list[Finding]) -> tuple[BaseModel | None, list[Finding]]:
     record, problems = validate(RECORD_KINDS[kind], data, display)
-    left = placeholder_findings(data, display, {p.loc for p in problems})
+    problems, left = placeholder_findings(data, display, problems)
     if left:  # a skeleton is not a record: left out like an invalid one, never published
         return None, findings + problems + left
     return record, findings + problems
