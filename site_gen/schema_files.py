@@ -37,12 +37,13 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "profile-catalogue": ProfileCatalogue,
     "consent-purposes": PurposeCatalogue,
 }
-__all__ = ["SCHEMAS", "Ids", "ensure_schemas", "generated", "names", "repository_ids", "schema_text", "stale_findings", "write"]
+__all__ = ["SCHEMAS", "Ids", "completed", "ensure_schemas", "generated", "names", "repository_ids", "schema_text", "stale_findings", "write"]
 VERSION_KEY = "x-site-gen-version"
 _VERSION = re.compile(rb'"x-site-gen-version":\s*"([^"]*)"')
 
 
-def _completed(name: str, ids: Ids | None) -> dict[str, Any]:
+def completed(name: str, ids: Ids | None) -> dict[str, Any]:
+    """The JSON Schema of format ``name`` as a mapping; with ``ids`` completed with the repository's ids."""
     schema = SCHEMAS[name].model_json_schema()
     if ids is not None:
         complete(name, schema, ids)
@@ -58,7 +59,7 @@ def _text(rel: str, schema: dict[str, Any]) -> str:
 
 def schema_text(name: str, ids: Ids | None = None) -> str:
     """The JSON Schema of one format; with ``ids`` completed with the repository's ids."""
-    return _text(f"{name}.schema.json", _completed(name, ids))
+    return _text(f"{name}.schema.json", completed(name, ids))
 
 
 def names() -> list[str]:
@@ -69,7 +70,7 @@ def names() -> list[str]:
 def generated(ids: Ids | None = None) -> dict[str, str]:
     """Every generated schema file (relative to ``schema/``) with its text."""
     out = {f"{name}.schema.json": schema_text(name, ids) for name in SCHEMAS}
-    case = _completed("case", ids)
+    case = completed("case", ids)
     out[f"{FOLDER}.schema.json"] = _text(f"{FOLDER}.schema.json", folder_schema(case))
     for list_name in appendable():
         out[entry_path(list_name)] = _text(entry_path(list_name), entry_schema(case, list_name))
@@ -89,10 +90,10 @@ def write(folder: Path, check: bool = False, ids: Ids | None = None) -> list[str
     return drift
 
 
-def ensure_schemas(root: Path) -> None:
+def ensure_schemas(root: Path, ids: Ids | None = None) -> None:
     """Write the schemas when ``schema/`` misses any (a new record's modeline needs them)."""
     if not all((root / "schema" / rel).is_file() for rel in names()):
-        write(root / "schema", ids=repository_ids(root))
+        write(root / "schema", ids=ids or repository_ids(root))
 
 
 def stale_findings(root: Path) -> list[Finding]:
