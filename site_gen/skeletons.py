@@ -27,7 +27,7 @@ CASE = """\
 # yaml-language-server: $schema=../../schema/case-folder.schema.json
 # Alles mit {marker} ersetzen; vorher besteht die Akte die Prüfung nicht.
 # Akte einer teilnehmenden Person: die festen Angaben. Die Kennung ist pseudonym: niemals den Namen verwenden.
-# Phasen, Begleitung, Einwilligungen … stehen als eigene Dateien in den Unterordnern (site-gen log, site-gen new).
+# Phasen, Begleitung, Einwilligungen … stehen als eigene Dateien in den Unterordnern: site-gen new eintrag {id} LISTE.
 id: {id}
 first_name: {ph_first}
 last_name: {ph_last}

@@ -36,7 +36,9 @@ def test_new_skeletons_fail_until_every_placeholder_is_replaced_and_never_overwr
         text = (base_repo / expected).read_text()
         up = "../../" if kind == "case" else "../"  # a new case is a folder (case.yaml + one file per entry)
         assert text.startswith(f"# yaml-language-server: $schema={up}schema/") and text.splitlines()[1].startswith("# ")
-        assert (base_repo / "schema" / f"{kind}.schema.json").is_file()  # the modeline points to a file that exists
+        target = text.splitlines()[0].split("$schema=", 1)[1]
+        assert (base_repo / expected).parent.joinpath(target).resolve().is_file()  # the modeline points to a file that exists
+        assert target.endswith("case-folder.schema.json" if kind == "case" else f"/{kind}.schema.json")
     check = run_cli("--root", str(base_repo), "check", "--today", TODAY, "--no-cache")
     assert check.returncode == 1, check.stdout
     assert "cases/tn-0002/case.yaml:6:1: PLACEHOLDER Platzhalter aus dem Gerüst ist noch nicht ersetzt." in check.stdout
