@@ -33,15 +33,17 @@ STEP_2 = "Einträge der Akten in eigene Dateien aufgeteilt (site-gen migrate, Sc
 
 
 def pending(root: Path) -> tuple[list[str], list[str]]:
-    """(case files to move into folders, case folders whose case.yaml still holds entry lists)."""
+    """(case files to move into folders, case folders whose case.yaml still holds entry lists or names the composed schema)."""
     units, _ = scan_records(root)
     files = [u.id for u in units if u.kind == "cases" and u.display.endswith(".yaml")]
     folders = []
     for u in units:
         if u.kind == "cases" and not u.display.endswith(".yaml"):
             data, _ = read_yaml(root / u.sources[0], u.sources[0])
-            _, moved = split_document(roundtrip().load((root / u.sources[0]).read_text("utf-8-sig"))) if isinstance(data, dict) else (None, {})
-            if moved:
+            if data is None:
+                continue
+            text = (root / u.sources[0]).read_text("utf-8-sig")
+            if _OLD_MODELINE.search(text) or (isinstance(data, dict) and split_document(roundtrip().load(text))[1]):
                 folders.append(u.id)
     return files, folders
 
@@ -89,7 +91,8 @@ def split(root: Path, rid: str) -> int:
 
 
 def fix_modeline(root: Path, rid: str) -> None:
-    """Point the editor modeline of a moved case file (``../schema/case.schema.json``) at the folder's schema."""
+    """Point an editor modeline at the composed schema (a moved case file's ``../schema/case.schema.json``,
+    an older ``site-gen new case``'s ``../../schema/case.schema.json``) at the schema of ``case.yaml`` in a folder."""
     main = root / "cases" / rid / MAIN_FILE
     text = main.read_text("utf-8-sig")
     fixed = _OLD_MODELINE.sub(FOLDER_MODELINE, text, count=1)
@@ -144,7 +147,7 @@ def migrate(root: Path, check: bool = False, commit: bool = True) -> int:
     if committing is not None:
         _commit(committing, root, STEP_1)
     entries = sum(split(root, rid) for rid in sorted({*files, *folders}))
-    for rid in files:
+    for rid in sorted({*files, *folders}):
         fix_modeline(root, rid)
     if committing is not None:
         _commit(committing, root, STEP_2)

@@ -150,3 +150,13 @@ def test_schema_check_covers_the_entry_schemas(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace('"x-site-gen-version": "', '"x-site-gen-version": "0.0.'), encoding="utf-8")
     check = run_cli("--root", str(root), "check", "--today", TODAY)
     assert "schema/entries/goals.schema.json:1:1: SCHEMA-OUTDATED" in check.stdout, check.stdout
+
+
+def test_migrate_points_an_older_skeleton_modeline_at_the_folder_schema(tmp_path: Path) -> None:
+    root = demo_copy(tmp_path / "akten")
+    main = root / "cases" / "tn-0004" / "case.yaml"
+    main.write_text("# yaml-language-server: $schema=../../schema/case.schema.json\n" + main.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_cli("--root", str(root), "migrate", "--check").returncode == 1  # CI notices the leftover
+    assert run_cli("--root", str(root), "migrate").returncode == 0  # no Git repository: the file is only rewritten
+    assert main.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schema/case-folder.schema.json\n# Akte")
+    assert run_cli("--root", str(root), "migrate", "--check").returncode == 0
