@@ -71,8 +71,9 @@ def _field(key: str, prop: dict[str, Any], required: bool, defs: dict[str, Any],
     lines = [f"# {line}" for line in textwrap.wrap(text, WIDTH - 2, break_on_hyphens=False, break_long_words=False)]
     if key == dated[0]:
         return [*lines, f"{key}: {dated[1]}"]
-    if not required and plain.get("type") == "boolean":
-        return [*lines, f"# {key}: {str(plain.get('default', False)).lower()}"]
+    default = prop.get("default")
+    if not required and isinstance(default, (str, int, float)):  # shown as it applies when the field is left out
+        return [*lines, f"# {key}: {str(default).lower() if isinstance(default, bool) else default}"]
     values = _value(key, plain, title, defs)
     return lines + (values if required else [f"# {line}" for line in values])
 

@@ -78,6 +78,19 @@ def test_new_entry_fails_with_placeholders_until_filled_then_the_check_is_as_bef
     assert second.returncode == 0 and len(list((root / "cases" / "tn-0004" / "support_log").glob(f"{TODAY}-*.yaml"))) == 2
 
 
+def test_every_list_has_a_skeleton_that_fails_only_with_placeholders(tmp_path: Path) -> None:
+    from site_gen.layout import appendable
+
+    root = demo_copy(tmp_path / "akten")
+    for list_name in appendable():
+        result = run_cli("--root", str(root), "new", "eintrag", "tn-0004", list_name, "--today", TODAY)
+        assert result.returncode == 0, result.stderr
+    check = run_cli("--root", str(root), "check", "--today", TODAY, "--no-cache")
+    new = re.findall(rf"^cases/tn-0004/(\w+)/{TODAY}-[0-9a-f]{{6}}\.yaml:\d+:\d+: (\S+) ", check.stdout, re.M)
+    assert {code for _, code in new} == {"PLACEHOLDER"}, check.stdout  # no type, format or unknown-key error: the skeleton fits its model
+    assert {name for name, _ in new} == set(appendable())
+
+
 def test_a_log_entry_validates_against_its_entry_schema(tmp_path: Path) -> None:
     root = demo_copy(tmp_path / "akten")
     result = run_cli("--root", str(root), "log", "tn-0004", "--kind", "mittelbar", "--minutes", "30", "--by", "emre-yildiz",
