@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,8 @@ class SummaryIndex:
     def __init__(self, root: Path, read: bool = True) -> None:
         self.path = root / CACHE_DIR / SUMMARY_FILE
         self.entries: dict[str, tuple[int, int, CaseSummary | None]] = {}
+        self.tree: str | None = None
+        """Git's tree id of the staged records the entries describe (written by the hook); None: go by stat keys."""
         self.valid = False
         if not read:
             return
@@ -91,6 +94,8 @@ class SummaryIndex:
             data = json.loads(self.path.read_bytes())
             if isinstance(data, dict) and data.get("code") == code_fingerprint():
                 self.entries, self.valid = {d: _entry(e) for d, e in data["files"].items()}, True
+                tree = data.get("tree")
+                self.tree = tree if isinstance(tree, str) and re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", tree) else None
         except Exception:  # missing, broken or foreign: the full check rebuilds it
             self.entries = {}
 
@@ -100,7 +105,8 @@ class SummaryIndex:
         return st.st_mtime_ns, st.st_size
 
     def save(self) -> None:
-        write_cache(self.path, json.dumps({"code": code_fingerprint(), "files": self.entries}, separators=(",", ":")).encode())
+        data = {"code": code_fingerprint(), "files": self.entries, "tree": self.tree}
+        write_cache(self.path, json.dumps(data, separators=(",", ":")).encode())
 
 
 def _entry(row: Any) -> tuple[int, int, CaseSummary | None]:

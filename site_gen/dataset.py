@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .config import load_catalogue, load_purposes
 from .findings import Finding
 from .compose import compose
-from .layout import FOLDER_KINDS, Unit, appendable, record_of, scan_folder
+from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, record_of, scan_folder
 from .load import read_yaml
 from .placeholders import placeholder_findings
 from .models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
@@ -191,6 +191,23 @@ def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[li
         problems.extend(_duplicates(out, kind, folders))
     out.sort(key=lambda u: (u.kind, u.display))
     return out, problems
+
+
+def record_stamps(root: Path) -> list[tuple[str, str, str, tuple[int, int]]]:
+    """(kind, id, display, stat key) of every record, as :func:`scan_records` gives them, but without
+    listing the entry folders (the hook's listing: a few system calls per case instead of one per file)."""
+    out: list[tuple[str, str, str, tuple[int, int]]] = []
+    for kind in RECORD_KINDS:
+        try:
+            entries = list(os.scandir(root / kind))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        folders = {e.name: stamp for e in entries if _is_case_folder(kind, e) and (stamp := folder_stamp(root, kind, e.name)) is not None}
+        out += [(kind, name, f"{kind}/{name}", stamp) for name, stamp in folders.items()]
+        files = [found for e in entries if not e.name.startswith(".") and e.name.endswith(".yaml") and not _is_case_folder(kind, e)
+                 and isinstance(found := _record_file(root, kind, e), Unit)]
+        out += [(u.kind, u.id, u.display, u.stamp) for u in files if u.id not in folders]
+    return sorted(out, key=lambda r: (r[0], r[2]))
 
 
 def _is_case_folder(kind: str, e: os.DirEntry[str]) -> bool:

@@ -18,8 +18,11 @@ refuse only in a touched file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +31,9 @@ from .checks import run_checks
 from .config import CATALOGUE_FILE, PURPOSES_FILE
 from .checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
 from .checks.references import CONSENT_RECIPIENTS
-from .dataset import ORGANISATION_FILE, Dataset, load_dataset, load_record, record_entries
+from .dataset import ORGANISATION_FILE, Dataset, load_dataset, load_record, record_stamps
 from .findings import Finding
-from .layout import FOLDER_KINDS, MAIN_FILE, appendable, record_of, scan_folder
+from .layout import FOLDER_KINDS, MAIN_FILE, appendable, folder_stamp, record_of
 from .models import RECORD_KINDS
 from .models.case import Case
 from .report import positioned
@@ -47,8 +50,13 @@ class Commit:
 
     touched: set[str] = field(default_factory=set)
     deleted: set[str] = field(default_factory=set)
-    tracked: set[str] | None = None
-    """Record files in Git's index; None outside Git (then every file counts)."""
+    lister: Callable[[], set[str] | None] | None = None
+    """Reads Git's listing of the index; only when :attr:`tracked` is first needed (300,000 paths in a large repository)."""
+
+    @cached_property
+    def tracked(self) -> set[str] | None:
+        """Record files (and case folders) in Git's index; None outside Git (then every file counts)."""
+        return self.lister() if self.lister is not None else None
 
     @property
     def meta(self) -> bool:
@@ -100,8 +108,7 @@ def staged_commit(root: Path, files: list[str]) -> Commit:
     """The commit being made: ``files`` (from pre-commit) plus Git's staged additions, changes and deletions."""
     commit = Commit(touched=set(files))
     status = _git(root, "diff", "--cached", "--name-status", "-z", "-M", "--relative", "--no-ext-diff")
-    listing = _git(root, "ls-files", "-z", "--cached", "--", *RECORD_KINDS)
-    if status is None or listing is None:
+    if status is None:
         return by_record(root, commit)
     fields = status.split("\0")
     i = 0
@@ -117,8 +124,33 @@ def staged_commit(root: Path, files: list[str]) -> Commit:
         path = fields[i + 1]
         (commit.deleted if letter == "D" else commit.touched).add(path)
         i += 2
-    commit.tracked = {p for p in listing.split("\0") if p} | {p for p in files if record_key(p)}
+    commit.lister = lambda: _tracked(root, files)
     return by_record(root, commit)
+
+
+def _tracked(root: Path, files: list[str]) -> set[str] | None:
+    """Git's index below the record folders, the case folders in it, and the record ``files`` pre-commit names."""
+    listing = _git(root, "ls-files", "-z", "--cached", "--", *RECORD_KINDS)
+    if listing is None:
+        return None
+    given = {p for p in files if record_key(p)}
+    return {p for p in listing.split("\0") if p} | given | _folders_in(listing) | _folders_of(given)
+
+
+def _folders_in(listing: str) -> set[str]:
+    """The case folders of Git's listing (NUL-separated paths) that hold a record file.
+
+    Found by two regular expressions over the listing: every folder, and those
+    whose ``case.yaml`` is listed; only folders without one are looked at path
+    by path. A large repository lists 300,000 paths.
+    """
+    kinds = "|".join(map(re.escape, FOLDER_KINDS))
+    listing = f"\0{listing}\0"  # a literal first character keeps the expressions fast
+    every = set(re.findall(rf"\0((?:{kinds})/[^/\0]+)/", listing))
+    found = {f for f in set(re.findall(rf"\0((?:{kinds})/[^/\0]+)/{re.escape(MAIN_FILE)}\0", listing)) if record_key(f"{f}/{MAIN_FILE}")}
+    if every - found:
+        found |= _folders_of({p for p in listing.split("\0") if record_of(p) in every - found})
+    return found
 
 
 def by_record(root: Path, commit: Commit) -> Commit:
@@ -132,9 +164,20 @@ def by_record(root: Path, commit: Commit) -> Commit:
         record = unit_display(path)
         if record != path:
             (commit.touched if (root / record).is_dir() else commit.deleted).add(record)
-    if commit.tracked is not None:
-        commit.tracked |= {unit_display(p) for p in commit.tracked}
     return commit
+
+
+def _folders_of(paths: set[str]) -> set[str]:
+    """The case folders that hold a record file among ``paths`` (what :func:`unit_display` gives, without
+    judging all 300,000 paths of a large repository: one valid file per folder is enough)."""
+    found: set[str] = set()
+    for path in paths:
+        kind, _, rest = path.partition("/")
+        if kind in FOLDER_KINDS:
+            rid, sep, _ = rest.partition("/")
+            if sep and (folder := f"{kind}/{rid}") not in found and record_key(path):
+                found.add(folder)
+    return found
 
 
 def summary_of(case: Case) -> CaseSummary:
@@ -175,8 +218,7 @@ def _stamp(root: Path, display: str) -> tuple[int, int]:
     """The stat key of a record file or case folder (as :func:`~site_gen.dataset.scan_records` computes it)."""
     if (root / display).is_dir():
         kind, _, name = display.partition("/")
-        unit = scan_folder(root, kind, name)[0]
-        return unit.stamp if unit else (0, 0)
+        return folder_stamp(root, kind, name) or (0, 0)
     return SummaryIndex.stat_key(root / display)
 
 
@@ -193,7 +235,7 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
         return None
     if any(record_key(p) is None and p.startswith(tuple(f"{k}/" for k in FOLDER_KINDS)) and "/" in p.split("/", 1)[1] for p in commit.touched):
         return None  # a stray file in a case folder: the full check names it
-    files, wanted = _listing(root, commit, index)
+    files, wanted = _listing_since(root, commit, index) or _listing(root, commit, index)
     if len(wanted) > MAX_STALE or not all(record_key(d) for d in wanted):
         return None
     ds = load_dataset(root, only=[])  # organisation and catalogues
@@ -217,7 +259,7 @@ def _listing(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dict[tupl
     """Every record file of the commit, and those to load: touched, new or changed since indexed."""
     files: dict[tuple[str, str], str] = {}
     wanted = {unit_display(p) for p in commit.touched if record_key(p)}
-    for kind, rid, display, stat, *_ in record_entries(root):
+    for kind, rid, display, stat in record_stamps(root):
         if commit.tracked is not None and display not in commit.tracked:
             continue
         files[(kind, rid)] = display
@@ -225,6 +267,36 @@ def _listing(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dict[tupl
         if entry is None or entry[:2] != stat:
             wanted.add(display)
     return files, wanted
+
+
+def _listing_since(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dict[tuple[str, str], str], set[str]] | None:
+    """Like :func:`_listing`, from what Git says changed since the tree the index describes (None: no such tree).
+
+    No file is listed or stat'ed: the index's records, plus and minus those
+    the staged changes since that tree add or remove, and those changed to load.
+    """
+    if index.tree is None or (diff := _git(root, "diff", "--cached", "--name-only", "-z", "--no-renames", "--relative", index.tree, "--", *RECORD_KINDS)) is None:
+        return None
+    files = {key: display for display in index.entries if (key := record_key(display))}
+    changed = {unit_display(p) for p in diff.split("\0") if record_key(p)}
+    for display in changed:
+        key = record_key(display)
+        assert key is not None
+        if not _on_disk(root, display):
+            if files.get(key) == display:
+                del files[key]
+        elif files.setdefault(key, display) != display:
+            return None  # a case both as file and as folder: the full scan decides
+    wanted = {unit_display(p) for p in commit.touched if record_key(p)} | {d for d in changed if d in files.values()}
+    return files, wanted
+
+
+def _on_disk(root: Path, display: str) -> bool:
+    """Whether the record ``display`` (a file, or a case folder with its ``case.yaml``) exists."""
+    kind, _, name = display.partition("/")
+    if kind in FOLDER_KINDS and not name.endswith(".yaml"):
+        return (root / display / MAIN_FILE).is_file()
+    return (root / display).is_file()
 
 
 def _load(ds: Dataset, by_display: dict[str, tuple[str, str]], display: str) -> None:
@@ -261,8 +333,29 @@ def caseload_of(summaries: dict[str, CaseSummary | None]) -> dict[str, int]:
 
 def _refresh(root: Path, index: SummaryIndex, by_display: dict[str, tuple[str, str]], wanted: set[str],
              summaries: dict[str, CaseSummary | None]) -> None:
-    """Store the freshly loaded files' stat keys and summaries in the index."""
+    """Store the freshly loaded files' stat keys and summaries in the index, and the tree it now describes.
+
+    The index then holds exactly the staged records, so the next commit reads
+    from Git what changed since (``git write-tree`` stores the tree the commit
+    stores anyway; where it fails, the next commit goes by stat keys).
+    """
     for display in wanted:
         if display in by_display and (root / display).exists():
             index.entries[display] = (*_stamp(root, display), summaries.get(display))
+    index.entries = {d: e for d, e in index.entries.items() if d in by_display}
+    index.tree = _staged_tree(root)
     index.save()
+
+
+def remember_tree(root: Path, summaries: dict[str, CaseSummary | None]) -> None:
+    """After the hook's full check: the index describes exactly the staged records, so store their tree."""
+    index = SummaryIndex(root)
+    if index.valid and set(index.entries) == set(summaries):
+        index.tree = _staged_tree(root)
+        index.save()
+
+
+def _staged_tree(root: Path) -> str | None:
+    """``git write-tree``: the id of the tree the commit will store (None on a conflict or outside Git)."""
+    tree = (_git(root, "write-tree") or "").strip()
+    return tree if re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", tree) else None

@@ -155,7 +155,27 @@ def scan_folder(root: Path, kind: str, name: str, stat: bool = True, files: bool
     entries = [(f"{display}/{name}/{entry}", st) for name in appendable() if name in lists for entry, st in sorted(lists[name])]
     sources = (main[0], *(src for src, _ in entries))
     stats = (main[1], *(st for _, st in entries)) if files else ()
-    return Unit(kind, name, display, (key[0], key[1] + len(entries)), sources, stats), problems
+    return Unit(kind, name, display, (key[0], key[1]), sources, stats), problems
+
+
+def folder_stamp(root: Path, kind: str, name: str) -> tuple[int, int] | None:
+    """The stat key :func:`scan_folder` gives the folder ``kind/name``, without listing the entry folders
+    outside :data:`STAMPED` (the hook's listing of every case); None without ``case.yaml``."""
+    folder = f"{root}/{kind}/{name}"
+    mtime, size, main = os.stat(folder).st_mtime_ns, 0, False
+    allowed = appendable()
+    for e in os.scandir(folder):
+        if e.name.startswith("."):
+            continue
+        if e.is_dir(follow_symlinks=False) and e.name in allowed:
+            mtime = max(mtime, e.stat().st_mtime_ns)
+            if e.name in STAMPED:
+                for _, (m, n) in _entries(e, "", True, []):
+                    mtime, size = max(mtime, m), size + n
+        elif e.name == MAIN_FILE and e.is_file(follow_symlinks=False):
+            st = e.stat()
+            mtime, size, main = max(mtime, st.st_mtime_ns), size + st.st_size, True
+    return (mtime, size) if main else None
 
 
 def _list_folder(e: os.DirEntry[str], path: str, stat: bool, files: bool, key: list[int],

@@ -35,13 +35,15 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = True) -> tuple[list[Finding], set[str]]:
     """The findings in the files a commit reaches, and those files (same answer warm or cold)."""
     from ..checking import check_all
-    from ..incremental import affected, collect_changed
+    from ..incremental import affected, collect_changed, remember_tree
 
     result = collect_changed(root, today, commit) if use_cache else None
     if result is not None:
         findings, summaries = result
     else:  # the full check with the per-record cache (which also keeps the hook's summary index)
         findings, _, summaries = check_all(root, today, use_cache, commit.tracked)
+        if use_cache and commit.tracked is not None:
+            remember_tree(root, summaries)
     if commit.meta:  # organisation or catalogues changed: every record is reached
         reached = set(summaries) | {f.file for f in findings}
     else:

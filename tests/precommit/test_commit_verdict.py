@@ -6,6 +6,7 @@ environment has to be built; test_hooks.py covers installing it from this reposi
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -120,3 +121,21 @@ def test_a_commit_without_records_passes_quickly(repo: Path, home: Path) -> None
     git(repo, "add", "notiz.txt")
     code, out = commit(repo, home, "Notiz")
     assert code == 0 and "Keine Akten" in out
+
+
+def test_after_a_hook_run_changes_since_its_tree_are_read_from_git(repo: Path, home: Path) -> None:
+    """The hook stores the tree it judged; a later commit loads what changed since (here: outside the hook)."""
+    workplace = repo / "workplaces" / "ap-0999.yaml"
+    workplace.write_text((repo / "workplaces" / "ap-0003.yaml").read_text(encoding="utf-8").replace("id: ap-0003", "id: ap-0999", 1), encoding="utf-8")
+    git(repo, "add", "workplaces/ap-0999.yaml")
+    code, out = commit(repo, home, "Neuer Betrieb")
+    assert code == 0, out
+    index = json.loads((repo / ".site-gen-cache" / "summary.json").read_text(encoding="utf-8"))
+    assert index["tree"] == git(repo, "rev-parse", "HEAD^{tree}").stdout.strip()
+
+    placement = next((repo / "cases" / "tn-0005" / "placements").iterdir())
+    edit(placement, "workplace: ap-0003", "workplace: ap-0999")  # committed without the hook (as a pull would bring it)
+    git(repo, "commit", "-qam", "Praktikum verlegt", "--no-verify")
+    git(repo, "rm", "-q", "workplaces/ap-0999.yaml")
+    code, out = commit(repo, home, "Betrieb gelöscht")
+    assert code == 1 and "REF-DANGLING" in out and "cases/tn-0005/placements/" in out
