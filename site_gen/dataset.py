@@ -320,7 +320,10 @@ def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
 def _validated(kind: str, data: Any, display: str, findings: list[Finding], marked: bool) -> tuple[BaseModel | None, list[Finding]]:
     """``marked``: the text may hold a placeholder (else none is looked for)."""
     record, problems = validate(RECORD_KINDS[kind], data, display)
-    left = placeholder_findings(data, display, {p.loc for p in problems}) if marked else []
+    if marked:
+        problems, left = placeholder_findings(data, display, problems)
+    else:
+        left = []
     if left:  # a skeleton is not a record: left out like an invalid one, never published
         return None, findings + problems + left
     return record, findings + problems

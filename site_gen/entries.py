@@ -2,11 +2,15 @@
 
 The entry is validated against its model before anything is written; the
 file is created, never overwritten. Messages name fields, never values.
+``site-gen new eintrag`` writes a skeleton instead (:func:`new_entry`), which
+fails the check until its placeholders are replaced.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +18,7 @@ from pydantic import BaseModel
 
 from .dataset import ORGANISATION_FILE, load_dataset
 from .findings import UserError
-from .layout import MAIN_FILE, entry_name
+from .layout import MAIN_FILE, appendable, date_field, entry_name
 from .models.case import Case
 from .models.common import ID_PATTERN
 from .split import dump
@@ -84,3 +88,49 @@ def log_entry(root: Path, case_id: str, entry: dict[str, object]) -> int:
     print(f"Eingetragen: {path.relative_to(root).as_posix()} ({entry['minutes']} Minuten, {entry['kind']}).")
     print("    Hinweis: mit 'git add' und 'git commit' speichern; 'site-gen check' prüft die Akte.")
     return 0
+
+
+def list_names() -> dict[str, str]:
+    """Every way to name an entry list → its folder: ``ability_profiles``, ``ability-profiles``, ``Fähigkeitsprofile``, ``faehigkeitsprofile``."""
+    out: dict[str, str] = {}
+    for name in appendable():
+        title = str(Case.model_fields[name].title or name).lower()
+        slug = re.sub(r"[^a-z0-9]+", "-", title.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")).strip("-")
+        out |= {alias: name for alias in (name, name.replace("_", "-"), title, slug)}
+    return out
+
+
+def list_folder(given: str) -> str:
+    """The entry list ``given`` names (folder name or German label, any case); a German error naming the allowed ones."""
+    name = list_names().get(given.strip().lower())
+    if name is None:
+        shown = f" '{given}'" if printable(given.lower()) else ""
+        allowed = ", ".join(f"{n} ({Case.model_fields[n].title})" for n in appendable())
+        raise UserError(f"Die Liste{shown} gibt es in einer Akte nicht.", f"Erlaubt sind: {allowed}.")
+    return name
+
+
+def new_entry(root: Path, case_id: str, given: str, today: dt.date) -> Path:
+    """Write a skeleton entry of list ``given`` into case ``case_id``, dated ``today``; returns its path."""
+    from .entry_skeletons import skeleton
+    from .schema_files import completed, ensure_schemas, repository_ids
+    from .schema_layout import entry_schema
+
+    list_name = list_folder(given)
+    if not re.fullmatch(ID_PATTERN, case_id):
+        raise UserError("Das ist keine gültige Kennung einer Akte.", "Kennung wie tn-0042 angeben (Ordnername).")
+    folder = case_folder(root, case_id) / list_name
+    ids = repository_ids(root)
+    ensure_schemas(root, ids)  # the modeline must point to a schema that exists
+    day = date_field(list_name)
+    text = skeleton(list_name, str(Case.model_fields[list_name].title), case_id, entry_schema(completed("case", ids), list_name), day, today)
+    folder.mkdir(exist_ok=True)
+    for _ in range(3):  # a random part in the name: two skeletons of one day on two branches are two files
+        path = folder / entry_name(list_name, {day or "": today.isoformat()}, text + secrets.token_hex(8))
+        try:
+            with path.open("x", encoding="utf-8") as out:  # "x": never overwrite
+                out.write(text)
+            return path
+        except FileExistsError:
+            continue
+    raise UserError("Der Eintrag konnte nicht angelegt werden: die Datei gibt es schon.", "Den Befehl wiederholen.")

@@ -4,13 +4,16 @@
 entry of an appendable list becomes its own file (see :mod:`site_gen.layout`).
 In a Git repository this happens in two commits — first the pure renames,
 then the split — so ``git log --follow cases/<id>/case.yaml`` still finds
-the old file's history. Comments stay (round-trip); nothing else changes.
+the old file's history. Comments stay (round-trip); nothing else changes, except
+that an editor modeline pointing at ``case.schema.json`` then points at
+``case-folder.schema.json`` (the path changed, and the lists moved out).
 Idempotent: a second run finds nothing to do. ``--check`` only reports
 (exit 1 when something would move), for CI. Prints ids and counts, never values.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -22,20 +25,25 @@ from .load import read_yaml, roundtrip
 from .split import dump, keep_section_comments, split_document
 from .wording import count
 
+_OLD_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?:\.\./)+schema/case\.schema\.json[ \t]*$", re.MULTILINE)
+FOLDER_MODELINE = "# yaml-language-server: $schema=../../schema/case-folder.schema.json"
+"""The modeline of ``case.yaml`` in a case folder (the entry lists live in subfolders)."""
 STEP_1 = "Akten in Ordner verschoben (site-gen migrate, Schritt 1 von 2)"
 STEP_2 = "Einträge der Akten in eigene Dateien aufgeteilt (site-gen migrate, Schritt 2 von 2)"
 
 
 def pending(root: Path) -> tuple[list[str], list[str]]:
-    """(case files to move into folders, case folders whose case.yaml still holds entry lists)."""
+    """(case files to move into folders, case folders whose case.yaml still holds entry lists or names the composed schema)."""
     units, _ = scan_records(root)
     files = [u.id for u in units if u.kind == "cases" and u.display.endswith(".yaml")]
     folders = []
     for u in units:
         if u.kind == "cases" and not u.display.endswith(".yaml"):
             data, _ = read_yaml(root / u.sources[0], u.sources[0])
-            _, moved = split_document(roundtrip().load((root / u.sources[0]).read_text("utf-8-sig"))) if isinstance(data, dict) else (None, {})
-            if moved:
+            if data is None:
+                continue
+            text = (root / u.sources[0]).read_text("utf-8-sig")
+            if _OLD_MODELINE.search(text) or (isinstance(data, dict) and split_document(roundtrip().load(text))[1]):
                 folders.append(u.id)
     return files, folders
 
@@ -80,6 +88,16 @@ def split(root: Path, rid: str) -> int:
                 out.write(text)
     main.write_text(keep_section_comments(original, dump(doc)), encoding="utf-8")
     return sum(map(len, moved.values()))
+
+
+def fix_modeline(root: Path, rid: str) -> None:
+    """Point an editor modeline at the composed schema (a moved case file's ``../schema/case.schema.json``,
+    an older ``site-gen new case``'s ``../../schema/case.schema.json``) at the schema of ``case.yaml`` in a folder."""
+    main = root / "cases" / rid / MAIN_FILE
+    text = main.read_text("utf-8-sig")
+    fixed = _OLD_MODELINE.sub(FOLDER_MODELINE, text, count=1)
+    if fixed != text:
+        main.write_text(fixed, encoding="utf-8")
 
 
 def _commit(top: Path, root: Path, message: str) -> None:
@@ -129,6 +147,8 @@ def migrate(root: Path, check: bool = False, commit: bool = True) -> int:
     if committing is not None:
         _commit(committing, root, STEP_1)
     entries = sum(split(root, rid) for rid in sorted({*files, *folders}))
+    for rid in sorted({*files, *folders}):
+        fix_modeline(root, rid)
     if committing is not None:
         _commit(committing, root, STEP_2)
     elif top is not None:

@@ -36,14 +36,23 @@ def _walk(data: Any, loc: Loc) -> Iterator[Loc]:
             yield from _walk(value, (*loc, i))
 
 
-def placeholder_findings(data: Any, display: str, known: set[Loc] = frozenset()) -> list[Finding]:  # type: ignore[assignment]
-    """One finding per placeholder left in ``data`` (raw YAML), except at ``known`` locations
-    (where validation already reported the value)."""
+def placeholder_findings(data: Any, display: str, problems: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """(problems left, one finding per placeholder left in ``data`` (raw YAML)).
+
+    A placeholder is reported as ``PLACEHOLDER`` whatever its field's type:
+    the type error validation gave at the same place (a placeholder is no
+    date, no number, no choice) is dropped, its hint kept (``Erlaubt sind: …``).
+    Only an unknown key stays what it is (the placeholder under it is not reported).
+    """
     if MARKER not in repr(data):  # fast path: almost every record has none
-        return []
-    return [
+        return problems, []
+    marked = list(_walk(data, ()))
+    typed = {p.loc: p for p in problems if p.loc in set(marked) and p.code != "SCHEMA-UNKNOWN-KEY"}
+    kept = [p for p in problems if p.loc not in typed]
+    known = {p.loc for p in kept}
+    return kept, [
         Finding(display, "PLACEHOLDER", "Platzhalter aus dem Gerüst ist noch nicht ersetzt.",
                 f"Den Text mit '{MARKER}' durch die richtige Angabe ersetzen oder das Feld löschen, wenn es optional ist. "
-                "Solange ein Platzhalter steht, wird nichts veröffentlicht.", loc=loc)
-        for loc in _walk(data, ()) if loc not in known
+                "Solange ein Platzhalter steht, wird nichts veröffentlicht." + (f" {typed[loc].hint}" if loc in typed else ""), loc=loc)
+        for loc in marked if loc not in known
     ]

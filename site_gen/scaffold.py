@@ -1,8 +1,9 @@
 """A new records repository in one step (``site-gen init [ORDNER]``).
 
 Writes a commented ``organisation.yaml`` (one provider, one location, two
-coaches as a tandem), the record folders, ``schema/*.schema.json``,
-``.gitignore``, ``.pre-commit-config.yaml`` pinned to this version, CI for
+coaches as a tandem), the record folders, ``schema/*.schema.json`` (with
+``schema/entries/`` for the entry files of a case folder), ``.vscode/``
+(which schema belongs to which file, for VS Code's YAML extension), ``.gitignore``, ``.pre-commit-config.yaml`` pinned to this version, CI for
 GitLab, Forgejo and GitHub, a pull-request template and a CODEOWNERS example.
 
 Never overwrites. In a folder that already holds files (other than ``.git``)
@@ -16,7 +17,8 @@ from pathlib import Path
 
 from . import __version__
 from .findings import UserError
-from .schema_files import SCHEMAS, Ids, schema_text
+from .schema_files import Ids, generated
+from .schema_layout import EDITOR_EXTENSIONS, editor_settings
 
 SOURCE = Path(__file__).resolve().parent / "templates" / "init"
 
@@ -45,8 +47,8 @@ def planned(tool_repo: str) -> dict[str, str]:
         text = (SOURCE / template).read_text(encoding="utf-8") if template else ""
         out[target] = text.replace("@TOOL_REPO@", tool_repo).replace("@VERSION@", __version__)
     # Schemas without repository ids (there is no data yet); 'site-gen schema' adds them later.
-    for name in SCHEMAS:
-        out[f"schema/{name}.schema.json"] = schema_text(name, Ids())
+    out |= {f"schema/{rel}": text for rel, text in generated(Ids()).items()}
+    out |= {".vscode/settings.json": editor_settings(), ".vscode/extensions.json": EDITOR_EXTENSIONS}
     return out
 
 

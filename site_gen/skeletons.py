@@ -24,10 +24,10 @@ from .schema_files import ensure_schemas
 PREFIX = {"case": ("cases", "tn", 4), "workplace": ("workplaces", "ap", 4), "module": ("modules", "mod", 3)}
 
 CASE = """\
-# yaml-language-server: $schema=../../schema/case.schema.json
+# yaml-language-server: $schema=../../schema/case-folder.schema.json
 # Alles mit {marker} ersetzen; vorher besteht die Akte die Prüfung nicht.
 # Akte einer teilnehmenden Person: die festen Angaben. Die Kennung ist pseudonym: niemals den Namen verwenden.
-# Phasen, Begleitung, Einwilligungen … stehen als eigene Dateien in den Unterordnern (site-gen log, site-gen new).
+# Phasen, Begleitung, Einwilligungen … stehen als eigene Dateien in den Unterordnern: site-gen new eintrag {id} LISTE.
 id: {id}
 first_name: {ph_first}
 last_name: {ph_last}

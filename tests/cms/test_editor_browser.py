@@ -222,5 +222,5 @@ def test_skeleton_from_site_gen_new_keeps_its_comments(folder_coach: tuple[Any, 
     print(added)
     assert added[0] in ("first_name: Alex", 'first_name: "Alex"'), added
     assert added[1:] == ["workshop_area: arbeitsbereich # oder: arbeitsbereich"], added
-    assert text.startswith("# yaml-language-server: $schema=../../schema/case.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/case-folder.schema.json\n")
     assert "  primary: mara-petersen  # hauptverantwortlich" in text or "# hauptverantwortlich" in text

@@ -85,11 +85,13 @@ def test_migrate_keeps_comments(tmp_path: Path) -> None:
     root = single_file_demo(tmp_path / "akten")
     case = root / "cases" / "tn-0004.yaml"
     text = case.read_text(encoding="utf-8")
-    text = "# Kopfkommentar der Akte\n" + text.replace("support_log:\n", "# Abschnitt Begleitung\nsupport_log:\n", 1)
+    text = "# yaml-language-server: $schema=../schema/case.schema.json\n# Kopfkommentar der Akte\n" + text.replace("support_log:\n", "# Abschnitt Begleitung\nsupport_log:\n", 1)
     text = text.replace("    kind: unmittelbar\n", "    kind: unmittelbar  # vor Ort\n", 1)
     case.write_text(text, encoding="utf-8")
     assert run_cli("--root", str(root), "migrate").returncode == 0  # not a Git repository: plain moves
     main = (root / "cases" / "tn-0004" / "case.yaml").read_text(encoding="utf-8")
-    assert main.startswith("# Kopfkommentar der Akte\n") and "# Abschnitt Begleitung\n" in main
+    # The old skeleton's modeline moved one folder down and now names the schema of case.yaml in a folder.
+    assert main.startswith("# yaml-language-server: $schema=../../schema/case-folder.schema.json\n# Kopfkommentar der Akte\n"), main[:200]
+    assert "# Abschnitt Begleitung\n" in main
     entries = "".join(p.read_text(encoding="utf-8") for p in (root / "cases" / "tn-0004").rglob("*.yaml") if p.name != "case.yaml")
     assert re.search(r"kind: unmittelbar +# vor Ort\n", entries) and "# Abschnitt Begleitung" not in entries  # ruamel keeps the comment's column
