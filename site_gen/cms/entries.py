@@ -16,6 +16,10 @@ key starting with ``_``; the entry models forbid unknown keys):
   (Decap's ``preSave`` event; Decap's templates have no hash or uuid), so two
   entries of the same day and person on two branches are two files.
 
+``_kurz`` and the list mark ``_liste`` (below) are hidden fields, so Sveltia
+CMS accepts the configuration too (it wants every slug and filter field among
+the collection's fields).
+
 Which files a collection shows (researched in Decap CMS 3.16 and Sveltia CMS):
 
 * Decap lists every file below ``folder`` up to the depth of ``path`` (here
@@ -99,6 +103,13 @@ def case_field() -> dict[str, Any]:
             "hint": "Für einen neuen Eintrag: die Akte, in deren Ordner er gespeichert wird. Bei einem bestehenden Eintrag leer lassen."}
 
 
+def hidden_fields(list_name: str) -> list[dict[str, Any]]:
+    """The random mark and the list mark as hidden fields: Sveltia CMS accepts a slug or filter only over a
+    field of the collection (Decap does not ask); the format drops both before writing."""
+    return [{"name": TAG_FIELD, "label": "Kürzel", "widget": "hidden"},
+            {"name": LIST_FIELD, "label": "Liste", "widget": "hidden", "default": list_name}]
+
+
 def slug_template(list_name: str) -> str:
     """The file name as :func:`site_gen.layout.entry_name` builds it: date (or 'ohne-datum'), who, random mark."""
     day = date_field(list_name)
@@ -125,7 +136,7 @@ def entry_collection(entries: EntryList, model: type[BaseModel], ctx: Context) -
         "summary": summary,
         "sortable_fields": [first],
         "description": note,
-        "fields": [case_field(), *model_fields(model, ctx)],
+        "fields": [case_field(), *model_fields(model, ctx), *hidden_fields(entries.list)],
         "editor": {"preview": False},
     }
 

@@ -173,7 +173,8 @@ def test_case_folders_get_a_collection_for_new_support_log_entries() -> None:
     assert entries["folder"] == "cases" and entries["path"] == "{{_akte}}/support_log/{{slug}}"
     assert entries["slug"] == "{{date}}-{{by}}-{{_kurz}}" and entries["filter"] == {"field": "_liste", "value": "support_log"}
     names = [f["name"] for f in entries["fields"]]
-    assert names == ["_akte", *LogEntry.model_fields]  # the model forbids other keys: '_' fields are never written
+    assert names == ["_akte", *LogEntry.model_fields, "_kurz", "_liste"]  # the model forbids other keys: '_' fields are never written
+    assert [f["widget"] for f in entries["fields"][-2:]] == ["hidden", "hidden"] and entries["fields"][-1]["default"] == "support_log"
     assert entries["fields"][0]["widget"] == "relation" and entries["fields"][0]["collection"] == "akten"
     assert all(c["name"] != "begleitung" for c in config(folders=False)["collections"])  # single-file cases: the case form has the log
 
@@ -191,8 +192,8 @@ def test_every_appendable_list_has_its_entry_collection() -> None:
         model = entry_model(name)
         assert c["folder"] == "cases" and c["path"] == "{{_akte}}/" + name + "/{{slug}}", name
         assert c["filter"] == {"field": "_liste", "value": name} and c["create"] is True and c["delete"] is False
-        assert [f["name"] for f in c["fields"]] == ["_akte", *model.model_fields], name
-        _walk(model, c["fields"][1:], name, [])  # German label and hint on every field, in model order
+        assert [f["name"] for f in c["fields"]] == ["_akte", *model.model_fields, "_kurz", "_liste"], name
+        _walk(model, c["fields"][1:-2], name, [])  # German label and hint on every field, in model order
         assert c["label"] == next(e.label for e in ENTRY_LISTS if e.list == name) and c["label_singular"]
         assert c["identifier_field"] in model.model_fields and c["summary"].startswith("{{" + c["identifier_field"] + "}} – {{dirname}}")
         day, who = date_field(name), WHO.get(name)

@@ -62,7 +62,8 @@ function remember(data, content, saved = false) {
 function learnTag(collection) {
   const tag = /{{\s*(_[a-z_]+)\s*}}/.exec(collection.slug || "");
   const needs = [...(collection.path || "").matchAll(/{{\s*(_[a-z_]+)\s*}}/g)].map((m) => m[1]);
-  if (tag && !(collection.fields || []).some((f) => f.name === tag[1])) tagged.set(collection.name, [tag[1], needs]);
+  const field = tag && (collection.fields || []).find((f) => f.name === tag[1]);
+  if (tag && (!field || field.widget === "hidden")) tagged.set(collection.name, [tag[1], needs]);
 }
 
 function isEmpty(value) {
