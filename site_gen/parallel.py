@@ -4,8 +4,9 @@ The cold full check loads and checks cases in batches that do not depend on
 each other (see :mod:`site_gen.check_units`). Workers are forked, so they
 share the loaded workplaces, modules and catalogues without copying them;
 only the batches' results (findings, summaries) travel back. Where ``fork``
-does not exist, or one core is all there is, everything runs here, in order:
-the results are the same either way (a test holds that).
+does not exist, this process runs threads, or one core is all there is,
+everything runs here, in order: the results are the same either way (a test
+holds that).
 
 ``SITE_GEN_WORKERS`` sets the number of workers (``1``: no workers).
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -27,11 +29,11 @@ _TASK: Callable[[Any], Any] | None = None
 
 def workers(items: int, per_worker: int) -> int:
     """How many workers ``items`` items are worth: one per core, at least ``per_worker`` items each."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1  # forking a process with threads (the preview server) could copy a held lock
     wanted = os.environ.get("SITE_GEN_WORKERS", "")
     if wanted.isdigit():
         return max(1, int(wanted))
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(cores, items // per_worker))
 

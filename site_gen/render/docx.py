@@ -34,7 +34,7 @@ STYLES = {"title": "Title", "h1": "Heading 1", "bullet": "List Bullet", "table":
 
 def source_lines(file: str, sources: tuple[Source, ...]) -> str:
     """The text of one margin comment: one line per record field."""
-    return "Quelle:\n" + "\n".join(f"{file} › {s.path} = {day(s.date)}" for s in sources)
+    return "Quelle:\n" + "\n".join(f"{s.file or file} › {s.path} = {day(s.date)}" for s in sources)
 
 
 def open_template(path: Path | None) -> Document:

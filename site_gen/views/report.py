@@ -13,12 +13,14 @@ from __future__ import annotations
 import datetime as dt
 
 from ..approvals import current_approval
+from ..compose import compose
 from ..dataset import Dataset
 from .consented import Consented
 from ..findings import UserError
+from ..layout import scan_folder
 from ..models.case import Case, CostApproval, GoalStatus, PlacementStatus
 from .internal import label
-from .report_blocks import Gap, Note, ReportContent, Row, Section, Source, Statement, Table, day
+from .report_blocks import Gap, Note, ReportContent, Row, Section, Source, Statement, Table, day, in_entry_files
 from .report_profile import profile_section
 from .report_scope import ReportScope, report_scope
 from .report_support import support_section
@@ -168,4 +170,17 @@ def report_content(ds: Consented, case_id: str, today: dt.date, start: dt.date |
         Section("Einschätzung des Jobcoaches", [Gap("Gesamteinschätzung der Entwicklung im Berichtszeitraum (Arbeitsverhalten, Selbstständigkeit, Zusammenarbeit).")]),
         _next_steps(ds, case, period),
     ]
-    return ReportContent(case.id, ds.path_of("cases", case.id), f"Entwicklungsbericht {case.id}", period, today, sections)
+    return ReportContent(case.id, ds.path_of("cases", case.id), f"Entwicklungsbericht {case.id}", period, today,
+                         in_entry_files(sections, *_entry_files(ds, case.id)))
+
+
+def _entry_files(ds: Dataset, case_id: str) -> tuple[str | None, dict[tuple[str, int], str]]:
+    """``case.yaml`` and (list, index) → entry file of a case folder (None and nothing for a case file).
+
+    Disclosures are left out: the consent filter may drop some of them, which
+    would shift the indexes (the report cites none).
+    """
+    unit = scan_folder(ds.root, "cases", case_id)[0] if (ds.root / "cases" / case_id).is_dir() else None
+    if unit is None:
+        return None, {}
+    return unit.sources[0], {key: file for key, file in compose(ds.root, unit)[2].items() if key[0] != "disclosures"}

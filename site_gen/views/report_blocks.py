@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 
 def day(d: dt.date) -> str:
@@ -16,6 +17,8 @@ class Source:
 
     path: str
     date: dt.date
+    file: str | None = None
+    """The small file of a case folder that holds the field (``path`` is then inside it); None: the report's file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +73,28 @@ class ReportContent:
     period: tuple[dt.date, dt.date]
     today: dt.date
     sections: list[Section]
+
+
+_ENTRY = re.compile(r"^([a-z_]+)\[(\d+)\]\.?(.*)$")
+
+
+def in_entry_files(sections: list[Section], main: str | None, files: dict[tuple[str, int], str]) -> list[Section]:
+    """``sections`` with every source pointed at the small file of a case folder that holds it:
+    an entry's own file (``support_log[3].date`` → ``cases/tn-0004/support_log/2026-…yaml`` ›
+    ``date``), else ``main`` (``case.yaml``; entries written there come first, so their index
+    holds). ``files`` is (list, index) → file, from composing the folder; ``main`` None: a case file."""
+    def moved(source: Source) -> Source:
+        match = _ENTRY.match(source.path)
+        found = files.get((match[1], int(match[2]))) if match else None
+        if match and found:
+            return replace(source, path=match[3] or match[1], file=found)
+        return replace(source, file=main)
+
+    def block(b: Block) -> Block:
+        if isinstance(b, Statement):
+            return replace(b, sources=tuple(map(moved, b.sources)))
+        if isinstance(b, Table):
+            return replace(b, rows=tuple(replace(r, sources=tuple(map(moved, r.sources))) for r in b.rows))
+        return b
+
+    return [Section(s.title, [block(b) for b in s.blocks]) for s in sections] if main else sections

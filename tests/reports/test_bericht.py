@@ -51,9 +51,11 @@ def test_every_citation_resolves_to_a_real_field_and_date(demo_draft: Path) -> N
     cited = citations(demo_draft)
     assert len(cited) > 40
     for file, path, day in cited:
-        assert file == "cases/tn-0021"  # the case folder; the path is the one of the composed record
+        assert file.startswith("cases/tn-0021/") and file.endswith(".yaml")  # the small file that holds the field
         value = resolve(REPO, file, path)
         assert as_date(value) == day, (path, value, day)
+    files = {file for file, _, _ in cited}
+    assert "cases/tn-0021/case.yaml" in files and any("/ability_profiles/" in f for f in files) and any("/support_log/" in f for f in files)
     # every statement of the record-based sections is cited: paragraphs without a note are headings, notes or gaps
     doc = docx.Document(str(demo_draft))
     assert len(list(doc.comments)) == doc.element.body.xml.count("<w:commentRangeStart ")
