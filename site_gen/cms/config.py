@@ -17,7 +17,7 @@ from ..models.catalogue import ProfileCatalogue, PurposeCatalogue
 from ..layout import FOLDER_KINDS, MAIN_FILE, appendable
 from ..models.organisation import Editor, EditorBackend, Organisation
 from .collections import FILES, FOLDERS, SETTINGS
-from .entries import support_log_collection
+from .entries import entry_collections
 from .widgets import Context, model_fields
 
 HEADER = ("# Von 'site-gen cms' aus den Modellen erzeugt – nicht von Hand ändern.\n"
@@ -64,9 +64,9 @@ def connect_hosts(editor: Editor) -> list[str]:
 
 FOLDER_NOTE = ("Im Ordner-Aufbau (cases/KENNUNG/) stehen hier nur die festen Angaben aus case.yaml. Phasen, Begleitung, "
                "Einschätzungen, Ziele, Platzierungen, Einwilligungen und Ereignisse nach dem Wechsel sind eigene Dateien im "
-               "Ordner der Akte: Begleitung unter 'Unterstützungsprotokoll' oder mit 'site-gen log', sonst eine neue Datei "
-               "im Unterordner.")
-"""Shown above the case list when the cases are folders (only support-log entries have a form of their own)."""
+               "Ordner der Akte: jede Liste hat links eine eigene Sammlung (z. B. 'Unterstützungsprotokoll', "
+               "'Einwilligungen'); Begleitung geht auch mit 'site-gen log'.")
+"""Shown above the case list when the cases are folders (every list has a collection of its own)."""
 
 
 def case_folders(records: Iterable[str]) -> bool:
@@ -100,7 +100,7 @@ def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, pur
             entry["fields"] = [f for f in entry["fields"] if f["name"] not in appendable()]
         collections.append(entry)
     if folders:  # entries are files of their own: a collection that writes new ones
-        collections.append(support_log_collection(ctx))
+        collections.extend(entry_collections(ctx))
     collections.append({
         "name": SETTINGS, "label": "Organisation und Kataloge", "format": "yaml", "editor": {"preview": False},
         "files": [{"name": f.name, "label": f.label, "file": f.file, "fields": model_fields(f.model, ctx)} for f in FILES],

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 import typing
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pydantic import BaseModel
 from yaml import safe_load
 
 from site_gen.cms.collections import FILES, FOLDERS
 from site_gen.cms.config import cms_config, config_text
-from site_gen.layout import appendable
+from site_gen.cms.entries import ENTRY_LISTS, entry_model
+from site_gen.layout import WHO, appendable, date_field
+from site_gen.site.admin import PACKAGE_ROOT, STATIC
 from site_gen.commands.cms import CONFIG_FILE, current_text
 from site_gen.dataset import load_dataset
 from site_gen.models import RECORD_KINDS
@@ -168,6 +173,87 @@ def test_case_folders_get_a_collection_for_new_support_log_entries() -> None:
     assert entries["folder"] == "cases" and entries["path"] == "{{_akte}}/support_log/{{slug}}"
     assert entries["slug"] == "{{date}}-{{by}}-{{_kurz}}" and entries["filter"] == {"field": "_liste", "value": "support_log"}
     names = [f["name"] for f in entries["fields"]]
-    assert names == ["_akte", *LogEntry.model_fields]  # the model forbids other keys: '_' fields are never written
+    assert names == ["_akte", *LogEntry.model_fields, "_kurz", "_liste"]  # the model forbids other keys: '_' fields are never written
+    assert [f["widget"] for f in entries["fields"][-2:]] == ["hidden", "hidden"] and entries["fields"][-1]["default"] == "support_log"
     assert entries["fields"][0]["widget"] == "relation" and entries["fields"][0]["collection"] == "akten"
     assert all(c["name"] != "begleitung" for c in config(folders=False)["collections"])  # single-file cases: the case form has the log
+
+
+def entry_collections() -> dict[str, dict[str, Any]]:
+    """The entry collections of the folder layout by the list they show."""
+    return {c["filter"]["value"]: c for c in config(folders=True)["collections"] if c.get("filter", {}).get("field") == "_liste"}
+
+
+def test_every_appendable_list_has_its_entry_collection() -> None:
+    """Each list of a case folder: a collection writing cases/<case>/<list>/<date>-<who>-<mark>.yaml, showing that list only."""
+    found = entry_collections()
+    assert list(found) == [e.list for e in ENTRY_LISTS] and set(found) == set(appendable())
+    for name, c in found.items():
+        model = entry_model(name)
+        assert c["folder"] == "cases" and c["path"] == "{{_akte}}/" + name + "/{{slug}}", name
+        assert c["filter"] == {"field": "_liste", "value": name} and c["create"] is True and c["delete"] is False
+        assert [f["name"] for f in c["fields"]] == ["_akte", *model.model_fields, "_kurz", "_liste"], name
+        _walk(model, c["fields"][1:-2], name, [])  # German label and hint on every field, in model order
+        assert c["label"] == next(e.label for e in ENTRY_LISTS if e.list == name) and c["label_singular"]
+        assert c["identifier_field"] in model.model_fields and c["summary"].startswith("{{" + c["identifier_field"] + "}} – {{dirname}}")
+        day, who = date_field(name), WHO.get(name)
+        assert c["slug"] == "-".join(p for p in ("{{%s}}" % day if day else "ohne-datum", "{{%s}}" % who if who else "", "{{_kurz}}") if p)
+    assert len({c["name"] for c in found.values()}) == len(found)
+    consents = found["consents"]
+    assert consents["label"] == "Einwilligungen" and consents["slug"] == "{{given_on}}-{{id}}-{{_kurz}}"
+    withdrawn = by_name(consents["fields"], "withdrawn_on")
+    assert withdrawn["label"] == "Widerrufen am" and withdrawn["widget"] == "datetime" and withdrawn["required"] is False
+    assert by_name(consents["fields"], "purpose")["file"] == "einwilligungszwecke"
+    assert found["disclosures"]["slug"] == "ohne-datum-{{workplace}}-{{_kurz}}" and found["goals"]["slug"] == "{{agreed_on}}-{{_kurz}}"
+
+
+def test_no_two_entry_models_can_share_a_key_set() -> None:
+    """The list mark is sound: a key set holding every required field of two lists and only fields of both does not exist."""
+    shapes = {name: (set(entry_model(name).model_fields), {k for k, i in entry_model(name).model_fields.items() if i.is_required()})
+              for name in appendable()}
+    clashes = [(a, b) for a in shapes for b in shapes
+               if a < b and shapes[a][1] | shapes[b][1] <= shapes[a][0] & shapes[b][0]]
+    assert clashes == []
+
+
+MARK_SCRIPT = """
+import { readFileSync } from "node:fs";
+import { parse } from "%(yaml)s";
+import { mark, shapesOf, fitting } from "./lists.mjs";
+const shapes = shapesOf(parse(readFileSync("config.yml", "utf8")).collections);
+const out = {};
+for (const path of JSON.parse(readFileSync("files.json", "utf8"))) {
+  const data = parse(readFileSync(path, "utf8")) || {};
+  out[path] = [mark(shapes, data)._liste ?? null, fitting(shapes, data).length];
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def test_the_format_marks_every_demo_entry_with_its_own_list_only(tmp_path: Path) -> None:
+    """The format's own marking (site-gen-lists.js, run by node) over the demo: each entry file fits its list and no other;
+    case.yaml, workplaces and modules fit none."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node fehlt")
+    shutil.copy(STATIC / "site-gen-lists.js", tmp_path / "lists.mjs")
+    (tmp_path / "config.yml").write_text(config_text(cms_config(*_inputs(), folders=True)), encoding="utf-8")
+    files = sorted(str(p) for p in REPO.glob("cases/*/*/*.yaml")) + sorted(str(p) for p in REPO.glob("cases/*/case.yaml"))
+    files += sorted(str(p) for p in [*REPO.glob("workplaces/*.yaml"), *REPO.glob("modules/*.yaml")])
+    (tmp_path / "files.json").write_text(json.dumps(files), encoding="utf-8")
+    yaml_lib = (PACKAGE_ROOT / "node_modules" / "yaml" / "dist" / "index.js").as_uri()
+    (tmp_path / "run.mjs").write_text(MARK_SCRIPT % {"yaml": yaml_lib}, encoding="utf-8")
+    result = subprocess.run([node, "run.mjs"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    marks = json.loads(result.stdout)
+    entries = [f for f in files if f.count("/") > str(REPO / "cases").count("/") + 2]
+    assert len(entries) > 500 and {Path(f).parent.name for f in entries} == set(appendable())
+    for f in entries:
+        assert marks[f] == [Path(f).parent.name, 1], (f, marks[f])
+    for f in files:
+        if f not in entries:
+            assert marks[f] == [None, 0], (f, marks[f])
+
+
+def _inputs() -> tuple[Any, Any, Any]:
+    ds = load_dataset(REPO, only=[])
+    return ds.organisation, ds.catalogue, ds.purposes_catalogue

@@ -32,7 +32,8 @@ def test_sveltia_accepts_the_generated_configuration(tmp_path: Path) -> None:
     admin.mkdir()
     shutil.copy(SVELTIA, admin)
     github = Editor(backend=EditorBackend.GITHUB, repo="team/akten")  # Sveltia has no decap-server backend
-    (admin / "config.yml").write_text(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, github)))
+    configs = {folders: config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, github, folders=folders))
+               for folders in (False, True)}  # cases as files; as folders (an entry collection per list)
     (admin / "index.html").write_text('<!doctype html><html lang="de"><head><meta charset="utf-8"></head>'
                                       '<body><script src="sveltia-cms.js"></script></body></html>')
     warnings: list[str] = []
@@ -51,8 +52,10 @@ def test_sveltia_accepts_the_generated_configuration(tmp_path: Path) -> None:
 
         page.route("**/*", route)
         page.on("console", lambda m: warnings.append(m.text) if m.type in ("error", "warning") else None)
-        page.goto(f"{base}/admin/index.html")
-        page.get_by_text("Work with Local Repository").wait_for(timeout=30000)  # config accepted: sign-in shown
+        for text in configs.values():
+            (admin / "config.yml").write_text(text)
+            page.goto(f"{base}/admin/index.html")
+            page.get_by_text("Work with Local Repository").wait_for(timeout=30000)  # config accepted: sign-in shown
         browser.close()
     ours = [w for w in warnings if "configuration" in w.lower() and "`locale`" not in w.replace("\u2068", "").replace("\u2069", "")]
     assert ours == [], ours  # only 'locale' is ignored (Sveltia follows the browser's language)

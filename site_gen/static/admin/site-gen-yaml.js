@@ -4,6 +4,7 @@
 // "yaml" (Decap lets a custom format replace the built-in one), so admin/config.yml stays
 // plain Decap/Sveltia configuration. Uses the 'yaml' package from npm (vendored next to this file).
 import { Document, isMap, isScalar, isSeq, parse, parseDocument } from "./yaml/index.js";
+import { formOnly, mark, shapesOf } from "./site-gen-lists.js";
 
 const STRINGIFY = { lineWidth: 0, indentSeq: true, flowCollectionPadding: false };  // never fold long lines
 const originals = new Map();
@@ -36,11 +37,9 @@ function ordered(name, value) {
   return out;
 }
 
-// Keys starting with "_" belong to the form only (the case an entry file goes to, its random mark, the
-// list it is shown in): they make the path and the list filter and are never written into a file.
-const formOnly = (key) => key.startsWith("_");
 const withoutFormOnly = (data) => Object.fromEntries(Object.entries(data).filter(([k]) => !formOnly(k)));
-const shapes = [];  // collections filtered by a form-only field: [field, value, names, required names]
+const ORIGINAL = "_vorher";  // form-only: the text of the file being saved, set by preSave (Decap's entry.raw)
+let shapes = [];  // collections filtered by a form-only field (site-gen-lists.js)
 const tagged = new Map();  // collection name -> [form-only field set to a random mark before saving a new entry, fields the path needs]
 const seenKeys = new Set();
 
@@ -50,6 +49,7 @@ function keyOf(data) {
 }
 
 function remember(data, content, saved = false) {
+  // The fallback when a save brings no text of its own (ORIGINAL; an editor without Decap's preSave event).
   // Records without an id (entry files) share their keys: an original is kept only while one file has them,
   // so a save never merges into another file's text (such a file is then written from the form alone).
   const key = keyOf(data);
@@ -59,26 +59,11 @@ function remember(data, content, saved = false) {
   seenKeys.add(key);
 }
 
-function learnShape(collection) {
-  const filter = collection.filter;
-  if (filter && typeof filter.field === "string" && formOnly(filter.field)) {
-    const fields = (collection.fields || []).filter((f) => !formOnly(f.name));
-    shapes.push([filter.field, filter.value, new Set(fields.map((f) => f.name)),
-                 fields.filter((f) => f.required !== false).map((f) => f.name)]);
-  }
+function learnTag(collection) {
   const tag = /{{\s*(_[a-z_]+)\s*}}/.exec(collection.slug || "");
   const needs = [...(collection.path || "").matchAll(/{{\s*(_[a-z_]+)\s*}}/g)].map((m) => m[1]);
-  if (tag && !(collection.fields || []).some((f) => f.name === tag[1])) tagged.set(collection.name, [tag[1], needs]);
-}
-
-function mark(data) {
-  // An entry file whose keys fit a filtered collection's form is shown there (Decap's filter compares one value).
-  if (!data || typeof data !== "object" || Array.isArray(data)) return data;
-  const keys = Object.keys(data);
-  for (const [field, value, names, required] of shapes) {
-    if (keys.every((k) => names.has(k)) && required.every((k) => k in data)) data[field] = value;
-  }
-  return data;
+  const field = tag && (collection.fields || []).find((f) => f.name === tag[1]);
+  if (tag && (!field || field.widget === "hidden")) tagged.set(collection.name, [tag[1], needs]);
 }
 
 function isEmpty(value) {
@@ -167,11 +152,13 @@ const format = {
   fromFile(content) {
     const data = parseDocument(content).toJS() || {};
     remember(data, content);
-    return mark(data);
+    return mark(shapes, data);
   },
   toFile(data, sortedKeys) {
+    // The file's own text when the save brought it (an existing entry, see preSave): exact whatever its keys or id.
+    const own = typeof data[ORIGINAL] === "string" ? data[ORIGINAL] : undefined;
     data = withoutFormOnly(data);
-    const before = originals.get(keyOf(data));
+    const before = own !== undefined ? own : originals.get(keyOf(data));
     const doc = before !== undefined ? parseDocument(before) : new Document({});
     if (!isMap(doc.contents)) doc.contents = doc.createNode({});
     mergeMap(doc, doc.contents, sorted(data, sortedKeys));
@@ -182,9 +169,11 @@ const format = {
 };
 
 const configUrl = document.querySelector("link[rel='cms-config-url']")?.getAttribute("href") || "config.yml";
-for (const collection of parse(await (await fetch(configUrl)).text()).collections || []) {
+const collections = parse(await (await fetch(configUrl)).text()).collections || [];
+shapes = shapesOf(collections);
+for (const collection of collections) {
   learn(collection.fields);
-  learnShape(collection);
+  learnTag(collection);
   for (const file of collection.files || []) learn(file.fields);
 }
 
@@ -197,9 +186,14 @@ window.CMS.registerCustomFormat("yaml", "yaml", format);
 window.CMS.registerEventListener({
   name: "preSave",
   handler: ({ entry }) => {
+    // An existing file: its text goes along to toFile, so the save keeps this file's comments (not another's).
+    if (!entry.get("newRecord")) {
+      const raw = entry.get("raw");
+      return typeof raw === "string" && raw.trim() ? entry.get("data").set(ORIGINAL, raw) : undefined;
+    }
     // A new entry file: six random hex digits in its name (Decap's templates have no hash), and never without its case.
     const [field, needs] = tagged.get(entry.get("collection")) || [];
-    if (!field || !entry.get("newRecord")) return undefined;
+    if (!field) return undefined;
     if (needs.some((name) => !entry.getIn(["data", name]))) throw new Error("Bitte die Akte wählen: der Eintrag wird in ihrem Ordner gespeichert.");
     return entry.get("data").set(field, randomMark());
   },
