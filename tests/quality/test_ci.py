@@ -14,4 +14,4 @@ def test_ci_runs_the_readme_command_with_ruff_and_mypy() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert command in ci
     gates = command.split(" && ")
-    assert gates.index("python -m ruff check") < gates.index("python -m mypy") < gates.index("python -m pytest -q -p no:cacheprovider")
+    assert gates.index("python -m ruff check") < gates.index("python -m mypy") < gates.index("python -m pytest -q -p no:cacheprovider -n 2")  # two processes: CI has two cores
