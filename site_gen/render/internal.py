@@ -11,14 +11,13 @@ import datetime as dt
 import hashlib
 import re
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from ..parallel import run_batches
 from ..views.consented import Consented
 from ..layout import history_key
 from ..views import dashboard as dash
@@ -139,22 +138,28 @@ def _work(ds: Consented, today: dt.date, tasks: list[Finding], put: Any, put_tex
         put_text(internal_deadlines.coach_calendar_path(sid), calendar.calendar(calendar.calendar_entries(mine, sid), today))
 
 
-_JOB: tuple[Consented, dt.date, dict[str, list[Change]], Path, list[Finding]] | None = None
-"""What forked render workers share (set before the fork, read in the child)."""
-
-
 def markdown_hash(text: str) -> str:
     """Hash of one page's Markdown (what decides whether its HTML can be reused)."""
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _render_share(share: int, shares: int) -> dict[str, str]:
-    assert _JOB is not None
-    ds, today, history, docs, tasks = _JOB
-    pages = render_site(ds, today, history, cases=sorted(ds.cases)[share::shares], workplaces=sorted(ds.workplaces)[share::shares],
-                        modules=sorted(ds.modules)[share::shares], overview=share == 0, tasks=tasks)
-    write_docs(pages, docs, previous=None if share == 0 else {})
-    return {rel: markdown_hash(text) for rel, text in pages.items()}
+@dataclass
+class _Share:
+    """Renders and writes every ``shares``-th record page (share 0 also the overview pages and the assets)."""
+
+    ds: Consented
+    today: dt.date
+    history: dict[str, list[Change]]
+    docs: Path
+    tasks: list[Finding]
+    shares: int
+
+    def __call__(self, share: int) -> dict[str, str]:
+        ds, shares = self.ds, self.shares
+        pages = render_site(ds, self.today, self.history, cases=sorted(ds.cases)[share::shares], workplaces=sorted(ds.workplaces)[share::shares],
+                            modules=sorted(ds.modules)[share::shares], overview=share == 0, tasks=self.tasks)
+        write_docs(pages, self.docs, previous=None if share == 0 else {})
+        return {rel: markdown_hash(text) for rel, text in pages.items()}
 
 
 def render_to_docs(ds: Consented, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1,
@@ -163,23 +168,14 @@ def render_to_docs(ds: Consented, today: dt.date, history: dict[str, list[Change
 
     Returns ``{page path: hash of its Markdown}``. Pages are independent, so
     each worker takes every n-th record; worker 0 also renders the overview
-    pages and copies assets.
+    pages and copies assets (see :mod:`site_gen.parallel`).
     """
-    global _JOB
     if workers <= 1 or len(ds.cases) < 200:
         pages = render_site(ds, today, history, tasks=tasks)
         write_docs(pages, docs)
         return {rel: markdown_hash(text) for rel, text in pages.items()}
-    _JOB = (ds, today, history or {}, docs, tasks or [])
-    try:
-        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_render_share, k, workers) for k in range(1, workers)]
-            done = _render_share(0, workers)
-            for future in futures:
-                done.update(future.result())
-    finally:
-        _JOB = None
-    return done
+    shares, _ = run_batches(_Share(ds, today, history or {}, docs, tasks or [], workers), list(range(workers)), workers, lambda: None)
+    return {rel: digest for share in shares for rel, digest in share.items()}
 
 
 def write_docs(pages: dict[str, str], docs: Path, previous: dict[str, str] | None = None) -> list[str]:
