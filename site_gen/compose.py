@@ -56,8 +56,9 @@ def compose(root: Path, unit: Unit) -> tuple[Any, list[Finding], Provenance, boo
             continue
         target = data.setdefault(list_name, [])
         if not isinstance(target, list):
-            findings.append(Finding(unit.display, "RECORD-ENTRY-LIST", f"In {MAIN_FILE} ist '{list_name}' keine Liste; die Einträge im Unterordner passen nicht dazu.",
-                                    f"'{list_name}' in {MAIN_FILE} als Liste schreiben oder dort entfernen.", loc=(list_name,), source=main))
+            if not any(f.code == "RECORD-ENTRY-LIST" and f.loc == (list_name,) for f in findings):  # once per list, not per entry
+                findings.append(Finding(unit.display, "RECORD-ENTRY-LIST", f"In {MAIN_FILE} ist '{list_name}' keine Liste; die Einträge im Unterordner passen nicht dazu.",
+                                        f"'{list_name}' in {MAIN_FILE} als Liste schreiben oder dort entfernen.", loc=(list_name,), source=main))
             broken = True
             continue
         provenance[(list_name, len(target))] = source
