@@ -199,6 +199,11 @@ def walk(pg: Any, steps: int) -> list[dict[str, Any]]:
     for _ in range(steps):
         pg.keyboard.press("Tab")
         info = pg.evaluate(FOCUSED)
+        for _ in range(20):  # the menu slides in (a CSS transition, slower on a busy machine): judge where it settles
+            if info["tag"] == "BODY" or (info["inside"] and not info["covered"]):
+                break
+            pg.wait_for_timeout(100)
+            info = pg.evaluate(FOCUSED)
         if info["tag"] == "BODY":
             break
         assert info["inside"] and not info["covered"], f"focus not visible on screen: {info}"
