@@ -55,6 +55,15 @@ def make_repo(target: Path, *overlays: Path, base: Path = DATA / "base") -> Path
     return target
 
 
+def demo_copy(dest: Path) -> Path:
+    """The bundled demo records (cases as folders), organisation and schemas in a folder of their own."""
+    dest.mkdir()
+    for name in ("cases", "workplaces", "modules", "schema"):
+        shutil.copytree(REPO / name, dest / name)
+    shutil.copy(REPO / "organisation.yaml", dest / "organisation.yaml")
+    return dest
+
+
 @pytest.fixture
 def base_repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")

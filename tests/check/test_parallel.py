@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
-from ..conftest import REPO, TODAY, site_gen_cmd
-
-
-def _demo_copy(target: Path) -> Path:
-    target.mkdir()
-    for name in ("cases", "workplaces", "modules", "schema"):
-        shutil.copytree(REPO / name, target / name)
-    shutil.copy(REPO / "organisation.yaml", target / "organisation.yaml")
-    return target
+from ..conftest import TODAY, demo_copy, site_gen_cmd
 
 
 def _check(root: Path, workers: str, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -25,7 +16,7 @@ def _check(root: Path, workers: str, *extra: str) -> subprocess.CompletedProcess
 
 
 def test_workers_give_the_same_findings_as_one_process(tmp_path: Path) -> None:
-    root = _demo_copy(tmp_path / "repo")
+    root = demo_copy(tmp_path / "repo")
     entry = sorted((root / "cases" / "tn-0004" / "support_log").iterdir())[0]
     entry.write_text(entry.read_text(encoding="utf-8").replace("minutes: ", "minutes: viele # ", 1), encoding="utf-8")
     broken = sorted((root / "cases" / "tn-0012" / "support_log").iterdir())[1]

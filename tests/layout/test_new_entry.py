@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from ..conftest import REPO, TODAY, run_cli
+from ..conftest import REPO, TODAY, demo_copy, run_cli
 
 FILLS = {
     "support_log": {"kind": "unmittelbar", "minutes": "45", "by": "emre-yildiz", "note": "Gespräch im Betrieb"},
@@ -19,15 +18,6 @@ FILLS = {
     "ability_profiles": {"instrument": "melba", "assessor": "emre-yildiz", "1 bis 5": "3"},
 }
 """Per list: the placeholder's text after 'AUSFÜLLEN: ' (the field title, or the rating hint) → a valid value."""
-
-
-def demo_copy(dest: Path) -> Path:
-    """The bundled demo records (cases as folders) in a folder of their own."""
-    dest.mkdir()
-    for name in ("cases", "workplaces", "modules", "schema"):
-        shutil.copytree(REPO / name, dest / name)
-    shutil.copy(REPO / "organisation.yaml", dest / "organisation.yaml")
-    return dest
 
 
 def jsonschema(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:
