@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..matching.index import index_for
 from ..parallel import run_batches
 from ..views.consented import Consented
 from ..layout import history_key
@@ -143,23 +144,36 @@ def markdown_hash(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
+Part = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None
+"""One worker task: (case ids, workplace ids, module ids) to render, or None for the overview pages and assets."""
+
+PARTS_PER_WORKER = 6
+"""Record pages come in this many parts per worker, so a worker that is done early takes the next part."""
+
+
 @dataclass
-class _Share:
-    """Renders and writes every ``shares``-th record page (share 0 also the overview pages and the assets)."""
+class _Parts:
+    """Renders and writes one part of the site (see :data:`Part`); runs in a forked worker."""
 
     ds: Consented
     today: dt.date
     history: dict[str, list[Change]]
     docs: Path
     tasks: list[Finding]
-    shares: int
 
-    def __call__(self, share: int) -> dict[str, str]:
-        ds, shares = self.ds, self.shares
-        pages = render_site(ds, self.today, self.history, cases=sorted(ds.cases)[share::shares], workplaces=sorted(ds.workplaces)[share::shares],
-                            modules=sorted(ds.modules)[share::shares], overview=share == 0, tasks=self.tasks)
-        write_docs(pages, self.docs, previous=None if share == 0 else {})
+    def __call__(self, part: Part) -> dict[str, str]:
+        if part is None:
+            pages = render_site(self.ds, self.today, self.history, cases=(), workplaces=(), modules=(), tasks=self.tasks)
+        else:
+            pages = render_site(self.ds, self.today, self.history, cases=part[0], workplaces=part[1], modules=part[2], overview=False)
+        write_docs(pages, self.docs, previous=None if part is None else {})
         return {rel: markdown_hash(text) for rel, text in pages.items()}
+
+
+def parts(ds: Consented, count: int) -> list[Part]:
+    """The overview first (the longest task), then the record pages in ``count`` parts of about equal size."""
+    cases, workplaces, modules = sorted(ds.cases), sorted(ds.workplaces), sorted(ds.modules)
+    return [None, *((tuple(cases[k::count]), tuple(workplaces[k::count]), tuple(modules[k::count])) for k in range(count))]
 
 
 def render_to_docs(ds: Consented, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1,
@@ -167,15 +181,16 @@ def render_to_docs(ds: Consented, today: dt.date, history: dict[str, list[Change
     """Render every page and write it below ``docs``, in ``workers`` forked processes.
 
     Returns ``{page path: hash of its Markdown}``. Pages are independent, so
-    each worker takes every n-th record; worker 0 also renders the overview
-    pages and copies assets (see :mod:`site_gen.parallel`).
+    the record pages are cut into parts that idle workers take in turn; one
+    part is the overview pages and the assets (see :mod:`site_gen.parallel`).
     """
     if workers <= 1 or len(ds.cases) < 200:
         pages = render_site(ds, today, history, tasks=tasks)
         write_docs(pages, docs)
         return {rel: markdown_hash(text) for rel, text in pages.items()}
-    shares, _ = run_batches(_Share(ds, today, history or {}, docs, tasks or [], workers), list(range(workers)), workers, lambda: None)
-    return {rel: digest for share in shares for rel, digest in share.items()}
+    index_for(ds, today)  # built once here, inherited by every worker
+    done, _ = run_batches(_Parts(ds, today, history or {}, docs, tasks or []), parts(ds, workers * PARTS_PER_WORKER), workers, lambda: None)
+    return {rel: digest for part in done for rel, digest in part.items()}
 
 
 def write_docs(pages: dict[str, str], docs: Path, previous: dict[str, str] | None = None) -> list[str]:
