@@ -49,7 +49,7 @@ def dataset_findings(ds: Dataset, today: dt.date) -> list[Finding]:
     (and not stored: it was read before the files were hashed, so it might be
     older than the hashes).
     """
-    units, _ = record_units(ds.root)
+    units = ds.units if ds.units is not None else record_units(ds.root)[0]
     if {(u.kind, u.id): u.display for u in units} != ds.files:  # the folders changed since loading
         return positioned(ds.findings + run_checks(ds, today), ds.root)
     return _check(ds.root, today, units, True, loaded=ds)[0]

@@ -53,6 +53,10 @@ class Dataset:
     """Problems found while loading and validating single files."""
     context: dict[tuple[str, str], Any] = field(default_factory=dict)
     """(kind, id) → record loaded only to be looked up by a partial check, not checked itself."""
+    units: list[Unit] | None = None
+    """Every record unit on disk, with each source file's stat, as the whole load listed them (None: loaded otherwise).
+
+    The check's cache keys on these, so ``build`` lists the repository once, not twice."""
 
     def without(self, displays: set[str], notices: list[Finding] | None = None, unpaged: set[str] | frozenset[str] = frozenset()) -> "Dataset":
         """A copy without the records stored in ``displays`` (relative paths).
@@ -68,7 +72,7 @@ class Dataset:
         return Dataset(root=self.root, organisation=self.organisation, catalogue=self.catalogue, purposes_catalogue=self.purposes_catalogue,
                        cases=keep("cases", self.cases), workplaces=keep("workplaces", self.workplaces),
                        modules=keep("modules", self.modules), files=files,
-                       findings=list(notices or []))
+                       findings=list(notices or []), units=self.units)
 
     def workplace(self, wid: str) -> Workplace | None:
         """The workplace ``wid`` if loaded (checked or as context)."""
@@ -356,8 +360,9 @@ def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | 
     ds.purposes_catalogue = load_purposes(root, ds.findings)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     if only is None:
-        only, strays = scan_records(root)
+        only, strays = scan_records(root, files=True)
         ds.findings.extend(strays)
+        ds.units = only
     for item in only:
         if isinstance(item, Unit):
             kind, display = item.kind, item.display
