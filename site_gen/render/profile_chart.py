@@ -20,15 +20,29 @@ from ..views.profile_figures import ProfileFigure, ProfileHistory, ProfileRow
 __all__ = ["ProfileRow", "history_svg", "history_table", "profile_figure", "profile_history", "side_by_side_svg", "side_by_side_table"]
 
 ABILITY, REQUIREMENT, OVER, GRID, INK = "#1565c0", "#e65100", "#b71c1c", "#cfd8dc", "#263238"
-FONT = 'font-family="sans-serif" font-size="12"'
 SCALE = 5
 
 
+def _n(value: float) -> str:
+    """A coordinate with at most one decimal and no trailing ``.0`` (pages are big: every byte counts 1,000 times)."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _figure(width: int, height: int, title: str, body: list[str], css_class: str) -> Markup:
+    """The chart in a figure; the text style is set once on the ``svg`` (texts inherit it).
+
+    Search skips the chart (``data-pagefind-ignore``): the table beside it holds the same figures.
+    """
     t = escape(title)
-    return Markup(f'<figure class="{css_class}"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-                  f'width="{width}" height="{height}" role="img" aria-label="{t}"><title>{t}</title>{"".join(body)}</svg>'
-                  f"<figcaption>{t}</figcaption></figure>")
+    return Markup(f'<figure class="{css_class}" data-pagefind-ignore="all"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+                  f'width="{width}" height="{height}" role="img" aria-label="{t}" font-family="sans-serif" font-size="12" fill="{INK}">'
+                  f'<title>{t}</title>{"".join(body)}</svg><figcaption>{t}</figcaption></figure>')
+
+
+def _grid(lines: list[tuple[float, float, float, float]]) -> str:
+    """Grid lines as one path."""
+    return f'<path d="{"".join(f"M{_n(x1)} {_n(y1)}L{_n(x2)} {_n(y2)}" for x1, y1, x2, y2 in lines)}" stroke="{GRID}"/>'
 
 
 def side_by_side_svg(title: str, rows: Sequence[ProfileRow]) -> Markup:
@@ -39,28 +53,26 @@ def side_by_side_svg(title: str, rows: Sequence[ProfileRow]) -> Markup:
     height = 40 + group_h * len(rows)
     unit = plot_w / SCALE
     body = [f'<rect x="{label_w}" y="4" width="12" height="10" fill="{ABILITY}"/>',
-            f'<text x="{label_w + 16}" y="13" {FONT} fill="{INK}">Fähigkeit</text>']
+            f'<text x="{label_w + 16}" y="13">Fähigkeit</text>']
     if paired:
         body += [f'<rect x="{label_w + 100}" y="5" width="11" height="9" fill="#ffffff" stroke="{REQUIREMENT}" stroke-width="2"/>',
-                 f'<text x="{label_w + 116}" y="13" {FONT} fill="{INK}">Anforderung</text>']
-    for v in range(1, SCALE + 1):
-        x = label_w + unit * v
-        body += [f'<line x1="{x:.1f}" y1="22" x2="{x:.1f}" y2="{height - 4}" stroke="{GRID}"/>',
-                 f'<text x="{x:.1f}" y="32" text-anchor="middle" {FONT} fill="{INK}">{v}</text>']
+                 f'<text x="{label_w + 116}" y="13">Anforderung</text>']
+    body.append(_grid([(label_w + unit * v, 22, label_w + unit * v, height - 4) for v in range(1, SCALE + 1)]))
+    body += [f'<text x="{_n(label_w + unit * v)}" y="32" text-anchor="middle">{v}</text>' for v in range(1, SCALE + 1)]
     for i, row in enumerate(rows):
         y = 38 + i * group_h
-        body.append(f'<text x="{label_w - 8}" y="{y + group_h / 2:.1f}" text-anchor="end" {FONT} fill="{INK}">{escape(row.label[:40])}</text>')
+        body.append(f'<text x="{label_w - 8}" y="{_n(y + group_h / 2)}" text-anchor="end">{escape(row.label[:40])}</text>')
         if row.ability is not None:
-            body.append(f'<rect x="{label_w}" y="{y}" width="{unit * row.ability:.1f}" height="{bar_h - 1}" fill="{ABILITY}"/>')
+            body.append(f'<rect x="{label_w}" y="{y}" width="{_n(unit * row.ability)}" height="{bar_h - 1}" fill="{ABILITY}"/>')
         else:
-            body.append(f'<text x="{label_w + 4}" y="{y + bar_h - 2}" {FONT} fill="{INK}">{escape(row.note or "nicht eingeschätzt")}</text>')
+            body.append(f'<text x="{label_w + 4}" y="{y + bar_h - 2}">{escape(row.note or "nicht eingeschätzt")}</text>')
         if row.requirement is not None:
             yr = y + bar_h
             over = row.ability is not None and row.requirement > row.ability
-            body.append(f'<rect x="{label_w + 1}" y="{yr + 1}" width="{unit * row.requirement - 2:.1f}" height="{bar_h - 3}" '
+            body.append(f'<rect x="{label_w + 1}" y="{yr + 1}" width="{_n(unit * row.requirement - 2)}" height="{bar_h - 3}" '
                         f'fill="#ffffff" stroke="{OVER if over else REQUIREMENT}" stroke-width="2"/>')
             if over:
-                body.append(f'<text x="{label_w + unit * row.requirement + 4:.1f}" y="{yr + bar_h - 2}" {FONT} fill="{OVER}">▲ mehr verlangt</text>')
+                body.append(f'<text x="{_n(label_w + unit * row.requirement + 4)}" y="{yr + bar_h - 2}" fill="{OVER}">▲ mehr verlangt</text>')
     return _figure(label_w + plot_w + 110, height, title, body, "sg-chart sg-profile")
 
 
@@ -92,19 +104,18 @@ def history_svg(title: str, dates: Sequence[dt.date], series: Sequence[tuple[str
     def x(k: int) -> float:
         return label_w + 20 + (step * k if len(dates) > 1 else plot_w / 2)
 
-    body = [f'<text x="{x(k):.1f}" y="14" text-anchor="middle" {FONT} fill="{INK}">{d.strftime("%d.%m.%Y")}</text>'
-            for k, d in enumerate(dates)]
+    body = [f'<text x="{_n(x(k))}" y="14" text-anchor="middle">{d.strftime("%d.%m.%Y")}</text>' for k, d in enumerate(dates)]
+    body.append(_grid([(label_w, 22 + i * row_h + row_h, label_w + plot_w + 40, 22 + i * row_h + row_h) for i in range(len(series))]))
     for i, (label, values) in enumerate(series):
         top = 24 + i * row_h
-        body += [f'<line x1="{label_w}" y1="{top + row_h - 2}" x2="{label_w + plot_w + 40}" y2="{top + row_h - 2}" stroke="{GRID}"/>',
-                 f'<text x="{label_w - 8}" y="{top + row_h / 2 + 4:.1f}" text-anchor="end" {FONT} fill="{INK}">{escape(label[:40])}</text>']
+        body.append(f'<text x="{label_w - 8}" y="{_n(top + row_h / 2 + 4)}" text-anchor="end">{escape(label[:40])}</text>')
         pts = [(x(k), top + row_h - 4 - (row_h - 8) * (v - 1) / (SCALE - 1), v) for k, v in enumerate(values) if v is not None]
         if len(pts) > 1:
-            path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _ in pts)
+            path = " ".join(f"{_n(px)},{_n(py)}" for px, py, _ in pts)
             body.append(f'<polyline points="{path}" fill="none" stroke="{ABILITY}" stroke-width="2"/>')
         for px, py, v in pts:
-            body += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{ABILITY}"/>',
-                     f'<text x="{px + 6:.1f}" y="{py + 4:.1f}" {FONT} fill="{INK}">{v}</text>']
+            body += [f'<circle cx="{_n(px)}" cy="{_n(py)}" r="3.5" fill="{ABILITY}"/>',
+                     f'<text x="{_n(px + 6)}" y="{_n(py + 4)}">{v}</text>']
     return _figure(label_w + plot_w + 60, height, title, body, "sg-chart sg-history")
 
 
