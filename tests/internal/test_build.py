@@ -158,7 +158,7 @@ def test_sharded_mkdocs_build_equals_single_process(tmp_path: Path) -> None:
 
 
 def test_hooks_change_speed_not_output(tmp_path: Path) -> None:
-    """Setting raw HTML aside from Python-Markdown must give byte-identical pages."""
+    """Setting raw HTML and plain tables aside, and the lighter inline patterns (markdown_speed), give byte-identical pages."""
     import datetime as dt
 
     from site_gen.site.mkdocs import mkdocs_config, run_mkdocs
