@@ -82,7 +82,9 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 _RAW_LINE = re.compile(r"^<(figure|details|table|div)\b(?![^\n]*\sid=)[^\n]*</\1>[ \t]*$", re.M)
-_PLACEHOLDER = re.compile(r"<!--sg-raw-(\d+)-->")
+_PLACEHOLDER = re.compile(r"<!--sg-(raw|table)-(\d+)-->(\n\n)?")
+"""A set-aside block in Markdown's output. Markdown puts a blank line after a raw block (the placeholder) but
+only a line break after a table, so a table's placeholder gives one line break back."""
 _TABLE = re.compile(r"(?<=\n\n)(\|[^\n]*\|)[ \t]*\n(\|[ :\-|]+\|)[ \t]*\n((?:\|[^\n]*\|[ \t]*(?:\n|$))*)(?=\n|$)")
 _NOT_PLAIN = re.compile(r"[\[\]*_`<>&\\!{}]|  |https?:|www\.")
 """Anything an inline pattern of Python-Markdown could act on: such tables are left to Markdown."""
@@ -106,12 +108,13 @@ def _cells(row: str) -> list[str]:
     return [c.strip() for c in row.strip()[1:-1].split("|")]
 
 
-SAFE_EXTENSIONS = frozenset({"tables", "toc", "md_in_html", "attr_list", "admonition", "def_list", "footnotes",
+SAFE_EXTENSIONS = frozenset({"tables", "toc", "md_in_html", "fenced_code", "attr_list", "admonition", "def_list", "footnotes",
                              "pymdownx.details", "pymdownx.superfences", SPEED})
 """Extensions that leave plain table text alone (``abbr`` or ``pymdownx.smartsymbols`` would not)."""
 
 
-def _plain_tables_safe(config: Any) -> bool:
+def plain_tables_safe(config: Any) -> bool:
+    """Whether every Markdown extension leaves plain table text alone (mkdocs always adds toc, tables, fenced_code)."""
     names = [str(e).removeprefix("markdown.extensions.") for e in config.markdown_extensions]
     return set(names) <= SAFE_EXTENSIONS
 
@@ -164,15 +167,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """
     kept: list[str] = []
 
-    def keep(html: str) -> str:
+    def keep(html: str, kind: str = "raw") -> str:
         kept.append(html)
-        return f"<!--sg-raw-{len(kept) - 1}-->"
+        return f"<!--sg-{kind}-{len(kept) - 1}-->"
 
     def table(match: re.Match[str]) -> str:
         html = plain_table(match)
-        return match.group(0) if html is None else keep(html) + "\n"
+        return match.group(0) if html is None else keep(html, "table") + "\n"
 
-    if _plain_tables_safe(config):
+    if plain_tables_safe(config):
         markdown = _TABLE.sub(table, markdown)
     markdown = _RAW_LINE.sub(lambda m: keep(m.group(0)), markdown)
     if kept:
@@ -183,7 +186,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Put the raw HTML back."""
     kept = _stash.pop(page.file.src_uri, None)
-    return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], html) if kept else html
+    def restore(m: re.Match[str]) -> str:
+        after = m.group(3) or ""
+        return kept[int(m.group(2))] + (after[:1] if m.group(1) == "table" else after)
+
+    return _PLACEHOLDER.sub(restore, html) if kept else html
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):

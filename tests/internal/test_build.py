@@ -178,6 +178,18 @@ def test_hooks_change_speed_not_output(tmp_path: Path) -> None:
     assert any(b"<svg" in page for rel, page in with_hooks.items() if rel.startswith("akten/"))
 
 
+def test_plain_tables_are_set_aside_with_the_shipped_configuration(tmp_path: Path) -> None:
+    """The table shortcut must engage with the configuration teams get (it did not while fenced_code, which mkdocs
+    always adds, was missing from the safe list: same pages, a quarter more mkdocs time)."""
+    from site_gen import mkdocs_hooks
+    from site_gen.site.mkdocs import mkdocs_config
+
+    (tmp_path / "docs").mkdir()
+    for source in (REPO / "mkdocs.yml", tmp_path / "none.yml"):
+        config = mkdocs_config(tmp_path / "docs", tmp_path / "site", source)
+        assert mkdocs_hooks.plain_tables_safe(config), config.markdown_extensions
+
+
 def test_team_documentation_is_published_under_help(fixture_site: tuple[Path, Path]) -> None:
     _, site = fixture_site
     privacy = (site / "hilfe" / "datenschutz.html").read_text(encoding="utf-8")
