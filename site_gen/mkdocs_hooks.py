@@ -186,11 +186,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Put the raw HTML back."""
     kept = _stash.pop(page.file.src_uri, None)
+    if not kept:
+        return html
+
     def restore(m: re.Match[str]) -> str:
         after = m.group(3) or ""
         return kept[int(m.group(2))] + (after[:1] if m.group(1) == "table" else after)
 
-    return _PLACEHOLDER.sub(restore, html) if kept else html
+    return _PLACEHOLDER.sub(restore, html)
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
