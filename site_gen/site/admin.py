@@ -13,7 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..cms.config import case_folders, cms_config, config_text, connect_hosts, editor_of
+from ..cms.config import cached_config_text, case_folders, cms_config, connect_hosts, editor_of
 from ..dataset import Dataset, scan_records
 from ..render.csp import meta_csp
 from ..render.jinja import make_environment
@@ -66,8 +66,9 @@ def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> 
         shutil.copyfile(file, out / file.name)
     shutil.copytree(dist.parent.parent / "yaml" / "browser" / "dist", out / "yaml", dirs_exist_ok=True)
     editor = editor_of(ds.organisation)
-    (out / "config.yml").write_text(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(u.display for u in (ds.units if ds.units is not None else scan_records(ds.root, stat=False)[0])))),
-                                    encoding="utf-8")
+    units = ds.units if ds.units is not None else scan_records(ds.root, stat=False)[0]
+    config = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(u.display for u in units))
+    (out / "config.yml").write_text(cached_config_text(config, ds.root), encoding="utf-8")
     page = make_environment("admin", trim=False).get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
     (out / "index.html").write_text(page, encoding="utf-8")
     return True

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from yaml import safe_load
 
 from site_gen.cms.collections import FILES, FOLDERS
-from site_gen.cms.config import cms_config, config_text
+from site_gen.cms.config import cached_config_text, cms_config, config_text
 from site_gen.cms.entries import ENTRY_LISTS, entry_model
 from site_gen.layout import WHO, appendable, date_field
 from site_gen.site.admin import PACKAGE_ROOT, STATIC
@@ -257,3 +257,17 @@ def test_the_format_marks_every_demo_entry_with_its_own_list_only(tmp_path: Path
 def _inputs() -> tuple[Any, Any, Any]:
     ds = load_dataset(REPO, only=[])
     return ds.organisation, ds.catalogue, ds.purposes_catalogue
+
+
+def test_the_build_takes_the_configuration_text_from_the_cache_while_the_configuration_is_the_same(tmp_path: Path) -> None:
+    ds = load_dataset(REPO, only=[])
+    one = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=True)
+    assert cached_config_text(one, tmp_path) == config_text(one)  # first time: written and stored
+    stored = tmp_path / ".site-gen-cache" / "cms-config.json"
+    entry = json.loads(stored.read_text(encoding="utf-8"))
+    stored.write_text(json.dumps({**entry, "text": "# aus dem Zwischenspeicher\n"}), encoding="utf-8")
+    assert cached_config_text(one, tmp_path) == "# aus dem Zwischenspeicher\n"  # same configuration: not written again
+    other = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=False)
+    assert cached_config_text(other, tmp_path) == config_text(other)  # another configuration: written anew
+    stored.write_text("kaputt", encoding="utf-8")
+    assert cached_config_text(one, tmp_path) == config_text(one)  # a broken cache is ignored
