@@ -7,16 +7,12 @@ share the format); only the local backend is Decap's (``decap-server``).
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-from ..cache import CACHE_DIR, code_fingerprint, write_cache
 from ..models.catalogue import ProfileCatalogue, PurposeCatalogue
 from ..layout import FOLDER_KINDS, MAIN_FILE, appendable
 from ..models.organisation import Editor, EditorBackend, Organisation
@@ -134,23 +130,3 @@ def config_text(config: dict[str, Any]) -> str:
     yaml.dump(config, buf)
     return HEADER + buf.getvalue()
 
-
-def cached_config_text(config: dict[str, Any], root: Path) -> str:
-    """:func:`config_text`, taken from the repository's cache folder when the same configuration was written before.
-
-    Writing the YAML takes about a second, and every ``build`` installs the
-    editor; the configuration only changes with the organisation, the
-    catalogues, the layout or the tool.
-    """
-    key = hashlib.blake2b(json.dumps(config, ensure_ascii=False, default=str).encode() + code_fingerprint().encode(),
-                          digest_size=16).hexdigest()
-    path = root / CACHE_DIR / "cms-config.json"
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        if stored["key"] == key and isinstance(stored["text"], str):
-            return str(stored["text"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    text = config_text(config)
-    write_cache(path, json.dumps({"key": key, "text": text}, ensure_ascii=False).encode())
-    return text

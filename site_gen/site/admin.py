@@ -9,11 +9,15 @@ and connects to the organisation's Git server, nothing else.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
-from ..cms.config import cached_config_text, case_folders, cms_config, connect_hosts, editor_of
+from ..cms.config import case_folders, cms_config, config_text, connect_hosts, editor_of
+from ..cache import CACHE_DIR, code_fingerprint, write_cache
 from ..dataset import Dataset, scan_records
 from ..render.csp import meta_csp
 from ..render.jinja import make_environment
@@ -72,3 +76,24 @@ def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> 
     page = make_environment("admin", trim=False).get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
     (out / "index.html").write_text(page, encoding="utf-8")
     return True
+
+
+def cached_config_text(config: dict[str, Any], root: Path) -> str:
+    """:func:`config_text`, taken from the repository's cache folder when the same configuration was written before.
+
+    Writing the YAML takes about a second, and every ``build`` installs the
+    editor; the configuration only changes with the organisation, the
+    catalogues, the layout or the tool.
+    """
+    key = hashlib.blake2b(json.dumps(config, ensure_ascii=False, default=str).encode() + code_fingerprint().encode(),
+                          digest_size=16).hexdigest()
+    path = root / CACHE_DIR / "cms-config.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if stored["key"] == key and isinstance(stored["text"], str):
+            return str(stored["text"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    text = config_text(config)
+    write_cache(path, json.dumps({"key": key, "text": text}, ensure_ascii=False).encode())
+    return text
