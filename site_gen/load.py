@@ -22,13 +22,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml_rs
-from ruamel.yaml import YAML
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from .findings import Finding, Loc
+
+if TYPE_CHECKING:  # ruamel.yaml is imported where positions are needed: a clean check never loads it (a fortieth of a second)
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import Node
 
 MAX_BYTES = 1_000_000
 ALIAS_LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
@@ -224,6 +226,8 @@ def _parser_finding(message: str, text: str, display: str) -> Finding:
 
 
 def _find_duplicate(text: str) -> tuple[int, int]:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
     root = _compose(text)
 
     def walk(node: Node | None) -> tuple[int, int] | None:
@@ -247,6 +251,8 @@ def _find_duplicate(text: str) -> tuple[int, int]:
 
 
 def _compose(text: str) -> Node | None:
+    from ruamel.yaml import YAML
+
     try:
         return YAML(typ="rt").compose(text)
     except Exception:  # positions are best effort; the finding itself is already known
@@ -268,6 +274,8 @@ def locate(path: Path, loc: Loc) -> tuple[int, int]:
 
     Walks as deep as the document goes: a missing key points at its parent.
     """
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
     try:
         st = path.stat()
     except OSError:
@@ -298,6 +306,8 @@ def roundtrip() -> YAML:
 
     Keeps comments, key order and quoting.
     """
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
