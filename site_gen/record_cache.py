@@ -32,6 +32,9 @@ from .cache import CACHE_DIR, CaseSummary, code_fingerprint, finding_from_row, f
 from .dataset import RecordUnit
 from .findings import Finding
 
+_CLEAN: list[Any] = []
+"""The finding rows of a unit without findings (shared while writing, never changed)."""
+
 RACY_NS = 2_000_000_000
 """Files changed this close before the cache was written are hashed again (coarse mtimes)."""
 
@@ -85,9 +88,9 @@ def read(root: Path) -> RecordCache:
 def write(root: Path, cache: RecordCache) -> None:
     """Store ``cache`` (atomically; a read-only checkout goes without)."""
     data = {"code": code_fingerprint(), "context": cache.context, "written_ns": time.time_ns(),
-            "units": {key: [e.digest, [finding_row(f) for f in e.findings], e.summary] for key, e in cache.units.items()},
+            "units": {key: [e.digest, list(map(finding_row, e.findings)) if e.findings else _CLEAN, e.summary] for key, e in cache.units.items()},
             "general": [finding_row(f) for f in cache.general],
-            "stats": {path: list(stat) for path, stat in cache.stats.items()}}
+            "stats": cache.stats}  # tuples are written as lists
     write_cache(cache_path(root), json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
 

@@ -11,12 +11,13 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from ..dataset import Dataset
 from ..findings import Finding, Loc, Severity
 from .easy_language_config import EasyLanguageConfig, Separator, load_config
-from .easy_language_rules import _HYPHEN_WORD, _MEDIO_WORD, Rules
-from .easy_language_text import WORD_RE, flesch_amstad, sentences
+from .easy_language_rules import Rules
+from .easy_language_text import WORD_RE, flesch_from_counts
 from .easy_language_words import Lexicon, norm
 
 Text = tuple[Loc, str]
@@ -41,13 +42,20 @@ def rules_for(config: EasyLanguageConfig) -> Rules:
     return rules
 
 
+_NAME_PARTS = re.compile(r"[-·]")
+
+
 def names_of(*texts: str) -> frozenset[str]:
     """Normalised words of proper names (company, district …): allowed as they are."""
+    return frozenset().union(*map(_names_in, texts))
+
+
+@lru_cache(maxsize=4096)
+def _names_in(text: str) -> frozenset[str]:
     out: set[str] = set()
-    for text in texts:
-        for w in WORD_RE.findall(text):
-            out.add(norm(w))
-            out.update(norm(p) for p in re.split(r"[-·]", w) if p)
+    for w in WORD_RE.findall(text):
+        out.add(norm(w))
+        out.update(norm(p) for p in _NAME_PARTS.split(w) if p)
     return frozenset(out)
 
 
@@ -96,8 +104,8 @@ def check_texts(file: str, texts: list[Text], config: EasyLanguageConfig, names:
             out.append(Finding(file, hit.code, hit.message, hit.hint, hit.severity or config.rule(hit.code).severity, loc=loc))
     out += _separators(file, texts, config, names)
     if readability_loc is not None and rules.on("EASY-READABILITY"):
-        sents = [s for _, text in texts for line in sentences(text, rules.no_end) for s in line]
-        score = flesch_amstad(sents)
+        parsed = [rules.parsed(text) for _, text in texts]
+        score = flesch_from_counts(sum(len(line) for p in parsed for line in p.lines), sum(p.words for p in parsed), sum(p.syllables for p in parsed))
         if score is not None and score < config.readability_below:
             band = next(label for low, label in BANDS if score >= low)
             out.append(Finding(file, "EASY-READABILITY", f"Lesbarkeit nach Flesch-Amstad: {score:.0f} von 100 ({band}).",
@@ -113,8 +121,8 @@ def _readability_severity(config: EasyLanguageConfig) -> Severity:
 
 def _separators(file: str, texts: list[Text], config: EasyLanguageConfig, names: frozenset[str]) -> Iterator[Finding]:
     rules = rules_for(config)
-    medio = [(loc, m.group()) for loc, t in texts for m in _MEDIO_WORD.finditer(t)]
-    hyphen = [(loc, m.group()) for loc, t in texts for m in _HYPHEN_WORD.finditer(t) if norm(m.group()) not in names]
+    medio = [(loc, word) for loc, t in texts for word in rules.parsed(t).medio]
+    hyphen = [(loc, word) for loc, t in texts for word in rules.parsed(t).hyphen if norm(word) not in names]
     own, other = (hyphen, medio) if config.separator is Separator.HYPHEN else (medio, hyphen)
     own_name, other_name = ("Binde·strich", "Medio·punkt") if config.separator is Separator.HYPHEN else ("Medio·punkt", "Binde·strich")
     if own and other and rules.on("EASY-SEPARATOR-MIXED"):
@@ -144,16 +152,16 @@ def reviewed_texts(obj: object) -> list[str]:
 
 def record_texts(ds: Dataset) -> Iterable[tuple[str, list[Text], frozenset[str], Loc]]:
     """(file, texts, proper names, readability loc) of every record with participant-facing text."""
-    org = _org_names(ds)
+    org = names_of(*_org_names(ds))
     for wid, wp in ds.workplaces.items():
         if wp.posting is None:
             continue
         a = wp.company.address
-        names = names_of(wp.company.name, a.city, a.district, a.street, wp.company.transit, *org)
+        names = names_of(wp.company.name, a.city, a.district, a.street, wp.company.transit) | org
         yield ds.path_of("workplaces", wid), posting_texts(wp.posting), names, ("posting",)
     for mid, mod in ds.modules.items():
         texts: list[Text] = [(("easy", "title"), mod.easy.title), (("easy", "text"), mod.easy.text)]
-        yield ds.path_of("modules", mid), texts, names_of(mod.title, *org), ("easy",)
+        yield ds.path_of("modules", mid), texts, names_of(mod.title) | org, ("easy",)
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:

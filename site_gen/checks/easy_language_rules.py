@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..findings import Severity
 from .easy_language_config import EasyLanguageConfig, Separator
-from .easy_language_text import LETTERS, Sentence, quote, sentences
+from .easy_language_text import LETTERS, Sentence, quote, sentences, syllables
 from .easy_language_words import Lexicon, norm, suggest
 
 _ROMAN = re.compile(r"^(?=[MDCLXVI]{2,}$)(?=.*[IVX])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -32,6 +32,28 @@ _PARTICIPLE = re.compile(r"^(?:(?:ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nac
                          r"|(?:be|ver|er|zer|ent|emp|miss)[a-zäöüß]{3,}t|[a-zäöüß]{3,}iert)$")
 _HYPHEN_WORD = re.compile(rf"[{LETTERS}]{{2,}}(?:-[{LETTERS}]{{2,}})+")
 _MEDIO_WORD = re.compile(rf"[{LETTERS}]+(?:·[{LETTERS}]+)+")
+_DOTS_AND_SPACES = re.compile(r"[.\s]")
+_AFTER_COMMA = re.compile(rf",\s*([{LETTERS}]+)")
+_LEADING_ZERO = re.compile(r"^0")
+
+TEXT_CACHE = 20_000
+"""Texts whose analysis and findings a :class:`Rules` keeps (cleared when full; ``serve`` runs for days)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What one text is made of, worked out once per text (postings repeat the same lines)."""
+
+    lines: tuple[tuple[Sentence, ...], ...]
+    """Per non-blank line, its sentences."""
+    tokens: frozenset[str]
+    """Every word token and its normal form: the only strings a record's proper names are compared with."""
+    words: int
+    syllables: int
+    medio: tuple[str, ...]
+    """Words split with Mediopunkt, in order."""
+    hyphen: tuple[str, ...]
+    """Words split with hyphens, in order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +76,9 @@ class Rules:
         self.hyphen = config.separator is Separator.HYPHEN
         self._compile_patterns(config)
         self._word_lists(config)
+        self._enabled: dict[str, bool] = {}
+        self._parsed: dict[str, Parsed] = {}
+        self._hits: dict[tuple[str, frozenset[str]], tuple[Hit, ...]] = {}
         # Capitalised words that are no noun: after them "der" is no genitive ("Heute der …" is rare, "Dann hilft …").
         self.not_noun = {"du", "ich", "sie", "er", "es", "wir", "ihr", "dann", "danach", "heute", "morgen", "hier", "dort", "da", "jetzt",
                          "bei", "von", "mit", "nach", "aus", "zu", "in", "an", "auf", "vor", "hinter", "über", "unter", "neben",
@@ -71,7 +96,7 @@ class Rules:
         chars = "".join(re.escape(ch) for ch in config.special_characters)
         self.special_re = re.compile(f"[{chars}]" if chars else "(?!)")
         # Abbreviations written without their dots ("ca", "zzgl", "Std"): matched as a whole word, case as listed.
-        self.bare_abbr = {re.sub(r"[.\s]", "", a): full for a, full in config.abbreviations.items() if len(re.sub(r"[.\s]", "", a)) >= 2}
+        self.bare_abbr = {_DOTS_AND_SPACES.sub("", a): full for a, full in config.abbreviations.items() if len(_DOTS_AND_SPACES.sub("", a)) >= 2}
 
     def _word_lists(self, config: EasyLanguageConfig) -> None:
         """The configured word lists, lower-cased for lookup."""
@@ -93,12 +118,43 @@ class Rules:
             (set(config.common_words.lower().split()) - split_in_glossary) - {"arbeitsplätze", "arbeitsplatzes"}
 
     def on(self, code: str) -> bool:
-        return self.c.rule(code).enabled
+        enabled = self._enabled.get(code)
+        if enabled is None:
+            enabled = self._enabled[code] = self.c.rule(code).enabled
+        return enabled
+
+    def parsed(self, text: str) -> Parsed:
+        """The sentences, tokens and counts of ``text`` (memoised)."""
+        hit = self._parsed.get(text)
+        if hit is None:
+            lines = tuple(tuple(line) for line in sentences(text, self.no_end))
+            words = [w for line in lines for s in line for w in s.words]
+            hit = Parsed(lines, frozenset(x for w in words for x in (w, norm(w))), len(words), sum(syllables(w) for w in words),
+                         tuple(m.group() for m in _MEDIO_WORD.finditer(text)), tuple(m.group() for m in _HYPHEN_WORD.finditer(text)))
+            if len(self._parsed) >= TEXT_CACHE:
+                self._parsed.clear()
+            self._parsed[text] = hit
+        return hit
 
     def check_text(self, text: str, names: frozenset[str]) -> list[Hit]:
-        """Every rule break in one text field (``names``: proper names of the record)."""
+        """Every rule break in one text field (``names``: proper names of the record).
+
+        Memoised per text and the names that occur in it: the same line in
+        many postings is judged once.
+        """
+        parsed = self.parsed(text)
+        key = (text, parsed.tokens.intersection(names))
+        hits = self._hits.get(key)
+        if hits is None:
+            hits = tuple(self._check_lines(parsed.lines, key[1]))
+            if len(self._hits) >= TEXT_CACHE:
+                self._hits.clear()
+            self._hits[key] = hits
+        return list(hits)
+
+    def _check_lines(self, lines: tuple[tuple[Sentence, ...], ...], names: frozenset[str]) -> list[Hit]:
         hits: list[Hit] = []
-        for line_sents in sentences(text, self.no_end):
+        for line_sents in lines:
             if len(line_sents) > 1 and self.on("EASY-ONE-SENTENCE-PER-LINE"):
                 hits.append(Hit("EASY-ONE-SENTENCE-PER-LINE", f"In einer Zeile stehen {len(line_sents)} Sätze: {quote(line_sents[0].text + ' ' + line_sents[1].text)}",
                                 "Jeden Satz in eine eigene Zeile schreiben (in YAML mehrzeilig mit „|“).", line_sents[0].line))
@@ -144,7 +200,7 @@ class Rules:
         if _DIGIT_RANGE.search(scan):
             add(Hit("EASY-NUMBER-FORMAT", f"Zahlen mit Strich dazwischen in {q}", "„von 8 bis 14 Uhr“ schreiben statt „8-14 Uhr“.", s.line))
         for m in _TIME_ZERO.finditer(scan):
-            fixed = re.sub(r"^0", "", m.group())
+            fixed = _LEADING_ZERO.sub("", m.group())
             add(Hit("EASY-NUMBER-FORMAT", f"Uhrzeit mit Null am Anfang „{m.group()}“ in {q}", f"Ohne Null schreiben: „{fixed}“.", s.line))
         for m in _DATE.finditer(scan):
             add(Hit("EASY-NUMBER-FORMAT", f"Datum nur in Ziffern „{m.group()}“ in {q}", "Den Monat als Wort schreiben, zum Beispiel „5. März 2026“.", s.line))
@@ -170,7 +226,7 @@ class Rules:
         add = out.append
         toks = [t for t in s.words if not t[:1].isdigit()]
         lower = [t.lower() for t in toks]
-        dotted = {re.sub(r"[.\s]", "", m.group()).lower() for m in self.abbr_re.finditer(s.text)}
+        dotted = {_DOTS_AND_SPACES.sub("", m.group()).lower() for m in self.abbr_re.finditer(s.text)}
         for i, (tok, low) in enumerate(zip(toks, lower)):
             hit = self._number_or_abbreviation(tok, low, names, dotted, q, s.line)
             if hit is not None:
@@ -236,7 +292,7 @@ class Rules:
         for w in lower:
             if w in self.sub_always:
                 return w
-        for m in re.finditer(rf",\s*([{LETTERS}]+)", text):
+        for m in _AFTER_COMMA.finditer(text):
             if m.group(1).lower() in self.sub_comma:
                 return m.group(1)
         if lower and lower[0] in self.sub_comma and lower[0] not in ("der", "die", "das", "dem", "den") and "," in text:

@@ -17,6 +17,8 @@ TOKEN_RE = re.compile(rf"[0-9]+(?:[:.,][0-9]+)*(?:-[{LETTERS}]+)*|{WORD_RE.patte
 _END_RE = re.compile(r"[.!?]+(?=\s|$)")
 _ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _VOWELS_RE = re.compile(r"(?:äu|eu|au|ei|ai|ie|ee|aa|oo|[aeiouyäöü])", re.I)
+_SEPARATOR_RE = re.compile(r"[·\-]")
+_NOT_WORD_RE = re.compile(r"[\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,7 @@ def split_sentences(line: str, no_end: frozenset[str]) -> list[str]:
         rest = line[end:].lstrip()
         if rest and m.group() == ".":
             before = line[start:m.start()].split()
-            last = re.sub(r"[\W_]", "", before[-1]).lower() if before else ""
+            last = _NOT_WORD_RE.sub("", before[-1]).lower() if before else ""
             if last.isdigit() or last in no_end or rest[0].islower():
                 continue
         piece = line[start:end].strip()
@@ -76,7 +78,7 @@ def sentences(text: str, no_end: frozenset[str]) -> list[list[Sentence]]:
 
 def parts(word: str) -> list[str]:
     """The parts of a word split at Mediopunkt and hyphen."""
-    return [p for p in re.split(r"[·\-]", word) if p]
+    return [p for p in _SEPARATOR_RE.split(word) if p]
 
 
 def syllables(word: str) -> int:
@@ -89,8 +91,11 @@ def syllables(word: str) -> int:
 def flesch_amstad(sents: list[Sentence]) -> float | None:
     """Flesch reading ease for German (Amstad 1978): 180 − ASL − 58.5 × ASW."""
     words = [w for s in sents for w in s.words]
-    if not sents or not words:
+    return flesch_from_counts(len(sents), len(words), sum(syllables(w) for w in words))
+
+
+def flesch_from_counts(sentences: int, words: int, syllables: int) -> float | None:
+    """:func:`flesch_amstad` from the counts of sentences, words and syllables."""
+    if not sentences or not words:
         return None
-    asl = len(words) / len(sents)
-    asw = sum(syllables(w) for w in words) / len(words)
-    return max(0.0, min(100.0, 180 - asl - 58.5 * asw))
+    return max(0.0, min(100.0, 180 - words / sentences - 58.5 * (syllables / words)))

@@ -11,8 +11,6 @@ The compound splitter also makes the suggestion for long words:
 
 from __future__ import annotations
 
-import re
-
 from functools import lru_cache
 
 from .easy_language_text import parts
@@ -52,9 +50,12 @@ def in_dictionary(word: str) -> bool:
     return simplemma.is_known(word[:1].upper() + word[1:], lang="de") or simplemma.is_known(word.lower(), lang="de")
 
 
+_SEPARATORS = str.maketrans("", "", "·-'’")
+
+
 def norm(word: str) -> str:
     """Lower case, separators removed: the form used for lookups."""
-    return re.sub(r"[·\-'’]", "", word).lower()
+    return word.translate(_SEPARATORS).lower()
 
 
 class Lexicon:
