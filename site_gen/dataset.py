@@ -149,6 +149,15 @@ class Dataset:
                 index[case.coaches.primary].append(case)
         return dict(index)
 
+    @cached_property
+    def cases_by_deputy(self) -> dict[str, list[Case]]:
+        """Open cases per deputy coach (as :attr:`cases_by_coach` per primary coach)."""
+        index: dict[str, list[Case]] = defaultdict(list)
+        for case in self.cases.values():
+            if case.closed is None:
+                index[case.coaches.deputy].append(case)
+        return dict(index)
+
 
 Entry = Unit
 """A record unit (see :mod:`site_gen.layout`): kind, id, display, stat key, source files."""

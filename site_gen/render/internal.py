@@ -132,10 +132,11 @@ def _work(ds: Consented, today: dt.date, tasks: list[Finding], put: Any, put_tex
     kinds = Counter(d.kind for d in deadlines)
     put("home.md.j2", views.home(ds, today, [(g.kind, kinds[g.kind]) for g in internal_deadlines.group_deadlines(deadlines)],
                                  home_view.team_days(ds, today, deadlines, tasks), today + dt.timedelta(days=home_view.WEEK_DAYS - 1)))
+    by_coach, others = internal_deadlines.by_coach(deadlines), internal_deadlines.deadline_links(ds)
     for sid in coach_view.coach_ids(ds):
-        put("coach.md.j2", coach_view.coach(ds, sid, today, deadlines, tasks))
-        put("deadlines_coach.md.j2", internal_deadlines.coach_deadline_page(ds, sid, today, deadlines))
-        mine = internal_deadlines.for_coach(deadlines, sid)
+        mine = by_coach.get(sid, [])
+        put("coach.md.j2", coach_view.coach(ds, sid, today, mine, tasks))
+        put("deadlines_coach.md.j2", internal_deadlines.coach_deadline_page(ds, sid, today, mine, others))
         put_text(internal_deadlines.coach_calendar_path(sid), calendar.calendar(calendar.calendar_entries(mine, sid), today))
 
 

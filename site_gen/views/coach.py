@@ -20,7 +20,7 @@ from .consented import Consented
 from ..findings import Finding
 from ..models.organisation import Role
 from .internal import Link, case_link, label, staff_link
-from .internal_deadlines import Deadline, coach_calendar_path, coach_deadlines_path, days_text, for_coach
+from .internal_deadlines import Deadline, coach_calendar_path, coach_deadlines_path, days_text
 
 WORK = "arbeit"
 IPS_CASELOAD = 20
@@ -112,18 +112,16 @@ def tasks_for(ds: Dataset, sid: str, tasks: Sequence[Finding], today: dt.date) -
     return sorted(rows, key=lambda t: (t.due, t.case.target, t.code))
 
 
-def coach(ds: Consented, sid: str, today: dt.date, deadlines: list[Deadline], tasks: Sequence[Finding] = ()) -> CoachContext:
-    """Context of one coach's work page. ``deadlines``: every deadline of the (consent-filtered) dataset."""
+def coach(ds: Consented, sid: str, today: dt.date, mine: list[Deadline], tasks: Sequence[Finding] = ()) -> CoachContext:
+    """Context of one coach's work page. ``mine``: the deadlines of this coach's cases (``internal_deadlines.for_coach``)."""
     person = ds.staff[sid]
-    mine = for_coach(deadlines, sid)
     nearest: dict[str, Deadline] = {}
     for d in mine:
         if not d.overdue:
             nearest.setdefault(d.cid, d)
 
     def rows(deputy: bool) -> list[CaseRow]:
-        cases = [c for c in ds.cases.values() if c.closed is None and (c.coaches.deputy if deputy else c.coaches.primary) == sid]
-        cases.sort(key=lambda c: (c.last_name, c.first_name, c.id))
+        cases = sorted((ds.cases_by_deputy if deputy else ds.cases_by_coach).get(sid, []), key=lambda c: (c.last_name, c.first_name, c.id))
         return [CaseRow(case_link(ds, c.id), c.id, label(c.stage),
                         staff_link(ds, c.coaches.primary if deputy else c.coaches.deputy), nearest.get(c.id)) for c in cases]
 

@@ -118,12 +118,12 @@ CONTRACT_TYPES = {"budget-fuer-arbeit", "budget-fuer-ausbildung", "sozialversich
 def _coaches(ds: Consented, cases: list[Case], since: dt.date, until: dt.date) -> list[CoachLoad]:
     """Caseload and employer contacts per month of every job coach."""
     contacts = Counter(e.by for c in cases for e in c.support_log if e.employer and since <= e.date <= until)
+    loads = Counter(c.coaches.primary for c in cases if c.closed is None)
     coaches = []
     for sid, s in sorted(ds.staff.items(), key=lambda t: (t[1].name, t[0])):
         if Role.JOBCOACH not in s.roles:
             continue
-        load = sum(1 for c in cases if c.closed is None and c.coaches.primary == sid)
-        coaches.append(CoachLoad(sid, staff_link(ds, sid), location_name(ds, s.location), load, s.capacity,
+        coaches.append(CoachLoad(sid, staff_link(ds, sid), location_name(ds, s.location), loads[sid], s.capacity,
                                  contacts[sid], contacts[sid] / CONTACT_MONTHS))
     return coaches
 

@@ -8,15 +8,15 @@ deadlines whose day has passed and the check's time-made tasks of open cases.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .consented import Consented
 from ..findings import Finding
-from ..models.case import Case
 from .coach import coach_ids, coach_path, task_case
 from .internal import Link, location_cases_path
-from .internal_deadlines import Deadline
+from .internal_deadlines import Deadline, by_coach
 
 WEEK_DAYS = 7
 
@@ -43,13 +43,11 @@ class TeamDay:
     coaches: list[CoachDay]
 
 
-def _coach_day(ds: Consented, sid: str, today: dt.date, until: dt.date, deadlines: list[Deadline], open_cases: list[Case]) -> CoachDay:
-    """One coach's counts: overdue and this week's deadlines, open tasks, caseload against capacity."""
-    mine = [d for d in deadlines if sid in (d.primary, d.deputy)]
+def _coach_day(ds: Consented, sid: str, today: dt.date, until: dt.date, mine: list[Deadline], tasks: int) -> CoachDay:
+    """One coach's counts: overdue and this week's deadlines (``mine``), open tasks, caseload against capacity."""
     return CoachDay(Link(ds.staff[sid].name, coach_path(sid)), sum(1 for d in mine if d.due < today),
-                    sum(1 for d in mine if today <= d.due <= until),
-                    sum(1 for c in open_cases if sid in (c.coaches.primary, c.coaches.deputy)),
-                    sum(1 for c in ds.cases.values() if c.closed is None and c.coaches.primary == sid), ds.staff[sid].capacity)
+                    sum(1 for d in mine if today <= d.due <= until), tasks,
+                    len(ds.cases_by_coach.get(sid, [])), ds.staff[sid].capacity)
 
 
 def team_days(ds: Consented, today: dt.date, deadlines: list[Deadline], tasks: Sequence[Finding]) -> list[TeamDay]:
@@ -58,10 +56,12 @@ def team_days(ds: Consented, today: dt.date, deadlines: list[Deadline], tasks: S
     # One entry per open task, naming its (open) case.
     task_cases = [ds.cases[cid] for f in tasks if f.is_task and (cid := task_case(f)) in ds.cases and ds.cases[cid].closed is None]
     coaches = coach_ids(ds)
+    mine = by_coach(deadlines)
+    tasks_of = Counter(sid for c in task_cases for sid in {c.coaches.primary, c.coaches.deputy})
     out = []
     for lid, loc in ds.locations.items():
         here = [d for d in deadlines if d.location == lid]
-        rows = [_coach_day(ds, sid, today, until, deadlines, task_cases) for sid in coaches if ds.staff[sid].location == lid]
+        rows = [_coach_day(ds, sid, today, until, mine.get(sid, []), tasks_of[sid]) for sid in coaches if ds.staff[sid].location == lid]
         out.append(TeamDay(lid, loc.name, ds.providers[ds.provider_of_location[lid]].name, Link(f"Akten {loc.name}", location_cases_path(lid)),
                            [d for d in here if d.due < today], [d for d in here if today <= d.due <= until],
                            sum(1 for c in task_cases if c.location == lid), rows))

@@ -190,6 +190,18 @@ def for_coach(items: list[Deadline], sid: str) -> list[Deadline]:
     return [d for d in items if sid in (d.primary, d.deputy)]
 
 
+def by_coach(items: list[Deadline]) -> dict[str, list[Deadline]]:
+    """:func:`for_coach` of every coach in one pass (the same lists; a coach without deadlines is missing).
+
+    Per coach, a pass over every deadline cost minutes at 10,000 cases and 800 coaches."""
+    index: dict[str, list[Deadline]] = {}
+    for d in items:
+        index.setdefault(d.primary, []).append(d)
+        if d.deputy != d.primary:
+            index.setdefault(d.deputy, []).append(d)
+    return index
+
+
 @dataclass(frozen=True, slots=True)
 class CoachDeadlinePageContext:
     page: str
@@ -218,7 +230,7 @@ def coach_calendar_path(sid: str) -> str:
     return f"fristen/{sid}.ics"
 
 
-def coach_deadline_page(ds: Consented, sid: str, today: dt.date, items: list[Deadline]) -> CoachDeadlinePageContext:
-    """``fristen/<staff-id>.md``: the deadlines of one coach's cases (primary and deputy), no JavaScript needed."""
-    return CoachDeadlinePageContext(coach_deadlines_path(sid), today, staff_link(ds, sid), sid, for_coach(items, sid),
-                                    f"{sid}.ics", deadline_links(ds))
+def coach_deadline_page(ds: Consented, sid: str, today: dt.date, mine: list[Deadline], others: list[Link]) -> CoachDeadlinePageContext:
+    """``fristen/<staff-id>.md``: the deadlines of one coach's cases (primary and deputy, ``mine``: :func:`for_coach`),
+    no JavaScript needed. ``others``: :func:`deadline_links`."""
+    return CoachDeadlinePageContext(coach_deadlines_path(sid), today, staff_link(ds, sid), sid, mine, f"{sid}.ics", others)
