@@ -213,7 +213,7 @@ def search_weight(site: Path, repo: Path, assets: Path | None = None) -> list[di
     import yaml_rs
     from playwright.sync_api import sync_playwright
 
-    cases = sorted((repo / "cases").glob("*.yaml"))
+    cases = sorted([*(repo / "cases").glob("*.yaml"), *(repo / "cases").glob("*/case.yaml")])  # either layout
     case = yaml_rs.loads(cases[len(cases) // 2].read_text(), parse_datetime=False)
     workplace = yaml_rs.loads(sorted((repo / "workplaces").glob("*.yaml"))[0].read_text(), parse_datetime=False)
     module = yaml_rs.loads(sorted((repo / "modules").glob("*.yaml"))[0].read_text(), parse_datetime=False)
