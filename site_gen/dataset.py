@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -143,21 +144,20 @@ class Dataset:
 
     @cached_property
     def cases_by_coach(self) -> dict[str, list[Case]]:
-        index: dict[str, list[Case]] = defaultdict(list)
-        for case in self.cases.values():
-            if case.closed is None:
-                index[case.coaches.primary].append(case)
-        return dict(index)
+        """Open cases per primary coach."""
+        return self._open_cases_by(lambda case: case.coaches.primary)
 
     @cached_property
     def cases_by_deputy(self) -> dict[str, list[Case]]:
-        """Open cases per deputy coach (as :attr:`cases_by_coach` per primary coach)."""
+        """Open cases per deputy coach."""
+        return self._open_cases_by(lambda case: case.coaches.deputy)
+
+    def _open_cases_by(self, coach: Callable[[Case], str]) -> dict[str, list[Case]]:
         index: dict[str, list[Case]] = defaultdict(list)
         for case in self.cases.values():
             if case.closed is None:
-                index[case.coaches.deputy].append(case)
+                index[coach(case)].append(case)
         return dict(index)
-
 
 Entry = Unit
 """A record unit (see :mod:`site_gen.layout`): kind, id, display, stat key, source files."""
