@@ -84,6 +84,8 @@ def render_site(ds: Consented, today: dt.date, history: dict[str, list[Change]] 
         # All notices with the overview (once per build); in a partial render those of the wanted ids.
         for notice in internal_tasks.notices(ds, kind, None if wanted is None or overview else list(wanted)):
             put("notice.md.j2", notice)
+    for erasure in internal_tasks.erasure_notices(ds, None if cases is None or overview else list(cases)):
+        put("erasure.md.j2", erasure)
     _record_pages(ds, today, history, cases, workplaces, modules, put)
     return pages
 

@@ -5,6 +5,11 @@ day: fields tied to a purpose (``x-zweck`` in the models) are emptied when no
 live consent for that purpose exists, and employer disclosures are kept only
 where a live consent names that workplace.
 
+A case past its retention period (:mod:`site_gen.domain.retention`) is
+treated like a fully withdrawn one, only more so: it is left out whole, and
+the view keeps just what the team needs to erase it (:attr:`Consented.erasure`:
+id, due day, location, coaches — nothing personal).
+
 The result has its own type, :class:`Consented`. Every internal page (the
 build, the preview of ``site-gen serve``, the Bewerbungsmappe, the
 development report) requires it, so passing the raw :class:`Dataset` is a
@@ -15,10 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from ..consent import field_purposes, has_live
 from ..dataset import Dataset
+from ..domain.retention import ErasureDue, erasure_due, past_retention, retention_years
 from ..models.case import Case
 from ..models.catalogue import Purpose
 
@@ -48,17 +54,21 @@ class Consented(Dataset):
     consented.
     """
 
+    erasure: dict[str, ErasureDue] = field(default_factory=dict)
+    """Cases past their retention period, left out of every page: only their erasure is shown."""
 
-def _consented(ds: Dataset, cases: dict[str, Case]) -> Consented:
+
+def _consented(ds: Dataset, cases: dict[str, Case], erasure: dict[str, ErasureDue]) -> Consented:
     values = {f.name: getattr(ds, f.name) for f in fields(Dataset)}
     values.update(cases=cases, findings=list(ds.findings))
-    return Consented(**values)
+    return Consented(**values, erasure=erasure)
 
 
 def consented_dataset(ds: Dataset, today: dt.date) -> Consented:
-    """A copy of ``ds`` whose cases pass the consent filter (see module doc)."""
-    purposes = ds.purposes
-    return _consented(ds, {cid: consented_case(c, today, purposes) for cid, c in ds.cases.items()})
+    """A copy of ``ds`` whose cases pass the consent filter and the retention period (see module doc)."""
+    purposes, erasure = ds.purposes, past_retention(ds, today)
+    cases = {cid: consented_case(c, today, purposes) for cid, c in ds.cases.items() if cid not in erasure}
+    return _consented(ds, cases, erasure)
 
 
 def consented_update(view: Consented, ds: Dataset, changed: Iterable[str], today: dt.date) -> Consented:
@@ -67,13 +77,17 @@ def consented_update(view: Consented, ds: Dataset, changed: Iterable[str], today
     The preview's quick path: only the cases whose files changed pass the
     filter again; a changed case that is no longer in ``ds`` is dropped.
     """
-    cases = dict(view.cases)
+    cases, erasure = dict(view.cases), dict(view.erasure)
     for cid in changed:
+        cases.pop(cid, None)
+        erasure.pop(cid, None)
         if cid in ds.cases:
-            cases[cid] = consented_case(ds.cases[cid], today, ds.purposes)
-        else:
-            cases.pop(cid, None)
-    return _consented(ds, cases)
+            due = erasure_due(ds.cases[cid], retention_years(ds), today)
+            if due is not None:
+                erasure[cid] = due
+            else:
+                cases[cid] = consented_case(ds.cases[cid], today, ds.purposes)
+    return _consented(ds, cases, erasure)
 
 
 def shown_items(view: Consented) -> set[tuple[str, ...]]:

@@ -102,6 +102,8 @@ class DashboardContext:
     deadlines: list[DeadlineGroup]
     links: list[Link]
     after: AfterFigures | None = None
+    to_erase: int = 0
+    """Closed cases past their retention period in this scope: counted, never shown."""
 
     @property
     def quota_points(self) -> list[tuple[str, float]]:
@@ -233,6 +235,11 @@ def _funnel(cases: list[Case], today: dt.date) -> list[tuple[str, str, int, int 
     return [(s.value, label(s), counts[s], whole_days(statistics.median(stage_days[s])) if stage_days.get(s) else None) for s in Stage]
 
 
+def _to_erase(ds: Consented, provider: str, location: str | None) -> int:
+    """Cases of the scope past their retention period (counted as closed, never shown)."""
+    return sum(1 for e in ds.erasure.values() if (e.location == location if location is not None else e.provider == provider))
+
+
 def dashboard(ds: Consented, today: dt.date, provider: str | None = None, location: str | None = None,
               deadlines: list[Deadline] | None = None) -> DashboardContext:
     """Figures for one provider (``provider``) or one location (``location``).
@@ -257,6 +264,7 @@ def dashboard(ds: Consented, today: dt.date, provider: str | None = None, locati
         median_contact=_median_days(cases, first_contact, today), median_trial=_median_days(cases, first_trial, today),
         coaches=coaches, coach_target=COACH_LOAD, deadlines=group_deadlines(deadlines), links=sc.links,
         after=after_figures(ds, cases, today),
+        to_erase=_to_erase(ds, pid, location),
     )
 
 

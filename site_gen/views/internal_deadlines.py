@@ -28,7 +28,7 @@ from ..dataset import Dataset
 from .consented import Consented
 from ..models.case import Case, GoalStatus, PlacementStatus
 from ..models.common import TRIAL_TYPES
-from .internal import Link, case_link, label, staff_link, workplace_link
+from .internal import Link, case_link, case_path, label, staff_link, workplace_link
 
 CONSENT_DAYS = 60
 PLACEMENT_DAYS = 30
@@ -41,6 +41,7 @@ KIND_REVIEW_OVERDUE = "Überprüfung überfällig"
 KIND_REVIEW = "Überprüfung steht an"
 KIND_REPORT = "Entwicklungsbericht fällig"
 KIND_REFLECTION = "Reflexionsgespräch offen"
+KIND_ERASURE = "Löschung fällig"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +148,16 @@ def case_deadlines(ds: Dataset, case: Case, today: dt.date) -> list[Deadline]:
     return sorted(out, key=lambda d: (d.due, d.kind))
 
 
+def erasure_deadlines(ds: Consented, today: dt.date) -> list[Deadline]:
+    """The one deadline a case past its retention period keeps: its erasure (id only, nothing personal)."""
+    return [Deadline(e.due, (e.due - today).days, KIND_ERASURE, Link(cid, case_path(cid)), "Aufbewahrungsfrist abgelaufen",
+                     e.location, e.provider, cid, staff_link(ds, e.primary), e.primary, e.deputy)
+            for cid, e in ds.erasure.items()]
+
+
 def all_deadlines(ds: Consented, today: dt.date) -> list[Deadline]:
-    """Deadlines of every case, soonest (most overdue) first."""
-    out = [d for case in ds.cases.values() for d in case_deadlines(ds, case, today)]
+    """Deadlines of every case, soonest (most overdue) first; a case past retention has only its erasure."""
+    out = [d for case in ds.cases.values() for d in case_deadlines(ds, case, today)] + erasure_deadlines(ds, today)
     return sorted(out, key=lambda d: (d.due, d.kind, d.case.target))
 
 
@@ -174,7 +182,7 @@ class DeadlinePageContext:
 
 def group_deadlines(items: list[Deadline]) -> list[DeadlineGroup]:
     """Group by kind in a fixed order (only kinds that occur)."""
-    order = (KIND_CONSENT, KIND_REVIEW_OVERDUE, KIND_PLACEMENT, KIND_REPORT, KIND_REVIEW, KIND_REFLECTION)
+    order = (KIND_ERASURE, KIND_CONSENT, KIND_REVIEW_OVERDUE, KIND_PLACEMENT, KIND_REPORT, KIND_REVIEW, KIND_REFLECTION)
     return [DeadlineGroup(k, [d for d in items if d.kind == k]) for k in order if any(d.kind == k for d in items)]
 
 
