@@ -105,3 +105,20 @@ def test_the_subject_access_export_still_works_until_erasure(sites: tuple[Path, 
     proc = run_cli("--root", str(repo), "export", "tn-1001", "--today", FIRST_DAY_AFTER, "--out", str(tmp_path))
     assert proc.returncode == 0, proc.stderr
     assert any("Sandmann" in p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.html"))
+
+
+def test_the_preview_update_takes_a_case_out_when_its_retention_ends(tmp_path: Path) -> None:
+    """``site-gen serve`` filters only changed cases anew: a case closed long ago leaves the view there too."""
+    import datetime as dt
+
+    from site_gen.dataset import load_dataset
+    from site_gen.views.consented import consented_dataset, consented_update
+
+    repo = fixture_repo(tmp_path / "repo")
+    day = dt.date.fromisoformat(FIRST_DAY_AFTER)
+    view = consented_dataset(load_dataset(repo), day)
+    assert "tn-1001" in view.cases and not view.erasure
+    closed = closed_repo(tmp_path / "closed")
+    updated = consented_update(view, load_dataset(closed), ["tn-1001"], day)
+    assert "tn-1001" not in updated.cases and updated.erasure["tn-1001"].due == day
+    assert set(updated.cases) == set(view.cases) - {"tn-1001"}
