@@ -50,7 +50,7 @@ LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABEL
     Role.JOBCOACH: "Jobcoach", Role.TRAINER: "Trainer:in", Role.GROUP_LEADER: "Gruppenleitung",
     Role.SOCIAL_SERVICE: "Sozialdienst",
     Instrument.HAMET2: "hamet 2", Instrument.HAMET_E: "hamet E", Instrument.MELBA: "MELBA", Instrument.IMBA: "IMBA",
-    Instrument.OWN: "eigener Bogen",
+    Instrument.OWN: "eigener Bogen", Instrument.SELF: "Selbsteinschätzung",
     GuardianTask.HEALTH: "Gesundheitssorge", GuardianTask.ASSETS: "Vermögenssorge",
     GuardianTask.RESIDENCE: "Aufenthaltsbestimmung", GuardianTask.AUTHORITIES: "Behörden",
     GuardianTask.WORK: "Arbeit und Beschäftigung", GuardianTask.MAIL: "Post", GuardianTask.HOUSING: "Wohnungsangelegenheiten",

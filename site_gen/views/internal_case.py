@@ -20,6 +20,7 @@ from .matching import case_section as matching_for_case
 from .internal_log import Intensity, intensity
 from .report_hint import report_hint
 from .after_placement import AfterSection, case_section
+from .self_assessment import SelfComparison, compare_views, is_self
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +192,8 @@ class DossierContext:
     report: Any = None
     """Pointer to the report draft (:mod:`.report_hint`), when the record has a cost approval."""
     after: AfterSection | None = None
+    own_view: SelfComparison | None = None
+    """The person's self-assessment beside the coach's (issue 31), when both exist."""
 
     @property
     def stage_lanes(self) -> list[tuple[str, dt.date, dt.date | None, int]]:
@@ -243,7 +246,7 @@ def _current_workplace(case: Case, today: dt.date) -> str | None:
 def _profiles(ds: Dataset, case: Case, today: dt.date) -> list[ProfileView]:
     wid = _current_workplace(case, today)
     wp = ds.workplaces.get(wid) if wid else None
-    newest = max(case.ability_profiles, key=lambda p: p.date, default=None)
+    newest = max((p for p in case.ability_profiles if not is_self(p)), key=lambda p: p.date, default=None)
     out = []
     for prof in sorted(case.ability_profiles, key=lambda p: p.date, reverse=True):
         compare = wp if prof is newest and wp is not None and wp.requirements else None
@@ -252,7 +255,8 @@ def _profiles(ds: Dataset, case: Case, today: dt.date) -> list[ProfileView]:
             meta = ds.profile_items.get(item)
             rows.append(ProfileRow(meta.label if meta else item, meta.group if meta else "", rating,
                                    compare.requirements.get(item) if compare else None))
-        out.append(ProfileView(label(prof.instrument), prof.date, staff_link(ds, prof.assessor),
+        assessor = Link("der Person selbst", "") if is_self(prof) else staff_link(ds, prof.assessor)
+        out.append(ProfileView(label(prof.instrument), prof.date, assessor,
                                workplace_link(ds, wid) if compare and wid else None, rows))
     return out
 
@@ -291,6 +295,7 @@ def dossier(ds: Consented, cid: str, today: dt.date, changes: list[Change] | Non
         deadlines=case_deadlines(ds, case, today), changes=changes or [], source=ds.path_of("cases", cid),
         matching=matching_for_case(ds, cid, today), report=report_hint(ds, case, today), after=case_section(ds, case, today),
         glance=purpose_states(case, ds, today), current=_current(ds, case, today),
+        own_view=compare_views(ds, case, today),
     )
 
 
