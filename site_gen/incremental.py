@@ -241,15 +241,16 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
     ds = load_dataset(root, only=[])  # organisation and catalogues
     ds.files = files
     by_display = {d: key for key, d in files.items()}
+    tried: set[str] = set()
     for display in sorted(wanted):
-        _load(ds, by_display, display)
+        _load(ds, by_display, display, tried)
     summaries = _summaries(ds, index, by_display, wanted)
     for display in sorted(affected(commit, summaries)):
-        _load(ds, by_display, display)
+        _load(ds, by_display, display, tried)
     for case in list(ds.cases.values()):
         s = summary_of(case)
         for display in [*(f"workplaces/{w}.yaml" for w in s[2]), *(f"modules/{m}.yaml" for m in s[3])]:
-            _load(ds, by_display, display)
+            _load(ds, by_display, display, tried)
     findings = positioned(ds.findings + run_checks(ds, today, caseload_of(summaries)), root)
     _refresh(root, index, by_display, wanted, summaries)
     return findings, summaries
@@ -299,12 +300,14 @@ def _on_disk(root: Path, display: str) -> bool:
     return (root / display).is_file()
 
 
-def _load(ds: Dataset, by_display: dict[str, tuple[str, str]], display: str) -> None:
-    """Load one record file into ``ds`` unless unknown or loaded already."""
+def _load(ds: Dataset, by_display: dict[str, tuple[str, str]], display: str, tried: set[str]) -> None:
+    """Load one record file into ``ds`` unless unknown or loaded already (a record that failed to load
+    counts as loaded: loading it again would report each of its findings twice)."""
     key = by_display.get(display)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
-    if key is None or key[1] in targets[key[0]]:
+    if key is None or key[1] in targets[key[0]] or display in tried:
         return
+    tried.add(display)
     record, findings = load_record(key[0], ds.root / display, display)
     ds.findings.extend(findings)
     if record is not None:

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic import BaseModel
+
 from .models.after import AFTER_LABELS
 from .models.case import (MEASURE_LABELS, CostBearer, EnrolmentStatus, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome,
                           PlacementStatus, ServiceKind, WorkshopArea)
@@ -19,7 +21,7 @@ from .models.module import PROGRAMME_LABELS, CertificationKind
 from .models.organisation import Role
 from .models.workplace import AcquisitionStatus, Channel
 
-__all__ = ["LABELS", "MONTHS", "PLACEMENT_LABELS", "RECIPIENT_LABELS", "STAGE_LABELS", "label", "month_year", "recipient"]
+__all__ = ["LABELS", "MONTHS", "PLACEMENT_LABELS", "RECIPIENT_LABELS", "STAGE_LABELS", "field_name", "label", "month_year", "recipient"]
 
 
 
@@ -76,3 +78,11 @@ def recipient(rid: str) -> str | None:
 def month_year(day: dt.date) -> str:
     """``2026-11-22`` → ``November 2026``."""
     return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def field_name(model: type[BaseModel], key: str) -> str:
+    """How a message names a field: its German title first, the key in parentheses (``„Zuschuss“ (subsidy)``),
+    so a coach finds it in the editor and in the YAML file alike. A key without a title stays as it is."""
+    info = model.model_fields.get(key)
+    title = info.title if info is not None else None
+    return f"„{title}“ ({key})" if title else f"'{key}'"

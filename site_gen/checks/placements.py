@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..dataset import Dataset
 from ..findings import Finding, Severity
+from ..labels import field_name
 from ..models.case import Case, Placement, PlacementStatus
 from ..models.common import TRIAL_TYPES, PlacementType, Stage
 from ..models.workplace import AcquisitionStatus, Workplace
@@ -80,7 +81,7 @@ def _at_workplace(f: str, i: int, pl: Placement, wp: Workplace, today: dt.date) 
                       "Platzierung beenden oder den Stand des Betriebs korrigieren.", loc=("placements", i, "workplace"))
     if pl.type not in wp.placement_types:
         yield Finding(f, "PLACEMENT-TYPE-NOT-OFFERED", f"Der Betrieb bietet die Art von Platzierung {i + 1} nicht an.",
-                      "Art prüfen oder im Arbeitsplatzprofil unter 'placement_types' ergänzen.", Severity.WARNING, loc=("placements", i, "type"))
+                      f"Art prüfen oder im Arbeitsplatzprofil unter {field_name(Workplace, 'placement_types')} ergänzen.", Severity.WARNING, loc=("placements", i, "type"))
 
 
 def _stage(f: str, case: Case, today: dt.date) -> Iterator[Finding]:

@@ -71,8 +71,11 @@ def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, o
             out.write("Keine Akten, Arbeitsplätze, Module oder Einstellungen geändert.\n")
             return 0
         findings, reached = judge_commit(root, today, commit, use_cache)
-        report(findings, len(reached), fmt, out)
-        return exit_code(findings, strict, commit.touched)
+        report(findings, checked_files(root, reached, commit), fmt, out)
+        code = exit_code(findings, strict, commit.touched)
+        if fmt == "text":
+            out.write(verdict(findings, strict, commit.touched) + "\n")
+        return code
     findings, count = collect(root, today, use_cache)
     findings = findings + stale_findings(root)  # outside the cache: the schema files are not part of its key
     report(findings, count, fmt, out)
@@ -89,6 +92,29 @@ def exit_code(findings: list[Finding], strict: bool = False, touched: set[str] |
 
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     return 1 if any(f.severity in failing and (not f.is_task or f.file in touched) for f in findings) else 0
+
+
+def checked_files(root: Path, reached: set[str], commit: Commit) -> int:
+    """How many files a commit's check read: each reached record's files (a case folder counts every file in it)
+    and the settings files the commit changes (organisation.yaml, catalogues), which every record is checked against."""
+    count = sum(sum(1 for _ in (root / d).rglob("*.yaml")) if (root / d).is_dir() else 1 for d in reached)
+    in_records = {p for p in commit.touched if p in reached or any(p.startswith(d + "/") for d in reached)}
+    return count + sum(1 for p in commit.touched - in_records if (root / p).is_file())
+
+
+def verdict(findings: list[Finding], strict: bool, touched: set[str] | frozenset[str]) -> str:
+    """One German sentence that says whether the commit goes through and, if not, why."""
+    from ..findings import Severity
+
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    errors = sum(f.severity in failing and not f.is_task for f in findings)
+    tasks = sum(f.severity in failing and f.is_task and f.file in touched for f in findings)
+    if not errors and not tasks:
+        return "Der Commit kann übernommen werden."
+    what = " und ".join(w for w in (f"{errors} Fehler" if errors else "",
+                                    f"{tasks} fällige {'Aufgabe' if tasks == 1 else 'Aufgaben'}" if tasks else "") if w)
+    return (f"Der Commit wird abgelehnt, weil in den geänderten Dateien {what} {'offen ist' if errors + tasks == 1 else 'offen sind'}; "
+            "bitte erst beheben (siehe Hinweise oben) und dann erneut committen.")
 
 
 def _display(root: Path, name: str) -> str:
