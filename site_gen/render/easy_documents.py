@@ -12,8 +12,13 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..views.my_way import MyWayContext
 from ..views.self_assessment import FormContext
+from .csp import DOCUMENT_CSP
 from .jinja import make_environment
+
+BOOKLET_CSP = DOCUMENT_CSP + "; media-src data:"
+"""The no-load policy of standalone documents, plus the booklet's spoken sections (embedded as data: URIs)."""
 
 PICTOS = Path(__file__).resolve().parent.parent / "static" / "public" / "pictos"
 
@@ -44,9 +49,30 @@ def _env() -> Environment:
     env = make_environment("leicht")
     env.globals["picto"] = picto
     env.globals["face"] = face
+    env.globals["booklet_csp"] = BOOKLET_CSP
     return env
 
 
 def render_form(ctx: FormContext) -> str:
     """The self-assessment form as one self-contained HTML page."""
     return _env().get_template("selbst.html.j2").render(ctx=ctx)
+
+
+def render_my_way(ctx: MyWayContext) -> str:
+    """The booklet "Mein Weg" as one self-contained HTML page (spoken sections embedded when ``ctx.audio`` has them)."""
+    return _env().get_template("mein_weg.html.j2").render(ctx=ctx)
+
+
+def speech(ctx: MyWayContext) -> dict[str, str]:
+    """Section id → the text to speak (the section's heading and lines, as the page shows them)."""
+    from .audio import speakable
+
+    goals = ["Meine Ziele"] + [line for g in ctx.goals for line in (g.text, g.status) + ((g.review,) if g.review else ())]
+    steps = ["Das habe ich schon gemacht"] + [line for e in ctx.steps for line in (e.when, *e.lines)]
+    upcoming = ["Das kommt als Nächstes"] + [line for e in ctx.next for line in (e.when, *e.lines)]
+    helpers = ["Diese Menschen helfen mir", f"Mein Coach: {ctx.coach}", f"Die Vertretung: {ctx.deputy}"]
+    helpers += [f"Telefon: {ctx.team_phone}"] if ctx.team_phone else []
+    consents = ["Meine Einwilligungen"] + [line for c in ctx.consents for line in (*c.lines, c.state)]
+    consents += ["Ich kann jede Einwilligung zurück·nehmen.", "Ich sage es meinem Coach.", "Oder ich rufe das Team an."]
+    return {key: speakable(lines) for key, lines in
+            (("ziele", goals), ("weg", steps), ("naechstes", upcoming), ("hilfe", helpers), ("einwilligungen", consents))}

@@ -3,19 +3,20 @@
 Markup is replaced by spaces, never removed, so a column in the plain line is the
 column in the file: Markdown (``#``, ``*``, ``[text](address)`` …) and HTML (tags,
 ``<script>``/``<style>`` content). A Word file (.docx) has no lines: the paragraph
-number is the line, the column counts within the paragraph.
+number is the line, the column counts within the paragraph; in a PDF the page number is the line.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import UserError
 
-SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,16 +138,30 @@ def read_docx(path: Path) -> list[TextLine]:
     return out
 
 
+def read_pdf(path: Path) -> list[TextLine]:
+    """The text lines of every page (pypdf's layout-free extraction): line = page number."""
+    import pypdf  # only when a PDF is read
+
+    try:
+        # NFKC: the typesetter's ligatures (ﬀ, ﬁ) back into letters
+        texts = [unicodedata.normalize("NFKC", page.extract_text() or "") for page in pypdf.PdfReader(str(path)).pages]
+    except Exception:  # pypdf raises several kinds for a damaged file
+        raise UserError(f"LEICHT-PDF {path}: Die PDF-Datei lässt sich nicht lesen.", "Die Datei neu erzeugen oder als .docx prüfen.") from None
+    return [TextLine(number, 1, line) for number, text in enumerate(texts, 1) for line in text.splitlines()]
+
+
 def read_document(path: Path) -> list[TextLine]:
     """The lines of ``path`` by its suffix; a file that cannot be read is a UserError naming it."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise UserError(f"LEICHT-FORMAT {path}: Diese Art von Datei kann die Prüfung nicht lesen.",
-                        "Möglich sind .txt, .md, .docx und .html.")
+                        "Möglich sind .txt, .md, .docx, .html und .pdf.")
     if not path.is_file():
         raise UserError(f"LEICHT-FILE {path}: Die Datei gibt es nicht.", "Den Namen und den Ordner prüfen.")
     if suffix == ".docx":
         return read_docx(path)
+    if suffix == ".pdf":
+        return read_pdf(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:

@@ -108,8 +108,15 @@ def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
     assert leicht("--strict", str(text))[0] == 1
 
 
-@pytest.mark.parametrize("name, code", [("brief.pdf", "LEICHT-FORMAT"), ("fehlt.txt", "LEICHT-FILE")])
+@pytest.mark.parametrize("name, code", [("brief.odt", "LEICHT-FORMAT"), ("fehlt.txt", "LEICHT-FILE")])
 def test_unreadable_input_is_a_german_error(tmp_path: Path, name: str, code: str) -> None:
     status, out = leicht(str(tmp_path / name))
     assert status == 1
     assert code in out and "Traceback" not in out
+
+
+def test_a_damaged_pdf_is_a_german_error(tmp_path: Path) -> None:
+    broken = tmp_path / "kaputt.pdf"
+    broken.write_bytes(b"%PDF-1.7\nkein echtes PDF")
+    status, out = leicht(str(broken))
+    assert status == 1 and "LEICHT-PDF" in out and "Traceback" not in out
