@@ -125,8 +125,17 @@ def test_first_commit_passes_and_a_consent_breaking_one_is_refused(team: Team, r
     assert "cases/tn-0001/case.yaml:" in said and "CONSENT-MISSING" in said, said
     assert "Braucht" not in refused.stdout + refused.stderr  # no record value in the hook's output
     assert team.run("git", "rev-list", "--count", "HEAD", cwd=records).stdout.strip() == "1"
-    team.run("git", "checkout", "--", ".", cwd=records)
     team.run("git", "reset", "-q", "--hard", cwd=records, check=True)
+
+    bericht = records / "entwicklungsbericht-tn-0001.docx"  # where a report landed before ausgabe/ was the default
+    bericht.write_bytes(b"PK\x03\x04")
+    team.run("git", "add", "-A", cwd=records, check=True)
+    document = team.run("git", "commit", "-m", "Bericht", cwd=records)
+    assert document.returncode != 0 and "DOCUMENT-IN-GIT" in document.stdout + document.stderr
+    team.run("git", "reset", "-q", "--hard", cwd=records, check=True)
+    (records / "ausgabe").mkdir()
+    bericht.rename(records / "ausgabe" / bericht.name)
+    assert team.run("git", "status", "--porcelain", cwd=records).stdout == ""  # ausgabe/ is ignored
 
 
 @pytest.mark.parametrize("rel", [".gitlab-ci.yml", ".github/workflows/site-gen.yml", ".forgejo/workflows/site-gen.yml"])
