@@ -8,11 +8,13 @@ built files of Decap CMS and of the ``yaml`` library from ``node_modules``
 a team installs it with pip alone: no node, npm or network at its side.
 
 A wheel built from the sdist finds the bundle already there (the sdist
-carries it, ``MANIFEST.in``). A release build without either refuses: a
-package without its editor would build sites whose ``admin/`` is a notice.
-An editable install (``pip install -e .``) of a checkout without
-``node_modules`` goes on without the bundle (the checkout's own
-``node_modules`` is then searched at build time, see ``site_gen/site/admin.py``).
+carries it, ``MANIFEST.in``). The sdist refuses to be made without it, so a
+release (``python -m build``: sdist first, the wheel from it) always carries
+the editor. A wheel made straight from a Git checkout without ``node_modules``
+(``pip install git+…``, pre-commit's remote hook, ``pip install -e .``) goes
+on without the bundle and says so: the check needs no editor, and a
+developer checkout searches its own ``node_modules`` at build time
+(``site_gen/site/admin.py``).
 """
 
 from __future__ import annotations
@@ -79,6 +81,10 @@ def ensure_bundle(required: bool) -> None:
         copy_bundle(modules)
     if bundled() is not None and bundled() == want:
         return
+    if not required:
+        print("site-gen: building without the browser editor (no node_modules at the pinned versions); "
+              "sites built with this installation show a notice at admin/.")
+        return
     if required:
         raise SystemExit(f"site-gen: the browser editor ({', '.join(f'{k} {v}' for k, v in (want or {}).items())}) is not in "
                          "node_modules at the pinned versions. Run 'npm ci --ignore-scripts' first (see docs/release.md).")
@@ -86,7 +92,7 @@ def ensure_bundle(required: bool) -> None:
 
 class BuildPy(build_py):
     def run(self) -> None:
-        ensure_bundle(required=not getattr(self, "editable_mode", False))
+        ensure_bundle(required=False)
         super().run()
 
 
