@@ -21,9 +21,12 @@ from .argparse_de import GermanParser, install
 from .commands import COMMANDS
 from .commands.options import fill_defaults
 from .errors import UserError
+from .version_pin import check_pin
 
 install()
 ROOT_MARKER = "organisation.yaml"
+UNPINNED = frozenset({"init"})
+"""Commands that run without comparing the repository's ``.site-gen-version`` (``init`` writes it)."""
 
 
 def find_root(start: Path) -> Path:
@@ -62,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             args.root = find_root(Path.cwd())
         elif not args.root.is_dir():
             raise UserError(f"Der Ordner '{args.root}' existiert nicht.", "Mit --root auf das Daten-Repository zeigen.")
+        if args.command not in UNPINNED:
+            check_pin(args.root)
         fill_defaults(args)
         return int(args.run(args))
     except UserError as err:

@@ -3,7 +3,8 @@
 Writes a commented ``organisation.yaml`` (one provider, one location, two
 coaches as a tandem), the record folders, ``schema/*.schema.json`` (with
 ``schema/entries/`` for the entry files of a case folder), ``.vscode/``
-(which schema belongs to which file, for VS Code's YAML extension), ``.gitignore``, ``.pre-commit-config.yaml`` pinned to this version, CI for
+(which schema belongs to which file, for VS Code's YAML extension), ``.gitignore``, ``.site-gen-version`` (this version; hook and CI follow it), ``.pre-commit-config.yaml``
+(a local hook running the installed site-gen: no address, no tag), CI for
 GitLab, Forgejo and GitHub, a pull-request template and a CODEOWNERS example.
 
 Never overwrites. In a folder that already holds files (other than ``.git``)
@@ -26,6 +27,7 @@ FILES: dict[str, str] = {
     "organisation.yaml": "organisation.yaml",
     "README.md": "README.md",
     ".gitignore": "gitignore",
+    ".site-gen-version": "site-gen-version",
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     ".gitlab-ci.yml": "gitlab-ci.yml",
     ".gitlab/merge_request_templates/Default.md": "pull-request.md",
@@ -40,12 +42,12 @@ FILES: dict[str, str] = {
 """Target path → template in ``site_gen/templates/init/`` ("" for an empty file)."""
 
 
-def planned(tool_repo: str) -> dict[str, str]:
+def planned() -> dict[str, str]:
     """Every file ``init`` writes, with its content."""
     out: dict[str, str] = {}
     for target, template in FILES.items():
         text = (SOURCE / template).read_text(encoding="utf-8") if template else ""
-        out[target] = text.replace("@TOOL_REPO@", tool_repo).replace("@VERSION@", __version__)
+        out[target] = text.replace("@VERSION@", __version__)
     # Schemas without repository ids (there is no data yet); 'site-gen schema' adds them later.
     out |= {f"schema/{rel}": text for rel, text in generated(Ids()).items()}
     out |= {".vscode/settings.json": editor_settings(), ".vscode/extensions.json": EDITOR_EXTENSIONS}
@@ -56,11 +58,11 @@ def _occupied(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name != ".git") if folder.is_dir() else []
 
 
-def init(folder: Path, tool_repo: str, add_missing: bool = False) -> tuple[list[str], list[str], bool]:
+def init(folder: Path, add_missing: bool = False) -> tuple[list[str], list[str], bool]:
     """(files to add, files kept as they are, written?) for ``folder``."""
     if folder.exists() and not folder.is_dir():
         raise UserError(f"'{folder}' ist eine Datei, kein Ordner.", "Einen Ordner angeben (er wird angelegt, wenn er fehlt).")
-    plan = planned(tool_repo)
+    plan = planned()
     add = [rel for rel in plan if not (folder / rel).exists()]
     keep = [rel for rel in plan if rel not in add]
     if _occupied(folder) and not add_missing:

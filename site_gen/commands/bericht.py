@@ -18,11 +18,12 @@ def run(args: argparse.Namespace) -> int:
     from ..dataset import load_dataset
     from ..errors import UserError
     from ..output import write_private
+    from ..outputs import out_file
     from ..render.docx import report_draft
     from ..render.pdf import convert
 
     data, period = report_draft(load_dataset(args.root), args.case, args.today, args.von, args.bis)
-    target = args.out or Path(f"entwicklungsbericht-{args.case}-{period[1].isoformat()}.docx")
+    target = out_file(args.root, args.out, f"entwicklungsbericht-{args.case}-{period[1].isoformat()}.docx")
     if target.suffix.lower() != ".docx":
         raise UserError("REPORT-OUT-SUFFIX Die Zieldatei muss auf .docx enden.", "Zum Beispiel --out bericht.docx; mit --pdf entsteht daneben bericht.pdf.")
     written = write_private(target, data)
@@ -39,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("case", help="Kennung der Akte, z. B. tn-0042")
     p.add_argument("--von", type=parse_date, default=None, help="Beginn des Berichtszeitraums JJJJ-MM-TT (Standard: Beginn der aktuellen Kostenzusage)")
     p.add_argument("--bis", type=parse_date, default=None, help="Ende des Berichtszeitraums JJJJ-MM-TT (Standard: Ende der aktuellen Kostenzusage)")
-    add_out(p, "Zieldatei .docx (Standard: entwicklungsbericht-AKTE-ENDE.docx)")
+    add_out(p, "Zieldatei .docx oder vorhandener Ordner (Standard: ausgabe/entwicklungsbericht-AKTE-ENDE.docx im Daten-Repository)")
     p.add_argument("--pdf", action="store_true", help="Zusätzlich ein PDF daneben schreiben (braucht LibreOffice)")
     add_today(p, "für Einwilligungen und Zeitraum")
     p.set_defaults(run=run)

@@ -49,6 +49,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("bewerbung", help="Bewerbungsmappe in einfacher Sprache als HTML (nur mit Einwilligung)")
     p.add_argument("case", help="Kennung der Akte")
     p.add_argument("--workplace", default=None, help="Kennung des Arbeitsplatzes, an den die Mappe geht")
-    add_out(p, "Zieldatei (Standard: ausgabe/bewerbung-AKTE.html im Daten-Repository)")
+    add_out(p, "Zieldatei oder vorhandener Ordner (Standard: ausgabe/bewerbung-AKTE.html im Daten-Repository)")
     add_today(p, "für die Einwilligung")
     p.set_defaults(run=run)

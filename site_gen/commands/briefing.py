@@ -32,6 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("briefing", help="Druckseite: was ein Betrieb über eine Person erfahren darf")
     p.add_argument("case", help="Kennung der Akte, z. B. tn-0042")
     p.add_argument("workplace", help="Kennung des Arbeitsplatzes, z. B. ap-baeckerei")
-    add_out(p, "Zieldatei (Standard: ausgabe/mitteilung-AKTE-ARBEITSPLATZ.html im Daten-Repository)")
+    add_out(p, "Zieldatei oder vorhandener Ordner (Standard: ausgabe/mitteilung-AKTE-ARBEITSPLATZ.html im Daten-Repository)")
     add_today(p, "für die Gültigkeit der Einwilligung")
     p.set_defaults(run=run)

@@ -13,6 +13,7 @@ when it shows nothing the records no longer allow.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -23,14 +24,18 @@ def run(args: argparse.Namespace) -> int:
     from ..report import report_left_out
     from ..site.internal import build_internal, git_history
     from ..site.records import load_selection
+    from ..views.calendar_feeds import KEY_ENV, feed_key
     from ..views.team import team_dataset
 
+    feeds = feed_key(os.environ)
+    if feeds is None and os.environ.get(KEY_ENV):
+        print(f"Hinweis: {KEY_ENV} ist kürzer als 16 Zeichen; Kalender zum Abonnieren werden nicht geschrieben.")
     t0 = time.perf_counter()
     selection = load_selection(args.root, args.today)
     ds = team_dataset(selection.ds, args.team, args.coach)
     load_time = time.perf_counter() - t0
     result = build_internal(ds, args.out or (args.root / "site"), args.today, history=git_history(args.root),
-                            search=not args.no_search, keep_docs=args.keep_docs, tasks=selection.tasks, reuse=not args.no_cache)
+                            search=not args.no_search, keep_docs=args.keep_docs, tasks=selection.tasks, reuse=not args.no_cache, feeds=feeds)
     print(f"Interne Seite gebaut: {result.pages} Seiten in {result.out} ({time.perf_counter() - t0:.1f} s).")
     if result.reused:
         print(f"{result.reused} von {result.pages} Seiten unverändert aus der vorigen Ausgabe übernommen.")

@@ -60,6 +60,7 @@ def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, o
           use_cache: bool = True, out: TextIO = sys.stdout, staged: bool = False) -> int:
     """Check and report. With ``only`` or ``staged`` (pre-commit) the commit is judged:
     the records it reaches are checked (fast path) and only their findings count."""
+    from ..documents import document_findings, program_checkout, repository_documents
     from ..incremental import Commit, by_record, staged_commit
     from ..report import report
     from ..schema_files import stale_findings
@@ -67,19 +68,30 @@ def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, o
     given = [_display(root, p) for p in only or []]
     if staged or given:
         commit = staged_commit(root, given) if staged else by_record(root, Commit(touched=set(given)))
-        if commit.empty:
+        documents = [] if program_checkout(root) else document_findings(commit.touched)
+        if commit.empty and not documents:
             out.write("Keine Akten, Arbeitsplätze, Module oder Einstellungen geändert.\n")
             return 0
-        findings, reached = judge_commit(root, today, commit, use_cache)
+        findings, reached = judge_commit(root, today, commit, use_cache) if not commit.empty else ([], set())
+        documents = _unreported(documents, findings)
+        findings = documents + findings
         report(findings, checked_files(root, reached, commit), fmt, out)
         code = exit_code(findings, strict, commit.touched)
         if fmt == "text":
             out.write(verdict(findings, strict, commit.touched) + "\n")
         return code
     findings, count = collect(root, today, use_cache)
-    findings = findings + stale_findings(root)  # outside the cache: the schema files are not part of its key
+    documents = _unreported(repository_documents(root), findings)
+    findings = documents + findings + stale_findings(root)  # outside the cache: the schema files are not part of its key
+    count += len(documents)
     report(findings, count, fmt, out)
     return exit_code(findings, strict)
+
+
+def _unreported(documents: list[Finding], findings: list[Finding]) -> list[Finding]:
+    """The document findings at files no other finding names (a stray file in a case folder is reported once)."""
+    named = {f.file for f in findings}
+    return [d for d in documents if d.file not in named]
 
 
 def exit_code(findings: list[Finding], strict: bool = False, touched: set[str] | frozenset[str] = frozenset()) -> int:

@@ -2,31 +2,34 @@
 
 Never overwrites. In a folder that already holds files (other than ``.git``)
 it only lists what it would add; ``--add-missing`` then adds exactly those.
+The hook it writes runs the installed ``site-gen`` (``repo: local``), so it
+needs no address and no tag; ``init`` says so when that cannot work here
+(``site-gen`` or ``pre-commit`` not on the search path).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import shutil
 from pathlib import Path
-
-TOOL_REPO = os.environ.get("SITE_GEN_REPO", "https://git.example.org/team/site-gen")
-"""Where the Git host finds this tool (hook and CI); IT sets the organisation's mirror."""
 
 NEXT_STEPS = """Nächste Schritte:
   1. organisation.yaml mit den eigenen Trägern, Standorten und Fachkräften ausfüllen
   2. site-gen check
   3. {git}pre-commit install"""
-EXAMPLE_REPO = """Hinweis: In .pre-commit-config.yaml und den CI-Dateien steht eine Beispieladresse für site-gen.
-  Die IT trägt die Adresse ein, unter der die Organisation site-gen bereitstellt."""
+NO_SITE_GEN = """Achtung: 'site-gen' ist auf diesem Rechner nicht im Suchpfad (PATH). Der Hook ruft 'site-gen check --staged'
+  auf; ohne site-gen im Suchpfad scheitert jeder Commit. site-gen mit pip installieren
+  (python -m pip install "site-gen=={version}") oder die Umgebung aktivieren, in der es installiert ist."""
+NO_PRE_COMMIT = """Hinweis: 'pre-commit' ist nicht installiert. Einmal: python -m pip install pre-commit  – dann: pre-commit install"""
 
 
 def run(args: argparse.Namespace) -> int:
+    from .. import __version__
     from ..scaffold import init
     from ..wording import count
 
     folder: Path = args.directory
-    add, keep, written = init(folder, args.tool_repo, args.add_missing)
+    add, keep, written = init(folder, args.add_missing)
     shown = folder.as_posix()
     if not add:
         print(f"'{shown}' ist schon vollständig eingerichtet; nichts geändert.")
@@ -38,12 +41,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"Schon vorhanden (bleiben unverändert): {', '.join(keep)}")
         print("Nichts geschrieben. Mit 'site-gen init --add-missing' nur die fehlenden Dateien anlegen.")
         return 1
-    print(f"Daten-Repository angelegt in '{shown}': {count(len(add), 'Datei', 'Dateien')}.")
+    print(f"Daten-Repository angelegt in '{shown}': {count(len(add), 'Datei', 'Dateien')} (für site-gen {__version__}).")
     if keep:
         print(f"Schon vorhanden (unverändert): {', '.join(keep)}")
     print(NEXT_STEPS.format(git="" if (folder / ".git").exists() else "git init -b main  und  "))
-    if args.tool_repo == TOOL_REPO and "example" in TOOL_REPO:
-        print(EXAMPLE_REPO)
+    if shutil.which("site-gen") is None:
+        print(NO_SITE_GEN.format(version=__version__))
+    if shutil.which("pre-commit") is None:
+        print(NO_PRE_COMMIT)
     print("Anleitung: interne Seite, Hilfe → Einrichtung.")
     return 0
 
@@ -52,6 +57,4 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="Neues Daten-Repository anlegen (organisation.yaml, Ordner, Prüfung, CI)")
     p.add_argument("directory", nargs="?", type=Path, default=Path("."), help="Ordner (Standard: aktueller Ordner; wird angelegt, wenn er fehlt)")
     p.add_argument("--add-missing", action="store_true", help="in einem Ordner mit Dateien nur die fehlenden Dateien ergänzen (nie überschreiben)")
-    p.add_argument("--tool-repo", default=TOOL_REPO, metavar="ADRESSE",
-                   help="Git-Adresse von site-gen für Hook und CI (Standard: Umgebungsvariable SITE_GEN_REPO oder eine Beispieladresse)")
     p.set_defaults(run=run)

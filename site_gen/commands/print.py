@@ -21,6 +21,6 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help="PDF aller aktuellen Ausschreibungen für den Schaukasten (A4)")
-    add_out(p, "PDF-Datei (Standard: ausgabe/aushang.pdf im Daten-Repository)")
+    add_out(p, "PDF-Datei oder vorhandener Ordner (Standard: ausgabe/aushang.pdf im Daten-Repository)")
     add_today(p)
     p.set_defaults(run=run)

@@ -39,14 +39,18 @@ def calendar_entries(deadlines: Iterable[object], sid: str) -> list[CalendarEntr
     return [CalendarEntry(d.cid, d.kind, d.due, d.role_of(sid)) for d in deadlines]  # type: ignore[attr-defined]
 
 
-def calendar(entries: Iterable[CalendarEntry], today: dt.date) -> str:
+CALENDAR_NAME = "Fristen Jobcoaching – eigene Akten und Vertretung"
+"""The name of the download feed behind the login (both roles); the subscribable feeds have one name per role."""
+
+
+def calendar(entries: Iterable[CalendarEntry], today: dt.date, name: str = CALENDAR_NAME) -> str:
     """The feed as text (CRLF line ends). ``today`` stamps every event, so equal input gives equal output."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", "Fristen Jobcoaching")
+    cal.add("x-wr-calname", name)
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
     for e in entries:
         event = Event()

@@ -28,6 +28,7 @@ from ..views import coach as coach_view
 from ..views import fidelity as fidelity_view
 from ..views import home as home_view
 from ..views import internal_case, internal_deadlines, internal_records, internal_reference, internal_tasks
+from ..views.calendar_feeds import FEEDS, FeedKey, feed_path
 from ..views.internal_git import Change
 from . import calendar, charts, environment
 from .profile_chart import profile_figure, profile_history
@@ -55,7 +56,8 @@ def _env() -> Any:
 
 def render_site(ds: Consented, today: dt.date, history: dict[str, list[Change]] | None = None,
                 cases: Iterable[str] | None = None, workplaces: Iterable[str] | None = None,
-                modules: Iterable[str] | None = None, overview: bool = True, tasks: list[Finding] | None = None) -> dict[str, str]:
+                modules: Iterable[str] | None = None, overview: bool = True, tasks: list[Finding] | None = None,
+                feeds: FeedKey | None = None) -> dict[str, str]:
     """Every page of the internal site as Markdown.
 
     ``ds`` is consent-filtered (its type says so); records left out because of errors are
@@ -64,7 +66,7 @@ def render_site(ds: Consented, today: dt.date, history: dict[str, list[Change]] 
     ``tasks``: the time-made findings (the to-do list). The incremental
     preview renders a part: ``cases``/``workplaces``/``modules`` limit the
     record pages (None: all), ``overview=False`` skips lists, dashboards and
-    staff pages.
+    staff pages. ``feeds``: the key of the subscribable calendar feeds (none without).
     """
     env = _env()
     history = history or {}
@@ -79,7 +81,7 @@ def render_site(ds: Consented, today: dt.date, history: dict[str, list[Change]] 
     if overview:
         _overview(ds, today, put, put_text)
         put("tasks.md.j2", internal_tasks.tasks_page(ds, today, tasks or []))
-        _work(ds, today, tasks or [], put, put_text)
+        _work(ds, today, tasks or [], put, put_text, feeds)
     for kind, wanted in (("cases", cases), ("workplaces", workplaces), ("modules", modules)):
         # All notices with the overview (once per build); in a partial render those of the wanted ids.
         for notice in internal_tasks.notices(ds, kind, None if wanted is None or overview else list(wanted)):
@@ -127,7 +129,7 @@ def _overview(ds: Consented, today: dt.date, put: Any, put_text: Any) -> None:
         put("staff.md.j2", internal_records.staff(ds, sid, deputies))
 
 
-def _work(ds: Consented, today: dt.date, tasks: list[Finding], put: Any, put_text: Any) -> None:
+def _work(ds: Consented, today: dt.date, tasks: list[Finding], put: Any, put_text: Any, feeds: FeedKey | None = None) -> None:
     """The start page (team dashboard) and, per coach, the work page, the deadline page and the calendar feed."""
     deadlines = internal_deadlines.all_deadlines(ds, today)
     tasks = [t for t in tasks if t.is_task]
@@ -138,8 +140,13 @@ def _work(ds: Consented, today: dt.date, tasks: list[Finding], put: Any, put_tex
     for sid in coach_view.coach_ids(ds):
         mine = by_coach.get(sid, [])
         put("coach.md.j2", coach_view.coach(ds, sid, today, mine, tasks))
-        put("deadlines_coach.md.j2", internal_deadlines.coach_deadline_page(ds, sid, today, mine, others))
-        put_text(internal_deadlines.coach_calendar_path(sid), calendar.calendar(calendar.calendar_entries(mine, sid), today))
+        subscriptions = {feed: feed_path(feeds, sid, feed) for feed in FEEDS} if feeds is not None else {}
+        put("deadlines_coach.md.j2", internal_deadlines.coach_deadline_page(ds, sid, today, mine, others, subscriptions))
+        entries = calendar.calendar_entries(mine, sid)
+        put_text(internal_deadlines.coach_calendar_path(sid), calendar.calendar(entries, today))
+        for feed, path in subscriptions.items():
+            role, name = FEEDS[feed]
+            put_text(path, calendar.calendar([e for e in entries if e.role == role], today, name))
 
 
 def markdown_hash(text: str) -> str:
@@ -163,10 +170,11 @@ class _Parts:
     history: dict[str, list[Change]]
     docs: Path
     tasks: list[Finding]
+    feeds: FeedKey | None = None
 
     def __call__(self, part: Part) -> dict[str, str]:
         if part is None:
-            pages = render_site(self.ds, self.today, self.history, cases=(), workplaces=(), modules=(), tasks=self.tasks)
+            pages = render_site(self.ds, self.today, self.history, cases=(), workplaces=(), modules=(), tasks=self.tasks, feeds=self.feeds)
         else:
             pages = render_site(self.ds, self.today, self.history, cases=part[0], workplaces=part[1], modules=part[2], overview=False)
         write_docs(pages, self.docs, previous=None if part is None else {})
@@ -180,7 +188,7 @@ def parts(ds: Consented, count: int) -> list[Part]:
 
 
 def render_to_docs(ds: Consented, today: dt.date, history: dict[str, list[Change]] | None, docs: Path, workers: int = 1,
-                   tasks: list[Finding] | None = None) -> dict[str, str]:
+                   tasks: list[Finding] | None = None, feeds: FeedKey | None = None) -> dict[str, str]:
     """Render every page and write it below ``docs``, in ``workers`` forked processes.
 
     Returns ``{page path: hash of its Markdown}``. Pages are independent, so
@@ -188,11 +196,11 @@ def render_to_docs(ds: Consented, today: dt.date, history: dict[str, list[Change
     part is the overview pages and the assets (see :mod:`site_gen.parallel`).
     """
     if workers <= 1 or len(ds.cases) < 200:
-        pages = render_site(ds, today, history, tasks=tasks)
+        pages = render_site(ds, today, history, tasks=tasks, feeds=feeds)
         write_docs(pages, docs)
         return {rel: markdown_hash(text) for rel, text in pages.items()}
     index_for(ds, today)  # built once here, inherited by every worker
-    done, _ = run_batches(_Parts(ds, today, history or {}, docs, tasks or []), parts(ds, workers * PARTS_PER_WORKER), workers, lambda: None)
+    done, _ = run_batches(_Parts(ds, today, history or {}, docs, tasks or [], feeds), parts(ds, workers * PARTS_PER_WORKER), workers, lambda: None)
     return {rel: digest for part in done for rel, digest in part.items()}
 
 

@@ -1,8 +1,10 @@
 """The browser editor on the internal site: ``site/admin/`` (never on the job board).
 
-Copies Decap CMS from ``node_modules`` (installed by the project's setup with
-``npm ci``; nothing comes from a CDN) and writes the configuration generated
-from the models next to it. The editor gets its own Content-Security-Policy
+Copies Decap CMS from the bundle the installed package carries
+(``site_gen/static/editor/``, made from the pinned npm packages when the
+package is built, see ``setup.py``; nothing comes from a CDN, no node at the
+team's side) and writes the configuration generated from the models next to it.
+A developer checkout without the bundle takes the same files from ``node_modules``. The editor gets its own Content-Security-Policy
 (documented in ``site_gen/help/betrieb.md``): Decap needs ``'unsafe-eval'``
 and connects to the organisation's Git server, nothing else.
 """
@@ -27,9 +29,11 @@ SCRIPT = "decap-cms.js"
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parent.parent / "static" / "admin"
 """Our own scripts: manual start and the comment-keeping YAML format."""
+BUNDLE = Path(__file__).resolve().parent.parent / "static" / "editor"
+"""The editor the package carries: ``decap-cms/`` (Decap's built script and chunks) and ``yaml/`` (browser build)."""
 NOT_INSTALLED = ("<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Editor nicht installiert</title>"
-                 "</head><body><p>Der Browser-Editor ist nicht installiert. Im Ordner von site-gen einmal "
-                 "<code>npm ci</code> ausführen und die Seite neu bauen.</p></body></html>\n")
+                 "</head><body><p>Der Browser-Editor fehlt in dieser Installation von site-gen. site-gen aus einem "
+                 "veröffentlichten Paket (Wheel) installieren, das den Editor enthält, und die Seite neu bauen.</p></body></html>\n")
 
 
 def admin_csp(hosts: list[str]) -> str:
@@ -41,34 +45,45 @@ def admin_csp(hosts: list[str]) -> str:
 
 
 def node_modules(root: Path) -> list[Path]:
-    """Where to look for the npm packages: env ``SITE_GEN_NODE_MODULES``, the records repo, site-gen's checkout."""
+    """Where to look for the editor: env ``SITE_GEN_NODE_MODULES``, the installed package, the records repo, site-gen's checkout."""
     found = [Path(p) for p in [os.environ.get("SITE_GEN_NODE_MODULES", "")] if p]
-    return [*found, root / "node_modules", PACKAGE_ROOT / "node_modules"]
+    return [*found, BUNDLE, root / "node_modules", PACKAGE_ROOT / "node_modules"]
+
+
+def editor_files(candidates: list[Path]) -> tuple[Path, Path] | None:
+    """(Decap's built files, the browser build of ``yaml``) from the first candidate that has both.
+
+    A candidate is the package's bundle (``decap-cms/`` and ``yaml/`` side by side) or a ``node_modules`` folder.
+    """
+    for base in candidates:
+        for dist, yaml in ((base / "decap-cms", base / "yaml"),
+                           (base / "decap-cms" / "dist", base / "yaml" / "browser" / "dist")):
+            if (dist / SCRIPT).is_file() and (yaml / "index.js").is_file():
+                return dist, yaml
+    return None
 
 
 def decap_dist(candidates: list[Path]) -> Path | None:
-    """Decap's built files from the first ``node_modules`` that has Decap and the YAML library."""
-    for base in candidates:
-        dist = base / "decap-cms" / "dist"
-        if (dist / SCRIPT).is_file() and (base / "yaml" / "browser" / "dist").is_dir():
-            return dist
-    return None
+    """Decap's built files from the first candidate that has Decap and the YAML library."""
+    found = editor_files(candidates)
+    return found[0] if found else None
 
 
 def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> bool:
     """Write ``site/admin/``; returns False when Decap is not installed (a notice page instead)."""
     out = site / ADMIN
     out.mkdir(parents=True, exist_ok=True)
-    dist = decap_dist(node_modules(ds.root) if search is None else search)
-    if dist is None:
+    found = editor_files(node_modules(ds.root) if search is None else search)
+    if found is None:
         (out / "index.html").write_text(NOT_INSTALLED, encoding="utf-8")
         return False
+    dist, yaml = found
     for file in dist.iterdir():
         if file.name == SCRIPT or file.name.endswith((".decap-cms.js", ".wasm")):
             shutil.copyfile(file, out / file.name)
     for file in STATIC.iterdir():
         shutil.copyfile(file, out / file.name)
-    shutil.copytree(dist.parent.parent / "yaml" / "browser" / "dist", out / "yaml", dirs_exist_ok=True)
+    shutil.copytree(yaml, out / "yaml", dirs_exist_ok=True)
     editor = editor_of(ds.organisation)
     units = ds.units if ds.units is not None else scan_records(ds.root, stat=False)[0]
     config = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(u.display for u in units))

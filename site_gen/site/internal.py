@@ -19,6 +19,7 @@ from pathlib import Path
 from ..dataset import Dataset
 from ..findings import Finding
 from ..render.internal import RECORD_PAGE, render_to_docs
+from ..views.calendar_feeds import FeedKey
 from ..views.consented import Consented, consented_dataset, shown_items
 from ..views.internal_git import LOG_ARGS, Change, parse_log
 from .admin import install_admin
@@ -67,7 +68,7 @@ def privacy_state(view: Consented) -> PrivacyState:
 
 def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[str, list[Change]] | None = None,
                    config_file: Path | None = None, search: bool = True, keep_docs: Path | None = None,
-                   tasks: list[Finding] | None = None, reuse: bool = True) -> BuildResult:
+                   tasks: list[Finding] | None = None, reuse: bool = True, feeds: FeedKey | None = None) -> BuildResult:
     """Build the internal site for ``ds`` into ``out_dir``.
 
     ``ds`` holds the records to show (see :func:`site_gen.site.records.select`;
@@ -75,7 +76,8 @@ def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[
     the to-do list. On failure the exception propagates after the privacy
     guard ran. With ``reuse``, pages whose Markdown did not change since the
     published build keep their HTML (:mod:`.reuse`); every page is rendered
-    and consent-filtered anew either way.
+    and consent-filtered anew either way. ``feeds``: the key of the
+    subscribable calendar feeds (:mod:`site_gen.views.calendar_feeds`).
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -88,7 +90,7 @@ def build_internal(ds: Dataset, out_dir: Path, today: dt.date, *, history: dict[
         view = consented_dataset(ds, today)
         allowed = privacy_state(view)
         docs, site = work / "docs", work / "site"
-        pages = render_to_docs(view, today, history, docs, workers=min(os.cpu_count() or 1, 4), tasks=tasks)
+        pages = render_to_docs(view, today, history, docs, workers=min(os.cpu_count() or 1, 4), tasks=tasks, feeds=feeds)
         timings["render"] = time.perf_counter() - t0
         t = time.perf_counter()
         config = config_file or (ds.root / "mkdocs.yml")

@@ -220,6 +220,8 @@ class CoachDeadlinePageContext:
     calendar: str
     """File name of the coach's calendar feed (beside the page)."""
     others: list[Link]
+    subscriptions: list[tuple[str, str]]
+    """(label, address relative to this page) of the subscribable feeds (own cases, deputy cases); empty without a feed key."""
 
 
 def deadline_links(ds: Dataset) -> list[Link]:
@@ -238,7 +240,10 @@ def coach_calendar_path(sid: str) -> str:
     return f"fristen/{sid}.ics"
 
 
-def coach_deadline_page(ds: Consented, sid: str, today: dt.date, mine: list[Deadline], others: list[Link]) -> CoachDeadlinePageContext:
+def coach_deadline_page(ds: Consented, sid: str, today: dt.date, mine: list[Deadline], others: list[Link],
+                        subscriptions: dict[str, str] | None = None) -> CoachDeadlinePageContext:
     """``fristen/<staff-id>.md``: the deadlines of one coach's cases (primary and deputy, ``mine``: :func:`for_coach`),
-    no JavaScript needed. ``others``: :func:`deadline_links`."""
-    return CoachDeadlinePageContext(coach_deadlines_path(sid), today, staff_link(ds, sid), sid, mine, f"{sid}.ics", others)
+    no JavaScript needed. ``others``: :func:`deadline_links`. ``subscriptions``: feed → path of the subscribable feeds."""
+    labels = {"eigene": "Eigene Akten (hauptverantwortlich)", "vertretung": "Vertretung im Tandem"}
+    links = [(labels[feed], f"../{path}") for feed, path in (subscriptions or {}).items()]
+    return CoachDeadlinePageContext(coach_deadlines_path(sid), today, staff_link(ds, sid), sid, mine, f"{sid}.ics", others, links)

@@ -16,7 +16,7 @@ URL = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""")
 
 
 @pytest.mark.skipif(decap_dist(node_modules(REPO)) is None, reason="npm ci nicht ausgeführt")
-def test_admin_is_installed_from_node_modules_with_its_own_policy(tmp_path: Path) -> None:
+def test_admin_is_installed_from_the_package_with_its_own_policy(tmp_path: Path) -> None:
     assert install_admin(load_dataset(REPO, only=[]), tmp_path)
     admin = tmp_path / "admin"
     page = (admin / "index.html").read_text(encoding="utf-8")
@@ -33,7 +33,7 @@ def test_admin_is_installed_from_node_modules_with_its_own_policy(tmp_path: Path
 def test_without_decap_admin_says_how_to_install(tmp_path: Path) -> None:
     (tmp_path / "node_modules").mkdir()
     assert not install_admin(load_dataset(REPO, only=[]), tmp_path / "site", [tmp_path / "node_modules"])
-    assert "npm ci" in (tmp_path / "site" / "admin" / "index.html").read_text(encoding="utf-8")
+    assert "Paket (Wheel)" in (tmp_path / "site" / "admin" / "index.html").read_text(encoding="utf-8")
 
 
 def test_public_board_has_no_editor(tmp_path: Path) -> None:

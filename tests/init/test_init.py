@@ -1,7 +1,8 @@
 """A team starts its own records repository: only real commands from an empty folder.
 
-git, site-gen (its real entry point), pre-commit with the hook installed from a
-tagged clone of this repository, check-jsonschema with its vendored CI schemas.
+git, site-gen (its real entry point), pre-commit with the local hook ``init`` writes,
+check-jsonschema with its vendored CI schemas. The same path from an installed wheel:
+``test_wheel.py``.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import pytest
 
 from site_gen import __version__
 
-from ..conftest import REPO, run_cli
+from ..conftest import run_cli
 
 FINDING = re.compile(r"^\S+:\d+:\d+: [A-Z-]+ .*$", re.M)
-HOOK = "site-gen-check"
+AUTHOR = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
 
 def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -31,11 +32,6 @@ def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
 def _without_worktree() -> dict[str, str]:
     # The hook must run from its own installed copy (package data!), not from this checkout.
     return {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-
-
-def pre_commit(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=repo, capture_output=True, text=True,
-                          env={**_without_worktree(), "PRE_COMMIT_COLOR": "never"}, timeout=1800)
 
 
 def new_repo(path: Path, *extra: str) -> Path:
@@ -67,7 +63,11 @@ def test_fresh_repository_checks_builds_publishes_and_ignores_its_output(tmp_pat
     for rel in ("organisation.yaml", ".gitignore", ".pre-commit-config.yaml", ".gitlab-ci.yml", ".forgejo/workflows/site-gen.yml",
                 ".github/workflows/site-gen.yml", ".github/pull_request_template.md", "CODEOWNERS", "schema/case.schema.json"):
         assert (repo / rel).is_file(), rel
-    assert f"rev: v{__version__}" in (repo / ".pre-commit-config.yaml").read_text()
+    hook = (repo / ".pre-commit-config.yaml").read_text()
+    assert "repo: local" in hook and "entry: site-gen check --staged" in hook and "language: system" in hook
+    assert (repo / ".site-gen-version").read_text() == f"{__version__}\n"
+    written = "".join(p.read_text(encoding="utf-8") for p in repo.rglob("*") if p.is_file() and ".git" not in p.parts and "schema" not in p.parts)
+    assert "git.example.org" not in written and "git+" not in written  # no address to get right, none made up
     org = (repo / "organisation.yaml").read_text()
     assert org.count("roles: [jobcoach") == 2 and "Tandem" in org
     for command in (["check"], ["build", "--no-search"], ["public"]):
@@ -108,8 +108,26 @@ def test_ci_files_validate_against_the_published_schemas(tmp_path: Path, rel: st
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     text = (repo / rel).read_text()
-    assert f"@v{__version__}" in text and "site-gen build" in text and "site-gen public" in text
+    assert 'pip install --quiet "site-gen==$(cat .site-gen-version)"' in text and "site-gen build" in text and "site-gen public" in text
     assert "--format github" in text or "--format gitlab" in text
+    assert "SITE_GEN_INTERN_ZIEL" in text and "SITE_GEN_IDENTITY" in text and "StrictHostKeyChecking=yes" in text
+    assert "pages" not in text.replace("Pages", "").lower()  # the internal site never goes to a public Pages site
+
+
+def test_another_major_version_is_refused_with_a_german_message(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path / "akten")
+    major = int(__version__.split(".")[0])
+    (repo / ".site-gen-version").write_text(f"{major + 1}.0.0\n", encoding="utf-8")
+    refused = run_cli("check", cwd=repo)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f".site-gen-version:1:1: VERSION-MAJOR Dieses Daten-Repository ist für site-gen {major + 1}.0.0 geschrieben" in refused.stderr
+    assert f'pip install "site-gen=={major + 1}.0.0"' in refused.stderr
+    (repo / ".site-gen-version").write_text(f"{major}.999.0\n", encoding="utf-8")
+    noted = run_cli("check", cwd=repo)
+    assert noted.returncode == 0 and f"nennt site-gen {major}.999.0" in noted.stderr
+    (repo / ".site-gen-version").write_text("neueste\n", encoding="utf-8")
+    broken = run_cli("check", cwd=repo)
+    assert broken.returncode == 1 and "VERSION-PIN-INVALID" in broken.stderr
 
 
 def test_skeleton_fails_the_check_and_never_reaches_public(tmp_path: Path) -> None:
@@ -127,31 +145,24 @@ def test_skeleton_fails_the_check_and_never_reaches_public(tmp_path: Path) -> No
     assert match.returncode == 1  # a skeleton is not a record: nobody is matched against it
 
 
-def test_commit_through_the_installed_hook_and_try_repo_agree_with_the_cli(tmp_path: Path) -> None:
-    tool = tmp_path / "site-gen"
-    subprocess.run(["git", "clone", "-q", str(REPO), str(tool)], check=True, capture_output=True, timeout=300)
-    git(tool, "tag", f"v{__version__}")
-    repo = new_repo(tmp_path / "akten", "--tool-repo", str(tool))
-    assert pre_commit(repo, "install").returncode == 0
+def test_first_commit_through_the_local_hook_then_a_broken_one_is_refused(tmp_path: Path) -> None:
+    """The hook ``init`` writes runs the installed site-gen: no address, no tag, works on the first commit."""
+    repo = new_repo(tmp_path / "akten")
+    env = {**os.environ, "PRE_COMMIT_COLOR": "never"}  # PYTHONPATH kept: the site-gen on PATH runs this checkout's code
+    assert subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, capture_output=True, timeout=300).returncode == 0
     case = fill_case(repo)
     git(repo, "add", "-A")
-    first = git(repo, "commit", "-m", "Repository eingerichtet, erste Akte", check=False)
+    first = subprocess.run(["git", "commit", "-m", "Repository eingerichtet, erste Akte"], cwd=repo, env={**env, **AUTHOR},
+                           capture_output=True, text=True, timeout=600)
     assert first.returncode == 0, first.stdout + first.stderr
     assert "site-gen check" in first.stdout + first.stderr
 
     case.write_text(case.read_text(encoding="utf-8").replace("deputy: coach-zwei", "deputy: coach-drei"), encoding="utf-8")
     git(repo, "add", "cases/tn-0001/case.yaml")
-    refused = git(repo, "commit", "-m", "kaputt", check=False)
+    refused = subprocess.run(["git", "commit", "-m", "kaputt"], cwd=repo, env={**env, **AUTHOR}, capture_output=True, text=True, timeout=600)
     assert refused.returncode != 0
-    cli = run_cli("check", "cases/tn-0001/case.yaml", cwd=repo / "cases" / "..")
+    cli = run_cli("check", "cases/tn-0001/case.yaml", cwd=repo)
     assert cli.returncode == 1
     assert findings(cli.stdout) and findings(cli.stdout) == findings(refused.stdout + refused.stderr)
     assert "cases/tn-0001/case.yaml:" in cli.stdout and "REF-DANGLING" in cli.stdout
     assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "1"
-
-    tried = pre_commit(repo, "try-repo", str(tool), HOOK, "--all-files")
-    full = run_cli("check", "--no-cache", cwd=repo)
-    assert tried.returncode == 1 and full.returncode == 1
-    assert findings(tried.stdout) == findings(full.stdout)
-    counts = re.compile(r"geprüft: (\d+ Fehler, \d+ Warnung(?:en)?)")
-    assert counts.findall(full.stdout) == counts.findall(tried.stdout)  # same errors and warnings counted
