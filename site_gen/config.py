@@ -26,6 +26,8 @@ from .load import read_yaml
 from .models import ProfileCatalogue, PurposeCatalogue
 from .models.catalogue import Purpose
 from .models.organisation import ProfileItem
+from .models.path import PathCatalogue
+from .models.wage_rules import MinimumWage
 from .validate import validate
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -51,6 +53,16 @@ def default_catalogue() -> ProfileCatalogue:
 def default_purposes() -> PurposeCatalogue:
     """The consent purposes that ship with the tool."""
     return _default("consent-purposes.yaml", PurposeCatalogue)
+
+
+def default_paths() -> PathCatalogue:
+    """The paths of the three seed providers that ship with the tool (issue 29)."""
+    return _default("paths.yaml", PathCatalogue)
+
+
+def default_minimum_wage() -> MinimumWage:
+    """The statutory minimum wage with its source and date (issue 29: the floor of § 61 SGB IX wages)."""
+    return _default("minimum-wage.yaml", MinimumWage)
 
 
 def _read(root: Path, rel: str, model: type[Any], findings: list[Finding]) -> Any:

@@ -162,7 +162,8 @@ def _contracts(f: str, case: Case, today: dt.date) -> Iterator[Finding]:
             yield Finding(f, "AFTER-PLACEMENT-TYPE", f"Vertrag {i + 1}: Lohnkostenzuschuss bei einem Werkstattplatz.",
                           "Einen Lohnkostenzuschuss gibt es bei Budget für Arbeit/Ausbildung und sozialversicherungspflichtiger Beschäftigung.",
                           loc=(*loc, "subsidy"))
-        elif is_running(pl, today) and (con.end is None or con.end > sub.until) and (days := (sub.until - today).days) <= SUBSIDY_WARNING_DAYS:
+        elif sub.until is not None and is_running(pl, today) and (con.end is None or con.end > sub.until) \
+                and (days := (sub.until - today).days) <= SUBSIDY_WARNING_DAYS:
             when = "ist abgelaufen" if days < 0 else ("endet heute" if days == 0 else ("endet morgen" if days == 1 else f"endet in {days} Tagen"))
             yield Finding(f, "WAGE-SUBSIDY-ENDS", f"Der Lohnkostenzuschuss zu Vertrag {i + 1} {when}.",
                           f"Mit Betrieb und Kostenträger über eine Verlängerung sprechen; den neuen Bescheid unter {field_name(Contract, 'subsidy')} eintragen.",

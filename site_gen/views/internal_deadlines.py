@@ -10,7 +10,7 @@ Rules (documented on the page ``fristen.md``):
   :data:`REPORT_DAYS` days or overdue: from each cost approval whose report was
   not sent (see :mod:`site_gen.approvals`); a case without approvals falls back
   to the anniversary of ``opened``;
-* finished placements without a reflection talk (``reflection_on``).
+* finished or aborted placements without a reflection talk (``reflection_on``).
 
 Closed cases have no deadlines. Every deadline knows its case's tandem
 (``primary``, ``deputy``), so lists can be narrowed to one coach.
@@ -113,6 +113,9 @@ def _placement_dates(ds: Dataset, case: Case, today: dt.date) -> Iterator[Due]:
             yield pl.end, KIND_PLACEMENT, f"{label(pl.type)} bei {workplace_link(ds, pl.workplace).text}"
         if pl.status is PlacementStatus.FINISHED and pl.reflection_on is None and pl.end is not None:
             yield pl.end, KIND_REFLECTION, f"{label(pl.type)} bei {workplace_link(ds, pl.workplace).text}"
+        elif pl.status is PlacementStatus.ABORTED and pl.reflection_on is None and pl.start <= today:
+            # Issue 29: a broken-off placement needs its reflection talk too (from its last day, else its first).
+            yield pl.end or pl.start, KIND_REFLECTION, f"{label(pl.type)} bei {workplace_link(ds, pl.workplace).text} (abgebrochen)"
 
 
 def _goal_dates(case: Case, today: dt.date) -> Iterator[Due]:
