@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import after_placement, capacity, consent, dates, easy_language, enrolments, identity, placements, postings, privacy, references, reports, retention
+from . import after_placement, capacity, consent, contacts, dates, easy_language, enrolments, identity, placements, postings, privacy, references, reports, retention
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
@@ -21,6 +21,7 @@ CHECKS: list[Check] = [
     capacity.check,
     enrolments.check,
     consent.check,
+    contacts.check,
     retention.check,
     reports.check,
     privacy.check,

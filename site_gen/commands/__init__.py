@@ -39,4 +39,5 @@ COMMANDS: list[str] = [
     "cms",
     "log",
     "migrate",
+    "kontakt",
 ]

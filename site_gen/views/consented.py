@@ -3,7 +3,10 @@
 The internal site is built only from data that passes consent on the build
 day: fields tied to a purpose (``x-zweck`` in the models) are emptied when no
 live consent for that purpose exists, and employer disclosures are kept only
-where a live consent names that workplace.
+where a live consent names that workplace. A company contact that names a
+case keeps its text only while that case (still shown) has a live consent
+naming the company; otherwise date, kind and staff stay, the text and the
+case reference go.
 
 The result has its own type, :class:`Consented`. Every internal page (the
 build, the preview of ``site-gen serve``, the Bewerbungsmappe, the
@@ -17,10 +20,13 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
-from ..consent import field_purposes, has_live
+from ..consent import field_purposes, has_live, shares_with
 from ..dataset import Dataset
 from ..models.case import Case
 from ..models.catalogue import Purpose
+from ..models.workplace import Workplace
+
+HIDDEN_NOTE = "Notiz ausgeblendet: Der Kontakt betrifft eine Person ohne gültige Einwilligung für diesen Betrieb."
 
 
 def consented_case(case: Case, today: dt.date, purposes: dict[str, Purpose]) -> Case:
@@ -39,6 +45,17 @@ def consented_case(case: Case, today: dt.date, purposes: dict[str, Purpose]) -> 
     return case.model_copy(update=update) if update else case
 
 
+def consented_workplace(wid: str, wp: Workplace, cases: dict[str, Case], today: dt.date, purposes: dict[str, Purpose]) -> Workplace:
+    """``wp`` with the text of every contact about a person hidden unless that person's (filtered) case allows it."""
+    hide = [i for i, c in enumerate(wp.contact_log)
+            if c.case is not None and (c.case not in cases or not shares_with(cases[c.case], today, purposes, wid))]
+    if not hide:
+        return wp
+    log = [c.model_copy(update={"summary": HIDDEN_NOTE, "question": None, "answer": None, "case": None}) if i in hide else c
+           for i, c in enumerate(wp.contact_log)]
+    return wp.model_copy(update={"contact_log": log})
+
+
 @dataclass
 class Consented(Dataset):
     """A dataset whose cases passed the consent filter: what internal pages are built from.
@@ -49,16 +66,17 @@ class Consented(Dataset):
     """
 
 
-def _consented(ds: Dataset, cases: dict[str, Case]) -> Consented:
+def _consented(ds: Dataset, cases: dict[str, Case], today: dt.date) -> Consented:
     values = {f.name: getattr(ds, f.name) for f in fields(Dataset)}
-    values.update(cases=cases, findings=list(ds.findings))
+    workplaces = {wid: consented_workplace(wid, wp, cases, today, ds.purposes) for wid, wp in ds.workplaces.items()}
+    values.update(cases=cases, workplaces=workplaces, findings=list(ds.findings))
     return Consented(**values)
 
 
 def consented_dataset(ds: Dataset, today: dt.date) -> Consented:
     """A copy of ``ds`` whose cases pass the consent filter (see module doc)."""
     purposes = ds.purposes
-    return _consented(ds, {cid: consented_case(c, today, purposes) for cid, c in ds.cases.items()})
+    return _consented(ds, {cid: consented_case(c, today, purposes) for cid, c in ds.cases.items()}, today)
 
 
 def consented_update(view: Consented, ds: Dataset, changed: Iterable[str], today: dt.date) -> Consented:
@@ -73,7 +91,7 @@ def consented_update(view: Consented, ds: Dataset, changed: Iterable[str], today
             cases[cid] = consented_case(ds.cases[cid], today, ds.purposes)
         else:
             cases.pop(cid, None)
-    return _consented(ds, cases)
+    return _consented(ds, cases, today)
 
 
 def shown_items(view: Consented) -> set[tuple[str, ...]]:
@@ -91,4 +109,6 @@ def shown_items(view: Consented) -> set[tuple[str, ...]]:
                 items.update(("disclosure", cid, d.workplace) for d in case.disclosures)
             elif getattr(case, name):
                 items.add(("field", cid, name))
+    for wid, wp in view.workplaces.items():
+        items.update(("contact", wid, c.case) for c in wp.contact_log if c.case is not None)
     return items
