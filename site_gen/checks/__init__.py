@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import after_placement, capacity, consent, contacts, dates, easy_language, enrolments, identity, placements, postings, privacy, references, reports, retention
+from . import after_placement, capacity, consent, contacts, dates, easy_language, enrolments, identity, placements, postings, privacy, references, reports, retention, subsidies
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
@@ -27,6 +27,7 @@ CHECKS: list[Check] = [
     privacy.check,
     postings.check,
     easy_language.check,
+    subsidies.check,
 ]
 
 

@@ -40,4 +40,5 @@ COMMANDS: list[str] = [
     "log",
     "migrate",
     "kontakt",
+    "foerderung",
 ]
