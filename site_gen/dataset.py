@@ -159,6 +159,11 @@ class Dataset:
                 index[coach(case)].append(case)
         return dict(index)
 
+def contact_cases(ds: Dataset) -> set[str]:
+    """The cases the company contacts of the loaded workplaces name (their consent rule needs them as lookup context)."""
+    return {c.case for wp in ds.workplaces.values() for c in wp.contact_log if c.case is not None}
+
+
 Entry = Unit
 """A record unit (see :mod:`site_gen.layout`): kind, id, display, stat key, source files."""
 
@@ -247,7 +252,7 @@ def _scan_folders(root: Path, kind: str, names: list[str], stat: bool, files: bo
     """
     n = workers(len(names), FOLDERS_PER_WORKER) if files else 1
     size = max(1, -(-len(names) // (4 * n)))
-    appendable()  # computed once here, inherited by the workers
+    appendable(kind)  # computed once here, inherited by the workers
     batches = run_batches(_FolderScan(root, kind, stat, files), [names[i:i + size] for i in range(0, len(names), size)], n, lambda: None)[0]
     return dict(zip(names, (found for batch in batches for found in batch)))
 

@@ -19,7 +19,7 @@ from .models.case import (MEASURE_LABELS, CostBearer, EnrolmentStatus, GivenBy, 
 from .models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS
 from .models.module import PROGRAMME_LABELS, CertificationKind
 from .models.organisation import Role
-from .models.workplace import AcquisitionStatus, Channel
+from .models.workplace import CONTACT_KIND_LABELS, AcquisitionStatus, Channel
 
 __all__ = ["LABELS", "MONTHS", "PLACEMENT_LABELS", "RECIPIENT_LABELS", "STAGE_LABELS", "field_name", "label", "month_year", "recipient"]
 
@@ -29,7 +29,8 @@ def _merged(*tables: Mapping[Any, str]) -> dict[object, str]:
     return {key: text for table in tables for key, text in table.items()}
 
 
-LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABELS, PROGRAMME_LABELS, MEASURE_LABELS, AFTER_LABELS) | {
+LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABELS, PROGRAMME_LABELS, MEASURE_LABELS, AFTER_LABELS,
+                                    CONTACT_KIND_LABELS) | {
     CertificationKind.NONE: "kein Abschluss", CertificationKind.CHAMBER_PARTIAL: "Teilqualifizierung (Kammer)",
     CertificationKind.CERTIFICATE: "Zertifikat", CertificationKind.ATTENDANCE: "Teilnahmebescheinigung",
     EnrolmentStatus.REGISTERED: "angemeldet", EnrolmentStatus.RUNNING: "laufend",

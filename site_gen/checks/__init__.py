@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import after_placement, budget_work, capacity, consent, dates, easy_language, enrolments, identity, path, placements, postings, privacy, references, reports, retention
+from . import after_placement, budget_work, capacity, consent, contacts, dates, easy_language, enrolments, identity, path, placements, postings, privacy, references, reports, retention, subsidies
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
@@ -23,11 +23,13 @@ CHECKS: list[Check] = [
     capacity.check,
     enrolments.check,
     consent.check,
+    contacts.check,
     retention.check,
     reports.check,
     privacy.check,
     postings.check,
     easy_language.check,
+    subsidies.check,
 ]
 
 

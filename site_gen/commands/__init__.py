@@ -42,4 +42,6 @@ COMMANDS: list[str] = [
     "leicht",
     "selbsteinschaetzung",
     "mein-weg",
+    "kontakt",
+    "foerderung",
 ]

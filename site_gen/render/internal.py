@@ -98,7 +98,7 @@ def _record_pages(ds: Consented, today: dt.date, history: dict[str, list[Change]
     for mid in (ds.modules if modules is None else [m for m in modules if m in ds.modules]):
         put("module.md.j2", internal_records.module(ds, mid, today, history.get(ds.path_of("modules", mid))))
     for wid in (ds.workplaces if workplaces is None else [w for w in workplaces if w in ds.workplaces]):
-        put("workplace.md.j2", internal_records.workplace(ds, wid, today, history.get(ds.path_of("workplaces", wid))))
+        put("workplace.md.j2", internal_records.workplace(ds, wid, today, history.get(history_key(ds.path_of("workplaces", wid)))))
     for cid in (ds.cases if cases is None else [c for c in cases if c in ds.cases]):
         put("dossier.md.j2", internal_case.dossier(ds, cid, today, history.get(history_key(ds.path_of("cases", cid)))))
 

@@ -86,7 +86,9 @@ def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> 
     shutil.copytree(yaml, out / "yaml", dirs_exist_ok=True)
     editor = editor_of(ds.organisation)
     units = ds.units if ds.units is not None else scan_records(ds.root, stat=False)[0]
-    config = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(u.display for u in units))
+    displays = [u.display for u in units]
+    config = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(displays),
+                        workplace_folders=case_folders(displays, "workplaces"))
     (out / "config.yml").write_text(cached_config_text(config, ds.root), encoding="utf-8")
     page = make_environment("admin", trim=False).get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
     (out / "index.html").write_text(page, encoding="utf-8")

@@ -43,6 +43,7 @@ from ..models.organisation import Role, Staff
 from .internal import FIGURES, Link, label, staff_link
 from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_deadlines
 from .after_placement import AfterFigures, figures as after_figures
+from .employer_figures import EmployerFigures, employer_figures
 
 TRANSITION_TYPES = (PlacementType.BUDGET_WORK, PlacementType.BUDGET_TRAINING, PlacementType.REGULAR)
 CONTACT_STAGES = frozenset({Stage.INTERVIEW, Stage.TRIAL, Stage.REFLECTION, Stage.TRANSITION})
@@ -104,6 +105,7 @@ class DashboardContext:
     after: AfterFigures | None = None
     to_erase: int = 0
     """Closed cases past their retention period in this scope: counted, never shown."""
+    employer: EmployerFigures | None = None
 
     @property
     def quota_points(self) -> list[tuple[str, float]]:
@@ -265,6 +267,7 @@ def dashboard(ds: Consented, today: dt.date, provider: str | None = None, locati
         coaches=coaches, coach_target=COACH_LOAD, deadlines=group_deadlines(deadlines), links=sc.links,
         after=after_figures(ds, cases, today),
         to_erase=_to_erase(ds, pid, location),
+        employer=employer_figures(ds, today, (lambda p, loc: loc == location) if location is not None else (lambda p, loc: p == pid), sc.staff_ok),
     )
 
 

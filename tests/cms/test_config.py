@@ -31,7 +31,7 @@ from ..conftest import REPO, run_cli
 def config(folders: bool = False) -> dict[str, Any]:
     """The configuration for the demo; by default as for cases stored one per file (every list in the form)."""
     ds = load_dataset(REPO, only=[])
-    return safe_load(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=folders)))
+    return safe_load(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=folders, workplace_folders=folders)))
 
 
 def collection(name: str) -> dict[str, Any]:
@@ -187,12 +187,13 @@ def entry_collections() -> dict[str, dict[str, Any]]:
 def test_every_appendable_list_has_its_entry_collection() -> None:
     """Each list of a case folder: a collection writing cases/<case>/<list>/<date>-<who>-<mark>.yaml, showing that list only."""
     found = entry_collections()
-    assert list(found) == [e.list for e in ENTRY_LISTS] and set(found) == set(appendable())
+    assert list(found) == [e.list for e in ENTRY_LISTS] and set(found) == set(appendable()) | set(appendable("workplaces"))
     for name, c in found.items():
         model = entry_model(name)
-        assert c["folder"] == "cases" and c["path"] == "{{_akte}}/" + name + "/{{slug}}", name
+        kind, owner = ("workplaces", "_arbeitsplatz") if name in appendable("workplaces") else ("cases", "_akte")
+        assert c["folder"] == kind and c["path"] == "{{" + owner + "}}/" + name + "/{{slug}}", name
         assert c["filter"] == {"field": "_liste", "value": name} and c["create"] is True and c["delete"] is False
-        assert [f["name"] for f in c["fields"]] == ["_akte", *model.model_fields, "_kurz", "_liste"], name
+        assert [f["name"] for f in c["fields"]] == [owner, *model.model_fields, "_kurz", "_liste"], name
         _walk(model, c["fields"][1:-2], name, [])  # German label and hint on every field, in model order
         assert c["label"] == next(e.label for e in ENTRY_LISTS if e.list == name) and c["label_singular"]
         assert c["identifier_field"] in model.model_fields and c["summary"].startswith("{{" + c["identifier_field"] + "}} – {{dirname}}")
