@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from .config import load_catalogue, load_purposes
 from .findings import Finding
 from .compose import compose
-from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, record_of, scan_folder
+from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
 from .placeholders import MARKER, placeholder_findings
 from .models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
@@ -268,8 +268,7 @@ def _record_file(root: Path, kind: str, e: os.DirEntry[str]) -> Unit | Finding |
                        f"Die Datei in '{stem}.yaml' umbenennen (git mv); gibt es sie schon, beide zusammenführen.", line=1, col=1)
     if not e.is_file():
         return None
-    st = e.stat()
-    stamp = st.st_mtime_ns, st.st_size
+    stamp = stat_key(e.stat())
     return Unit(kind, name[: -len(".yaml")], display, stamp, (display,), (stamp,))
 
 
@@ -453,7 +452,6 @@ def _unit_at(root: Path, kind: str, rid: str) -> Unit | None:
     path = root / kind / f"{rid}.yaml"
     if path.is_file():
         display = f"{kind}/{rid}.yaml"
-        st = path.stat()
-        stamp = st.st_mtime_ns, st.st_size
+        stamp = stat_key(path.stat())
         return Unit(kind, rid, display, stamp, (display,), (stamp,))
     return None
