@@ -234,8 +234,8 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
     index = SummaryIndex(root)
     if not index.valid:
         return None
-    if any(record_key(p) is None and p.startswith(tuple(f"{k}/" for k in FOLDER_KINDS)) and "/" in p.split("/", 1)[1] for p in commit.touched):
-        return None  # a stray file in a case folder: the full check names it
+    if not all(_plain(root, p) for p in commit.touched | commit.deleted if p not in META_FILES and _relevant(p)):
+        return None  # a path the fast path cannot vouch for: the full check names it
     files, wanted = _listing_since(root, commit, index) or _listing(root, commit, index)
     if len(wanted) > MAX_STALE or not all(record_key(d) for d in wanted):
         return None
@@ -268,6 +268,33 @@ def _contact_context(ds: Dataset, by_display: dict[str, tuple[str, str]]) -> Non
                 ds.context[("cases", cid)] = record
 
 
+def _plain(root: Path, path: str) -> bool:
+    """Whether a changed path is an ordinary record file, case folder or entry file — or gone — with no
+    symbolic link on its way and no twin (the same id as file and folder, a folder without ``case.yaml``).
+
+    Anything else (a stray file or folder, ``.YAML``, ``.yml``, a link) sends the hook to the full check,
+    which names it: the hook's verdict never depends on how it was reached.
+    """
+    if path.startswith("schema/"):
+        return True
+    key = record_key(path)
+    if key is None:
+        return False
+    kind, rid = key
+    parts = path.split("/")
+    for i in range(1, len(parts) + 1):
+        here = root.joinpath(*parts[:i])
+        if here.is_symlink():
+            return False
+        if not here.exists():
+            return i > 1  # deleted (the kind folder itself must be there)
+    file, folder = root / kind / f"{rid}.yaml", root / kind / rid
+    if kind in FOLDER_KINDS and folder.exists():
+        main = folder / main_file(kind)
+        return not file.exists() and not file.is_symlink() and main.is_file() and not main.is_symlink()
+    return file.is_file() or not file.exists()
+
+
 def _listing(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dict[tuple[str, str], str], set[str]]:
     """Every record file of the commit, and those to load: touched, new or changed since indexed."""
     files: dict[tuple[str, str], str] = {}
@@ -292,6 +319,8 @@ def _listing_since(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dic
         return None
     files = {key: display for display in index.entries if (key := record_key(display))}
     changed = {unit_display(p) for p in diff.split("\0") if record_key(p)}
+    if not all(_plain(root, d) for d in changed):
+        return None  # a link or a twin came in since (committed without the hook): list and stat everything
     for display in changed:
         key = record_key(display)
         assert key is not None

@@ -44,6 +44,21 @@ renaming any entry file changes a folder's mtime, which is part of the key too; 
 in place elsewhere (a note) leaves the key alone, and the hook reads it anyway when the commit touches it."""
 
 
+def stat_key(st: os.stat_result) -> tuple[int, int]:
+    """A file's stat key: (the later of its modification and change time in ns, size).
+
+    The change time (ctime) is set by the kernel on every write, rename and
+    ``touch``; no unprivileged process can set it back. So an edit of the same
+    size whose modification time was put back still moves the key (a key of
+    mtime and size alone would not see it).
+    """
+    return max(st.st_mtime_ns, st.st_ctime_ns), st.st_size
+
+
+def _time(st: os.stat_result) -> int:
+    return max(st.st_mtime_ns, st.st_ctime_ns)
+
+
 class Unit(NamedTuple):
     """One record: (kind, id, display, (mtime_ns, size), source files relative to the root, their stats).
 
@@ -154,7 +169,7 @@ def scan_folder(root: Path, kind: str, name: str, stat: bool = True, files: bool
     """
     display = f"{kind}/{name}"
     problems: list[Finding] = []
-    key = [os.stat(f"{root}/{display}").st_mtime_ns if stat else 0, 0]
+    key = [_time(os.stat(f"{root}/{display}")) if stat else 0, 0]
     main: tuple[str, tuple[int, int]] | None = None
     main_name, allowed = main_file(kind), appendable(kind)
     lists: dict[str, list[tuple[str, tuple[int, int]]]] = {}
@@ -166,7 +181,7 @@ def scan_folder(root: Path, kind: str, name: str, stat: bool = True, files: bool
             _list_folder(e, path, stat, files, key, lists, problems, allowed)
         elif e.name == main_name and e.is_file(follow_symlinks=False):
             st = e.stat() if stat or files else None
-            main = path, (st.st_mtime_ns, st.st_size) if st else (0, 0)
+            main = path, stat_key(st) if st else (0, 0)
             if stat:
                 key = [max(key[0], main[1][0]), key[1] + main[1][1]]
         else:
@@ -186,19 +201,19 @@ def folder_stamp(root: Path, kind: str, name: str) -> tuple[int, int] | None:
     """The stat key :func:`scan_folder` gives the folder ``kind/name``, without listing the entry folders
     outside :data:`STAMPED` (the hook's listing of every case); None without ``case.yaml``."""
     folder = f"{root}/{kind}/{name}"
-    mtime, size, main = os.stat(folder).st_mtime_ns, 0, False
+    mtime, size, main = _time(os.stat(folder)), 0, False
     allowed, main_name = appendable(kind), main_file(kind)
     for e in os.scandir(folder):
         if e.name.startswith("."):
             continue
         if e.is_dir(follow_symlinks=False) and e.name in allowed:
-            mtime = max(mtime, e.stat().st_mtime_ns)
+            mtime = max(mtime, _time(e.stat()))
             if e.name in STAMPED:
                 for _, (m, n) in _entries(e, "", True, []):
                     mtime, size = max(mtime, m), size + n
         elif e.name == main_name and e.is_file(follow_symlinks=False):
             st = e.stat()
-            mtime, size, main = max(mtime, st.st_mtime_ns), size + st.st_size, True
+            mtime, size, main = max(mtime, _time(st)), size + st.st_size, True
     return (mtime, size) if main else None
 
 
@@ -215,10 +230,10 @@ def _list_folder(e: os.DirEntry[str], path: str, stat: bool, files: bool, key: l
     keyed = stat and e.name in STAMPED
     lists[e.name] = found = _entries(e, path, keyed or files, problems)
     if keyed:
-        key[0] = max(key[0], e.stat().st_mtime_ns, *(st[0] for _, st in found))
+        key[0] = max(key[0], _time(e.stat()), *(st[0] for _, st in found))
         key[1] += sum(st[1] for _, st in found)
     elif stat:
-        key[0] = max(key[0], e.stat().st_mtime_ns)
+        key[0] = max(key[0], _time(e.stat()))
 
 
 def _entries(folder: os.DirEntry[str], path: str, keyed: bool, problems: list[Finding]) -> list[tuple[str, tuple[int, int]]]:
@@ -228,8 +243,7 @@ def _entries(folder: os.DirEntry[str], path: str, keyed: bool, problems: list[Fi
         name = f.name
         if name.endswith(".yaml") and not name.startswith(".") and f.is_file(follow_symlinks=False):
             if keyed:
-                st = f.stat()
-                found.append((name, (st.st_mtime_ns, st.st_size)))
+                found.append((name, stat_key(f.stat())))
             else:
                 found.append((name, (0, 0)))
         elif not name.startswith("."):

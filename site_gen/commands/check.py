@@ -48,7 +48,18 @@ def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = T
         reached = set(summaries) | {f.file for f in findings}
     else:
         reached = affected(commit, summaries)
-    return [f for f in findings if f.file in reached], reached
+    return [f for f in findings if _reaches(f.file, reached, commit)], reached
+
+
+def _reaches(file: str, reached: set[str], commit: Commit) -> bool:
+    """Whether a finding is about what the commit reaches: a reached file or record (every file of a reached
+    case folder, and the file of the same id beside it), or a folder holding a changed path (a stray folder in a case)."""
+    from ..layout import history_key
+
+    if file in reached or history_key(file) in {history_key(r) for r in reached}:
+        return True
+    prefix = file + "/"
+    return any(p.startswith(prefix) for p in commit.touched | commit.deleted)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -138,8 +149,8 @@ def _display(root: Path, name: str) -> str:
     path = Path(name)
     if not path.is_absolute():
         path = Path.cwd() / path if (Path.cwd() / path).exists() else root / path
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    try:  # the folder resolved, the name kept: a symbolic link is judged as the link it is, never as its target
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return Path(name).as_posix()
 

@@ -126,6 +126,8 @@ def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool
     for path in files:
         path.unlink()
     shutil.rmtree(folder, ignore_errors=True)
+    if (root / CACHE_DIR).is_symlink():  # never followed: the link goes, whatever it points to stays
+        (root / CACHE_DIR).unlink()
     shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
     print(f"Akte {case_id} gelöscht" + (f"; Verweise entfernt in: {', '.join(changed)}" if changed else "") + ".")
     if top is None:

@@ -19,13 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from ..cms.config import case_folders, cms_config, config_text, connect_hosts, editor_of
-from ..cache import CACHE_DIR, code_fingerprint, write_cache
+from ..cache import code_fingerprint, read_cache, write_cache
 from ..dataset import Dataset, scan_records
 from ..render.csp import meta_csp
 from ..render.jinja import make_environment
 
 ADMIN = "admin"
 SCRIPT = "decap-cms.js"
+CONFIG_CACHE = "cms-config.json"
+"""The editor configuration text, in the cache folder (authenticated, see :mod:`site_gen.cache`)."""
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parent.parent / "static" / "admin"
 """Our own scripts: manual start and the comment-keeping YAML format."""
@@ -104,13 +106,12 @@ def cached_config_text(config: dict[str, Any], root: Path) -> str:
     """
     key = hashlib.blake2b(json.dumps(config, ensure_ascii=False, default=str).encode() + code_fingerprint().encode(),
                           digest_size=16).hexdigest()
-    path = root / CACHE_DIR / "cms-config.json"
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
+        stored = json.loads(read_cache(root, CONFIG_CACHE) or b"null")
         if stored["key"] == key and isinstance(stored["text"], str):
             return str(stored["text"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
     text = config_text(config)
-    write_cache(path, json.dumps({"key": key, "text": text}, ensure_ascii=False).encode())
+    write_cache(root, CONFIG_CACHE, json.dumps({"key": key, "text": text}, ensure_ascii=False).encode())
     return text

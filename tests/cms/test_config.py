@@ -14,6 +14,7 @@ import pytest
 from pydantic import BaseModel
 from yaml import safe_load
 
+from site_gen.cache import read_cache, write_cache
 from site_gen.cms.collections import FILES, FOLDERS
 from site_gen.cms.config import cms_config, config_text
 from site_gen.cms.entries import ENTRY_LISTS, entry_model
@@ -265,9 +266,12 @@ def test_the_build_takes_the_configuration_text_from_the_cache_while_the_configu
     one = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=True)
     assert cached_config_text(one, tmp_path) == config_text(one)  # first time: written and stored
     stored = tmp_path / ".site-gen-cache" / "cms-config.json"
-    entry = json.loads(stored.read_text(encoding="utf-8"))
-    stored.write_text(json.dumps({**entry, "text": "# aus dem Zwischenspeicher\n"}), encoding="utf-8")
+    entry = json.loads(read_cache(tmp_path, "cms-config.json") or b"null")
+    write_cache(tmp_path, "cms-config.json", json.dumps({**entry, "text": "# aus dem Zwischenspeicher\n"}).encode())
     assert cached_config_text(one, tmp_path) == "# aus dem Zwischenspeicher\n"  # same configuration: not written again
+    head, _, _ = stored.read_bytes().partition(b"\n")
+    stored.write_bytes(head + b"\n" + json.dumps({**entry, "text": "# untergeschoben\n"}).encode())  # forged: the MAC does not fit
+    assert cached_config_text(one, tmp_path) == config_text(one)  # a forged entry is never published
     other = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=False)
     assert cached_config_text(other, tmp_path) == config_text(other)  # another configuration: written anew
     stored.write_text("kaputt", encoding="utf-8")

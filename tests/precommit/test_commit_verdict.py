@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from site_gen.cache import read_cache
+
 from ..conftest import REPO
 from .test_hooks import git, pre_commit
 
@@ -130,7 +132,7 @@ def test_after_a_hook_run_changes_since_its_tree_are_read_from_git(repo: Path, h
     git(repo, "add", "workplaces/ap-0999.yaml")
     code, out = commit(repo, home, "Neuer Betrieb")
     assert code == 0, out
-    index = json.loads((repo / ".site-gen-cache" / "summary.json").read_text(encoding="utf-8"))
+    index = json.loads(read_cache(repo, "summary.json") or b"null")
     assert index["tree"] == git(repo, "rev-parse", "HEAD^{tree}").stdout.strip()
 
     placement = next((repo / "cases" / "tn-0005" / "placements").iterdir())
