@@ -39,4 +39,6 @@ COMMANDS: list[str] = [
     "cms",
     "log",
     "migrate",
+    "keys",
+    "widerruf",
 ]
