@@ -133,7 +133,7 @@ def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool
         destroy_case(root, case_id, dt.date.today())
     changed = remove_references_in(root, case_id)
     for path in files:
-        path.unlink()
+        path.unlink(missing_ok=True)
     shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
     print(f"Akte {case_id} gelöscht" + (f"; Verweise entfernt in: {', '.join(changed)}" if changed else "") + ".")

@@ -108,14 +108,15 @@ def _opened(keys: CaseKeys) -> Opened:
     return Opened(slots, dict(keys.erased))
 
 
-_OPENERS: dict[Path, Opener] = {}
+_OPENERS: dict[tuple[Path, str, str], Opener] = {}
 
 
 def opener(root: Path) -> Opener:
-    """The opener of ``root`` for this process (made on first use)."""
-    found = _OPENERS.get(root)
+    """The opener of ``root`` for this process and this keyring and own key (made on first use)."""
+    key = root, os.environ.get("SITE_GEN_KEYRING", ""), os.environ.get("SITE_GEN_IDENTITY", "")
+    found = _OPENERS.get(key)
     if found is None:
-        found = _OPENERS[root] = Opener.for_root(root)
+        found = _OPENERS[key] = Opener.for_root(root)
     return found
 
 
@@ -166,6 +167,7 @@ class _Walk:
     display: str
     findings: list[Finding] = field(default_factory=list)
     erased_fields: set[str] = field(default_factory=set)
+    plain_fields: set[str] = field(default_factory=set)
     failed: bool = False
     _keys: Opened | None = None
 
@@ -182,8 +184,10 @@ class _Walk:
             return v
         if isinstance(v, str) and v.startswith(PREFIXES):
             return self._open(v, path)
-        self.findings.append(Finding(self.display, "SEALED-PLAINTEXT", "Ein Wert steht unverschlüsselt in einem versiegelten Repository.",
-                                     HINT_SEAL, loc=path))
+        if path[0] not in self.plain_fields:  # once per field: the first plain value's position
+            self.plain_fields.add(str(path[0]))
+            self.findings.append(Finding(self.display, "SEALED-PLAINTEXT", f"Das Feld '{path[0]}' enthält einen unverschlüsselten Wert, das Repository ist versiegelt.",
+                                         HINT_SEAL, loc=path))
         return v
 
     def _open(self, text: str, path: tuple[str | int, ...]) -> Any:
@@ -215,7 +219,7 @@ class _Walk:
                        "Eigenen Schlüssel (SITE_GEN_IDENTITY) und Schlüsselbund (SITE_GEN_KEYRING) prüfen: 'site-gen keys setup'. Die Akte wird ausgelassen.")
             return None
         if BASIS in found.erased and not found.slots:
-            self.findings.append(Finding(self.display, "SEALED-ERASED", f"Die Akte wurde am {found.erased[BASIS]} gelöscht: ihre Schlüssel sind vernichtet, die Werte nicht mehr lesbar.",
+            self.findings.append(Finding(self.display, "SEALED-ERASED", f"Die Akte wurde am {_german(found.erased[BASIS])} gelöscht: ihre Schlüssel sind vernichtet, die Werte nicht mehr lesbar.",
                                          "Nichts zu tun; in älteren Commits bleibt nur unlesbarer Geheimtext.", severity=Severity.INFO, line=1, col=1, source=self.main))
             self.failed = True
             return None
@@ -225,7 +229,7 @@ class _Walk:
     def _erased(self, top: str, slot: str, day: str) -> None:
         if top not in self.erased_fields:
             self.erased_fields.add(top)
-            self.findings.append(Finding(self.display, "SEALED-ERASED", f"Die Werte zum Zweck '{slot}' sind gelöscht (Schlüssel am {day} vernichtet).",
+            self.findings.append(Finding(self.display, "SEALED-ERASED", f"Die Werte zum Zweck '{slot}' sind gelöscht (Schlüssel am {_german(day)} vernichtet).",
                                          "Nichts zu tun: nach Widerruf oder Ablauf sind sie in jedem Commit unlesbar.", severity=Severity.INFO, loc=(top,)))
 
     def _fail(self, code: str, message: str, hint: str, path: tuple[str | int, ...] = ()) -> None:
@@ -238,3 +242,9 @@ class _Walk:
     def main(self) -> str | None:
         """The file a whole-case finding points at: the case file, or a folder's case.yaml."""
         return None if self.display.endswith(".yaml") else f"{self.display}/case.yaml"
+
+
+def _german(day: str) -> str:
+    """``2026-12-01`` → ``01.12.2026`` (anything else as it is)."""
+    parts = day.split("-")
+    return ".".join(reversed(parts)) if len(parts) == 3 else day
