@@ -9,6 +9,8 @@ Outcomes, as findings (never a traceback, never a value in a message):
 
 * ``SEALED-NO-KEY`` (error): the case cannot be opened, and why (no keyring,
   no own key, not this reader's location, no key file). The case is left out.
+* ``SEALED-NO-ACCESS`` (warning): the case belongs to a location this reader's
+  key is not released for (need-to-know works as meant). The case is left out.
 * ``SEALED-TAMPERED`` (error): a value that does not open with its case's key
   (damaged, or copied from another case or field). The case is left out.
 * ``SEALED-PLAINTEXT`` (error): a plain value in a sealed repository (the hook
@@ -32,6 +34,7 @@ from .keyring import CaseKeys, Keyring, location_identity
 from .keys import BASIS, Identity, SlotKey, keyring_path, own_identities
 from .sealing import PREFIXES, READABLE, SealError, open_value, parse, slot_of
 
+NOT_YOURS = "Ihr Schlüssel ist für den Standort"
 HINT_SEAL = "Vor dem Commit 'site-gen keys seal' ausführen: es versiegelt Klartext-Werte (in Git darf kein Klartext einer Akte stehen)."
 
 
@@ -94,7 +97,7 @@ class Opener:
         if keys is None:
             return "für diese Akte liegt kein Schlüssel im Schlüsselbund"
         if not isinstance(keys, CaseKeys):
-            return f"Ihr Schlüssel ist für den Standort '{location}' nicht freigegeben" if mine is None else "der Schlüssel der Akte lässt sich nicht öffnen"
+            return f"{NOT_YOURS} '{location}' nicht freigegeben" if mine is None else "der Schlüssel der Akte lässt sich nicht öffnen"
         return _opened(keys)
 
 
@@ -214,6 +217,12 @@ class _Walk:
 
     def _load(self) -> Opened | None:
         found = self.op.open_case(self.case, self.location)
+        if isinstance(found, str) and found.startswith(NOT_YOURS):
+            self.failed = True  # need-to-know, not a fault: a warning, so a coach's --team build of her location succeeds
+            self.findings.append(Finding(self.display, "SEALED-NO-ACCESS", f"Die Akte wird ausgelassen: {found} (Need-to-know).",
+                                         "Richtig so, wenn die Akte nicht zu Ihrer Arbeit gehört. Sonst die Admins um Lesezugriff bitten ('site-gen keys add').",
+                                         severity=Severity.WARNING, line=1, col=1, source=self.main))
+            return None
         if isinstance(found, str):
             self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: {found}.",
                        "Eigenen Schlüssel (SITE_GEN_IDENTITY) und Schlüsselbund (SITE_GEN_KEYRING) prüfen: 'site-gen keys setup'. Die Akte wird ausgelassen.")
