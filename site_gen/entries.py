@@ -55,8 +55,10 @@ def check_entry(list_name: str, data: dict[str, Any], names: dict[str, str]) -> 
 
 def write_entry(root: Path, case_id: str, list_name: str, data: Any) -> Path:
     """Write ``data`` (a mapping, plain or round-trip) as a new entry file of the case; returns its path."""
+    from .records.encrypt import seal_entry
+
     folder = case_folder(root, case_id) / list_name
-    text = dump(data)
+    text = dump(seal_entry(root, case_id, list_name, data))  # a sealed repository: no plaintext reaches the disk
     path = folder / entry_name(list_name, data, text)
     folder.mkdir(exist_ok=True)
     try:

@@ -20,7 +20,7 @@ from ..wording import count
 from . import repo
 from .keyring import Keyring
 from .keys import keyring_path, own_identities
-from .sealing import all_slots
+from .sealing import all_slots, slot_of
 from .seal_files import Sealer, seal_unit, sealer
 from .unseal import Opener, _opened, reset
 
@@ -128,3 +128,32 @@ def seal_working_tree(root: Path) -> int:
         print(f"versiegelt: {path}")
     print(f"{count(len(changed), 'Datei', 'Dateien')} versiegelt." if changed else "Nichts zu tun: alle Werte sind versiegelt.")
     return 0
+
+
+def seal_entry(root: Path, case: str, list_name: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A new entry of ``case`` with every value sealed (``data`` unchanged when the repository is not sealed).
+
+    With the case's keys (keyring and own key) symmetrically, else to the case's
+    public recipients: a writer who may not read the case can still add to it,
+    and no plaintext of the entry reaches the disk.
+    """
+    if not repo.is_sealed(root):
+        return data
+    opened = None
+    try:
+        op = make_opener(root, open_keyring())
+        found = op.open_case(case, _location(root, f"cases/{case}/case.yaml"))
+        opened = None if isinstance(found, str) else found
+    except UserError:
+        pass
+    run = sealer(case, opened, repo.read_recipients(root, case))
+    slot = slot_of(list_name)
+
+    def walk(value: Any, at: tuple[str | int, ...]) -> Any:
+        if isinstance(value, dict):
+            return {k: walk(v, (*at, k)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, (*at, i)) for i, v in enumerate(value)]
+        return value if value is None else run(value, slot, at)
+
+    return {k: walk(v, (list_name, 0, k)) for k, v in data.items()}

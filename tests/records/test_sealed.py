@@ -272,3 +272,22 @@ def test_a_fresh_recovery_key_is_printed_once_and_never_stored(sealed_demo: Seal
     held = b"".join(p.read_bytes() for p in sealed_demo.ring.rglob("*") if p.is_file())
     held += b"".join(p.read_bytes() for p in sealed_demo.repo.rglob("*") if p.is_file())
     assert secret.encode() not in held and b"AGE-SECRET-KEY" not in held
+
+
+def test_log_without_a_key_seals_to_the_case_and_a_reader_opens_it(sealed_demo: Sealed, tmp_path: Path) -> None:
+    s = sealed_demo.copy(tmp_path)
+    code, out = cli("--root", str(s.repo), "log", "tn-0002", "--kind", "unmittelbar", "--minutes", "20", "--by", "mara-petersen",
+                    "--note", "Telefonat mit dem Betrieb.", "--date", "2026-12-03", ring=None, identity=None)
+    assert code == 0, out
+    written = next((s.repo / "cases/tn-0002/support_log").glob("2026-12-03-mara-petersen-*.yaml")).read_text()
+    assert "Telefonat" not in written and written.count("age:v1:basis:") == 5
+    code, out = cli("--root", str(s.repo), "check", "--no-cache", "--today", "2026-12-03", ring=s.ring, identity=s.admin)
+    assert code == 0 and "SEALED" not in out, out
+
+
+def test_init_starts_sealed_with_a_keyring(sealed_demo: Sealed, tmp_path: Path) -> None:
+    code, out = cli("init", str(tmp_path / "neu"), ring=sealed_demo.ring, identity=None)
+    assert code == 0 and "Versiegelt" in out
+    assert sealed_repo.is_sealed(tmp_path / "neu")
+    code, out = cli("init", str(tmp_path / "probe"), "--plain", ring=sealed_demo.ring, identity=None)
+    assert code == 0 and not sealed_repo.is_sealed(tmp_path / "probe") and "Unversiegelt" in out
