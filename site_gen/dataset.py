@@ -23,6 +23,7 @@ from .compose import compose
 from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
 from .placeholders import MARKER, placeholder_findings
+from .records.unseal import unseal_record
 from .models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 from .models.catalogue import Purpose
 from .models.organisation import Location, ProfileItem, Provider, Staff
@@ -346,7 +347,10 @@ def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, 
     data, findings, marked = read_yaml_marked(path, display, MARKER)
     if data is None:
         return None, findings
-    return _validated(kind, data, display, findings, marked)
+    data, sealed = unseal_record(path.parents[display.count("/")], kind, data, display)
+    if data is None:
+        return None, findings + sealed
+    return _validated(kind, data, display, findings + sealed, marked)
 
 
 def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
@@ -356,7 +360,10 @@ def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
     data, findings, _, marked = compose(root, unit)
     if data is None:
         return None, findings
-    return _validated(unit.kind, data, unit.display, findings, marked)
+    data, sealed = unseal_record(root, unit.kind, data, unit.display)
+    if data is None:
+        return None, findings + sealed
+    return _validated(unit.kind, data, unit.display, findings + sealed, marked)
 
 
 def _validated(kind: str, data: Any, display: str, findings: list[Finding], marked: bool) -> tuple[BaseModel | None, list[Finding]]:

@@ -66,9 +66,15 @@ def check_entry(list_name: str, data: dict[str, Any], names: dict[str, str]) -> 
 
 
 def write_entry(root: Path, case_id: str, list_name: str, data: Any, kind: str = "cases") -> Path:
-    """Write ``data`` (a mapping, plain or round-trip) as a new entry file of the case (the workplace: ``kind``); returns its path."""
-    folder = (workplace_folder(root, case_id) if kind == "workplaces" else case_folder(root, case_id)) / list_name
-    text = dump(data)
+    """Write ``data`` (a mapping, plain or round-trip) as a new entry file of the case (the workplace: ``kind``); returns its path.
+
+    In a sealed repository a case entry is sealed before it is written: no plaintext reaches the disk."""
+    from .records.encrypt import seal_entry
+
+    if kind == "workplaces":
+        folder, text = workplace_folder(root, case_id) / list_name, dump(data)
+    else:
+        folder, text = case_folder(root, case_id) / list_name, dump(seal_entry(root, case_id, list_name, data))
     path = folder / entry_name(list_name, data, text)
     folder.mkdir(exist_ok=True)
     try:

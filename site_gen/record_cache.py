@@ -43,6 +43,7 @@ from .cache import CaseSummary, code_fingerprint, finding_from_row, finding_row,
 from .dataset import RecordUnit
 from .findings import Finding
 from .layout import stat_key
+from .records.unseal import fingerprint
 
 _CLEAN: list[Any] = []
 """The finding rows of a unit without findings (shared while writing, never changed)."""
@@ -165,6 +166,7 @@ def context_hash(root: Path, today: str, meta_files: tuple[str, ...]) -> str:
             h.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
         except OSError:
             h.update(name.encode() + b"\0-\0")
+    h.update(fingerprint(root))  # sealed records: the keyring and the reader's key decide what opens
     return h.hexdigest()
 
 

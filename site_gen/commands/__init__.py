@@ -44,4 +44,6 @@ COMMANDS: list[str] = [
     "mein-weg",
     "kontakt",
     "foerderung",
+    "keys",
+    "widerruf",
 ]
