@@ -248,13 +248,20 @@ class CoachDeadlinePageContext:
     """(label, address relative to this page) of the subscribable feeds (own cases, deputy cases); empty without a feed key."""
 
 
+def deadline_holders(ds: Dataset) -> set[str]:
+    """Staff ids that deadlines can name: coaches (primary or deputy) of open cases and of cases to erase,
+    and whoever recorded a company contact with an open follow-up."""
+    erasure = ds.erasure.values() if isinstance(ds, Consented) else ()
+    return ({c.coaches.primary for c in ds.cases.values() if c.closed is None}
+            | {c.coaches.deputy for c in ds.cases.values() if c.closed is None}
+            | {e.primary for e in erasure} | {e.deputy for e in erasure}
+            | {c.by for wp in ds.workplaces.values() for c in open_follow_ups(wp) if c.follow_up is not None})
+
+
 def deadline_links(ds: Dataset) -> list[Link]:
-    """One link per coach with cases (primary or deputy) to the coach's deadline page."""
-    sids = {c.coaches.primary for c in ds.cases.values() if c.closed is None} | {
-        c.coaches.deputy for c in ds.cases.values() if c.closed is None} | {
-        c.by for wp in ds.workplaces.values() for c in open_follow_ups(wp) if c.follow_up is not None}
-    return [Link(ds.staff[s].name if s in ds.staff else s, coach_deadlines_path(s))
-            for s in sorted(sids, key=lambda s: (ds.staff[s].name if s in ds.staff else s))]
+    """One link per staff member whom deadlines name to that person's deadline page (every such person gets one)."""
+    sids = deadline_holders(ds) & set(ds.staff)
+    return [Link(ds.staff[s].name, coach_deadlines_path(s)) for s in sorted(sids, key=lambda s: ds.staff[s].name)]
 
 
 def coach_deadlines_path(sid: str) -> str:
