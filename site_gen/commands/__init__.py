@@ -42,4 +42,5 @@ COMMANDS: list[str] = [
     "leicht",
     "selbsteinschaetzung",
     "mein-weg",
+    "rueckmeldung",
 ]

@@ -43,6 +43,7 @@ from ..models.organisation import Role, Staff
 from .internal import FIGURES, Link, label, staff_link
 from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_deadlines
 from .after_placement import AfterFigures, figures as after_figures
+from .feedback import FeedbackFigures, feedback_figures
 
 TRANSITION_TYPES = (PlacementType.BUDGET_WORK, PlacementType.BUDGET_TRAINING, PlacementType.REGULAR)
 CONTACT_STAGES = frozenset({Stage.INTERVIEW, Stage.TRIAL, Stage.REFLECTION, Stage.TRANSITION})
@@ -102,6 +103,8 @@ class DashboardContext:
     deadlines: list[DeadlineGroup]
     links: list[Link]
     after: AfterFigures | None = None
+    feedback: FeedbackFigures | None = None
+    """The participants' feedback after each phase, only over at least 5 people (issue 31)."""
 
     @property
     def quota_points(self) -> list[tuple[str, float]]:
@@ -233,6 +236,12 @@ def _funnel(cases: list[Case], today: dt.date) -> list[tuple[str, str, int, int 
     return [(s.value, label(s), counts[s], whole_days(statistics.median(stage_days[s])) if stage_days.get(s) else None) for s in Stage]
 
 
+def _feedback(ds: Consented, cases: list[Case], today: dt.date, pid: str, location: str | None) -> FeedbackFigures:
+    """Feedback figures; a provider's page knows its locations' groups (no figure may differ from them by a few people)."""
+    parts = None if location is not None else [[c for c in cases if c.location == loc.id] for loc in ds.providers[pid].locations]
+    return feedback_figures(cases, today, parts)
+
+
 def dashboard(ds: Consented, today: dt.date, provider: str | None = None, location: str | None = None,
               deadlines: list[Deadline] | None = None) -> DashboardContext:
     """Figures for one provider (``provider``) or one location (``location``).
@@ -256,7 +265,7 @@ def dashboard(ds: Consented, today: dt.date, provider: str | None = None, locati
         returns=sorted(returns.items()), funnel=_funnel(cases, today),
         median_contact=_median_days(cases, first_contact, today), median_trial=_median_days(cases, first_trial, today),
         coaches=coaches, coach_target=COACH_LOAD, deadlines=group_deadlines(deadlines), links=sc.links,
-        after=after_figures(ds, cases, today),
+        after=after_figures(ds, cases, today), feedback=_feedback(ds, cases, today, pid, location),
     )
 
 
