@@ -58,6 +58,11 @@ def _value(key: str, prop: dict[str, Any], title: str, defs: dict[str, Any]) -> 
     if kind == "object":
         items = prop.get("properties", {})
         rows = [f"  {item}: {fill('1 bis 5')}  # {sub.get('title', item)}" for item, sub in items.items()]
+        names = _plain(prop.get("propertyNames", {}), defs).get("enum")
+        if not rows and names:  # keys from a fixed choice (the questions of a feedback form): one line each
+            value = prop.get("additionalProperties") or {}
+            scale = f"{value.get('minimum', 1)} bis {value.get('maximum', 5)}"
+            return [f"{key}:  # je Frage {scale}; was nicht beantwortet wurde, löschen", *(f"  {name}: {fill(scale)}" for name in names)]
         return [f"{key}:  # je Merkmal 1 (gering) bis 5 (hoch); was nicht eingeschätzt wurde, löschen", *rows] if rows \
             else [f"{key}:", f"  {fill('merkmal')}: {fill('1 bis 5')}"]
     return [f"{key}: {fill(title)}"]

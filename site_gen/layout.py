@@ -117,7 +117,8 @@ def date_field(list_name: str) -> str | None:
 
 WHO = {"support_log": "by", "ability_profiles": "assessor", "placements": "workplace", "enrolments": "module", "consents": "id",
        "disclosures": "workplace", "stages": "stage", "cost_approvals": "bearer", "company_changes": "kind",
-       "contact_log": "by"}
+       "contact_log": "by",
+       "feedback": "phase"}
 """Which id (never a free text) follows the date in an entry's file name."""
 _SAFE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -80,6 +80,7 @@ def _case(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
         if not ds.exists("workplaces", disc.workplace):
             yield _dangling(f, ("disclosures", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
     yield from _consents(ds, f, case)
+    yield from _feedback(ds, f, case)
 
 
 def _profiles(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
@@ -135,3 +136,12 @@ def _ratings(ds: Dataset, f: str, loc: Loc, ratings: dict[str, int]) -> Iterator
         if item not in ds.profile_items:
             yield Finding(f, "REF-DANGLING", f"Profilmerkmal '{item}' steht nicht im Profilkatalog.",
                           "Merkmal aus schema/profile-catalogue.yaml verwenden oder in organisation.yaml (profile_items) ergänzen.", loc=(*loc, item))
+
+
+def _feedback(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
+    """The placement or course a feedback is about (issue 31)."""
+    for i, fb in enumerate(case.feedback):
+        if fb.module is not None and not ds.exists("modules", fb.module):
+            yield _dangling(f, ("feedback", i, "module"), "Modul", "Dateiname (ohne .yaml) aus modules/ verwenden.")
+        if fb.placement is not None and fb.placement > len(case.placements):
+            yield _dangling(f, ("feedback", i, "placement"), "Platzierung", "Die Nummer der Platzierung in 'placements' angeben (1 = erster Eintrag).")

@@ -87,6 +87,7 @@ ENTRY_LISTS: tuple[EntryList, ...] = (
     EntryList("company_changes", "veraenderungen-im-betrieb", "Veränderungen im Betrieb", "Veränderung im Betrieb", "{{kind}}"),
     EntryList("returns", "rueckkehr-in-die-werkstatt", "Rückkehr in die Werkstatt", "Rückkehr in die Werkstatt", "{{placement}}"),
     EntryList("contact_log", "betriebskontakte", "Kontakte mit Betrieben", "Kontakt mit einem Betrieb", "{{kind}}", "workplaces"),
+    EntryList("feedback", "rueckmeldungen", "Rückmeldungen", "Rückmeldung", "{{phase}}"),
 )
 """Every appendable list of a case (and of a workplace), in the order of the editor's sidebar (a test keeps it complete)."""
 

@@ -46,4 +46,5 @@ COMMANDS: list[str] = [
     "foerderung",
     "keys",
     "widerruf",
+    "rueckmeldung",
 ]

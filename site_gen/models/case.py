@@ -22,6 +22,7 @@ from .common import (
     Text,
     field,
 )
+from .feedback import PhaseFeedback
 from .after import CompanyChange, Contract, CrisisReason, FollowAlong, Qualification, TransitionGroup, WageAmount, WorkshopReturn
 
 DOC = Basis.DOCUMENTATION_DUTY
@@ -378,6 +379,11 @@ class Case(Record):
         "Rückkehr in die Werkstatt", "Rückkehr nach einer Platzierung, mit Grund.", basis=DOC, default_factory=list)
     qualification: Qualification | None = field(
         "Qualifizierungsphase", "Zweijährige betriebliche Qualifizierung (HAA) mit Berufsschultag.", basis=DOC, default=None)
+    # The person's own voice (issue 31): feedback after each phase, see models/feedback.py.
+    feedback: list[PhaseFeedback] = field(
+        "Rückmeldungen", "Antworten der Person nach einer Erprobung, einem Kurs oder einem Wechsel (Bogen in Leichter Sprache). "
+        "Nur mit Einwilligung 'rueckmeldung'; die Kennzahlen zählen sie erst ab 5 Personen zusammen.",
+        purpose="rueckmeldung", default_factory=list)
     opened: Date = field("Akte eröffnet", "Datum des Infogesprächs bzw. der Aktenanlage.", basis=DOC)
     closed: Date | None = field("Akte geschlossen", "Datum des Abschlusses (optional).", basis=DOC, default=None)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..views.feedback import QuestionnaireContext
 from ..views.my_way import MyWayContext
 from ..views.self_assessment import FormContext
 from .csp import DOCUMENT_CSP
@@ -76,3 +77,8 @@ def speech(ctx: MyWayContext) -> dict[str, str]:
     consents += ["Ich kann jede Einwilligung zurück·nehmen.", "Ich sage es meinem Coach.", "Oder ich rufe das Team an."]
     return {key: speakable(lines) for key, lines in
             (("ziele", goals), ("weg", steps), ("naechstes", upcoming), ("hilfe", helpers), ("einwilligungen", consents))}
+
+
+def render_questionnaire(ctx: QuestionnaireContext) -> str:
+    """The feedback questionnaire after one phase as one self-contained HTML page."""
+    return _env().get_template("rueckmeldung.html.j2").render(ctx=ctx)

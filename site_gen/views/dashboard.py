@@ -44,6 +44,7 @@ from .internal import FIGURES, Link, label, staff_link
 from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_deadlines
 from .after_placement import AfterFigures, figures as after_figures
 from .employer_figures import EmployerFigures, employer_figures
+from .feedback import FeedbackFigures, feedback_figures
 
 TRANSITION_TYPES = (PlacementType.BUDGET_WORK, PlacementType.BUDGET_TRAINING, PlacementType.REGULAR)
 CONTACT_STAGES = frozenset({Stage.INTERVIEW, Stage.TRIAL, Stage.REFLECTION, Stage.TRANSITION})
@@ -106,6 +107,8 @@ class DashboardContext:
     to_erase: int = 0
     """Closed cases past their retention period in this scope: counted, never shown."""
     employer: EmployerFigures | None = None
+    feedback: FeedbackFigures | None = None
+    """The participants' feedback after each phase, only over at least 5 people (issue 31)."""
 
     @property
     def quota_points(self) -> list[tuple[str, float]]:
@@ -242,6 +245,12 @@ def _to_erase(ds: Consented, provider: str, location: str | None) -> int:
     return sum(1 for e in ds.erasure.values() if (e.location == location if location is not None else e.provider == provider))
 
 
+def _feedback(ds: Consented, cases: list[Case], today: dt.date, pid: str, location: str | None) -> FeedbackFigures:
+    """Feedback figures; a provider's page knows its locations' groups (no figure may differ from them by a few people)."""
+    parts = None if location is not None else [[c for c in cases if c.location == loc.id] for loc in ds.providers[pid].locations]
+    return feedback_figures(cases, today, parts)
+
+
 def dashboard(ds: Consented, today: dt.date, provider: str | None = None, location: str | None = None,
               deadlines: list[Deadline] | None = None) -> DashboardContext:
     """Figures for one provider (``provider``) or one location (``location``).
@@ -265,7 +274,7 @@ def dashboard(ds: Consented, today: dt.date, provider: str | None = None, locati
         returns=sorted(returns.items()), funnel=_funnel(cases, today),
         median_contact=_median_days(cases, first_contact, today), median_trial=_median_days(cases, first_trial, today),
         coaches=coaches, coach_target=COACH_LOAD, deadlines=group_deadlines(deadlines), links=sc.links,
-        after=after_figures(ds, cases, today),
+        after=after_figures(ds, cases, today), feedback=_feedback(ds, cases, today, pid, location),
         to_erase=_to_erase(ds, pid, location),
         employer=employer_figures(ds, today, (lambda p, loc: loc == location) if location is not None else (lambda p, loc: p == pid), sc.staff_ok),
     )
