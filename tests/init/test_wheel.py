@@ -134,7 +134,7 @@ def test_first_commit_passes_and_a_consent_breaking_one_is_refused(team: Team, r
     assert document.returncode != 0 and "DOCUMENT-IN-GIT" in document.stdout + document.stderr
     team.run("git", "reset", "-q", "--hard", cwd=records, check=True)
     (records / "ausgabe").mkdir()
-    bericht.rename(records / "ausgabe" / bericht.name)
+    (records / "ausgabe" / bericht.name).write_bytes(b"PK\x03\x04")
     assert team.run("git", "status", "--porcelain", cwd=records).stdout == ""  # ausgabe/ is ignored
 
 
