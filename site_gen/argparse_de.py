@@ -58,6 +58,7 @@ METAVARS: dict[str, str] = {
     "root": "ORDNER", "out": "ZIEL", "today": "JJJJ-MM-TT", "kind": "ART", "files": "DATEI", "case": "AKTE",
     "workplace": "ARBEITSPLATZ", "pdf": "PDF", "keep_docs": "ORDNER", "top": "ANZAHL", "port": "PORT", "host": "ADRESSE",
     "cases": "ANZAHL", "workplaces": "ANZAHL", "modules": "ANZAHL", "seed": "ZAHL", "directory": "ORDNER", "hook_repo": "ADRESSE",
+    "date": "JJJJ-MM-TT", "minutes": "MINUTEN", "by": "FACHKRAFT", "note": "TEXT", "crisis": "ANLASS",
 }
 """German placeholders in usage lines ("diese Angaben fehlen: AKTE", not "case")."""
 

@@ -8,22 +8,36 @@ Two parts, both invalidated by a new tool version or changed code/schema:
   the pre-commit fast path check a few changed files without loading all.
 
 Stored in ``.site-gen-cache/`` below the records root (git-ignored), as
-plain JSON: reading a cache can never run code, so a planted or foreign
-cache file is at worst ignored and rebuilt.
+plain JSON: reading a cache can never run code.
+
+The cache only speeds up; it never decides. Every cache file starts with a
+line holding a keyed hash (BLAKE2b MAC) of the rest, under a key that never
+lies in the cache folder: ``SITE_GEN_CACHE_KEY`` when set (a protected CI
+variable), else a random key kept in the repository's Git folder (or the
+user's cache folder outside Git). A file that does not verify — planted,
+forged, copied from another machine or branch pipeline without the key,
+broken — is ignored and rebuilt. The cache folder, and every file in it, is
+never followed as a symbolic link: a linked cache folder is neither read nor
+written (see :func:`cache_folder`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
+import os
 import re
+import secrets
+import stat
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .findings import Finding, Severity
+from .layout import stat_key
 from .output import write_file
 
 CACHE_DIR = ".site-gen-cache"
@@ -59,14 +73,112 @@ LEGACY = ("result.pickle", "summary.marshal", "result.json")
 """Cache files of earlier versions (pickle/marshal, the all-or-nothing result): removed, never read."""
 
 
-def write_cache(path: Path, data: bytes) -> None:
-    """Atomic write into the cache folder; a read-only checkout just goes without."""
+KEY_ENV = "SITE_GEN_CACHE_KEY"
+"""A secret that authenticates cache files (CI: a protected variable, so a merge request's pipeline cannot forge main's cache)."""
+_MAGIC = b"site-gen-cache "
+
+
+def cache_folder(root: Path, create: bool = False) -> Path | None:
+    """``root/.site-gen-cache`` when it is a real folder (made with ``create``); None when it is a link, a file or cannot be made.
+
+    A symbolic link there (to a folder outside the repository, say) is never
+    followed: site-gen neither reads nor writes nor deletes anything through it.
+    """
+    folder = root / CACHE_DIR
     try:
+        mode = os.lstat(folder).st_mode
+    except FileNotFoundError:
+        if not create:
+            return None
+        try:
+            folder.mkdir()
+        except OSError:
+            return None
+        return folder
+    except OSError:
+        return None
+    return folder if stat.S_ISDIR(mode) else None
+
+
+def _key_file(root: Path) -> Path:
+    """Where the local cache key lives: in the repository's Git folder (never in the work tree), else in the user's cache folder."""
+    here = root.resolve()
+    for folder in (here, *here.parents):
+        dot = folder / ".git"
+        if dot.is_dir():
+            return dot / "site-gen-cache.key"
+        if dot.is_file():  # a worktree or submodule: "gitdir: PATH"
+            text = dot.read_text(encoding="utf-8", errors="replace").strip()
+            if text.startswith("gitdir:"):
+                return (folder / text[len("gitdir:"):].strip()).resolve() / "site-gen-cache.key"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "site-gen" / "cache.key"
+
+
+@cache
+def cache_key(root: Path) -> bytes:
+    """The key that authenticates ``root``'s cache files (see module doc); made on first use."""
+    secret = os.environ.get(KEY_ENV, "")
+    if secret:
+        return hashlib.blake2b(secret.encode(), digest_size=32).digest()
+    path = _key_file(root)
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key[:64]
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_file(path, key, 0o600)
+    except OSError:
+        pass  # a read-only place: this process's key only (nothing stored verifies later)
+    return key
+
+
+def _mac(root: Path, data: bytes) -> bytes:
+    return hashlib.blake2b(data, key=cache_key(root), digest_size=32).hexdigest().encode()
+
+
+def read_cache(root: Path, name: str) -> bytes | None:
+    """The body of the cache file ``name`` (relative to the cache folder) if it verifies; else None.
+
+    Never through a symbolic link (the folder is checked, the file opened with ``O_NOFOLLOW``).
+    """
+    folder = cache_folder(root)
+    if folder is None:
+        return None
+    try:
+        fd = os.open(folder / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    head, _, body = raw.partition(b"\n")
+    if not head.startswith(_MAGIC) or not hmac.compare_digest(head[len(_MAGIC):], _mac(root, body)):
+        return None
+    return body
+
+
+def write_cache(root: Path, name: str, data: bytes) -> None:
+    """Atomic, authenticated write of the cache file ``name``; a read-only checkout or a linked cache folder goes without.
+
+    Files are replaced by a rename, never written through: a link planted in the folder is replaced, not followed.
+    """
+    folder = cache_folder(root, create=True)
+    if folder is None:
+        return
+    try:
+        for legacy in LEGACY:
+            (folder / legacy).unlink(missing_ok=True)
+        if not (folder / ".gitignore").is_file() or (folder / ".gitignore").is_symlink():
+            write_file(folder / ".gitignore", "*\n")
+        path = folder / name
         path.parent.mkdir(exist_ok=True)
-        for name in LEGACY:
-            (path.parent / name).unlink(missing_ok=True)
-        (path.parent / ".gitignore").write_text("*\n")
-        write_file(path, data)
+        if cache_folder(root) != folder or path.parent.is_symlink():
+            return
+        write_file(path, _MAGIC + _mac(root, data) + b"\n" + data)
     except OSError:
         pass
 
@@ -83,7 +195,7 @@ class SummaryIndex:
     """
 
     def __init__(self, root: Path, read: bool = True) -> None:
-        self.path = root / CACHE_DIR / SUMMARY_FILE
+        self.root = root
         self.entries: dict[str, tuple[int, int, CaseSummary | None]] = {}
         self.tree: str | None = None
         """Git's tree id of the staged records the entries describe (written by the hook); None: go by stat keys."""
@@ -91,7 +203,7 @@ class SummaryIndex:
         if not read:
             return
         try:
-            data = json.loads(self.path.read_bytes())
+            data = json.loads(read_cache(root, SUMMARY_FILE) or b"null")
             if isinstance(data, dict) and data.get("code") == code_fingerprint():
                 self.entries, self.valid = {d: _entry(e) for d, e in data["files"].items()}, True
                 tree = data.get("tree")
@@ -101,12 +213,11 @@ class SummaryIndex:
 
     @staticmethod
     def stat_key(path: Path) -> tuple[int, int]:
-        st = path.stat()
-        return st.st_mtime_ns, st.st_size
+        return stat_key(os.lstat(path))
 
     def save(self) -> None:
         data = {"code": code_fingerprint(), "files": self.entries, "tree": self.tree}
-        write_cache(self.path, json.dumps(data, separators=(",", ":")).encode())
+        write_cache(self.root, SUMMARY_FILE, json.dumps(data, separators=(",", ":")).encode())
 
 
 def _entry(row: Any) -> tuple[int, int, CaseSummary | None]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from .cache import CaseSummary
 from .checks import run_checks
 from .checks.capacity import over_capacity
-from .dataset import Dataset, RecordUnit, load_units
+from .dataset import Dataset, RecordUnit, contact_cases, load_units
 from .findings import Finding
 from .incremental import caseload_of, summary_of
 from .parallel import run_batches, workers
@@ -64,6 +64,8 @@ def check_everything(root: Path, today: dt.date, units: list[RecordUnit], hashes
         ds.files[(u.kind, u.id)] = u.display
     ds.context = {("workplaces", wid): wp for wid, wp in ds.workplaces.items()} | {("modules", mid): m for mid, m in ds.modules.items()}
     cases = [u for u in units if u.kind == "cases"]
+    by_id = {u.id: u for u in cases}  # cases named by a company contact: context for its consent rule
+    load_units(root, [by_id[cid] for cid in sorted(contact_cases(ds)) if cid in by_id], base=ds, as_context=True)
     n = workers(len(cases), PER_WORKER)
     size = min(BATCH, max(1, -(-len(cases) // (4 * n)))) if n > 1 else BATCH
     done, own = run_batches(_Batches(root, today, ds), [cases[i:i + size] for i in range(0, len(cases), size)], n,
@@ -87,6 +89,7 @@ def check_changed(root: Path, today: dt.date, units: list[RecordUnit], change: C
     recheck = [*change.changed, *reached]
     done = {unit_key(u) for u in recheck}
     context = [by_key[key] for case in list(ds.cases.values()) for key in _references(case) if key in by_key and key not in done]
+    context += [by_key[key] for cid in sorted(contact_cases(ds)) if (key := f"cases/{cid}") in by_key and key not in done]
     load_units(root, list(dict.fromkeys(context)), base=ds, as_context=True)
     for u in units:  # references to unchanged, unloaded records must not dangle
         ds.files.setdefault((u.kind, u.id), u.display)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .cache import CACHE_DIR, SUMMARY_FILE, CaseSummary
+from .cache import SUMMARY_FILE, CaseSummary, read_cache
 from .check_units import Change, check_changed, check_everything, summary
 from .checks import run_checks
 from .dataset import Dataset, RecordUnit, record_units
@@ -104,7 +104,7 @@ def _too_many(changes: int, units: int) -> bool:
 
 def _outdated(root: Path, new: RecordCache, old: RecordCache) -> bool:
     """Whether the stored cache differs from ``new`` (stats, context) or the hook's index is missing."""
-    return new.stats != old.stats or new.context != old.context or not (root / CACHE_DIR / SUMMARY_FILE).exists()
+    return new.stats != old.stats or new.context != old.context or read_cache(root, SUMMARY_FILE) is None
 
 
 def _save(root: Path, new: RecordCache, summaries: dict[str, CaseSummary | None], stamps: dict[str, tuple[int, int]]) -> None:

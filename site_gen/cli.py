@@ -51,7 +51,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                         help="Ordner mit organisation.yaml, cases/, workplaces/, modules/ (Standard: gesucht vom aktuellen Ordner aufwärts)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=GermanParser, title="Befehle", metavar="BEFEHL")
     for name in COMMANDS if only is None else [only]:
-        importlib.import_module(f".commands.{name}", __package__).register(sub)
+        importlib.import_module(f".commands.{name.replace('-', '_')}", __package__).register(sub)
     return parser
 
 

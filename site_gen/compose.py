@@ -1,6 +1,6 @@
-"""A case folder as the one raw mapping a single case file would give.
+"""A record folder (a case, a workplace) as the one raw mapping a single record file would give.
 
-``case.yaml`` is read first; every entry file is appended to its list, after
+``case.yaml`` (``workplace.yaml``) is read first; every entry file is appended to its list, after
 the entries ``case.yaml`` may still hold itself, in file-name order. The
 models, checks and views never see the difference. Findings keep the record
 (``cases/<id>``) as their file and name the small file they come from in
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .findings import Finding, Loc
-from .layout import MAIN_FILE, Unit
+from .layout import Unit
 from .load import read_documents, read_yaml
 from .placeholders import MARKER
 
@@ -57,8 +57,8 @@ def compose(root: Path, unit: Unit) -> tuple[Any, list[Finding], Provenance, boo
         target = data.setdefault(list_name, [])
         if not isinstance(target, list):
             if not any(f.code == "RECORD-ENTRY-LIST" and f.loc == (list_name,) for f in findings):  # once per list, not per entry
-                findings.append(Finding(unit.display, "RECORD-ENTRY-LIST", f"In {MAIN_FILE} ist '{list_name}' keine Liste; die Einträge im Unterordner passen nicht dazu.",
-                                        f"'{list_name}' in {MAIN_FILE} als Liste schreiben oder dort entfernen.", loc=(list_name,), source=main))
+                findings.append(Finding(unit.display, "RECORD-ENTRY-LIST", f"In {main.rsplit('/', 1)[-1]} ist '{list_name}' keine Liste; die Einträge im Unterordner passen nicht dazu.",
+                                        f"'{list_name}' in {main.rsplit('/', 1)[-1]} als Liste schreiben oder dort entfernen.", loc=(list_name,), source=main))
             broken = True
             continue
         provenance[(list_name, len(target))] = source

@@ -26,6 +26,9 @@ from .load import read_yaml
 from .models import ProfileCatalogue, PurposeCatalogue
 from .models.catalogue import Purpose
 from .models.organisation import ProfileItem
+from .models.path import PathCatalogue
+from .models.wage_rules import MinimumWage
+from .models.subsidy import SubsidyFacts
 from .validate import validate
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -51,6 +54,16 @@ def default_catalogue() -> ProfileCatalogue:
 def default_purposes() -> PurposeCatalogue:
     """The consent purposes that ship with the tool."""
     return _default("consent-purposes.yaml", PurposeCatalogue)
+
+
+def default_paths() -> PathCatalogue:
+    """The paths of the three seed providers that ship with the tool (issue 29)."""
+    return _default("paths.yaml", PathCatalogue)
+
+
+def default_minimum_wage() -> MinimumWage:
+    """The statutory minimum wage with its source and date (issue 29: the floor of § 61 SGB IX wages)."""
+    return _default("minimum-wage.yaml", MinimumWage)
 
 
 def _read(root: Path, rel: str, model: type[Any], findings: list[Finding]) -> Any:
@@ -109,3 +122,28 @@ def load_purposes(root: Path, findings: list[Finding]) -> PurposeCatalogue:
                 continue
         purposes[purpose.id] = purpose
     return PurposeCatalogue(purposes=list(purposes.values()))
+
+
+SUBSIDIES_FILE = "schema/foerderung.yaml"
+SUBSIDIES_DEFAULT = "site_gen/data/foerderung.yaml"
+
+
+def default_subsidies() -> SubsidyFacts:
+    """The subsidy facts that ship with the tool (``site_gen/data/foerderung.yaml``): sources and a Stand date each."""
+    found: SubsidyFacts = _default("foerderung.yaml", SubsidyFacts)
+    return found
+
+
+def load_subsidies(root: Path, findings: list[Finding]) -> tuple[SubsidyFacts, dict[str, tuple[str, int]]]:
+    """Default subsidy facts, each support (by id) and kind (by type) replaced by the repository's file if it has one.
+
+    Returns the facts and, per support id, the file its facts come from and its index there (for the age check)."""
+    base = default_subsidies()
+    own = _read(root, SUBSIDIES_FILE, SubsidyFacts, findings)
+    origin = {s.id: (SUBSIDIES_DEFAULT, i) for i, s in enumerate(base.supports)}
+    if own is None:
+        return base, origin
+    supports = {s.id: s for s in base.supports} | {s.id: s for s in own.supports}
+    kinds = {k.type: k for k in base.kinds} | {k.type: k for k in own.kinds}
+    origin |= {s.id: (SUBSIDIES_FILE, i) for i, s in enumerate(own.supports)}
+    return SubsidyFacts(supports=list(supports.values()), kinds=list(kinds.values())), origin

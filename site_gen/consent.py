@@ -83,3 +83,19 @@ def lapse_reason(case: Case, today: dt.date, purpose: str, recipient: str | None
     if expired:
         return "expired", max(expired) + dt.timedelta(days=1)
     return None
+
+
+def employer_purposes(purposes: dict[str, Purpose]) -> list[str]:
+    """Purposes whose consents name the employers that may be told something (``needs_recipients``)."""
+    return [p.id for p in purposes.values() if p.needs_recipients]
+
+
+def shares_with(case: Case, today: dt.date, purposes: dict[str, Purpose], workplace: str) -> bool:
+    """Whether ``case`` has a live consent that names ``workplace`` as a recipient (a company contact about the person needs it)."""
+    return any(has_live(case, today, purposes, p, workplace) for p in employer_purposes(purposes))
+
+
+def sharing_lapsed(case: Case, today: dt.date, purposes: dict[str, Purpose], workplace: str) -> tuple[str, dt.date] | None:
+    """Why the consent naming ``workplace`` is no longer live (withdrawn or expired, and since when); None if it never was."""
+    reasons = [r for p in employer_purposes(purposes) if (r := lapse_reason(case, today, p, workplace)) is not None]
+    return max(reasons, key=lambda r: r[1]) if reasons else None

@@ -20,9 +20,10 @@ from pydantic import BaseModel
 from .config import load_catalogue, load_purposes
 from .findings import Finding
 from .compose import compose
-from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, record_of, scan_folder
+from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
 from .placeholders import MARKER, placeholder_findings
+from .records.unseal import unseal_record
 from .models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 from .models.catalogue import Purpose
 from .models.organisation import Location, ProfileItem, Provider, Staff
@@ -159,6 +160,11 @@ class Dataset:
                 index[coach(case)].append(case)
         return dict(index)
 
+def contact_cases(ds: Dataset) -> set[str]:
+    """The cases the company contacts of the loaded workplaces name (their consent rule needs them as lookup context)."""
+    return {c.case for wp in ds.workplaces.values() for c in wp.contact_log if c.case is not None}
+
+
 Entry = Unit
 """A record unit (see :mod:`site_gen.layout`): kind, id, display, stat key, source files."""
 
@@ -180,6 +186,10 @@ def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[li
     out: list[Unit] = []
     problems: list[Finding] = []
     for kind in RECORD_KINDS:
+        if os.path.islink(root / kind):
+            problems.append(_linked(kind, "Der Ordner ist ein Verweis (Symlink); seine Datensätze werden nicht gelesen.",
+                                    f"Den Verweis durch den Ordner {kind}/ selbst ersetzen."))
+            continue
         try:
             entries = sorted(os.scandir(root / kind), key=lambda e: e.name)
         except (FileNotFoundError, NotADirectoryError):
@@ -201,6 +211,8 @@ def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[li
                     out.append(found)
                 elif found is not None:
                     problems.append(found)
+            else:
+                problems.append(_stray_entry(kind, e))
         problems.extend(_duplicates(out, kind, folders))
     out.sort(key=lambda u: (u.kind, u.display))
     return out, problems
@@ -211,6 +223,8 @@ def record_stamps(root: Path) -> list[tuple[str, str, str, tuple[int, int]]]:
     listing the entry folders (the hook's listing: a few system calls per case instead of one per file)."""
     out: list[tuple[str, str, str, tuple[int, int]]] = []
     for kind in RECORD_KINDS:
+        if os.path.islink(root / kind):
+            continue
         try:
             entries = list(os.scandir(root / kind))
         except (FileNotFoundError, NotADirectoryError):
@@ -247,7 +261,7 @@ def _scan_folders(root: Path, kind: str, names: list[str], stat: bool, files: bo
     """
     n = workers(len(names), FOLDERS_PER_WORKER) if files else 1
     size = max(1, -(-len(names) // (4 * n)))
-    appendable()  # computed once here, inherited by the workers
+    appendable(kind)  # computed once here, inherited by the workers
     batches = run_batches(_FolderScan(root, kind, stat, files), [names[i:i + size] for i in range(0, len(names), size)], n, lambda: None)[0]
     return dict(zip(names, (found for batch in batches for found in batch)))
 
@@ -256,9 +270,7 @@ def _record_file(root: Path, kind: str, e: os.DirEntry[str]) -> Unit | Finding |
     """The unit of one ``*.yaml`` entry of a record folder, the finding why it is none, or None (no regular file)."""
     name, display = e.name, f"{kind}/{e.name}"
     if e.is_symlink():
-        refused = _symlink_refusal(root, e, display)
-        if refused is not None:
-            return refused
+        return _symlink_refusal(root, e, display)
     if e.is_dir():
         return Finding(display, "RECORD-NOT-FILE", "Ein Ordner trägt den Namen eines Datensatzes.",
                        "Den Ordner umbenennen oder entfernen; ein Datensatz ist eine Datei.", line=1, col=1)
@@ -268,13 +280,12 @@ def _record_file(root: Path, kind: str, e: os.DirEntry[str]) -> Unit | Finding |
                        f"Die Datei in '{stem}.yaml' umbenennen (git mv); gibt es sie schon, beide zusammenführen.", line=1, col=1)
     if not e.is_file():
         return None
-    st = e.stat()
-    stamp = st.st_mtime_ns, st.st_size
+    stamp = stat_key(e.stat())
     return Unit(kind, name[: -len(".yaml")], display, stamp, (display,), (stamp,))
 
 
-def _symlink_refusal(root: Path, e: os.DirEntry[str], display: str) -> Finding | None:
-    """Why a symbolic link is not read (it leads nowhere or out of the repository), or None."""
+def _symlink_refusal(root: Path, e: os.DirEntry[str], display: str) -> Finding:
+    """Why a symbolic link is not read: a record is never read through a link (paths are facts, not trust)."""
     try:
         target = Path(e.path).resolve(strict=True)
     except (OSError, RuntimeError):  # dangling, through a file, or a loop
@@ -283,7 +294,26 @@ def _symlink_refusal(root: Path, e: os.DirEntry[str], display: str) -> Finding |
     if root.resolve() not in target.parents:
         return Finding(display, "RECORD-SYMLINK", "Die Datei ist ein Verweis (Symlink) auf eine Datei außerhalb des Repositorys.",
                        "Datensätze liegen als echte Dateien im Repository; den Verweis durch die Datei ersetzen.", line=1, col=1)
-    return None
+    return _linked(display, "Die Datei ist ein Verweis (Symlink); Datensätze werden nie über einen Verweis gelesen.",
+                   "Den Verweis durch die Datei ersetzen (oder entfernen, wenn er nur auf einen anderen Datensatz zeigt).")
+
+
+def _linked(display: str, message: str, hint: str) -> Finding:
+    return Finding(display, "RECORD-SYMLINK", message, hint, line=1, col=1)
+
+
+def _stray_entry(kind: str, e: os.DirEntry[str]) -> Finding:
+    """An entry of a record folder that is neither a record file nor a case folder: never silently ignored."""
+    display = f"{kind}/{e.name}"
+    if e.is_symlink():
+        return _linked(display, "Der Eintrag ist ein Verweis (Symlink); er wird nicht gelesen.",
+                       "Datensätze und Akten-Ordner liegen als echte Dateien und Ordner im Repository; den Verweis entfernen.")
+    if e.is_dir():
+        return Finding(display, "RECORD-NOT-FILE", f"Ein Ordner liegt in {kind}/, wo nur Datensätze als Dateien stehen; er wird nicht gelesen.",
+                       f"Datensätze in {kind}/ sind Dateien ({kind}/<kennung>.yaml); Akten-Ordner gehören nach cases/.", line=1, col=1)
+    shape = f"{kind}/<kennung>.yaml" + (f" und Akten-Ordner {kind}/<kennung>/" if kind in FOLDER_KINDS else "")
+    return Finding(display, "RECORD-STRAY", f"Die Datei gehört nicht in den Ordner {kind}/ und wird nicht gelesen.",
+                   f"In {kind}/ liegen nur {shape}; Anhänge (Scans, Dokumente) gehören nicht ins Repository.", line=1, col=1)
 
 
 def _duplicates(out: list[Unit], kind: str, folders: set[str]) -> list[Finding]:
@@ -317,7 +347,10 @@ def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, 
     data, findings, marked = read_yaml_marked(path, display, MARKER)
     if data is None:
         return None, findings
-    return _validated(kind, data, display, findings, marked)
+    data, sealed = unseal_record(path.parents[display.count("/")], kind, data, display)
+    if data is None:
+        return None, findings + sealed
+    return _validated(kind, data, display, findings + sealed, marked)
 
 
 def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
@@ -327,7 +360,10 @@ def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
     data, findings, _, marked = compose(root, unit)
     if data is None:
         return None, findings
-    return _validated(unit.kind, data, unit.display, findings, marked)
+    data, sealed = unseal_record(root, unit.kind, data, unit.display)
+    if data is None:
+        return None, findings + sealed
+    return _validated(unit.kind, data, unit.display, findings + sealed, marked)
 
 
 def _validated(kind: str, data: Any, display: str, findings: list[Finding], marked: bool) -> tuple[BaseModel | None, list[Finding]]:
@@ -398,7 +434,18 @@ def record_units(root: Path, tracked: set[str] | None = None) -> tuple[list[Reco
     """Every record unit below ``root`` (only those in Git's index, ``tracked``, when given) and the stray entries."""
     entries, strays = scan_records(root, files=True)
     units = [u for u in entries if tracked is None or u.display in tracked or u.sources[0] in tracked]
-    return units, [f for f in strays if tracked is None or f.file in tracked]
+    return units, strays if tracked is None else [f for f in strays if _in_index(root, f.file, tracked)]
+
+
+def _in_index(root: Path, display: str, tracked: set[str]) -> bool:
+    """Whether a stray entry is part of what Git's index holds: the path itself, a folder holding an indexed
+    file (a stray folder in a case), or a missing ``case.yaml`` of an indexed case folder."""
+    if display in tracked:
+        return True
+    if not os.path.lexists(root / display) and record_of(display) in tracked:
+        return True
+    prefix = display + "/"
+    return any(p.startswith(prefix) for p in tracked)
 
 
 def load_units(root: Path, units: list[RecordUnit], base: Dataset | None = None, as_context: bool = False) -> Dataset:
@@ -453,7 +500,6 @@ def _unit_at(root: Path, kind: str, rid: str) -> Unit | None:
     path = root / kind / f"{rid}.yaml"
     if path.is_file():
         display = f"{kind}/{rid}.yaml"
-        st = path.stat()
-        stamp = st.st_mtime_ns, st.st_size
+        stamp = stat_key(path.stat())
         return Unit(kind, rid, display, stamp, (display,), (stamp,))
     return None

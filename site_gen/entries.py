@@ -1,4 +1,4 @@
-"""Add one entry to a case folder as its own small file (``site-gen log``, ``site-gen new``).
+"""Add one entry to a case (or workplace) folder as its own small file (``site-gen log``, ``site-gen kontakt``, ``site-gen new``).
 
 The entry is validated against its model before anything is written; the
 file is created, never overwritten. Messages name fields, never values.
@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from .dataset import ORGANISATION_FILE, load_dataset
 from .findings import UserError
-from .layout import MAIN_FILE, appendable, date_field, entry_name
+from .layout import MAIN_FILE, appendable, date_field, entry_name, list_model, main_file
 from .models.case import Case
 from .models.common import ID_PATTERN
 from .split import dump
@@ -26,8 +26,8 @@ from .validate import _inner_model, dotted, printable, validate
 
 
 def entry_model(list_name: str) -> type[BaseModel]:
-    """The model of one entry of the case list ``list_name``."""
-    return _inner_model(Case.model_fields[list_name].annotation)
+    """The model of one entry of the case list (or workplace list) ``list_name``."""
+    return list_model(list_name) if list_name not in Case.model_fields else _inner_model(Case.model_fields[list_name].annotation)
 
 
 def case_folder(root: Path, case_id: str) -> Path:
@@ -38,6 +38,18 @@ def case_folder(root: Path, case_id: str) -> Path:
                         "Einmal 'site-gen migrate' ausführen (stellt alle Akten um), dann den Befehl wiederholen.")
     if not (folder / MAIN_FILE).is_file():
         raise UserError(f"Die Akte {case_id} gibt es nicht (kein Ordner cases/{case_id}/ mit {MAIN_FILE}).", "Kennung prüfen, z. B. tn-0042.")
+    return folder
+
+
+def workplace_folder(root: Path, workplace_id: str) -> Path:
+    """The folder of workplace ``workplace_id``; a German error when it is missing or still one file."""
+    folder, main = root / "workplaces" / workplace_id, main_file("workplaces")
+    if (root / "workplaces" / f"{workplace_id}.yaml").is_file():
+        raise UserError(f"Das Arbeitsplatzprofil {workplace_id} liegt noch als eine Datei vor; Kontakte bekommen erst im Ordner-Aufbau eigene Dateien.",
+                        "Einmal 'site-gen migrate' ausführen (stellt Akten und Arbeitsplatzprofile um), dann den Befehl wiederholen.")
+    if not (folder / main).is_file():
+        raise UserError(f"Das Arbeitsplatzprofil {workplace_id} gibt es nicht (kein Ordner workplaces/{workplace_id}/ mit {main}).",
+                        "Kennung prüfen, z. B. ap-0001.")
     return folder
 
 
@@ -53,10 +65,16 @@ def check_entry(list_name: str, data: dict[str, Any], names: dict[str, str]) -> 
                         "Die Angaben korrigieren und den Befehl wiederholen.")
 
 
-def write_entry(root: Path, case_id: str, list_name: str, data: Any) -> Path:
-    """Write ``data`` (a mapping, plain or round-trip) as a new entry file of the case; returns its path."""
-    folder = case_folder(root, case_id) / list_name
-    text = dump(data)
+def write_entry(root: Path, case_id: str, list_name: str, data: Any, kind: str = "cases") -> Path:
+    """Write ``data`` (a mapping, plain or round-trip) as a new entry file of the case (the workplace: ``kind``); returns its path.
+
+    In a sealed repository a case entry is sealed before it is written: no plaintext reaches the disk."""
+    from .records.encrypt import seal_entry
+
+    if kind == "workplaces":
+        folder, text = workplace_folder(root, case_id) / list_name, dump(data)
+    else:
+        folder, text = case_folder(root, case_id) / list_name, dump(seal_entry(root, case_id, list_name, data))
     path = folder / entry_name(list_name, data, text)
     folder.mkdir(exist_ok=True)
     try:

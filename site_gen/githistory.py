@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from .findings import UserError
-from .layout import MAIN_FILE
+from .layout import main_file
 from .views.internal_git import Change
 
 
@@ -47,7 +47,7 @@ def file_history(root: Path, rel: str) -> list[Change]:
     """
     fmt = "--format=%H%x1f%aI%x1f%an"
     if (root / rel).is_dir():
-        logs = [git(root, "log", fmt, "--", rel), git(root, "log", "--follow", fmt, "--", f"{rel}/{MAIN_FILE}")]
+        logs = [git(root, "log", fmt, "--", rel), git(root, "log", "--follow", fmt, "--", f"{rel}/{main_file(rel.split('/', 1)[0])}")]
     else:
         logs = [git(root, "log", "--follow", fmt, "--", rel)]
     lines = list(dict.fromkeys(line for log in logs if log.returncode == 0 for line in log.stdout.decode("utf-8", "replace").splitlines()))

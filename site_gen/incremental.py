@@ -28,17 +28,17 @@ from typing import Any
 
 from .cache import CaseSummary, SummaryIndex
 from .checks import run_checks
-from .config import CATALOGUE_FILE, PURPOSES_FILE
+from .config import CATALOGUE_FILE, PURPOSES_FILE, SUBSIDIES_FILE
 from .checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
 from .checks.references import CONSENT_RECIPIENTS
-from .dataset import ORGANISATION_FILE, Dataset, load_dataset, load_record, record_stamps
+from .dataset import ORGANISATION_FILE, Dataset, contact_cases, load_dataset, load_record, record_stamps
 from .findings import Finding
-from .layout import FOLDER_KINDS, MAIN_FILE, appendable, folder_stamp, record_of
+from .layout import FOLDER_KINDS, appendable, folder_stamp, main_file, record_of
 from .models import RECORD_KINDS
 from .models.case import Case
 from .report import positioned
 
-META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE, EASY_LANGUAGE_FILE)
+META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE, EASY_LANGUAGE_FILE, SUBSIDIES_FILE)
 """Files every record depends on: part of the cache key; a change means a full check."""
 MAX_STALE = 200
 """Above this many changed files the fast path is no faster: check everything."""
@@ -82,7 +82,7 @@ def record_key(display: str) -> tuple[str, str] | None:
     if kind in FOLDER_KINDS and "/" in name:
         rid, _, inner = name.partition("/")
         parts = inner.split("/")
-        fits = inner == MAIN_FILE or (len(parts) == 2 and parts[0] in appendable() and parts[1].endswith(".yaml") and not parts[1].startswith("."))
+        fits = inner == main_file(kind) or (len(parts) == 2 and parts[0] in appendable(kind) and parts[1].endswith(".yaml") and not parts[1].startswith("."))
         return (kind, rid) if fits and "." not in rid else None
     if kind in FOLDER_KINDS and name and "." not in name:
         return kind, name
@@ -147,7 +147,8 @@ def _folders_in(listing: str) -> set[str]:
     kinds = "|".join(map(re.escape, FOLDER_KINDS))
     listing = f"\0{listing}\0"  # a literal first character keeps the expressions fast
     every = set(re.findall(rf"\0((?:{kinds})/[^/\0]+)/", listing))
-    found = {f for f in set(re.findall(rf"\0((?:{kinds})/[^/\0]+)/{re.escape(MAIN_FILE)}\0", listing)) if record_key(f"{f}/{MAIN_FILE}")}
+    found = {f for kind in FOLDER_KINDS for f in set(re.findall(rf"\0({re.escape(kind)}/[^/\0]+)/{re.escape(main_file(kind))}\0", listing))
+             if record_key(f"{f}/{main_file(kind)}")}
     if every - found:
         found |= _folders_of({p for p in listing.split("\0") if record_of(p) in every - found})
     return found
@@ -209,7 +210,7 @@ def affected(commit: Commit, summaries: dict[str, CaseSummary | None]) -> set[st
         if referenced & (set(summary[2]) | set(summary[3])):
             out.add(display)
         if display in commit.touched:
-            out.update(d for w in summary[2] if (d := f"workplaces/{w}.yaml") in summaries)
+            out.update(d for w in summary[2] for d in (f"workplaces/{w}", f"workplaces/{w}.yaml") if d in summaries)
             out.update(d for m in summary[3] if (d := f"modules/{m}.yaml") in summaries)
     return out
 
@@ -233,26 +234,65 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
     index = SummaryIndex(root)
     if not index.valid:
         return None
-    if any(record_key(p) is None and p.startswith(tuple(f"{k}/" for k in FOLDER_KINDS)) and "/" in p.split("/", 1)[1] for p in commit.touched):
-        return None  # a stray file in a case folder: the full check names it
+    if not all(_plain(root, p) for p in commit.touched | commit.deleted if p not in META_FILES and _relevant(p)):
+        return None  # a path the fast path cannot vouch for: the full check names it
     files, wanted = _listing_since(root, commit, index) or _listing(root, commit, index)
     if len(wanted) > MAX_STALE or not all(record_key(d) for d in wanted):
         return None
     ds = load_dataset(root, only=[])  # organisation and catalogues
     ds.files = files
     by_display = {d: key for key, d in files.items()}
+    tried: set[str] = set()
     for display in sorted(wanted):
-        _load(ds, by_display, display)
+        _load(ds, by_display, display, tried)
     summaries = _summaries(ds, index, by_display, wanted)
     for display in sorted(affected(commit, summaries)):
-        _load(ds, by_display, display)
+        _load(ds, by_display, display, tried)
     for case in list(ds.cases.values()):
         s = summary_of(case)
-        for display in [*(f"workplaces/{w}.yaml" for w in s[2]), *(f"modules/{m}.yaml" for m in s[3])]:
-            _load(ds, by_display, display)
+        for display in [*(f"workplaces/{w}{x}" for w in s[2] for x in ("", ".yaml")), *(f"modules/{m}.yaml" for m in s[3])]:
+            _load(ds, by_display, display, tried)
+    _contact_context(ds, by_display)
     findings = positioned(ds.findings + run_checks(ds, today, caseload_of(summaries)), root)
     _refresh(root, index, by_display, wanted, summaries)
     return findings, summaries
+
+
+def _contact_context(ds: Dataset, by_display: dict[str, tuple[str, str]]) -> None:
+    """The cases the loaded workplaces' contacts name, as lookup context (their consent rule needs them)."""
+    for cid in sorted(contact_cases(ds) - set(ds.cases)):
+        display = next((d for d in (f"cases/{cid}", f"cases/{cid}.yaml") if d in by_display), None)
+        if display is not None:
+            record, _ = load_record("cases", ds.root / display, display)
+            if record is not None:
+                ds.context[("cases", cid)] = record
+
+
+def _plain(root: Path, path: str) -> bool:
+    """Whether a changed path is an ordinary record file, case folder or entry file — or gone — with no
+    symbolic link on its way and no twin (the same id as file and folder, a folder without ``case.yaml``).
+
+    Anything else (a stray file or folder, ``.YAML``, ``.yml``, a link) sends the hook to the full check,
+    which names it: the hook's verdict never depends on how it was reached.
+    """
+    if path.startswith("schema/"):
+        return True
+    key = record_key(path)
+    if key is None:
+        return False
+    kind, rid = key
+    parts = path.split("/")
+    for i in range(1, len(parts) + 1):
+        here = root.joinpath(*parts[:i])
+        if here.is_symlink():
+            return False
+        if not here.exists():
+            return i > 1  # deleted (the kind folder itself must be there)
+    file, folder = root / kind / f"{rid}.yaml", root / kind / rid
+    if kind in FOLDER_KINDS and folder.exists():
+        main = folder / main_file(kind)
+        return not file.exists() and not file.is_symlink() and main.is_file() and not main.is_symlink()
+    return file.is_file() or not file.exists()
 
 
 def _listing(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dict[tuple[str, str], str], set[str]]:
@@ -279,6 +319,8 @@ def _listing_since(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dic
         return None
     files = {key: display for display in index.entries if (key := record_key(display))}
     changed = {unit_display(p) for p in diff.split("\0") if record_key(p)}
+    if not all(_plain(root, d) for d in changed):
+        return None  # a link or a twin came in since (committed without the hook): list and stat everything
     for display in changed:
         key = record_key(display)
         assert key is not None
@@ -295,16 +337,18 @@ def _on_disk(root: Path, display: str) -> bool:
     """Whether the record ``display`` (a file, or a case folder with its ``case.yaml``) exists."""
     kind, _, name = display.partition("/")
     if kind in FOLDER_KINDS and not name.endswith(".yaml"):
-        return (root / display / MAIN_FILE).is_file()
+        return (root / display / main_file(kind)).is_file()
     return (root / display).is_file()
 
 
-def _load(ds: Dataset, by_display: dict[str, tuple[str, str]], display: str) -> None:
-    """Load one record file into ``ds`` unless unknown or loaded already."""
+def _load(ds: Dataset, by_display: dict[str, tuple[str, str]], display: str, tried: set[str]) -> None:
+    """Load one record file into ``ds`` unless unknown or loaded already (a record that failed to load
+    counts as loaded: loading it again would report each of its findings twice)."""
     key = by_display.get(display)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
-    if key is None or key[1] in targets[key[0]]:
+    if key is None or key[1] in targets[key[0]] or display in tried:
         return
+    tried.add(display)
     record, findings = load_record(key[0], ds.root / display, display)
     ds.findings.extend(findings)
     if record is not None:

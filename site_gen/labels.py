@@ -11,15 +11,17 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic import BaseModel
+
 from .models.after import AFTER_LABELS
 from .models.case import (MEASURE_LABELS, CostBearer, EnrolmentStatus, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome,
                           PlacementStatus, ServiceKind, WorkshopArea)
 from .models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS
 from .models.module import PROGRAMME_LABELS, CertificationKind
 from .models.organisation import Role
-from .models.workplace import AcquisitionStatus, Channel
+from .models.workplace import CONTACT_KIND_LABELS, AcquisitionStatus, Channel
 
-__all__ = ["LABELS", "MONTHS", "PLACEMENT_LABELS", "RECIPIENT_LABELS", "STAGE_LABELS", "label", "month_year", "recipient"]
+__all__ = ["LABELS", "MONTHS", "PLACEMENT_LABELS", "RECIPIENT_LABELS", "STAGE_LABELS", "field_name", "label", "month_year", "recipient"]
 
 
 
@@ -27,7 +29,8 @@ def _merged(*tables: Mapping[Any, str]) -> dict[object, str]:
     return {key: text for table in tables for key, text in table.items()}
 
 
-LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABELS, PROGRAMME_LABELS, MEASURE_LABELS, AFTER_LABELS) | {
+LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABELS, PROGRAMME_LABELS, MEASURE_LABELS, AFTER_LABELS,
+                                    CONTACT_KIND_LABELS) | {
     CertificationKind.NONE: "kein Abschluss", CertificationKind.CHAMBER_PARTIAL: "Teilqualifizierung (Kammer)",
     CertificationKind.CERTIFICATE: "Zertifikat", CertificationKind.ATTENDANCE: "Teilnahmebescheinigung",
     EnrolmentStatus.REGISTERED: "angemeldet", EnrolmentStatus.RUNNING: "laufend",
@@ -50,7 +53,7 @@ LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABEL
     Role.JOBCOACH: "Jobcoach", Role.TRAINER: "Trainer:in", Role.GROUP_LEADER: "Gruppenleitung",
     Role.SOCIAL_SERVICE: "Sozialdienst",
     Instrument.HAMET2: "hamet 2", Instrument.HAMET_E: "hamet E", Instrument.MELBA: "MELBA", Instrument.IMBA: "IMBA",
-    Instrument.OWN: "eigener Bogen",
+    Instrument.OWN: "eigener Bogen", Instrument.SELF: "Selbsteinschätzung",
     GuardianTask.HEALTH: "Gesundheitssorge", GuardianTask.ASSETS: "Vermögenssorge",
     GuardianTask.RESIDENCE: "Aufenthaltsbestimmung", GuardianTask.AUTHORITIES: "Behörden",
     GuardianTask.WORK: "Arbeit und Beschäftigung", GuardianTask.MAIL: "Post", GuardianTask.HOUSING: "Wohnungsangelegenheiten",
@@ -76,3 +79,11 @@ def recipient(rid: str) -> str | None:
 def month_year(day: dt.date) -> str:
     """``2026-11-22`` → ``November 2026``."""
     return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def field_name(model: type[BaseModel], key: str) -> str:
+    """How a message names a field: its German title first, the key in parentheses (``„Zuschuss“ (subsidy)``),
+    so a coach finds it in the editor and in the YAML file alike. A key without a title stays as it is."""
+    info = model.model_fields.get(key)
+    title = info.title if info is not None else None
+    return f"„{title}“ ({key})" if title else f"'{key}'"

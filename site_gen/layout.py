@@ -29,13 +29,34 @@ from .findings import Finding
 
 MAIN_FILE = "case.yaml"
 """The stable part of a case folder."""
-FOLDER_KINDS = ("cases",)
+MAIN_FILES = {"cases": MAIN_FILE, "workplaces": "workplace.yaml"}
+"""The stable part of a record folder, per kind (``workplaces/<id>/workplace.yaml``)."""
+FOLDER_KINDS = tuple(MAIN_FILES)
 """Record kinds that may be stored as a folder."""
+WORKPLACE_LISTS = ("contact_log",)
+"""The entry lists of a workplace folder: contacts with the company, one file each. Contact persons and
+mentors are stable data and stay in ``workplace.yaml``."""
+_OF = {"cases": "der Akte", "workplaces": "des Arbeitsplatzprofils"}
 STAMPED = ("placements", "enrolments", "disclosures")
 """Entry folders whose files are part of a folder's stat key: what the hook's summary index holds
 (coach and closing date in case.yaml, workplace and module references). Adding, removing or
 renaming any entry file changes a folder's mtime, which is part of the key too; an entry edited
 in place elsewhere (a note) leaves the key alone, and the hook reads it anyway when the commit touches it."""
+
+
+def stat_key(st: os.stat_result) -> tuple[int, int]:
+    """A file's stat key: (the later of its modification and change time in ns, size).
+
+    The change time (ctime) is set by the kernel on every write, rename and
+    ``touch``; no unprivileged process can set it back. So an edit of the same
+    size whose modification time was put back still moves the key (a key of
+    mtime and size alone would not see it).
+    """
+    return max(st.st_mtime_ns, st.st_ctime_ns), st.st_size
+
+
+def _time(st: os.stat_result) -> int:
+    return max(st.st_mtime_ns, st.st_ctime_ns)
 
 
 class Unit(NamedTuple):
@@ -53,9 +74,16 @@ class Unit(NamedTuple):
     files: tuple[tuple[int, int], ...] = ()
 
 
+def main_file(kind: str) -> str:
+    """``case.yaml`` or ``workplace.yaml``: the stable part of a folder of ``kind``."""
+    return MAIN_FILES.get(kind, MAIN_FILE)
+
+
 @cache
-def appendable() -> tuple[str, ...]:
-    """The case's list fields whose items are entries (mappings), in model order."""
+def appendable(kind: str = "cases") -> tuple[str, ...]:
+    """The list fields of ``kind`` whose items are entries (mappings), in model order."""
+    if kind == "workplaces":
+        return WORKPLACE_LISTS
     from .models.case import (
         Case,  # late: models import nothing from here, but keep the layout light
     )
@@ -66,12 +94,21 @@ def appendable() -> tuple[str, ...]:
 
 
 @cache
-def date_field(list_name: str) -> str | None:
-    """The first date field of an entry of ``list_name`` (names the entry's file)."""
+def list_model(list_name: str) -> type[BaseModel]:
+    """The model of one entry of ``list_name`` (a case list or a workplace list)."""
     from .models.case import Case
+    from .models.workplace import Workplace
     from .validate import _inner_model
 
-    model: type[BaseModel] = _inner_model(Case.model_fields[list_name].annotation)
+    owner = Workplace if list_name in WORKPLACE_LISTS else Case
+    found: type[BaseModel] = _inner_model(owner.model_fields[list_name].annotation)
+    return found
+
+
+@cache
+def date_field(list_name: str) -> str | None:
+    """The first date field of an entry of ``list_name`` (names the entry's file)."""
+    model = list_model(list_name)
     for name, info in model.model_fields.items():
         if "datetime.date" in str(info.annotation):
             return name
@@ -79,7 +116,8 @@ def date_field(list_name: str) -> str | None:
 
 
 WHO = {"support_log": "by", "ability_profiles": "assessor", "placements": "workplace", "enrolments": "module", "consents": "id",
-       "disclosures": "workplace", "stages": "stage", "cost_approvals": "bearer", "company_changes": "kind"}
+       "disclosures": "workplace", "stages": "stage", "cost_approvals": "bearer", "company_changes": "kind",
+       "contact_log": "by"}
 """Which id (never a free text) follows the date in an entry's file name."""
 _SAFE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -123,7 +161,7 @@ def _finding(display: str, code: str, message: str, hint: str) -> Finding:
 
 
 def scan_folder(root: Path, kind: str, name: str, stat: bool = True, files: bool = False) -> tuple[Unit | None, list[Finding]]:
-    """The unit of the case folder ``kind/name`` and the files in it that do not belong there.
+    """The unit of the record folder ``kind/name`` and the files in it that do not belong there.
 
     ``stat=False`` leaves the stat key at zero (one system call less per entry
     file); see :data:`STAMPED` for what the key covers. ``files=True`` stats
@@ -131,28 +169,29 @@ def scan_folder(root: Path, kind: str, name: str, stat: bool = True, files: bool
     """
     display = f"{kind}/{name}"
     problems: list[Finding] = []
-    key = [os.stat(f"{root}/{display}").st_mtime_ns if stat else 0, 0]
+    key = [_time(os.stat(f"{root}/{display}")) if stat else 0, 0]
     main: tuple[str, tuple[int, int]] | None = None
+    main_name, allowed = main_file(kind), appendable(kind)
     lists: dict[str, list[tuple[str, tuple[int, int]]]] = {}
     for e in os.scandir(f"{root}/{display}"):
         if e.name.startswith("."):
             continue
         path = f"{display}/{e.name}"
         if e.is_dir(follow_symlinks=False):
-            _list_folder(e, path, stat, files, key, lists, problems)
-        elif e.name == MAIN_FILE and e.is_file(follow_symlinks=False):
+            _list_folder(e, path, stat, files, key, lists, problems, allowed)
+        elif e.name == main_name and e.is_file(follow_symlinks=False):
             st = e.stat() if stat or files else None
-            main = path, (st.st_mtime_ns, st.st_size) if st else (0, 0)
+            main = path, stat_key(st) if st else (0, 0)
             if stat:
                 key = [max(key[0], main[1][0]), key[1] + main[1][1]]
         else:
             problems.append(_stray(path, e))
     problems.sort(key=lambda f: f.file)
     if main is None:
-        problems.append(_finding(f"{display}/{MAIN_FILE}", "RECORD-FOLDER-MAIN", f"Im Ordner der Akte fehlt die Datei {MAIN_FILE}.",
-                                 f"Die festen Angaben der Akte gehören in {display}/{MAIN_FILE}; ohne sie wird der Ordner nicht gelesen."))
+        problems.append(_finding(f"{display}/{main_name}", "RECORD-FOLDER-MAIN", f"Im Ordner {_OF.get(kind, 'der Akte')} fehlt die Datei {main_name}.",
+                                 f"Die festen Angaben {_OF.get(kind, 'der Akte')} gehören in {display}/{main_name}; ohne sie wird der Ordner nicht gelesen."))
         return None, problems
-    entries = [(f"{display}/{name}/{entry}", st) for name in appendable() if name in lists for entry, st in sorted(lists[name])]
+    entries = [(f"{display}/{name}/{entry}", st) for name in allowed if name in lists for entry, st in sorted(lists[name])]
     sources = (main[0], *(src for src, _ in entries))
     stats = (main[1], *(st for _, st in entries)) if files else ()
     return Unit(kind, name, display, (key[0], key[1]), sources, stats), problems
@@ -162,37 +201,39 @@ def folder_stamp(root: Path, kind: str, name: str) -> tuple[int, int] | None:
     """The stat key :func:`scan_folder` gives the folder ``kind/name``, without listing the entry folders
     outside :data:`STAMPED` (the hook's listing of every case); None without ``case.yaml``."""
     folder = f"{root}/{kind}/{name}"
-    mtime, size, main = os.stat(folder).st_mtime_ns, 0, False
-    allowed = appendable()
+    mtime, size, main = _time(os.stat(folder)), 0, False
+    allowed, main_name = appendable(kind), main_file(kind)
     for e in os.scandir(folder):
         if e.name.startswith("."):
             continue
         if e.is_dir(follow_symlinks=False) and e.name in allowed:
-            mtime = max(mtime, e.stat().st_mtime_ns)
+            mtime = max(mtime, _time(e.stat()))
             if e.name in STAMPED:
                 for _, (m, n) in _entries(e, "", True, []):
                     mtime, size = max(mtime, m), size + n
-        elif e.name == MAIN_FILE and e.is_file(follow_symlinks=False):
+        elif e.name == main_name and e.is_file(follow_symlinks=False):
             st = e.stat()
-            mtime, size, main = max(mtime, st.st_mtime_ns), size + st.st_size, True
+            mtime, size, main = max(mtime, _time(st)), size + st.st_size, True
     return (mtime, size) if main else None
 
 
 def _list_folder(e: os.DirEntry[str], path: str, stat: bool, files: bool, key: list[int],
-                 lists: dict[str, list[tuple[str, tuple[int, int]]]], problems: list[Finding]) -> None:
-    """One subfolder of a case folder: its entries into ``lists``, its share of the stat ``key``, or a finding."""
-    if e.name not in appendable():
+                 lists: dict[str, list[tuple[str, tuple[int, int]]]], problems: list[Finding], allowed: tuple[str, ...] = ()) -> None:
+    """One subfolder of a record folder: its entries into ``lists``, its share of the stat ``key``, or a finding."""
+    allowed = allowed or appendable()
+    if e.name not in allowed:
         shown = f"'{e.name}' " if _SAFE.match(e.name) or re.fullmatch(r"[a-z_]+", e.name) else ""
-        problems.append(_finding(path, "RECORD-FOLDER-UNKNOWN", f"Der Unterordner {shown}gehört nicht zum Aufbau einer Akte.",
-                                 "Erlaubt sind Unterordner für Einträge: " + ", ".join(appendable()) + "."))
+        whose = "eines Arbeitsplatzprofils" if allowed == WORKPLACE_LISTS else "einer Akte"
+        problems.append(_finding(path, "RECORD-FOLDER-UNKNOWN", f"Der Unterordner {shown}gehört nicht zum Aufbau {whose}.",
+                                 "Erlaubt sind Unterordner für Einträge: " + ", ".join(allowed) + "."))
         return
     keyed = stat and e.name in STAMPED
     lists[e.name] = found = _entries(e, path, keyed or files, problems)
     if keyed:
-        key[0] = max(key[0], e.stat().st_mtime_ns, *(st[0] for _, st in found))
+        key[0] = max(key[0], _time(e.stat()), *(st[0] for _, st in found))
         key[1] += sum(st[1] for _, st in found)
     elif stat:
-        key[0] = max(key[0], e.stat().st_mtime_ns)
+        key[0] = max(key[0], _time(e.stat()))
 
 
 def _entries(folder: os.DirEntry[str], path: str, keyed: bool, problems: list[Finding]) -> list[tuple[str, tuple[int, int]]]:
@@ -202,8 +243,7 @@ def _entries(folder: os.DirEntry[str], path: str, keyed: bool, problems: list[Fi
         name = f.name
         if name.endswith(".yaml") and not name.startswith(".") and f.is_file(follow_symlinks=False):
             if keyed:
-                st = f.stat()
-                found.append((name, (st.st_mtime_ns, st.st_size)))
+                found.append((name, stat_key(f.stat())))
             else:
                 found.append((name, (0, 0)))
         elif not name.startswith("."):

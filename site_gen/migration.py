@@ -1,7 +1,9 @@
-"""Moving case files into the folder layout that merges (``site-gen migrate``).
+"""Moving case and workplace files into the folder layout that merges (``site-gen migrate``).
 
 ``cases/<id>.yaml`` becomes ``cases/<id>/case.yaml`` (``git mv``) and every
-entry of an appendable list becomes its own file (see :mod:`site_gen.layout`).
+entry of an appendable list becomes its own file (see :mod:`site_gen.layout`);
+``workplaces/<id>.yaml`` likewise becomes ``workplaces/<id>/workplace.yaml``
+with one file per contact (``contact_log/``).
 In a Git repository this happens in two commits — first the pure renames,
 then the split — so ``git log --follow cases/<id>/case.yaml`` still finds
 the old file's history. Comments stay (round-trip); nothing else changes, except
@@ -20,7 +22,7 @@ from pathlib import Path
 from . import githistory as gh
 from .dataset import scan_records
 from .findings import UserError
-from .layout import MAIN_FILE
+from .layout import FOLDER_KINDS, main_file
 from .load import read_yaml, roundtrip
 from .split import dump, keep_section_comments, split_document
 from .wording import count
@@ -28,56 +30,60 @@ from .wording import count
 _OLD_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?:\.\./)+schema/case\.schema\.json[ \t]*$", re.MULTILINE)
 FOLDER_MODELINE = "# yaml-language-server: $schema=../../schema/case-folder.schema.json"
 """The modeline of ``case.yaml`` in a case folder (the entry lists live in subfolders)."""
-STEP_1 = "Akten in Ordner verschoben (site-gen migrate, Schritt 1 von 2)"
-STEP_2 = "Einträge der Akten in eigene Dateien aufgeteilt (site-gen migrate, Schritt 2 von 2)"
+STEP_1 = "Akten und Arbeitsplatzprofile in Ordner verschoben (site-gen migrate, Schritt 1 von 2)"
+STEP_2 = "Einträge in eigene Dateien aufgeteilt (site-gen migrate, Schritt 2 von 2)"
+Key = tuple[str, str]
+"""(kind, id) of a record to migrate."""
 
 
-def pending(root: Path) -> tuple[list[str], list[str]]:
-    """(case files to move into folders, case folders whose case.yaml still holds entry lists or names the composed schema)."""
+def pending(root: Path) -> tuple[list[Key], list[Key]]:
+    """(record files to move into folders, folders whose main file still holds entry lists or names the composed schema)."""
     units, _ = scan_records(root)
-    files = [u.id for u in units if u.kind == "cases" and u.display.endswith(".yaml")]
+    files = [(u.kind, u.id) for u in units if u.kind in FOLDER_KINDS and u.display.endswith(".yaml")]
     folders = []
     for u in units:
-        if u.kind == "cases" and not u.display.endswith(".yaml"):
+        if u.kind in FOLDER_KINDS and not u.display.endswith(".yaml"):
             data, _ = read_yaml(root / u.sources[0], u.sources[0])
             if data is None:
                 continue
             text = (root / u.sources[0]).read_text("utf-8-sig")
-            if _OLD_MODELINE.search(text) or (isinstance(data, dict) and split_document(roundtrip().load(text))[1]):
-                folders.append(u.id)
+            if (u.kind == "cases" and _OLD_MODELINE.search(text)) or (isinstance(data, dict) and split_document(roundtrip().load(text), u.kind)[1]):
+                folders.append((u.kind, u.id))
     return files, folders
 
 
-def _unreadable(root: Path, ids: list[str]) -> list[str]:
+def _unreadable(root: Path, keys: list[Key]) -> list[Key]:
     bad = []
-    for rid in ids:
-        rel = f"cases/{rid}.yaml"
+    for kind, rid in keys:
+        rel = f"{kind}/{rid}.yaml"
         data, problems = read_yaml(root / rel, rel)
         for f in problems:
             print(f"{f.file}:{f.line or 1}:{f.col or 1}: {f.code} {f.message}\n    Hinweis: {f.hint}", file=sys.stderr)
         if data is None:
-            bad.append(rid)
+            bad.append((kind, rid))
     return bad
 
 
-def move(root: Path, top: Path | None, rid: str) -> None:
-    """``cases/<id>.yaml`` → ``cases/<id>/case.yaml``, with ``git mv`` when Git tracks the file."""
-    old, new = root / "cases" / f"{rid}.yaml", root / "cases" / rid / MAIN_FILE
+def move(root: Path, top: Path | None, key: Key) -> None:
+    """``cases/<id>.yaml`` → ``cases/<id>/case.yaml`` (a workplace likewise), with ``git mv`` when Git tracks the file."""
+    kind, rid = key
+    old, new = root / kind / f"{rid}.yaml", root / kind / rid / main_file(kind)
     new.parent.mkdir(exist_ok=True)
     tracked = top is not None and gh.git(top, "ls-files", "--error-unmatch", "--", str(old)).returncode == 0
     if tracked and top is not None:
         if gh.git(top, "mv", "--", str(old), str(new)).returncode != 0:
-            raise UserError(f"'git mv' für cases/{rid}.yaml ist fehlgeschlagen.", "git status prüfen; nichts weiter wurde verändert.")
+            raise UserError(f"'git mv' für {kind}/{rid}.yaml ist fehlgeschlagen.", "git status prüfen; nichts weiter wurde verändert.")
     else:
         old.rename(new)
 
 
-def split(root: Path, rid: str) -> int:
-    """Write the entries of ``cases/<id>/case.yaml`` as small files; returns how many."""
-    main = root / "cases" / rid / MAIN_FILE
+def split(root: Path, key: Key) -> int:
+    """Write the entries of ``cases/<id>/case.yaml`` (``workplaces/<id>/workplace.yaml``) as small files; returns how many."""
+    kind, rid = key
+    main = root / kind / rid / main_file(kind)
     yaml = roundtrip()
     original = main.read_text("utf-8-sig")
-    doc, moved = split_document(yaml.load(original))
+    doc, moved = split_document(yaml.load(original), kind)
     if not moved:
         return 0
     for list_name, files in moved.items():
@@ -90,32 +96,39 @@ def split(root: Path, rid: str) -> int:
     return sum(map(len, moved.values()))
 
 
-def fix_modeline(root: Path, rid: str) -> None:
+def fix_modeline(root: Path, key: Key) -> None:
     """Point an editor modeline at the composed schema (a moved case file's ``../schema/case.schema.json``,
     an older ``site-gen new case``'s ``../../schema/case.schema.json``) at the schema of ``case.yaml`` in a folder."""
-    main = root / "cases" / rid / MAIN_FILE
+    kind, rid = key
+    if kind != "cases":
+        return
+    main = root / kind / rid / main_file(kind)
     text = main.read_text("utf-8-sig")
     fixed = _OLD_MODELINE.sub(FOLDER_MODELINE, text, count=1)
     if fixed != text:
         main.write_text(fixed, encoding="utf-8")
 
 
+def _folders(root: Path) -> list[str]:
+    return [str(root / kind) for kind in FOLDER_KINDS if (root / kind).is_dir()]
+
+
 def _commit(top: Path, root: Path, message: str) -> None:
-    gh.git(top, "add", "-A", "--", str(root / "cases"))
-    if gh.git(top, "diff", "--cached", "--quiet", "--", str(root / "cases")).returncode == 0:
+    gh.git(top, "add", "-A", "--", *_folders(root))
+    if gh.git(top, "diff", "--cached", "--quiet", "--", *_folders(root)).returncode == 0:
         return
     # --no-verify: the records' content does not change, and a hook must not stop the move halfway.
-    done = gh.git(top, *gh.identity(top), "commit", "-q", "--no-verify", "-m", message, "--", str(root / "cases"))
+    done = gh.git(top, *gh.identity(top), "commit", "-q", "--no-verify", "-m", message, "--", *_folders(root))
     if done.returncode != 0:
         raise UserError("Die Umstellung konnte nicht committet werden.", "git status prüfen und von Hand committen.")
 
 
-def _report_only(files: list[str], folders: list[str]) -> int:
+def _report_only(files: list[Key], folders: list[Key]) -> int:
     """``migrate --check``: 1 when something would move."""
     if files or folders:
-        print(f"Noch umzustellen: {count(len(files) + len(folders), 'Akte', 'Akten')} ('site-gen migrate').")
+        print(f"Noch umzustellen: {_records(files + folders)} ('site-gen migrate').")
         return 1
-    print("Alle Akten liegen schon im Ordner-Aufbau.")
+    print("Alle Akten und Arbeitsplatzprofile liegen schon im Ordner-Aufbau.")
     return 0
 
 
@@ -124,8 +137,8 @@ def _git_top(root: Path, commit: bool) -> Path | None:
     top = gh.toplevel(root)
     if top is None or not commit:
         return None
-    if gh.git(top, "status", "--porcelain", "--", str(root / "cases")).stdout.strip():
-        raise UserError("Im Ordner cases/ gibt es Änderungen, die noch nicht committet sind.",
+    if gh.git(top, "status", "--porcelain", "--", *_folders(root)).stdout.strip():
+        raise UserError("In den Ordnern cases/ oder workplaces/ gibt es Änderungen, die noch nicht committet sind.",
                         "Erst committen oder zurücknehmen; die Umstellung macht zwei eigene Commits.")
     return top
 
@@ -136,26 +149,34 @@ def migrate(root: Path, check: bool = False, commit: bool = True) -> int:
     if check:
         return _report_only(files, folders)
     if not files and not folders:
-        print("Nichts zu tun: alle Akten liegen schon im Ordner-Aufbau.")
+        print("Nichts zu tun: alle Akten und Arbeitsplatzprofile liegen schon im Ordner-Aufbau.")
         return 0
     bad = _unreadable(root, files)
     files = [f for f in files if f not in bad]
     top = gh.toplevel(root)
     committing = _git_top(root, commit)
-    for rid in files:
-        move(root, top, rid)
+    for key in files:
+        move(root, top, key)
     if committing is not None:
         _commit(committing, root, STEP_1)
-    entries = sum(split(root, rid) for rid in sorted({*files, *folders}))
-    for rid in sorted({*files, *folders}):
-        fix_modeline(root, rid)
+    entries = sum(split(root, key) for key in sorted({*files, *folders}))
+    for key in sorted({*files, *folders}):
+        fix_modeline(root, key)
     if committing is not None:
         _commit(committing, root, STEP_2)
     elif top is not None:
-        gh.git(top, "add", "-A", "--", str(root / "cases"))
-    print(f"{count(len(files) + len(folders), 'Akte', 'Akten')} umgestellt, {count(entries, 'Eintrag', 'Einträge')} in eigene Dateien."
+        gh.git(top, "add", "-A", "--", *_folders(root))
+    print(f"{_records(files + folders)} umgestellt, {count(entries, 'Eintrag', 'Einträge')} in eigene Dateien."
           + (" Zwei Commits angelegt (git log --follow cases/KENNUNG/case.yaml zeigt die Geschichte)." if committing is not None else ""))
     if bad:
-        print(f"{count(len(bad), 'Akte', 'Akten')} nicht umgestellt, weil die Datei nicht gelesen werden kann (siehe oben).", file=sys.stderr)
+        print(f"{_records(bad)} nicht umgestellt, weil die Datei nicht gelesen werden kann (siehe oben).", file=sys.stderr)
         return 1
     return 0
+
+
+def _records(keys: list[Key]) -> str:
+    """``3 Akten``, ``1 Arbeitsplatzprofil``, ``2 Akten und 1 Arbeitsplatzprofil``."""
+    cases = sum(1 for kind, _ in keys if kind == "cases")
+    places = len(keys) - cases
+    parts = ([count(cases, "Akte", "Akten")] if cases or not places else []) + ([count(places, "Arbeitsplatzprofil", "Arbeitsplatzprofile")] if places else [])
+    return " und ".join(parts)

@@ -7,15 +7,26 @@ checked (time-made findings depend on it). Per unit it keeps every finding
 in its files (positioned, so no file is parsed again) and the summary the
 cross-record rules need (coach, open?, referenced workplaces and modules).
 
-Plain JSON in ``.site-gen-cache/records.json``: reading it never runs code;
-a missing, broken or foreign file is ignored and rebuilt. A unit's stat
-signature (names, mtimes and sizes of its files, from the scan) stands for
-its content while it equals the stored one and every file is older than the
-cache (Git's rule against "racily clean" files); otherwise its files are
-read and hashed. A unit the cache does not know yet is not read for hashing
+Plain JSON in ``.site-gen-cache/records.json``, authenticated (see
+:mod:`site_gen.cache`): reading it never runs code; a missing, broken,
+foreign or forged file is ignored and rebuilt.
+
+An entry is used only for the content it was computed from. On a developer's
+machine a unit's stat signature (names, change times and sizes of its files,
+from the scan, see :func:`site_gen.layout.stat_key`) stands for its content
+while it equals the stored one and every file is older than the cache (Git's
+rule against "racily clean" files); otherwise its files are read and hashed.
+The change time cannot be set back by a program (``touch -d`` and
+``os.utime`` move it forward), so an edit that keeps the size and puts the
+modification time back still changes the signature: the shortcut cannot
+change a verdict. A unit the cache does not know yet is not read for hashing
 at all: its digest is its stat signature, so a cold check of 300,000 case
 folder files opens each file once, to parse it. Such a digest never equals
 a content hash, so at worst a touched unit is checked once more.
+
+With ``CI`` set (every CI service sets it) there is no shortcut: every
+unit's digest is the hash of its files' content (file systems restored from
+a CI cache carry no trustworthy times).
 """
 
 from __future__ import annotations
@@ -28,9 +39,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import CACHE_DIR, CaseSummary, code_fingerprint, finding_from_row, finding_row, write_cache
+from .cache import CaseSummary, code_fingerprint, finding_from_row, finding_row, read_cache, write_cache
 from .dataset import RecordUnit
 from .findings import Finding
+from .layout import stat_key
+from .records.unseal import fingerprint
 
 _CLEAN: list[Any] = []
 """The finding rows of a unit without findings (shared while writing, never changed)."""
@@ -67,14 +80,18 @@ def unit_key(unit: RecordUnit) -> str:
     return f"{unit.kind}/{unit.id}"
 
 
-def cache_path(root: Path) -> Path:
-    return root / CACHE_DIR / "records.json"
+CACHE_FILE = "records.json"
+
+
+def content_only() -> bool:
+    """Whether every digest is a content hash (in CI: ``CI`` set and not ``false``/``0``)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def read(root: Path) -> RecordCache:
-    """The stored cache, or an empty one when missing, broken or foreign."""
+    """The stored cache, or an empty one when missing, broken, foreign or forged."""
     try:
-        data = json.loads(cache_path(root).read_bytes())
+        data = json.loads(read_cache(root, CACHE_FILE) or b"null")
         if not isinstance(data, dict) or data.get("code") != code_fingerprint():
             return RecordCache()
         units = {key: UnitEntry(_str(digest), [finding_from_row(r) for r in rows], _summary(summary))
@@ -91,7 +108,7 @@ def write(root: Path, cache: RecordCache) -> None:
             "units": {key: [e.digest, list(map(finding_row, e.findings)) if e.findings else _CLEAN, e.summary] for key, e in cache.units.items()},
             "general": [finding_row(f) for f in cache.general],
             "stats": cache.stats}  # tuples are written as lists
-    write_cache(cache_path(root), json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    write_cache(root, CACHE_FILE, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
 
 def digests(root: Path, units: list[RecordUnit], cache: RecordCache) -> tuple[dict[str, str], dict[str, tuple[str, int, str]]]:
@@ -100,13 +117,16 @@ def digests(root: Path, units: list[RecordUnit], cache: RecordCache) -> tuple[di
     out: dict[str, str] = {}
     trusted_before = cache.written_ns - RACY_NS
     base = f"{root}/"
+    contents = content_only()
     for unit in units:
         key = unit_key(unit)
         files = unit.files if len(unit.files) == len(unit.sources) else tuple(_stat(base + src) for src in unit.sources)
         sig = hashlib.blake2b(repr((unit.sources, files)).encode(), digest_size=16).hexdigest()
         newest = max(m for m, _ in files)
         known = cache.stats.get(key)
-        if known is not None and known[0] == sig and newest < trusted_before:
+        if contents:
+            digest = _content(base, unit.sources)
+        elif known is not None and known[0] == sig and newest < trusted_before:
             digest = known[2]
         elif key in cache.units:
             digest = _content(base, unit.sources)
@@ -119,10 +139,9 @@ def digests(root: Path, units: list[RecordUnit], cache: RecordCache) -> tuple[di
 
 def _stat(path: str) -> tuple[int, int]:
     try:
-        st = os.stat(path)
+        return stat_key(os.lstat(path))
     except OSError:
         return 0, 0
-    return st.st_mtime_ns, st.st_size
 
 
 def _content(base: str, sources: tuple[str, ...]) -> str:
@@ -130,7 +149,7 @@ def _content(base: str, sources: tuple[str, ...]) -> str:
     h = hashlib.blake2b(digest_size=16)
     for src in sources:
         try:
-            with open(base + src, "rb") as handle:
+            with os.fdopen(os.open(base + src, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as handle:
                 data = handle.read()
         except OSError:
             data = b"\0unreadable"
@@ -147,6 +166,7 @@ def context_hash(root: Path, today: str, meta_files: tuple[str, ...]) -> str:
             h.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
         except OSError:
             h.update(name.encode() + b"\0-\0")
+    h.update(fingerprint(root))  # sealed records: the keyring and the reader's key decide what opens
     return h.hexdigest()
 
 

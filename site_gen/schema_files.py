@@ -23,11 +23,11 @@ from pydantic import BaseModel
 
 from . import __version__
 from .findings import Finding, Severity
-from .layout import appendable
+from .layout import WORKPLACE_LISTS, appendable
 from .models import Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 from .output import write_file
 from .schema_ids import Ids, complete, repository_ids
-from .schema_layout import FOLDER, entry_path, entry_schema, folder_schema
+from .schema_layout import FOLDER, WORKPLACE_FOLDER, entry_path, entry_schema, folder_schema
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "case": Case,
@@ -64,7 +64,8 @@ def schema_text(name: str, ids: Ids | None = None) -> str:
 
 def names() -> list[str]:
     """Every generated schema file, relative to ``schema/``: one per format, the case folder's ``case.yaml``, one per entry list."""
-    return [f"{name}.schema.json" for name in SCHEMAS] + [f"{FOLDER}.schema.json"] + [entry_path(n) for n in appendable()]
+    return ([f"{name}.schema.json" for name in SCHEMAS] + [f"{FOLDER}.schema.json"] + [entry_path(n) for n in appendable()]
+            + [f"{WORKPLACE_FOLDER}.schema.json"] + [entry_path(n) for n in WORKPLACE_LISTS])
 
 
 def generated(ids: Ids | None = None) -> dict[str, str]:
@@ -74,6 +75,10 @@ def generated(ids: Ids | None = None) -> dict[str, str]:
     out[f"{FOLDER}.schema.json"] = _text(f"{FOLDER}.schema.json", folder_schema(case))
     for list_name in appendable():
         out[entry_path(list_name)] = _text(entry_path(list_name), entry_schema(case, list_name))
+    workplace = completed("workplace", ids)
+    out[f"{WORKPLACE_FOLDER}.schema.json"] = _text(f"{WORKPLACE_FOLDER}.schema.json", folder_schema(workplace, "workplaces"))
+    for list_name in WORKPLACE_LISTS:
+        out[entry_path(list_name)] = _text(entry_path(list_name), entry_schema(workplace, list_name))
     return out
 
 

@@ -20,10 +20,12 @@ import copy
 import json
 from typing import Any
 
-from .layout import FOLDER_KINDS, MAIN_FILE, appendable
+from .layout import MAIN_FILE, WORKPLACE_LISTS, appendable, main_file
 
 FOLDER = "case-folder"
 """Schema name of ``cases/<id>/case.yaml``."""
+WORKPLACE_FOLDER = "workplace-folder"
+"""Schema name of ``workplaces/<id>/workplace.yaml``."""
 ENTRIES = "entries"
 """Subfolder of ``schema/`` with one schema per entry list."""
 _IN_FILES = " Im Ordner-Aufbau steht jeder Eintrag als eigene Datei im Unterordner '{name}/' (site-gen new eintrag); hier bleibt die Liste leer oder fehlt."
@@ -34,15 +36,19 @@ def entry_path(list_name: str) -> str:
     return f"{ENTRIES}/{list_name}.schema.json"
 
 
-def folder_schema(case: dict[str, Any]) -> dict[str, Any]:
-    """The schema of ``case.yaml`` in a case folder: the composed one with every entry list optional."""
+def folder_schema(case: dict[str, Any], kind: str = "cases") -> dict[str, Any]:
+    """The schema of ``case.yaml`` in a case folder (``workplace.yaml``: ``kind``): the composed one with every entry list optional."""
     out = copy.deepcopy(case)
-    lists = set(appendable())
+    lists = set(appendable(kind))
     out["required"] = [name for name in out.get("required", []) if name not in lists]
     for name in lists:
         prop = out["properties"][name]
         prop.pop("minItems", None)  # the composed list counts (entry files included), not the one in case.yaml
         prop["description"] = prop.get("description", "") + _IN_FILES.format(name=name)
+    if kind == "workplaces":
+        out["description"] = (f"Die festen Angaben eines Arbeitsplatzprofils im Ordner-Aufbau (workplaces/<kennung>/{main_file(kind)}). "
+                              "Kontakte mit dem Betrieb stehen als eigene Dateien im Unterordner contact_log/.")
+        return out
     out["description"] = (f"Die festen Angaben einer Akte im Ordner-Aufbau (cases/<kennung>/{MAIN_FILE}). "
                           "Einträge (Phasen, Begleitung, Einwilligungen …) stehen als eigene Dateien in den Unterordnern.")
     return out
@@ -55,7 +61,8 @@ def entry_schema(case: dict[str, Any], list_name: str) -> dict[str, Any]:
     root = copy.deepcopy(defs[prop["items"]["$ref"].rsplit("/", 1)[-1]])
     used = _refs(root, defs)
     root["title"] = f"{prop.get('title', list_name)}: ein Eintrag"
-    root["description"] = (f"{prop.get('description', '')} Ein Eintrag je Datei: cases/<kennung>/{list_name}/<datum>-…yaml, "
+    kind = "workplaces" if list_name in WORKPLACE_LISTS else "cases"
+    root["description"] = (f"{prop.get('description', '')} Ein Eintrag je Datei: {kind}/<kennung>/{list_name}/<datum>-…yaml, "
                            "die Felder ohne führendes '- '.").strip()
     for tie in ("x-zweck", "x-rechtsgrundlage"):
         if tie in prop:
@@ -88,9 +95,11 @@ def editor_mapping() -> dict[str, list[str]]:
     (``**/`` in front), so the globs must not overlap: ``cases/*.yaml`` (a case
     still in one file) never matches ``cases/<id>/case.yaml``.
     """
-    (kind,) = FOLDER_KINDS
+    kind = "cases"
     out = {f"./schema/{FOLDER}.schema.json": [f"{kind}/*/{MAIN_FILE}"], "./schema/case.schema.json": [f"{kind}/*.yaml"]}
     out |= {f"./schema/{entry_path(name)}": [f"{kind}/*/{name}/*.yaml"] for name in appendable()}
+    out |= {f"./schema/{WORKPLACE_FOLDER}.schema.json": [f"workplaces/*/{main_file('workplaces')}"]}
+    out |= {f"./schema/{entry_path(name)}": [f"workplaces/*/{name}/*.yaml"] for name in WORKPLACE_LISTS}
     out |= {"./schema/workplace.schema.json": ["workplaces/*.yaml"], "./schema/module.schema.json": ["modules/*.yaml"],
             "./schema/organisation.schema.json": ["organisation.yaml"],
             "./schema/profile-catalogue.schema.json": ["schema/profile-catalogue.yaml"],

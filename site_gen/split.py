@@ -50,8 +50,8 @@ def ordered_names(list_name: str, items: list[Any], texts: list[str], taken: set
     return names
 
 
-def split_document(doc: Any) -> tuple[Any, dict[str, list[tuple[str, str]]]]:
-    """Take every appendable list out of a round-trip case document.
+def split_document(doc: Any, kind: str = "cases") -> tuple[Any, dict[str, list[tuple[str, str]]]]:
+    """Take every appendable list out of a round-trip record document (a case, or a workplace: ``kind``).
 
     Returns the document without those lists (changed in place) and, per
     list, the entry files to write. Lists that are not lists of mappings
@@ -60,7 +60,7 @@ def split_document(doc: Any) -> tuple[Any, dict[str, list[tuple[str, str]]]]:
     moved: dict[str, list[tuple[str, str]]] = {}
     if not hasattr(doc, "keys"):
         return doc, moved
-    for list_name in appendable():
+    for list_name in appendable(kind):
         items = doc.get(list_name)
         if isinstance(items, list) and items and all(hasattr(item, "keys") for item in items):
             moved[list_name] = entry_files(list_name, list(items))

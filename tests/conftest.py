@@ -38,21 +38,29 @@ def make_repo(target: Path, *overlays: Path, base: Path = DATA / "base") -> Path
         if (REPO / "schema" / name).exists():
             shutil.copy(REPO / "schema" / name, target / "schema" / name)
     for overlay in overlays:
-        for src in overlay.rglob("*"):
-            if src.is_file() and src.name not in CASE_FILES:
-                rel = src.relative_to(overlay)
-                dest = target / rel
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                if src.suffix == ".symlink":  # a symbolic link to the path the file names
-                    dest.with_suffix("").symlink_to(src.read_text(encoding="utf-8").strip())
-                elif src.suffix == ".delete":  # the base's file of that name is removed
-                    dest.with_suffix("").unlink()
-                elif src.suffix == ".repeat":  # expand to a 20 MB file (not kept in Git)
-                    line = src.read_bytes()
-                    dest.with_suffix("").write_bytes(line * (20_000_000 // len(line) + 1))
-                else:
-                    shutil.copy(src, dest)
+        lay_over(target, overlay)
     return target
+
+
+def lay_over(target: Path, overlay: Path) -> list[str]:
+    """Lay a tests-as-data ``overlay`` over the repository ``target``; the paths it makes (relative, POSIX)."""
+    made = []
+    for src in sorted(overlay.rglob("*")):
+        if src.is_file() and src.name not in CASE_FILES:
+            rel = src.relative_to(overlay)
+            dest = target / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            if src.suffix == ".symlink":  # a symbolic link to the path the file names
+                dest.with_suffix("").symlink_to(src.read_text(encoding="utf-8").strip())
+            elif src.suffix == ".delete":  # the base's file of that name is removed
+                dest.with_suffix("").unlink()
+            elif src.suffix == ".repeat":  # expand to a 20 MB file (not kept in Git)
+                line = src.read_bytes()
+                dest.with_suffix("").write_bytes(line * (20_000_000 // len(line) + 1))
+            else:
+                shutil.copy(src, dest)
+            made.append(rel.with_suffix("").as_posix() if src.suffix in (".symlink", ".delete", ".repeat") else rel.as_posix())
+    return made
 
 
 def demo_copy(dest: Path) -> Path:

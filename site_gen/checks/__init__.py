@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import after_placement, capacity, consent, dates, easy_language, enrolments, identity, placements, postings, privacy, references, reports, retention
+from . import after_placement, budget_work, capacity, consent, contacts, dates, easy_language, enrolments, identity, path, placements, postings, privacy, references, reports, retention, subsidies
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
@@ -17,15 +17,19 @@ CHECKS: list[Check] = [
     references.check,
     dates.check,
     placements.check,
+    path.check,
     after_placement.check,
+    budget_work.check,
     capacity.check,
     enrolments.check,
     consent.check,
+    contacts.check,
     retention.check,
     reports.check,
     privacy.check,
     postings.check,
     easy_language.check,
+    subsidies.check,
 ]
 
 

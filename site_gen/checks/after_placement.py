@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 from ..dataset import Dataset
 from ..findings import Finding, Loc, Severity
+from ..labels import field_name
+from ..models.after import Contract, TransitionGroup
 from ..models.case import Case, Placement, PlacementStatus, ServiceKind
 from ..models.common import OUTPLACED_TYPES, PlacementType
 from ..validate import dotted
@@ -67,7 +69,7 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
 def _placement(f: str, case: Case, loc: Loc, no: int) -> tuple[Placement | None, list[Finding]]:
     if no > len(case.placements):
         return None, [Finding(f, "REF-DANGLING", f"'{dotted(loc)}': Platzierung nicht gefunden.",
-                              "Die Nummer zählt die Einträge unter 'placements', 1 ist der erste Eintrag.", loc=loc)]
+                              f"Die Nummer zählt die Einträge unter {field_name(Case, 'placements')}, 1 ist der erste Eintrag.", loc=loc)]
     return case.placements[no - 1], []
 
 
@@ -132,7 +134,7 @@ def _transition_groups(f: str, case: Case, ifds: set[str] | None) -> Iterator[Fi
                               "Die Übergabe an den IFD liegt zwischen Aufnahme und Ausscheiden.", loc=(*loc, "handover_on"))
             if tg.responsible_after is None:
                 yield Finding(f, "HANDOVER-RESPONSIBLE-MISSING", f"Übergabe {i + 1} an den IFD ohne Verantwortliche danach.",
-                              "Unter 'responsible_after' eintragen, wer nach der Übergabe verantwortlich ist.", loc=(*loc, "responsible_after"))
+                              f"Unter {field_name(TransitionGroup, 'responsible_after')} eintragen, wer nach der Übergabe verantwortlich ist.", loc=(*loc, "responsible_after"))
         named = {r for c in case.consents if c.purpose == "ifd" for r in c.recipients}
         if named and "ifd" not in named and tg.ifd not in named:
             yield Finding(f, "IFD-NOT-RECIPIENT", f"Keine Einwilligung 'ifd' nennt den IFD der Übergangsgruppe {i + 1}.",
@@ -145,7 +147,7 @@ def _contracts(f: str, case: Case, today: dt.date) -> Iterator[Finding]:
         yield from _order(f, loc, con.start, con.end, "end")
         if (con.wage_assessed_on is None) != (con.wage_category is None):
             yield Finding(f, "WAGE-ASSESSMENT-INCOMPLETE", f"Vertrag {i + 1}: Entgeltbewertung nur halb eingetragen.",
-                          "Datum 'wage_assessed_on' und Einstufung 'wage_category' gehören zusammen.", loc=(*loc, "wage_category"))
+                          f"{field_name(Contract, 'wage_assessed_on')} und {field_name(Contract, 'wage_category')} gehören zusammen.", loc=(*loc, "wage_category"))
         pl, missing = _placement(f, case, (*loc, "placement"), con.placement)
         yield from missing
         if pl is None:
@@ -160,10 +162,11 @@ def _contracts(f: str, case: Case, today: dt.date) -> Iterator[Finding]:
             yield Finding(f, "AFTER-PLACEMENT-TYPE", f"Vertrag {i + 1}: Lohnkostenzuschuss bei einem Werkstattplatz.",
                           "Einen Lohnkostenzuschuss gibt es bei Budget für Arbeit/Ausbildung und sozialversicherungspflichtiger Beschäftigung.",
                           loc=(*loc, "subsidy"))
-        elif is_running(pl, today) and (con.end is None or con.end > sub.until) and (days := (sub.until - today).days) <= SUBSIDY_WARNING_DAYS:
+        elif sub.until is not None and is_running(pl, today) and (con.end is None or con.end > sub.until) \
+                and (days := (sub.until - today).days) <= SUBSIDY_WARNING_DAYS:
             when = "ist abgelaufen" if days < 0 else ("endet heute" if days == 0 else ("endet morgen" if days == 1 else f"endet in {days} Tagen"))
             yield Finding(f, "WAGE-SUBSIDY-ENDS", f"Der Lohnkostenzuschuss zu Vertrag {i + 1} {when}.",
-                          "Mit Betrieb und Kostenträger über eine Verlängerung sprechen; den neuen Bescheid unter 'subsidy' eintragen.",
+                          f"Mit Betrieb und Kostenträger über eine Verlängerung sprechen; den neuen Bescheid unter {field_name(Contract, 'subsidy')} eintragen.",
                           Severity.WARNING, loc=(*loc, "subsidy", "until"), due=sub.until - dt.timedelta(days=SUBSIDY_WARNING_DAYS))
 
 
@@ -214,4 +217,4 @@ def _qualification(f: str, case: Case, today: dt.date) -> Iterator[Finding]:
     if not placed and not integration:
         yield Finding(f, "INTEGRATION-INTERNSHIP-DUE", "Zwei Jahre Qualifizierung ohne Vermittlung: ein Integrationspraktikum ist fällig.",
                       "HAA: nach zwei Jahren ohne Vermittlung kann ein Integrationspraktikum folgen (Kostenträger: Sozialbehörde / Eingliederungshilfe). "
-                      "Als Platzierung 'integrationspraktikum' eintragen.", Severity.WARNING, loc=("qualification", "start"), due=due)
+                      "Als Platzierung die Art „Integrationspraktikum“ (integrationspraktikum) eintragen.", Severity.WARNING, loc=("qualification", "start"), due=due)

@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from ..consent import field_purposes, guardian_covers, has_live, is_live, lapse_reason
 from ..dataset import Dataset
 from ..findings import Finding, Loc, Severity
-from ..models.case import Case
+from ..labels import field_name
+from ..models.case import Case, Consent
 from ..models.catalogue import Purpose
 
 EXPIRY_WARNING_DAYS = 60
 
 HINT_WITHDRAWN = ("Nach einem Widerruf die betroffenen Daten aus der Akte löschen; die Einwilligung mit "
-                  "'withdrawn_on' bleibt als Nachweis stehen (siehe Datenschutz-Seite).")
+                  f"{field_name(Consent, 'withdrawn_on')} bleibt als Nachweis stehen (siehe Datenschutz-Seite).")
 HINT_EXPIRED = "Einwilligung erneuern (neuer Eintrag mit Datum und Ablage) oder die Daten löschen."
 
 
@@ -52,10 +53,10 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
                         yield _lapsed(f, case, today, purpose, f"die Mitteilung {i + 1} an diesen Betrieb", loc, disc.workplace) or Finding(
                             f, "CONSENT-DISCLOSURE",
                             f"Mitteilung {i + 1} an einen Betrieb ohne gültige Einwilligung '{purpose}', die diesen Betrieb nennt.",
-                            "Einwilligung mit diesem Arbeitsplatz unter 'recipients' eintragen oder die Mitteilung entfernen.", loc=loc)
+                            f"Einwilligung mit diesem Arbeitsplatz unter {field_name(Consent, 'recipients')} eintragen oder die Mitteilung entfernen.", loc=loc)
             elif not has_live(case, today, purposes, purpose):
-                yield _lapsed(f, case, today, purpose, f"'{name}'", (name,)) or Finding(
-                    f, "CONSENT-MISSING", f"'{name}' enthält Daten ohne gültige Einwilligung '{purpose}'.",
+                yield _lapsed(f, case, today, purpose, field_name(Case, name), (name,)) or Finding(
+                    f, "CONSENT-MISSING", f"{field_name(Case, name)} enthält Daten ohne gültige Einwilligung '{purpose}'.",
                     "Einwilligung eintragen (Zweck, Datum, Ablage) oder die Daten entfernen.", loc=(name,))
         yield from _consents(f, case, today, purposes)
 
@@ -73,5 +74,5 @@ def _consents(f: str, case: Case, today: dt.date, purposes: dict[str, Purpose]) 
                 and (days := (con.valid_until - today).days) <= EXPIRY_WARNING_DAYS):
             when = "heute" if days == 0 else ("morgen" if days == 1 else f"in {days} Tagen")
             yield Finding(f, "CONSENT-EXPIRING", f"Einwilligung '{con.id}' läuft {when} ab.",
-                          "Rechtzeitig mit der Person (oder Betreuung) über eine Verlängerung sprechen und 'renewal_requested_on' eintragen.", Severity.WARNING, loc=("consents", i, "valid_until"),
+                          f"Rechtzeitig mit der Person (oder Betreuung) über eine Verlängerung sprechen und {field_name(Consent, 'renewal_requested_on')} eintragen.", Severity.WARNING, loc=("consents", i, "valid_until"),
                           due=con.valid_until - dt.timedelta(days=EXPIRY_WARNING_DAYS))

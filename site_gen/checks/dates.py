@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from ..dataset import Dataset
 from ..findings import Finding, Loc, Severity
+from ..labels import field_name
+from ..models.case import Case
 from ..validate import dotted
 
 HINT = "Beginn und Ende prüfen: das Ende darf nicht vor dem Beginn liegen."
@@ -35,8 +37,8 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
                 yield Finding(f, "DATE-ORDER", f"Phase 'stages[{i}]' beginnt vor der vorherigen Phase.",
                               "Die Phasen in zeitlicher Reihenfolge aufschreiben; die letzte ist die aktuelle.", loc=("stages", i, "since"))
         if case.stages[0].since < case.opened:
-            yield Finding(f, "DATE-ORDER", "Die erste Phase beginnt vor der Aktenanlage 'opened'.",
-                          "'opened' ist das Datum des Infogesprächs; die erste Phase beginnt frühestens dann.", loc=("stages", 0, "since"))
+            yield Finding(f, "DATE-ORDER", f"Die erste Phase beginnt vor der Aktenanlage {field_name(Case, 'opened')}.",
+                          f"{field_name(Case, 'opened')} ist das Datum des Infogesprächs; die erste Phase beginnt frühestens dann.", loc=("stages", 0, "since"))
         if case.stages[-1].since > today:
             yield Finding(f, "DATE-FUTURE", "Die aktuelle Phase beginnt in der Zukunft.",
                           "Nur eingetretene Phasenwechsel eintragen.", severity=Severity.WARNING, loc=("stages", len(case.stages) - 1, "since"))

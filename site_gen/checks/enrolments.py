@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from ..dataset import Dataset
 from ..findings import Finding
+from ..labels import field_name
+from ..models.case import Enrolment
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
@@ -19,4 +21,4 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
             if missing and en.exception_reason is None:
                 yield Finding(ds.path_of("cases", cid), "ENROLMENT-REQUIREMENTS",
                               f"Kurs {i + 1}: Zugangsvoraussetzungen nicht bestätigt: {', '.join(missing)}.",
-                              "Unter 'requirements_confirmed' bestätigen oder eine 'exception_reason' (Begründung) eintragen.", loc=("enrolments", i))
+                              f"Unter {field_name(Enrolment, 'requirements_confirmed')} bestätigen oder eine Begründung unter {field_name(Enrolment, 'exception_reason')} eintragen.", loc=("enrolments", i))

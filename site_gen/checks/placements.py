@@ -7,12 +7,13 @@ from collections.abc import Iterator
 
 from ..dataset import Dataset
 from ..findings import Finding, Severity
+from ..labels import field_name
 from ..models.case import Case, Placement, PlacementStatus
 from ..models.common import TRIAL_TYPES, PlacementType, Stage
+from ..models.path import PlacementLimit
 from ..models.workplace import AcquisitionStatus, Workplace
+from ..stage_path import DEFAULT_LIMIT, path_for, placement_limit, programme_year
 
-WARN_DAYS = 122  # about 4 months: HAA rotates internships every 3–4 months
-MAX_DAYS = 366  # at most 12 months per internship (HAA)
 CONCURRENT_OK = frozenset({PlacementType.TASTER})
 """A taster internship may run beside another placement; nothing else overlaps."""
 
@@ -33,8 +34,10 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
 
 def _case(ds: Dataset, f: str, case: Case, today: dt.date) -> Iterator[Finding]:
     yield from _overlaps(f, case, today)
+    path = path_for(ds, case)
     for i, pl in enumerate(case.placements):
-        yield from _duration(f, i, pl, today)
+        year = programme_year(case, pl.start)
+        yield from _duration(f, i, pl, today, placement_limit(path, year), year, path.name if path else None)
         if pl.status is PlacementStatus.RUNNING and pl.end is not None and pl.end < today:
             yield Finding(f, "PLACEMENT-STATUS", f"Platzierung {i + 1} ist als 'laufend' eingetragen, aber schon beendet.",
                           "Status auf 'beendet' setzen und das Ergebnis eintragen.", Severity.WARNING, loc=("placements", i, "status"),
@@ -58,20 +61,31 @@ def _overlaps(f: str, case: Case, today: dt.date) -> Iterator[Finding]:
                               "Eine Person hat nur eine Platzierung zur Zeit (außer Schnupperpraktikum). Ende der früheren prüfen.", loc=("placements", j, "start"))
 
 
-def _duration(f: str, i: int, pl: Placement, today: dt.date) -> Iterator[Finding]:
+def _duration(f: str, i: int, pl: Placement, today: dt.date, limit: PlacementLimit, year: int, path: str | None) -> Iterator[Finding]:
     if pl.type not in TRIAL_TYPES:
         return
     # An open end grows with time: then the limit is a task from the day it is passed.
     days = (_span(pl, today)[1] - pl.start).days + 1
     open_end = pl.end is None
-    if days > MAX_DAYS:
-        yield Finding(f, "PLACEMENT-TOO-LONG", f"Praktikum {i + 1} dauert länger als 12 Monate.",
-                      "Ein Praktikum dauert höchstens 12 Monate (HAA). Danach ein neues Praktikum oder einen Vertrag vereinbaren.", loc=("placements", i, "end"),
-                      due=pl.start + dt.timedelta(days=MAX_DAYS) if open_end else None)
-    elif days > WARN_DAYS:
-        yield Finding(f, "PLACEMENT-LONG", f"Praktikum {i + 1} dauert länger als 4 Monate.",
-                      "Im ersten Jahr wechseln Praktika nach 3–4 Monaten (HAA). Verlängerung begründen.", Severity.WARNING, loc=("placements", i, "end"),
-                      due=pl.start + dt.timedelta(days=WARN_DAYS) if open_end else None)
+    # Issue 29: the limits come from the provider's path and the year of the programme the placement starts in.
+    own = limit != DEFAULT_LIMIT
+    where = f" ({year}. Jahr im Programm)" if own else ""
+    if days > limit.max_days:
+        months = _months(limit.max_days)
+        yield Finding(f, "PLACEMENT-TOO-LONG", f"Praktikum {i + 1} dauert länger als {months} Monate{where}.",
+                      f"Ein Praktikum dauert höchstens {months} Monate ({'„' + str(path) + '“' if own else 'HAA'}). "
+                      "Danach ein neues Praktikum oder einen Vertrag vereinbaren.", loc=("placements", i, "end"),
+                      due=pl.start + dt.timedelta(days=limit.max_days) if open_end else None)
+    elif days > limit.warn_days:
+        months = _months(limit.warn_days)
+        hint = (f"Im {year}. Jahr des Programms wechseln Praktika nach etwa {months} Monaten („{path}“). Verlängerung begründen."
+                if own else "Im ersten Jahr wechseln Praktika nach 3–4 Monaten (HAA). Verlängerung begründen.")
+        yield Finding(f, "PLACEMENT-LONG", f"Praktikum {i + 1} dauert länger als {months} Monate{where}.", hint, Severity.WARNING,
+                      loc=("placements", i, "end"), due=pl.start + dt.timedelta(days=limit.warn_days) if open_end else None)
+
+
+def _months(days: int) -> int:
+    return max(round(days / 30.5), 1)
 
 
 def _at_workplace(f: str, i: int, pl: Placement, wp: Workplace, today: dt.date) -> Iterator[Finding]:
@@ -80,7 +94,7 @@ def _at_workplace(f: str, i: int, pl: Placement, wp: Workplace, today: dt.date) 
                       "Platzierung beenden oder den Stand des Betriebs korrigieren.", loc=("placements", i, "workplace"))
     if pl.type not in wp.placement_types:
         yield Finding(f, "PLACEMENT-TYPE-NOT-OFFERED", f"Der Betrieb bietet die Art von Platzierung {i + 1} nicht an.",
-                      "Art prüfen oder im Arbeitsplatzprofil unter 'placement_types' ergänzen.", Severity.WARNING, loc=("placements", i, "type"))
+                      f"Art prüfen oder im Arbeitsplatzprofil unter {field_name(Workplace, 'placement_types')} ergänzen.", Severity.WARNING, loc=("placements", i, "type"))
 
 
 def _stage(f: str, case: Case, today: dt.date) -> Iterator[Finding]:

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from ..dataset import Dataset
 from ..findings import Finding, Severity
-from ..models.workplace import AcquisitionStatus
+from ..labels import field_name
+from ..models.workplace import AcquisitionStatus, Posting
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
@@ -18,8 +19,8 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         f = ds.path_of("workplaces", wid)
         if post.valid_until < today:
             yield Finding(f, "POSTING-EXPIRED", "Die Ausschreibung ist abgelaufen und erscheint nicht mehr auf der Jobbörse.",
-                          "'valid_until' verlängern oder 'publish: false' setzen.", Severity.WARNING, loc=("posting", "valid_until"),
+                          f"{field_name(Posting, 'valid_until')} verlängern oder {field_name(Posting, 'publish')} auf false setzen.", Severity.WARNING, loc=("posting", "valid_until"),
                           due=post.valid_until + dt.timedelta(days=1))
         if wp.acquisition.status in (AcquisitionStatus.CLOSED, AcquisitionStatus.PAUSED):
             yield Finding(f, "POSTING-INACTIVE", "Die Ausschreibung ist veröffentlicht, aber der Betrieb ist pausiert oder beendet.",
-                          "'publish: false' setzen oder den Akquise-Stand prüfen.", Severity.WARNING, loc=("posting", "publish"))
+                          f"{field_name(Posting, 'publish')} auf false setzen oder den Akquise-Stand prüfen.", Severity.WARNING, loc=("posting", "publish"))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..dataset import ORGANISATION_FILE, Dataset
 from ..findings import Finding, Loc
-from ..models.case import Case
+from ..models.case import Case, Instrument
 from ..validate import dotted
 from .after_placement import ifd_ids
 
@@ -60,10 +60,7 @@ def _case(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
     for role in ("primary", "deputy"):
         if getattr(case.coaches, role) not in ds.staff:
             yield _dangling(f, ("coaches", role), "Fachkraft", STAFF_HINT)
-    for i, prof in enumerate(case.ability_profiles):
-        if prof.assessor not in ds.staff:
-            yield _dangling(f, ("ability_profiles", i, "assessor"), "Fachkraft", STAFF_HINT)
-        yield from _ratings(ds, f, ("ability_profiles", i, "ratings"), prof.ratings)
+    yield from _profiles(ds, f, case)
     for i, pl in enumerate(case.placements):
         wp = ds.workplace(pl.workplace)
         if not ds.exists("workplaces", pl.workplace):
@@ -83,6 +80,19 @@ def _case(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
         if not ds.exists("workplaces", disc.workplace):
             yield _dangling(f, ("disclosures", i, "workplace"), "Arbeitsplatz", "Dateiname (ohne .yaml) aus workplaces/ verwenden.")
     yield from _consents(ds, f, case)
+
+
+def _profiles(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
+    """Assessors and rated items of the ability profiles (a self-assessment is made by the person: issue 31)."""
+    for i, prof in enumerate(case.ability_profiles):
+        if prof.instrument is Instrument.SELF:  # the person's own view: the person is the assessor
+            if prof.assessor != case.id:
+                yield Finding(f, "REF-SELF-ASSESSOR", f"'{dotted(('ability_profiles', i, 'assessor'))}': Eine Selbsteinschätzung macht die Person selbst.",
+                              "Bei 'selbsteinschaetzung' die Kennung der Akte als 'assessor' eintragen; schätzt eine Fachkraft ein, "
+                              "ein anderes Verfahren wählen.", loc=("ability_profiles", i, "assessor"))
+        elif prof.assessor not in ds.staff:
+            yield _dangling(f, ("ability_profiles", i, "assessor"), "Fachkraft", STAFF_HINT)
+        yield from _ratings(ds, f, ("ability_profiles", i, "ratings"), prof.ratings)
 
 
 def _consents(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from ..approvals import open_reports, weeks_before_end
 from ..dataset import Dataset
 from ..findings import Finding, Severity
+from ..labels import field_name
+from ..models.case import CostApproval
 
 
 def _day(day: dt.date) -> str:
@@ -29,9 +31,9 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
                               "Den Bewilligungszeitraum aus dem Bescheid abschreiben (erst 'start', dann 'end').", loc=("cost_approvals", i, "end"))
             if a.minutes_per_month is not None and a.hours_per_month is not None:
                 yield Finding(f, "APPROVAL-SCOPE-TWICE", f"Kostenzusage {i + 1} nennt den Umfang in Minuten und in Stunden.",
-                              "Nur 'minutes_per_month' oder nur 'hours_per_month' angeben, so wie im Bescheid.", loc=("cost_approvals", i, "hours_per_month"))
+                              f"Nur {field_name(CostApproval, 'minutes_per_month')} oder nur {field_name(CostApproval, 'hours_per_month')} angeben, so wie im Bescheid.", loc=("cost_approvals", i, "hours_per_month"))
             if a.report_sent_on is not None and a.report_sent_on > today:
-                yield Finding(f, "APPROVAL-REPORT-FUTURE", f"Kostenzusage {i + 1}: 'report_sent_on' liegt in der Zukunft.",
+                yield Finding(f, "APPROVAL-REPORT-FUTURE", f"Kostenzusage {i + 1}: {field_name(CostApproval, 'report_sent_on')} liegt in der Zukunft.",
                               "Erst eintragen, wenn der Bericht verschickt ist.", loc=("cost_approvals", i, "report_sent_on"))
         for i, a, due in open_reports(case, weeks):
             if a.end < a.start or today < due:
@@ -39,6 +41,6 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
             yield Finding(
                 f, "REPORT-DUE",
                 f"Der Entwicklungsbericht für die Kostenzusage {i + 1} (Zeitraum bis {_day(a.end)}) ist fällig.",
-                f"Mit 'site-gen bericht {cid}' einen Entwurf erstellen; nach dem Versand 'report_sent_on' bei der Kostenzusage eintragen.",
+                f"Mit 'site-gen bericht {cid}' einen Entwurf erstellen; nach dem Versand {field_name(CostApproval, 'report_sent_on')} bei der Kostenzusage eintragen.",
                 Severity.WARNING, loc=("cost_approvals", i, "end"), due=due,
             )

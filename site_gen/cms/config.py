@@ -14,7 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ..models.catalogue import ProfileCatalogue, PurposeCatalogue
-from ..layout import FOLDER_KINDS, MAIN_FILE, appendable
+from ..layout import appendable, main_file
 from ..models.organisation import Editor, EditorBackend, Organisation
 from .collections import FILES, FOLDERS, SETTINGS
 from .entries import entry_collections
@@ -69,13 +69,25 @@ FOLDER_NOTE = ("Im Ordner-Aufbau (cases/KENNUNG/) stehen hier nur die festen Ang
 """Shown above the case list when the cases are folders (every list has a collection of its own)."""
 
 
-def case_folders(records: Iterable[str]) -> bool:
-    """Whether the cases are folders: no case is a single file (a new repository starts with folders)."""
-    return not any(r.startswith("cases/") and r.endswith(".yaml") for r in records)
+WORKPLACE_FOLDER_NOTE = ("Im Ordner-Aufbau (workplaces/KENNUNG/) stehen hier nur die festen Angaben aus workplace.yaml. "
+                         "Kontakte mit dem Betrieb sind eigene Dateien: links die Sammlung 'Kontakte mit Betrieben'; "
+                         "oder 'site-gen kontakt'.")
+
+
+def case_folders(records: Iterable[str], kind: str = "cases") -> bool:
+    """Whether the cases (the records of ``kind``) are folders: none is a single file (a new repository starts with folders)."""
+    return not any(r.startswith(f"{kind}/") and r.endswith(".yaml") for r in records)
+
+
+def _stable_only(entry: dict[str, Any], kind: str) -> None:
+    """The form of a record stored as a folder: Decap lists files up to the path's depth, so case.yaml (workplace.yaml), not the entries."""
+    entry["path"] = "{{id}}/" + main_file(kind).removesuffix(".yaml")
+    entry["description"] = FOLDER_NOTE if kind == "cases" else WORKPLACE_FOLDER_NOTE
+    entry["fields"] = [f for f in entry["fields"] if f["name"] not in appendable(kind)]
 
 
 def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, purposes: PurposeCatalogue | None,
-               editor: Editor | None = None, folders: bool = False) -> dict[str, Any]:
+               editor: Editor | None = None, folders: bool = False, workplace_folders: bool = False) -> dict[str, Any]:
     """The whole configuration as a plain dict (YAML-ready).
 
     ``folders``: the cases are folders (``cases/<id>/case.yaml``); the case form
@@ -94,13 +106,12 @@ def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, pur
             "identifier_field": "id", "slug": "{{id}}", "summary": c.summary, "sortable_fields": ["id"],
             "fields": model_fields(c.model, ctx),
         }
-        if folders and c.folder in FOLDER_KINDS:  # Decap lists files up to the path's depth: case.yaml, not the entries
-            entry["path"] = "{{id}}/" + MAIN_FILE.removesuffix(".yaml")
-            entry["description"] = FOLDER_NOTE
-            entry["fields"] = [f for f in entry["fields"] if f["name"] not in appendable()]
+        if (folders and c.folder == "cases") or (workplace_folders and c.folder == "workplaces"):
+            _stable_only(entry, c.folder)
         collections.append(entry)
-    if folders:  # entries are files of their own: a collection that writes new ones
-        collections.extend(entry_collections(ctx))
+    kinds = tuple(k for k, on in (("cases", folders), ("workplaces", workplace_folders)) if on)
+    if kinds:  # entries are files of their own: a collection that writes new ones
+        collections.extend(entry_collections(ctx, kinds))
     collections.append({
         "name": SETTINGS, "label": "Organisation und Kataloge", "format": "yaml", "editor": {"preview": False},
         "files": [{"name": f.name, "label": f.label, "file": f.file, "fields": model_fields(f.model, ctx)} for f in FILES],

@@ -43,17 +43,16 @@ nowhere; ``site-gen check`` names it. An existing entry is edited in place
 
 from __future__ import annotations
 
-import typing
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from ..layout import WHO, appendable, date_field
-from ..models.case import Case
+from ..layout import WHO, appendable, date_field, list_model
 from .widgets import Context, model_fields
 
 CASE_FIELD = "_akte"
+WORKPLACE_FIELD = "_arbeitsplatz"
 TAG_FIELD = "_kurz"
 LIST_FIELD = "_liste"
 
@@ -67,6 +66,8 @@ class EntryList:
     label: str
     singular: str
     summary: str = ""
+    kind: str = "cases"
+    """The record folder the entries live in (``cases`` or ``workplaces``)."""
 
 
 ENTRY_LISTS: tuple[EntryList, ...] = (
@@ -85,14 +86,14 @@ ENTRY_LISTS: tuple[EntryList, ...] = (
     EntryList("wage_amounts", "entgelt-betraege", "Entgelt-Beträge", "Entgelt-Betrag", "{{euro_per_hour}} Euro je Stunde"),
     EntryList("company_changes", "veraenderungen-im-betrieb", "Veränderungen im Betrieb", "Veränderung im Betrieb", "{{kind}}"),
     EntryList("returns", "rueckkehr-in-die-werkstatt", "Rückkehr in die Werkstatt", "Rückkehr in die Werkstatt", "{{placement}}"),
+    EntryList("contact_log", "betriebskontakte", "Kontakte mit Betrieben", "Kontakt mit einem Betrieb", "{{kind}}", "workplaces"),
 )
-"""Every appendable list of a case, in the order of the editor's sidebar (a test keeps it complete)."""
+"""Every appendable list of a case (and of a workplace), in the order of the editor's sidebar (a test keeps it complete)."""
 
 
 def entry_model(list_name: str) -> type[BaseModel]:
     """The model of one entry of ``list_name`` (``list[Consent]`` → ``Consent``)."""
-    (model,) = typing.get_args(Case.model_fields[list_name].annotation)
-    return typing.cast(type[BaseModel], model)
+    return list_model(list_name)
 
 
 def case_field() -> dict[str, Any]:
@@ -101,6 +102,13 @@ def case_field() -> dict[str, Any]:
             "search_fields": ["id", "first_name", "last_name"], "display_fields": ["id", "first_name", "last_name"],
             "required": False,
             "hint": "Für einen neuen Eintrag: die Akte, in deren Ordner er gespeichert wird. Bei einem bestehenden Eintrag leer lassen."}
+
+
+def workplace_field() -> dict[str, Any]:
+    """The relation field that names the workplace folder of a new contact (only in the path)."""
+    return {"name": WORKPLACE_FIELD, "label": "Arbeitsplatz", "widget": "relation", "collection": "arbeitsplaetze", "value_field": "id",
+            "search_fields": ["id", "company.name"], "display_fields": ["id", "company.name"], "required": False,
+            "hint": "Für einen neuen Kontakt: der Betrieb, in dessen Ordner er gespeichert wird. Bei einem bestehenden Kontakt leer lassen."}
 
 
 def hidden_fields(list_name: str) -> list[dict[str, Any]]:
@@ -126,22 +134,28 @@ def entry_collection(entries: EntryList, model: type[BaseModel], ctx: Context) -
     summary = " – ".join(p for p in ("{{" + first + "}}", "{{dirname}}", entries.summary) if p)
     note = (f"Jeder Eintrag wird eine eigene Datei im Ordner der Akte (cases/KENNUNG/{entries.list}/…yaml). "
             "Die Akte wird nur für den Ablageort gewählt und nicht in den Eintrag geschrieben.")
+    owner, owner_field = CASE_FIELD, case_field()
+    if entries.kind == "workplaces":
+        note = (f"Jeder Kontakt wird eine eigene Datei im Ordner des Arbeitsplatzprofils (workplaces/KENNUNG/{entries.list}/…yaml), "
+                "auch ohne Akte. Betrifft er eine Person, unter 'Akte' deren Kennung eintragen (braucht ihre Einwilligung für diesen Betrieb). "
+                "Keine Gesundheitsdaten in die Notiz.")
+        owner, owner_field = WORKPLACE_FIELD, workplace_field()
     return {
         "name": entries.name, "label": entries.label, "label_singular": entries.singular,
-        "folder": "cases", "extension": "yaml", "format": "yaml", "create": True, "delete": False,
-        "path": "{{" + CASE_FIELD + "}}/" + entries.list + "/{{slug}}",
+        "folder": entries.kind, "extension": "yaml", "format": "yaml", "create": True, "delete": False,
+        "path": "{{" + owner + "}}/" + entries.list + "/{{slug}}",
         "slug": slug_template(entries.list),
         "identifier_field": first,
         "filter": {"field": LIST_FIELD, "value": entries.list},
         "summary": summary,
         "sortable_fields": [first],
         "description": note,
-        "fields": [case_field(), *model_fields(model, ctx), *hidden_fields(entries.list)],
+        "fields": [owner_field, *model_fields(model, ctx), *hidden_fields(entries.list)],
         "editor": {"preview": False},
     }
 
 
-def entry_collections(ctx: Context) -> list[dict[str, Any]]:
-    """One collection per appendable list of the case model, in :data:`ENTRY_LISTS` order."""
-    known = set(appendable())
-    return [entry_collection(e, entry_model(e.list), ctx) for e in ENTRY_LISTS if e.list in known]
+def entry_collections(ctx: Context, kinds: tuple[str, ...] = ("cases",)) -> list[dict[str, Any]]:
+    """One collection per appendable list of the record kinds stored as folders (``kinds``), in :data:`ENTRY_LISTS` order."""
+    known = {name for kind in kinds for name in appendable(kind)}
+    return [entry_collection(e, entry_model(e.list), ctx) for e in ENTRY_LISTS if e.list in known and e.kind in kinds]

@@ -31,9 +31,9 @@ EXTRA_LABELS: dict[object, str] = {
     EditorBackend.LOCAL: "lokal (decap-server)",
     **{p: p.value.capitalize() for p in Pictogram},
 }
-DATE = {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD",
-        "picker_utc": True}
-"""Decap's date picker writing ISO dates (the only date form the loader accepts)."""
+DATE = {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD"}
+"""Decap's date picker writing ISO dates (the only date form the loader accepts). Without ``picker_utc``: a date has
+no time of day, the picker reads and writes it in local time unchanged, and shows no "UTC" beside it."""
 PATTERNS: dict[str, str] = {ID_PATTERN: "Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche."}
 BASIS_HINTS: dict[str, str] = {"dokumentationspflicht": "Dokumentationspflicht, keine Einwilligung nötig"}
 

@@ -16,7 +16,7 @@ The convention (every module here, new ones too):
 * about 80 lines at most: the logic lives in ``site/``, ``views/``,
   ``render/`` or a module of its own, never in another command.
 
-Add a command by adding its module name to :data:`COMMANDS`.
+Add a command by adding its name to :data:`COMMANDS` (a hyphen in the name is an underscore in the module name: ``mein-weg`` → ``mein_weg.py``).
 """
 
 COMMANDS: list[str] = [
@@ -39,4 +39,11 @@ COMMANDS: list[str] = [
     "cms",
     "log",
     "migrate",
+    "leicht",
+    "selbsteinschaetzung",
+    "mein-weg",
+    "kontakt",
+    "foerderung",
+    "keys",
+    "widerruf",
 ]

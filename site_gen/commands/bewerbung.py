@@ -15,6 +15,7 @@ def run(args: argparse.Namespace) -> int:
     """Check the consent, render, write ``--out`` atomically."""
     from ..consent import has_live
     from ..dataset import load_dataset
+    from ..domain.retention import refuse_past_retention
     from ..errors import UserError
     from ..output import write_private
     from ..outputs import out_file
@@ -28,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     if case is None:
         hint = "Mit 'site-gen check' die Fehler anzeigen." if ds.exists("cases", case_id) else "Die Kennung so angeben, wie die Datei unter cases/ heißt."
         raise UserError(f"Die Akte '{case_id}' gibt es nicht oder sie hat Fehler.", hint)
+    refuse_past_retention(ds, case_id, args.today)
     if workplace_id is not None and workplace_id not in ds.workplaces:
         raise UserError(f"Den Arbeitsplatz '{workplace_id}' gibt es nicht.", "Die Kennung so angeben, wie die Datei unter workplaces/ heißt.")
     if not has_live(case, args.today, ds.purposes, PURPOSE, workplace_id):

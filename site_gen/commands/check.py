@@ -48,7 +48,18 @@ def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = T
         reached = set(summaries) | {f.file for f in findings}
     else:
         reached = affected(commit, summaries)
-    return [f for f in findings if f.file in reached], reached
+    return [f for f in findings if _reaches(f.file, reached, commit)], reached
+
+
+def _reaches(file: str, reached: set[str], commit: Commit) -> bool:
+    """Whether a finding is about what the commit reaches: a reached file or record (every file of a reached
+    case folder, and the file of the same id beside it), or a folder holding a changed path (a stray folder in a case)."""
+    from ..layout import history_key
+
+    if file in reached or history_key(file) in {history_key(r) for r in reached}:
+        return True
+    prefix = file + "/"
+    return any(p.startswith(prefix) for p in commit.touched | commit.deleted)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,8 +86,11 @@ def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, o
         findings, reached = judge_commit(root, today, commit, use_cache) if not commit.empty else ([], set())
         documents = _unreported(documents, findings)
         findings = documents + findings
-        report(findings, len(reached | {f.file for f in documents}), fmt, out)
-        return exit_code(findings, strict, commit.touched)
+        report(findings, checked_files(root, reached, commit), fmt, out)
+        code = exit_code(findings, strict, commit.touched)
+        if fmt == "text":
+            out.write(verdict(findings, strict, commit.touched) + "\n")
+        return code
     findings, count = collect(root, today, use_cache)
     documents = _unreported(repository_documents(root), findings)
     findings = documents + findings + stale_findings(root)  # outside the cache: the schema files are not part of its key
@@ -103,6 +117,29 @@ def exit_code(findings: list[Finding], strict: bool = False, touched: set[str] |
     return 1 if any(f.severity in failing and (not f.is_task or f.file in touched) for f in findings) else 0
 
 
+def checked_files(root: Path, reached: set[str], commit: Commit) -> int:
+    """How many files a commit's check read: each reached record's files (a case folder counts every file in it)
+    and the settings files the commit changes (organisation.yaml, catalogues), which every record is checked against."""
+    count = sum(sum(1 for _ in (root / d).rglob("*.yaml")) if (root / d).is_dir() else 1 for d in reached)
+    in_records = {p for p in commit.touched if p in reached or any(p.startswith(d + "/") for d in reached)}
+    return count + sum(1 for p in commit.touched - in_records if (root / p).is_file())
+
+
+def verdict(findings: list[Finding], strict: bool, touched: set[str] | frozenset[str]) -> str:
+    """One German sentence that says whether the commit goes through and, if not, why."""
+    from ..findings import Severity
+
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    errors = sum(f.severity in failing and not f.is_task for f in findings)
+    tasks = sum(f.severity in failing and f.is_task and f.file in touched for f in findings)
+    if not errors and not tasks:
+        return "Der Commit kann übernommen werden."
+    what = " und ".join(w for w in (f"{errors} Fehler" if errors else "",
+                                    f"{tasks} fällige {'Aufgabe' if tasks == 1 else 'Aufgaben'}" if tasks else "") if w)
+    return (f"Der Commit wird abgelehnt, weil in den geänderten Dateien {what} {'offen ist' if errors + tasks == 1 else 'offen sind'}; "
+            "bitte erst beheben (siehe Hinweise oben) und dann erneut committen.")
+
+
 def _display(root: Path, name: str) -> str:
     """A file name from the command line as a path relative to ``root``.
 
@@ -112,8 +149,8 @@ def _display(root: Path, name: str) -> str:
     path = Path(name)
     if not path.is_absolute():
         path = Path.cwd() / path if (Path.cwd() / path).exists() else root / path
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    try:  # the folder resolved, the name kept: a symbolic link is judged as the link it is, never as its target
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return Path(name).as_posix()
 

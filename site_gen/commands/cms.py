@@ -19,7 +19,9 @@ def current_text(root: Path) -> str:
 
     ds = load_dataset(root, only=[])
     units, _ = scan_records(root, stat=False)
-    return config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(u.display for u in units)))
+    displays = [u.display for u in units]
+    return config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(displays),
+                                  workplace_folders=case_folders(displays, "workplaces")))
 
 
 def run(args: argparse.Namespace) -> int:

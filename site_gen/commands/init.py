@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
         print("Nichts geschrieben. Mit 'site-gen init --add-missing' nur die fehlenden Dateien anlegen.")
         return 1
     print(f"Daten-Repository angelegt in '{shown}': {count(len(add), 'Datei', 'Dateien')} (für site-gen {__version__}).")
+    print(_seal(folder, args.sealing))
     if keep:
         print(f"Schon vorhanden (unverändert): {', '.join(keep)}")
     print(NEXT_STEPS.format(git="" if (folder / ".git").exists() else "git init -b main  und  "))
@@ -53,8 +54,29 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seal(folder: Path, choice: str | None) -> str:
+    """Start sealed when a keyring is configured (or ``--sealed``); ``--plain`` for a try-out. Returns the German line to print."""
+    from ..records.keys import keyring_path
+    from ..records.repo import mark_sealed
+
+    ring = keyring_path()
+    if choice == "plain" or (choice is None and (ring is None or not (ring / "schluesselbund.yaml").is_file())):
+        return ("Unversiegelt: Akten stehen im Klartext in Git. Vor echten Daten: 'site-gen keys init --admin EMPFÄNGER', "
+                "dann 'site-gen migrate --encrypt' (Hilfe → Datenschutz, Versiegelte Akten).")
+    if ring is None:
+        from ..errors import UserError
+
+        raise UserError("--sealed braucht einen Schlüsselbund: SITE_GEN_KEYRING ist nicht gesetzt.", "Erst 'site-gen keys init --admin EMPFÄNGER --keyring ORDNER'.")
+    mark_sealed(folder)
+    return "Versiegelt: persönliche Werte neuer Akten werden verschlüsselt ('site-gen keys seal' vor dem Commit, 'site-gen log' versiegelt selbst)."
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="Neues Daten-Repository anlegen (organisation.yaml, Ordner, Prüfung, CI)")
     p.add_argument("directory", nargs="?", type=Path, default=Path("."), help="Ordner (Standard: aktueller Ordner; wird angelegt, wenn er fehlt)")
     p.add_argument("--add-missing", action="store_true", help="in einem Ordner mit Dateien nur die fehlenden Dateien ergänzen (nie überschreiben)")
-    p.set_defaults(run=run)
+    sealing = p.add_mutually_exclusive_group()
+    sealing.add_argument("--sealed", dest="sealing", action="store_const", const="sealed",
+                         help="versiegelt beginnen (Standard, wenn SITE_GEN_KEYRING auf einen Schlüsselbund zeigt)")
+    sealing.add_argument("--plain", dest="sealing", action="store_const", const="plain", help="unversiegelt, zum Ausprobieren ohne echte Daten")
+    p.set_defaults(run=run, sealing=None)

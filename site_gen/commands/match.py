@@ -16,6 +16,7 @@ from .options import add_today, positive
 def run(args: argparse.Namespace) -> int:
     """Load, rank, print. Exit 0 also when there is nothing to suggest."""
     from ..dataset import load_dataset
+    from ..domain.retention import refuse_past_retention
     from ..errors import UserError
     from ..findings import Severity
     from ..render.match_output import as_json, as_text
@@ -27,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
     ds = load_dataset(args.root)
     if broken := sum(1 for f in ds.findings if f.severity is Severity.ERROR):
         sys.stderr.write(f"site-gen: Hinweis: {broken} Fehler in den Daten; fehlerhafte Datensätze fehlen im Vergleich ('site-gen check').\n")
+    if args.case:
+        refuse_past_retention(ds, args.case, args.today)
     ds = consented_dataset(ds, args.today)
     section: CaseSection | WorkplaceSection | None
     if args.case:

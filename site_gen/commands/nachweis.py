@@ -26,6 +26,9 @@ def run(args: argparse.Namespace) -> int:
     write_private(folder / f"{stem}.csv", statement_csv(ctx))
     write_private(folder / f"{stem}.html", statement_html(ctx))
     print(f"Leistungsnachweis geschrieben: {folder / stem}.csv und .html ({count(len(ctx.rows), 'Zeile', 'Zeilen')}).")
+    if ctx.left_out:
+        print(f"{count(ctx.left_out, 'Akte', 'Akten')} dieses Kostenträgers nach Ablauf der Aufbewahrungsfrist nicht berücksichtigt "
+              "(zu löschen, siehe Seite 'Aufgaben').")
     return 0
 
 

@@ -14,6 +14,7 @@ Nothing is printed from the record itself: only ids, counts and paths.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import sys
@@ -28,6 +29,8 @@ from ..wording import count
 from .references import remove_references_in
 from .texts import NEXT_STEPS, confirm
 from ..layout import MAIN_FILE
+from ..records.repo import is_sealed, recipients_file
+from ..records.withdraw import destroy_case
 
 MESSAGE = "Akte gelöscht (Art. 17 DSGVO)"
 
@@ -114,7 +117,11 @@ def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool
     if not re.fullmatch(ID_PATTERN, case_id):
         raise UserError("Das ist keine gültige Kennung einer Akte.", "Kennung wie tn-0042 angeben (Dateiname ohne .yaml).")
     root = root.resolve()
+    sealed = is_sealed(root)
+    history = history and not sealed  # sealed: destroying the keys is the erasure; a history rewrite is optional
     files, folder = _case_files(root, case_id)
+    if sealed and recipients_file(root, case_id).is_file():
+        files.append(recipients_file(root, case_id))
     top = gh.toplevel(root)
     old_paths = gh.historical_paths(top, case_id, "cases") if top else set()
     _refuse(case_id, files, old_paths, top, history)
@@ -122,10 +129,14 @@ def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool
     if not yes and not confirm(case_id, interactive, history and top is not None):
         raise UserError("Abgebrochen: nichts wurde gelöscht.", "Zum Löschen die Kennung genau eintippen oder --yes angeben.")
 
+    if sealed:
+        destroy_case(root, case_id, dt.date.today())
     changed = remove_references_in(root, case_id)
     for path in files:
-        path.unlink()
+        path.unlink(missing_ok=True)
     shutil.rmtree(folder, ignore_errors=True)
+    if (root / CACHE_DIR).is_symlink():  # never followed: the link goes, whatever it points to stays
+        (root / CACHE_DIR).unlink()
     shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
     print(f"Akte {case_id} gelöscht" + (f"; Verweise entfernt in: {', '.join(changed)}" if changed else "") + ".")
     if top is None:
@@ -134,6 +145,10 @@ def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool
     _commit_removal(top, root, files, changed)
     if not old_paths:
         print("Die Akte war nie in Git gespeichert: die Geschichte ist sauber.")
+        return 0
+    if sealed:
+        print("Die Schlüssel der Akte sind vernichtet: ältere Commits, Kopien und der Git-Server enthalten nur noch unlesbaren Geheimtext. "
+              "Die Geschichte umzuschreiben ist nicht nötig.")
         return 0
     if not history:
         print("Die Git-Geschichte enthält die Akte noch (--no-history). Später mit 'site-gen forget' ohne --no-history bereinigen.")

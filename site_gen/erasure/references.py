@@ -1,8 +1,9 @@
 """Remove references to a deleted case from other record files.
 
-The models have no field that points at a case today; this still sweeps
-workplaces/ and modules/ so that a future reference (or a hand-made one)
-does not outlive the record. Files are rewritten with the round-trip
+A company contact (``contact_log`` of a workplace) may name a case; such a
+contact's note is about the person, so its entry file is deleted as a whole.
+Every other workplace and module file is swept, so that a hand-made
+reference does not outlive the record either. Files are rewritten with the round-trip
 loader, so comments and formatting stay.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..dataset import record_files
+from ..dataset import record_entries
 from ..load import roundtrip
 
 
@@ -36,18 +37,27 @@ def strip_id(node: Any, record_id: str) -> int:
 
 
 def remove_references_in(root: Path, record_id: str) -> list[str]:
-    """Rewrite every workplace/module file that names ``record_id``; returns their paths."""
+    """Rewrite every workplace/module file that names ``record_id`` (delete a contact file tied to it); returns their paths."""
     changed = []
-    for kind, path in record_files(root):
-        if kind == "cases":
+    for unit in record_entries(root):
+        if unit.kind == "cases":
             continue
-        text = path.read_text(encoding="utf-8-sig")
-        if record_id not in text:
-            continue
-        yaml = roundtrip()
-        doc = yaml.load(text)
-        if strip_id(doc, record_id):
-            with path.open("w", encoding="utf-8") as out:
-                yaml.dump(doc, out)
-            changed.append(path.relative_to(root).as_posix())
+        changed += [rel for rel in unit.sources if _sweep(root / rel, record_id)]
     return changed
+
+
+def _sweep(path: Path, record_id: str) -> bool:
+    """Remove ``record_id`` from one record file (a contact entry about it goes as a whole); whether it changed."""
+    text = path.read_text(encoding="utf-8-sig")
+    if record_id not in text:
+        return False
+    yaml = roundtrip()
+    doc = yaml.load(text)
+    if path.parent.name == "contact_log" and hasattr(doc, "get") and doc.get("case") == record_id:
+        path.unlink()
+        return True
+    if strip_id(doc, record_id):
+        with path.open("w", encoding="utf-8") as out:
+            yaml.dump(doc, out)
+        return True
+    return False

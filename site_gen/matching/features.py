@@ -59,6 +59,25 @@ class CaseFeatures:
     types_source: str
     avoid: Mapping[str, str] = field(default_factory=dict)
     """Workplace id → German reason: a placement there ended with a return to the workshop or was aborted."""
+    fallback: str | None = None
+    """Why fallback places come first for this person (a recent return or crisis), or None."""
+
+
+FALLBACK_DAYS = 180
+"""A return to the workshop or a crisis intervention this recent puts the fallback network first."""
+
+
+def fallback_reason(case: Case, today: dt.date) -> str | None:
+    """German reason why low-threshold fallback places should come first: the latest return or crisis within
+    :data:`FALLBACK_DAYS` days (a placement that ended with a return counts too); None otherwise."""
+    events = [(r.date, "Rückkehr in die Werkstatt") for r in case.returns]
+    events += [(p.end, "Rückkehr in die Werkstatt") for p in case.placements if p.outcome is Outcome.RETURN and p.end is not None]
+    events += [(e.date, "Krisenintervention") for e in case.support_log if e.crisis is not None]
+    recent = [(day, what) for day, what in events if 0 <= (today - day).days <= FALLBACK_DAYS]
+    if not recent:
+        return None
+    day, what = max(recent)
+    return f"{what} am {day.day:02d}.{day.month:02d}.{day.year}"
 
 
 def ended_badly(case: Case) -> dict[str, str]:
@@ -90,6 +109,8 @@ class WorkplaceFeatures:
     types: frozenset[PlacementType]
     closed: bool
     paused: bool
+    fallback: bool = False
+    """A low-threshold place of the fallback network (``fallback: true`` in the profile)."""
 
 
 def fold_district(name: str | None) -> str | None:
@@ -130,7 +151,7 @@ def case_features(
     terms = [("Wunsch", t, stems(t)) for t in case.wishes] + [("Interesse", t, stems(t)) for t in case.interests]
     return CaseFeatures(case.id, usable_profile(case, today, purposes, items), tuple(t for t in terms if t[2]),
                         case.location, fold_district(loc.district if loc else None), hours, hours_source, types, types_source,
-                        ended_badly(case))
+                        ended_badly(case), fallback_reason(case, today))
 
 
 def workplace_features(wp: Workplace, items: Mapping[str, ProfileItem], placed_hours: list[float]) -> WorkplaceFeatures:
@@ -151,6 +172,7 @@ def workplace_features(wp: Workplace, items: Mapping[str, ProfileItem], placed_h
         sector_stems(wp.company.sector), frozenset().union(*(stems(t) for t in texts)), wp.location,
         fold_district(wp.company.address.district) or "", None if "kein" in wp.company.transit.lower() else wp.company.transit,
         hours, source, frozenset(wp.placement_types), status is AcquisitionStatus.CLOSED, status is AcquisitionStatus.PAUSED,
+        wp.fallback,
     )
 
 

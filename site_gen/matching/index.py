@@ -17,7 +17,7 @@ import numpy as np
 from ..dataset import Dataset
 from .features import CaseFeatures, WorkplaceFeatures, case_features, workplace_features
 from .matrix import Matrices
-from .rank import Fit, score_pair
+from .rank import Fit, first_for, score_pair
 
 CHUNK = 1024
 """Cases per block in the overview (bounds memory at CHUNK × workplaces floats)."""
@@ -65,7 +65,16 @@ class MatchIndex:
         if (row := self._case_pos.get(case_id)) is None or not self.workplace_ids:
             return []
         scores = self.m.score_block(np.array([row]), np.arange(len(self.workplace_ids)))[0]
-        return [self.explain(case_id, self.workplace_ids[c]) for c in _best(scores, top) if np.isfinite(scores[c])]
+        first = self._first(row)
+        return [self.explain(case_id, self.workplace_ids[c]) for c in _best(scores, top, first) if np.isfinite(scores[c])]
+
+    def _first(self, row: int) -> np.ndarray | None:
+        """Per workplace column: whether it goes first for the case in ``row`` (fallback network); None when none does."""
+        cf = self.m.cases[row]
+        if cf.fallback is None:
+            return None
+        mask = np.array([first_for(cf, wf) for wf in self.m.workplaces], dtype=bool)
+        return mask if mask.any() else None
 
     def cases_for(self, workplace_id: str, top: int) -> list[Fit]:
         """The ``top`` best candidates for a workplace, best first (ties by id)."""
@@ -73,6 +82,14 @@ class MatchIndex:
             return []
         scores = self.m.score_block(np.arange(len(self.case_ids)), np.array([col]))[:, 0]
         return [self.explain(self.case_ids[r], workplace_id) for r in _best(scores, top) if np.isfinite(scores[r])]
+
+    def _lift(self, rows: np.ndarray) -> np.ndarray:
+        """Per row and workplace column: :data:`LIFT` where the fallback place goes first, else 0 (ordering only)."""
+        out = np.zeros((len(rows), len(self.workplace_ids)))
+        for i, r in enumerate(rows):
+            if (first := self._first(int(r))) is not None:
+                out[i] = LIFT * first
+        return out
 
     def overview(self, top: int) -> "Overview":
         """Best ``top`` workplaces per case and best ``top`` cases per workplace, over all pairs."""
@@ -84,7 +101,7 @@ class MatchIndex:
         for lo in range(0, n_c, CHUNK):
             rows = np.arange(lo, min(lo + CHUNK, n_c))
             block = self.m.score_block(rows, cols)
-            order = np.argsort(-block, axis=1, kind="stable")[:, :top]
+            order = np.argsort(-(block + self._lift(rows)), axis=1, kind="stable")[:, :top]
             picked = np.take_along_axis(block, order, 1)
             for i, r in enumerate(rows):
                 per_case[self.case_ids[r]] = [(self.workplace_ids[c], float(s)) for c, s in zip(order[i], picked[i]) if np.isfinite(s)]
@@ -103,9 +120,13 @@ class Overview:
     cases_for_workplace: dict[str, list[tuple[str, float]]]
 
 
-def _best(scores: np.ndarray, top: int) -> list[int]:
-    """Positions of the ``top`` highest scores; positions follow sorted ids, so ties go by id."""
-    order = np.argsort(-scores, kind="stable")
+LIFT = 1000.0
+"""Added to a fallback place's score for ordering only (scores are at most 100)."""
+
+
+def _best(scores: np.ndarray, top: int, first: np.ndarray | None = None) -> list[int]:
+    """Positions of the ``top`` highest scores, ``first`` ones before all others; positions follow sorted ids, so ties go by id."""
+    order = np.argsort(-(scores + LIFT * first) if first is not None else -scores, kind="stable")
     return [int(i) for i in order[:top]]
 
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..consent import field_purposes, has_live
-from ..models.case import AbilityProfile, Case
+from ..models.case import AbilityProfile, Case, Instrument
 from ..models.catalogue import Purpose
 from ..models.organisation import ProfileItem
 
@@ -53,8 +53,9 @@ def health_allowed(case: Case, today: dt.date, purposes: Mapping[str, Purpose]) 
 
 
 def dated_profiles(case: Case, today: dt.date) -> list[AbilityProfile]:
-    """Assessments made on or before ``today``, oldest first (stable for equal dates)."""
-    return sorted((p for p in case.ability_profiles if p.date <= today), key=lambda p: p.date)
+    """Assessments made on or before ``today``, oldest first (stable for equal dates); the person's self-assessment is
+    their own view, never a rating the matching uses."""
+    return sorted((p for p in case.ability_profiles if p.date <= today and p.instrument is not Instrument.SELF), key=lambda p: p.date)
 
 
 def usable_ratings(ratings: Mapping[str, int], items: Mapping[str, ProfileItem], health_ok: bool) -> dict[str, int]:

@@ -25,6 +25,10 @@ with the points each contributes, so every rank can be explained.
 5. **Form** (max 5): 5 if the workplace offers a placement type the person
    is looking for.
 
+After a recent return to the workshop or a crisis (``CaseFeatures.fallback``),
+places of the fallback network (``fallback: true``) are listed first, each with
+the reason; the score itself stays the same, only the order changes.
+
 Workplaces with acquisition status ``beendet`` are never ranked; ``pausiert``
 is ranked with a note. Closed cases are never candidates. A workplace where a
 placement of the person ended with a return to the workshop or was aborted is
@@ -60,6 +64,8 @@ FORMULA_DE: tuple[str, ...] = (
     "Stunden (bis 10): 10, wenn der Arbeitsplatz höchstens 5 Stunden mehr und höchstens 10 Stunden weniger pro Woche hat, "
     "als die Person möchte oder zuletzt geschafft hat; 0 bei mehr als 10 Stunden mehr; sonst 5, auch wenn etwas unbekannt ist.",
     "Form (bis 5): 5, wenn der Betrieb eine gesuchte Form anbietet (zuerst ein Praktikum oder eine Erprobung).",
+    "Nach einer Rückkehr in die Werkstatt oder einer Krise (in den letzten 180 Tagen) stehen Auffangplätze "
+    "(niedrigschwellige Plätze im Netzwerk) zuerst, mit Grund; die Punkte ändern sich dadurch nicht.",
     "Beendete Betriebe werden nicht vorgeschlagen, geschlossene Akten auch nicht. Ein Arbeitsplatz, an dem eine Platzierung "
     "der Person mit Rückkehr in die Werkstatt oder einem Abbruch endete, wird ihr nicht mehr vorgeschlagen (der Grund steht in der Akte).",
 )
@@ -200,4 +206,12 @@ def score_pair(cf: CaseFeatures, wf: WorkplaceFeatures, items: Mapping[str, Prof
         parts[-1] = _part("form", "Form", TYPES_MAX, [*parts[-1].reasons, Reason(f"Nicht vorschlagen: {cf.avoid[wf.id]}.", 0.0)])
     if wf.paused:
         parts[-1] = _part("form", "Form", TYPES_MAX, [*parts[-1].reasons, Reason("Akquise pausiert: vorher mit dem Betrieb sprechen.", 0.0)])
+    if first_for(cf, wf):
+        parts[-1] = _part("form", "Form", TYPES_MAX, [*parts[-1].reasons, Reason(
+            f"Auffangplatz, zuerst vorgeschlagen: nach {cf.fallback} ein niedrigschwelliger Platz im Netzwerk.", 0.0)])
     return Fit(cf.id, wf.id, tuple(parts), comp)
+
+
+def first_for(cf: CaseFeatures, wf: WorkplaceFeatures) -> bool:
+    """Whether ``wf`` goes to the top of ``cf``'s list: a fallback place after a recent return or crisis (never one to avoid)."""
+    return cf.fallback is not None and wf.fallback and wf.id not in cf.avoid

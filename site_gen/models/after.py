@@ -86,7 +86,11 @@ class WageSubsidy(Part):
 
     approved_by: SubsidyBearer = field("Bewilligt von", "Wer den Zuschuss bewilligt hat (Eingliederungshilfe, Agentur für Arbeit, Jobcenter, Rentenversicherung, Integrationsamt).")
     approved_on: Date = field("Bewilligt am", "Datum des Bescheids.")
-    until: Date = field("Bewilligt bis", "Letzter Tag der Bewilligung. Vorher über eine Verlängerung sprechen.")
+    until: Date | None = field(
+        "Bewilligt bis",
+        "Letzter Tag der Bewilligung, wenn der Bescheid einen nennt. Vorher über eine Verlängerung sprechen. "
+        "Beim Budget für Arbeit entscheidet der Träger der Eingliederungshilfe über die Dauer im Einzelfall (§ 61 SGB IX): dann leer lassen.",
+        default=None)
 
 
 class WageCategory(str, Enum):

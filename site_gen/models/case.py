@@ -91,14 +91,18 @@ class Instrument(str, Enum):
     MELBA = "melba"
     IMBA = "imba"
     OWN = "eigener-bogen"
+    # The person's own view (issue 31): the person rates the same catalogue items; ``assessor`` is the case's own id.
+    SELF = "selbsteinschaetzung"
 
 
 class AbilityProfile(Part):
     """An assessment on the shared profile catalogue."""
 
-    instrument: Instrument = field("Verfahren", "Verfahren der Einschätzung (hamet 2, hamet E, MELBA, IMBA, eigener Bogen).")
+    instrument: Instrument = field(
+        "Verfahren", "Verfahren der Einschätzung (hamet 2, hamet E, MELBA, IMBA, eigener Bogen) oder 'selbsteinschaetzung': "
+        "die Person schätzt sich selbst ein (Bogen in Leichter Sprache: site-gen selbsteinschaetzung).")
     date: Date = field("Datum", "Datum der Einschätzung.")
-    assessor: Id = field("Eingeschätzt von", "Kennung der einschätzenden Fachkraft (Personal).")
+    assessor: Id = field("Eingeschätzt von", "Kennung der einschätzenden Fachkraft (Personal); bei 'selbsteinschaetzung' die Kennung der Akte (die Person selbst).")
     ratings: dict[Id, Rating] = field(
         "Bewertungen",
         "Bewertung je Merkmal des Profilkatalogs (schema/profile-catalogue.yaml), 1 (gering) bis 5 (hoch).",

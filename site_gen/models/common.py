@@ -135,7 +135,9 @@ def basis_of(info: FieldInfo) -> str | None:
 
 
 class Stage(str, Enum):
-    """The seven stages of the path out of the workshop (alsterarbeit)."""
+    """The stages of the paths out of the workshop (alsterarbeit's seven, Haus Hall's Übergangsgruppe).
+
+    Which stages a provider uses, in which order, is data: ``organisation.yaml`` ``paths`` (models/path.py)."""
 
     INFO = "infogespraech"
     SEARCH = "suche"
@@ -144,6 +146,8 @@ class Stage(str, Enum):
     TRIAL = "erprobung"
     REFLECTION = "reflexion"
     TRANSITION = "wechsel"
+    TRANSITION_GROUP = "uebergangsgruppe"
+    """Haus Hall: prepared for a regular job together with the IFD (issue 29: the path as data)."""
 
 
 STAGE_LABELS: dict[Stage, str] = {
@@ -154,6 +158,7 @@ STAGE_LABELS: dict[Stage, str] = {
     Stage.TRIAL: "Beschäftigungserprobung",
     Stage.REFLECTION: "Reflexionsgespräch",
     Stage.TRANSITION: "Unbefristeter Wechsel",
+    Stage.TRANSITION_GROUP: "Übergangsgruppe",
 }
 
 

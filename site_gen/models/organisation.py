@@ -9,6 +9,7 @@ from pydantic import Field
 
 from .after import IfdService
 from .common import Bool, Email, Id, Int, Part, Phone, ShortText, Text, WebUrl, field
+from .path import Path
 
 Percent = Annotated[float, Field(strict=True, ge=0, le=100)]
 
@@ -45,6 +46,10 @@ class Provider(Part):
     locations: list[Location] = field("Standorte", "Standorte des Trägers.", min_length=1)
     headcount: list[Headcount] = field("Beschäftigte", "Zahl aller Werkstattbeschäftigten pro Jahr.", default_factory=list)
     targets: list[Target] = field("Ziele", "Ziele der Außenarbeitsquote.", default_factory=list)
+    # Issue 29: the path as data (models/path.py).
+    path: Id | None = field(
+        "Weg", "Kennung des Weges, nach dem der Träger arbeitet: mitgeliefert 'alsterarbeit', 'haus-hall', 'haa' oder ein eigener unter 'paths'. "
+        "Ohne Angabe wird die Reihenfolge der Phasen nicht geprüft.", default=None)
 
 
 class Role(str, Enum):
@@ -124,6 +129,10 @@ class Organisation(Part):
     ifd_services: list[IfdService] = field(
         "Integrationsfachdienste", "IFD, mit denen die Teams zusammenarbeiten (Organisationen, keine Privatpersonen).", default_factory=list
     )
+    # Issue 29: the path as data (models/path.py).
+    paths: list[Path] = field(
+        "Eigene Wege", "Eigene Wege (Phasen, erlaubte Übergänge, Regeln) oder Ersatz eines mitgelieferten Weges mit derselben Kennung.",
+        default_factory=list)
     retention_years: Int = field(
         "Aufbewahrung in Jahren", "So viele Jahre nach Abschluss wird eine Akte gelöscht (Standard 5).", ge=1, le=30, default=5
     )

@@ -1,4 +1,4 @@
-"""An employer's workplace profile (``workplaces/<id>.yaml``)."""
+"""An employer's workplace profile (``workplaces/<id>.yaml``, or a folder ``workplaces/<id>/workplace.yaml`` with contact files)."""
 
 from __future__ import annotations
 
@@ -132,6 +132,48 @@ class Posting(Part):
     review: ReaderReview | None = field("Prüfung", "Prüfung durch die Prüfgruppe aus der Zielgruppe (DIN SPEC 33429).", default=None)
 
 
+# --- The employer side (issue 30): contacts with the company, with or without a case; fallback places. ---
+
+
+class ContactKind(str, Enum):
+    """What kind of contact with the company it was."""
+
+    CALL = "anruf"
+    VISIT = "besuch"
+    FIRST_TALK = "erstgespraech"
+    ANALYSIS = "arbeitsplatzanalyse"
+    SUBSIDY_ADVICE = "foerderberatung"
+    FEEDBACK = "rueckmeldung"
+    OTHER = "sonstiges"
+
+
+CONTACT_KIND_LABELS = {ContactKind.CALL: "Anruf", ContactKind.VISIT: "Besuch", ContactKind.FIRST_TALK: "Erstgespräch",
+                       ContactKind.ANALYSIS: "Arbeitsplatzanalyse", ContactKind.SUBSIDY_ADVICE: "Beratung zu Förderungen",
+                       ContactKind.FEEDBACK: "Rückmeldung", ContactKind.OTHER: "Sonstiges"}
+
+
+class CompanyContact(Part):
+    """Ein Kontakt mit dem Betrieb (Anruf, Besuch, Beratung …), auch ohne Akte."""
+
+    date: Date = field("Datum", "Tag des Kontakts.")
+    kind: ContactKind = field("Art", "Anruf, Besuch, Erstgespräch, Arbeitsplatzanalyse, Beratung zu Förderungen, Rückmeldung oder Sonstiges.")
+    by: Id = field("Von", "Kennung der Fachkraft (Personal).")
+    minutes: Int | None = field("Minuten", "Dauer in Minuten (optional), höchstens 600.", gt=0, le=600, default=None)
+    summary: Text = field("Notiz", "Kurze sachliche Notiz über den Betrieb. Keine Gesundheits- oder Behinderungsdaten einer Person: "
+                       "die stehen nur in der Akte, mit Einwilligung.", personal=True)
+    case: Id | None = field("Akte", "Nur wenn der Kontakt eine Person betrifft: Kennung der Akte. Dann braucht die Akte eine gültige "
+                            "Einwilligung, die diesen Betrieb als Empfänger nennt.", default=None)
+    question: Text | None = field("Frage des Betriebs", "Eine Frage oder Sorge des Betriebs (optional), z. B. zu Förderung oder Kündigungsschutz.",
+                                  default=None)
+    answer: Text | None = field("Antwort, die geholfen hat", "Die Antwort auf die Frage, die dem Betrieb geholfen hat (optional). "
+                                "Ohne Antwort gilt die Frage als offen.", default=None)
+    follow_up: Date | None = field("Wiedervorlage", "Bis wann der Betrieb wieder kontaktiert werden soll (optional). "
+                                   "Ein späterer Kontakt erledigt die Wiedervorlage.", default=None)
+
+
+# --- end of the employer-side block ---
+
+
 class Workplace(Record):
     """Arbeitsplatzprofil eines Betriebs."""
 
@@ -149,3 +191,10 @@ class Workplace(Record):
     placement_types: list[PlacementType] = field("Angebotene Formen", "Welche Platzierungsarten der Betrieb anbietet.", min_length=1)
     acquisition: Acquisition = field("Akquise", "Stand und Weg der Akquise.")
     posting: Posting | None = field("Ausschreibung", "Öffentliche Ausschreibung in Leichter Sprache (optional).", default=None)
+    # --- employer side (issue 30) ---
+    contact_log: list[CompanyContact] = field(
+        "Kontakte", "Kontakte mit dem Betrieb, auch ohne Akte. Im Ordner-Aufbau ist jeder Kontakt eine eigene Datei "
+        "(site-gen kontakt).", default_factory=list)
+    fallback: Bool = field(
+        "Auffangplatz", "Niedrigschwelliger Platz im Netzwerk (z. B. Kantine, eigener Inklusionsbetrieb): nach einer Krise "
+        "oder einer Rückkehr in die Werkstatt schlägt der Abgleich ihn zuerst vor.", default=False)

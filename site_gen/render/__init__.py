@@ -77,6 +77,12 @@ def href(target: Any, page: str) -> Markup:
     return Markup(f"{'../' * page.count('/')}{target.target[:-3]}.html")
 
 
+def code(value: Any) -> Markup:
+    """Text as inline code: ``<code>`` with the text escaped like ``{{ … }}`` (a Markdown code span would show
+    the entities literally, e.g. ``&#95;``), breakable after each ``/`` so a path wraps between its folders."""
+    return _markup(Markup, "<code>" + str.replace(md_escape(str(value)), "/", "/<wbr>") + "</code>")
+
+
 def join_escaped(items: Any, sep: str = "") -> Markup:
     """``join`` that escapes each item like ``{{ … }}`` does (Jinja's own only escapes HTML)."""
     return Markup(sep).join(finalize(item) for item in items)
@@ -122,5 +128,5 @@ def environment(site: str) -> Environment:
     """The Jinja2 environment for one site's templates (``templates/<site>``)."""
     env = make_environment(site, finalize=finalize, keep_trailing_newline=True)
     env.code_generator_class = _FinalizeEscapes
-    env.filters.update(date=date_de, num=number_de, md=md_escape, link=link, href=href, join=join_escaped)
+    env.filters.update(date=date_de, num=number_de, md=md_escape, link=link, href=href, join=join_escaped, code=code)
     return env

@@ -4,7 +4,9 @@ espeak-ng (Debian package, German voice data included) speaks the text,
 opusenc (opus-tools) packs it small (Ogg Opus, 16 kbit/s speech). Files are
 cached under ``.site-gen-cache/audio/<hash>.opus`` by a hash of the text and
 the voice settings, and made in parallel, so a board with 500 postings only
-speaks what changed. Plain files: nothing in the cache is ever executed.
+speaks what changed. Plain files: nothing in the cache is ever executed, and
+a file is used only when it verifies (authenticated like every cache file,
+:mod:`site_gen.cache`): a planted recording is spoken anew, never published.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from ..cache import read_cache, write_cache
+
 VOICE = ("de", "140", "8", "opus16c0f60")
 """espeak-ng voice, words per minute, gap between words (10 ms units): slow and clear."""
 TOOLS = ("espeak-ng", "opusenc")
-CACHE = Path(".site-gen-cache") / "audio"
+CACHE = "audio"
+"""Subfolder of the cache folder."""
 
 
 def available() -> bool:
@@ -43,7 +48,7 @@ def key(text: str) -> str:
     return hashlib.sha256("\0".join((*VOICE, text)).encode()).hexdigest()[:24]
 
 
-def _speak(text: str, target: Path) -> None:
+def _speak(text: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="site-gen-audio-") as tmp:
         wav = Path(tmp) / "a.wav"
         voice, speed, gap, _ = VOICE
@@ -52,18 +57,18 @@ def _speak(text: str, target: Path) -> None:
         out = Path(tmp) / "a.opus"
         subprocess.run(["opusenc", "--quiet", "--speech", "--bitrate", "16", "--comp", "0", "--framesize", "60", "--discard-comments", str(wav), str(out)],
                        check=True, capture_output=True, timeout=120)
-        tmp_target = target.with_suffix(f".{os.getpid()}.neu")
-        shutil.copyfile(out, tmp_target)
-        tmp_target.replace(target)
+        return out.read_bytes()
 
 
 def render_audio(texts: dict[str, str], root: Path) -> dict[str, bytes]:
     """``{site path: text}`` → ``{site path: Ogg Opus bytes}``; cached in ``root/.site-gen-cache/audio``."""
-    cache = root / CACHE
-    cache.mkdir(parents=True, exist_ok=True)
-    wanted = {path: cache / f"{key(text)}.opus" for path, text in texts.items()}
-    missing = {file: texts[path] for path, file in wanted.items() if not file.is_file()}
+    names = {path: f"{CACHE}/{key(text)}.opus" for path, text in texts.items()}
+    found = {name: data for name in set(names.values()) if (data := read_cache(root, name)) is not None}
+    missing = {name: texts[path] for path, name in names.items() if name not in found}
     if missing:
         with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
-            list(pool.map(lambda item: _speak(item[1], item[0]), missing.items()))
-    return {path: file.read_bytes() for path, file in wanted.items()}
+            spoken = dict(zip(missing, pool.map(_speak, missing.values())))
+        for name, data in spoken.items():
+            write_cache(root, name, data)
+        found |= spoken
+    return {path: found[name] for path, name in names.items()}

@@ -28,6 +28,8 @@ class CalendarEntry:
     kind: str
     due: dt.date
     role: str
+    record: str = "Akte"
+    """"Akte" or "Betrieb" (a company follow-up names the workplace id)."""
 
     def __post_init__(self) -> None:
         if not _ID.match(self.cid):  # ids are pseudonymous slugs; anything else is a bug upstream
@@ -36,7 +38,7 @@ class CalendarEntry:
 
 def calendar_entries(deadlines: Iterable[object], sid: str) -> list[CalendarEntry]:
     """Project deadlines (:class:`site_gen.views.internal_deadlines.Deadline`) to calendar entries for ``sid``."""
-    return [CalendarEntry(d.cid, d.kind, d.due, d.role_of(sid)) for d in deadlines]  # type: ignore[attr-defined]
+    return [CalendarEntry(d.cid, d.kind, d.due, d.role_of(sid), getattr(d, "record", "Akte")) for d in deadlines]  # type: ignore[attr-defined]
 
 
 CALENDAR_NAME = "Fristen Jobcoaching – eigene Akten und Vertretung"
@@ -60,7 +62,7 @@ def calendar(entries: Iterable[CalendarEntry], today: dt.date, name: str = CALEN
         event.add("dtstart", e.due)
         event.add("dtend", e.due + dt.timedelta(days=1))
         event.add("summary", f"{e.kind}: {e.cid}")
-        event.add("description", f"Akte {e.cid} ({e.role}). Einzelheiten nur auf der internen Seite.")
+        event.add("description", f"{e.record} {e.cid} ({e.role}). Einzelheiten nur auf der internen Seite.")
         event.add("transp", "TRANSPARENT")
         event.add("class", "CONFIDENTIAL")
         cal.add_component(event)

@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from ..dataset import Dataset
 from ..findings import UserError
+from ..domain.retention import refuse_past_retention
 from ..views.consented import consented_dataset
 from ..views.report import report_content
 from ..views.report_blocks import Gap, Note, ReportContent, Row, Source, Statement, Table, day
@@ -137,6 +138,7 @@ def report_draft(ds: Dataset, case_id: str, today: dt.date, start: dt.date | Non
 
     The report is built from the consent-filtered dataset, like every internal page.
     """
+    refuse_past_retention(ds, case_id, today)
     content = report_content(consented_dataset(ds, today), case_id, today, start, end)
     rel = ds.organisation.report_template if ds.organisation else None
     return render_docx(content, (ds.root / rel) if rel else None), content.period

@@ -86,6 +86,8 @@ def render_site(ds: Consented, today: dt.date, history: dict[str, list[Change]] 
         # All notices with the overview (once per build); in a partial render those of the wanted ids.
         for notice in internal_tasks.notices(ds, kind, None if wanted is None or overview else list(wanted)):
             put("notice.md.j2", notice)
+    for erasure in internal_tasks.erasure_notices(ds, None if cases is None or overview else list(cases)):
+        put("erasure.md.j2", erasure)
     _record_pages(ds, today, history, cases, workplaces, modules, put)
     return pages
 
@@ -96,7 +98,7 @@ def _record_pages(ds: Consented, today: dt.date, history: dict[str, list[Change]
     for mid in (ds.modules if modules is None else [m for m in modules if m in ds.modules]):
         put("module.md.j2", internal_records.module(ds, mid, today, history.get(ds.path_of("modules", mid))))
     for wid in (ds.workplaces if workplaces is None else [w for w in workplaces if w in ds.workplaces]):
-        put("workplace.md.j2", internal_records.workplace(ds, wid, today, history.get(ds.path_of("workplaces", wid))))
+        put("workplace.md.j2", internal_records.workplace(ds, wid, today, history.get(history_key(ds.path_of("workplaces", wid)))))
     for cid in (ds.cases if cases is None else [c for c in cases if c in ds.cases]):
         put("dossier.md.j2", internal_case.dossier(ds, cid, today, history.get(history_key(ds.path_of("cases", cid)))))
 

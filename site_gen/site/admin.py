@@ -19,13 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from ..cms.config import case_folders, cms_config, config_text, connect_hosts, editor_of
-from ..cache import CACHE_DIR, code_fingerprint, write_cache
+from ..cache import code_fingerprint, read_cache, write_cache
 from ..dataset import Dataset, scan_records
 from ..render.csp import meta_csp
 from ..render.jinja import make_environment
 
 ADMIN = "admin"
 SCRIPT = "decap-cms.js"
+CONFIG_CACHE = "cms-config.json"
+"""The editor configuration text, in the cache folder (authenticated, see :mod:`site_gen.cache`)."""
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parent.parent / "static" / "admin"
 """Our own scripts: manual start and the comment-keeping YAML format."""
@@ -86,7 +88,9 @@ def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> 
     shutil.copytree(yaml, out / "yaml", dirs_exist_ok=True)
     editor = editor_of(ds.organisation)
     units = ds.units if ds.units is not None else scan_records(ds.root, stat=False)[0]
-    config = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(u.display for u in units))
+    displays = [u.display for u in units]
+    config = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(displays),
+                        workplace_folders=case_folders(displays, "workplaces"))
     (out / "config.yml").write_text(cached_config_text(config, ds.root), encoding="utf-8")
     page = make_environment("admin", trim=False).get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
     (out / "index.html").write_text(page, encoding="utf-8")
@@ -102,13 +106,12 @@ def cached_config_text(config: dict[str, Any], root: Path) -> str:
     """
     key = hashlib.blake2b(json.dumps(config, ensure_ascii=False, default=str).encode() + code_fingerprint().encode(),
                           digest_size=16).hexdigest()
-    path = root / CACHE_DIR / "cms-config.json"
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
+        stored = json.loads(read_cache(root, CONFIG_CACHE) or b"null")
         if stored["key"] == key and isinstance(stored["text"], str):
             return str(stored["text"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
     text = config_text(config)
-    write_cache(path, json.dumps({"key": key, "text": text}, ensure_ascii=False).encode())
+    write_cache(root, CONFIG_CACHE, json.dumps({"key": key, "text": text}, ensure_ascii=False).encode())
     return text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..consent import live_consents
 from ..dataset import Dataset
+from ..domain.retention import refuse_past_retention
 from ..findings import UserError
 from .consented import consented_case
 
@@ -52,6 +53,7 @@ def briefing_context(ds: Dataset, case_id: str, workplace_id: str, today: dt.dat
     nothing is recorded to tell it.
     """
     find_case_and_workplace(ds, case_id, workplace_id)
+    refuse_past_retention(ds, case_id, today)
     case = ds.cases[case_id]
     covering = live_consents(case, today, ds.purposes, PURPOSE, workplace_id)
     if not covering:

@@ -43,6 +43,7 @@ from ..models.organisation import Role, Staff
 from .internal import FIGURES, Link, label, staff_link
 from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_deadlines
 from .after_placement import AfterFigures, figures as after_figures
+from .employer_figures import EmployerFigures, employer_figures
 
 TRANSITION_TYPES = (PlacementType.BUDGET_WORK, PlacementType.BUDGET_TRAINING, PlacementType.REGULAR)
 CONTACT_STAGES = frozenset({Stage.INTERVIEW, Stage.TRIAL, Stage.REFLECTION, Stage.TRANSITION})
@@ -102,6 +103,9 @@ class DashboardContext:
     deadlines: list[DeadlineGroup]
     links: list[Link]
     after: AfterFigures | None = None
+    to_erase: int = 0
+    """Closed cases past their retention period in this scope: counted, never shown."""
+    employer: EmployerFigures | None = None
 
     @property
     def quota_points(self) -> list[tuple[str, float]]:
@@ -233,6 +237,11 @@ def _funnel(cases: list[Case], today: dt.date) -> list[tuple[str, str, int, int 
     return [(s.value, label(s), counts[s], whole_days(statistics.median(stage_days[s])) if stage_days.get(s) else None) for s in Stage]
 
 
+def _to_erase(ds: Consented, provider: str, location: str | None) -> int:
+    """Cases of the scope past their retention period (counted as closed, never shown)."""
+    return sum(1 for e in ds.erasure.values() if (e.location == location if location is not None else e.provider == provider))
+
+
 def dashboard(ds: Consented, today: dt.date, provider: str | None = None, location: str | None = None,
               deadlines: list[Deadline] | None = None) -> DashboardContext:
     """Figures for one provider (``provider``) or one location (``location``).
@@ -257,6 +266,8 @@ def dashboard(ds: Consented, today: dt.date, provider: str | None = None, locati
         median_contact=_median_days(cases, first_contact, today), median_trial=_median_days(cases, first_trial, today),
         coaches=coaches, coach_target=COACH_LOAD, deadlines=group_deadlines(deadlines), links=sc.links,
         after=after_figures(ds, cases, today),
+        to_erase=_to_erase(ds, pid, location),
+        employer=employer_figures(ds, today, (lambda p, loc: loc == location) if location is not None else (lambda p, loc: p == pid), sc.staff_ok),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..consent import BASIS_LABELS, field_bases, field_purposes, guardian_covers, has_live, is_live
-from ..checks.retention import delete_by, retention_years
+from ..domain.retention import delete_by, retention_years
 from ..dataset import Dataset
 from ..models.case import Case
 from .briefing import find_case_and_workplace

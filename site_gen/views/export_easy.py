@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..checks.retention import retention_years
+from ..domain.retention import retention_years
 from ..consent import has_live
 from ..dataset import Dataset
 from ..models.case import Case, WorkshopArea

@@ -105,6 +105,9 @@ class LocationCount:
     provider: str
     open_cases: int
     closed_cases: int
+    """Closed cases, those past their retention period included (they are counted, never shown)."""
+    to_erase: int = 0
+    """Of these, the cases past their retention period."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +122,9 @@ def case_index(ds: Consented) -> CaseIndexContext:
     open_, closed = Counter[str](), Counter[str]()
     for case in ds.cases.values():
         (closed if case.closed else open_)[case.location] += 1
+    erase = Counter(e.location for e in ds.erasure.values())
     rows = [LocationCount(Link(loc.name, location_cases_path(lid)), ds.providers[ds.provider_of_location[lid]].name,
-                          open_[lid], closed[lid]) for lid, loc in ds.locations.items()]
+                          open_[lid], closed[lid] + erase[lid], erase[lid]) for lid, loc in ds.locations.items()]
     stages = Counter(c.stage for c in ds.cases.values() if c.closed is None)
     return CaseIndexContext(f"{CASES}/index.md", rows, [(label(s), stages[s]) for s in Stage])
 

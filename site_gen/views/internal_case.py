@@ -10,7 +10,7 @@ from ..consent import guardian_covers, is_live
 from ..dataset import Dataset
 from .consented import Consented
 from ..models.case import Case, Consent, PlacementStatus
-from ..models.common import STAGE_LABELS, Stage
+from ..models.common import Stage
 from .internal import Link, case_path, label, location_name, module_link, staff_link, workplace_link
 from .internal_deadlines import CONSENT_DAYS, Deadline, case_deadlines
 from .internal_git import Change
@@ -20,6 +20,9 @@ from .matching import case_section as matching_for_case
 from .internal_log import Intensity, intensity
 from .report_hint import report_hint
 from .after_placement import AfterSection, case_section
+from .self_assessment import SelfComparison, compare_views, is_self
+from .internal_path import PathView, path_view
+from ..stage_path import path_for, stage_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +194,10 @@ class DossierContext:
     report: Any = None
     """Pointer to the report draft (:mod:`.report_hint`), when the record has a cost approval."""
     after: AfterSection | None = None
+    own_view: SelfComparison | None = None
+    """The person's self-assessment beside the coach's (issue 31), when both exist."""
+    path: PathView | None = None
+    """The provider's path with the person's position (issue 29)."""
 
     @property
     def stage_lanes(self) -> list[tuple[str, dt.date, dt.date | None, int]]:
@@ -225,11 +232,12 @@ def consent_state(case: Case, con: Consent, ds: Dataset, today: dt.date) -> str:
     return "gültig"
 
 
-def _stages(case: Case, today: dt.date) -> list[StageRow]:
+def _stages(ds: Dataset, case: Case, today: dt.date) -> list[StageRow]:
     out = []
+    path = path_for(ds, case)
     for i, entry in enumerate(case.stages):
         until = case.stages[i + 1].since if i + 1 < len(case.stages) else (case.closed or today)
-        out.append(StageRow(STAGE_LABELS[entry.stage], entry.since, max((until - entry.since).days, 0), entry.note, i == len(case.stages) - 1))
+        out.append(StageRow(stage_label(path, entry.stage), entry.since, max((until - entry.since).days, 0), entry.note, i == len(case.stages) - 1))
     return out
 
 
@@ -243,7 +251,7 @@ def _current_workplace(case: Case, today: dt.date) -> str | None:
 def _profiles(ds: Dataset, case: Case, today: dt.date) -> list[ProfileView]:
     wid = _current_workplace(case, today)
     wp = ds.workplaces.get(wid) if wid else None
-    newest = max(case.ability_profiles, key=lambda p: p.date, default=None)
+    newest = max((p for p in case.ability_profiles if not is_self(p)), key=lambda p: p.date, default=None)
     out = []
     for prof in sorted(case.ability_profiles, key=lambda p: p.date, reverse=True):
         compare = wp if prof is newest and wp is not None and wp.requirements else None
@@ -252,7 +260,8 @@ def _profiles(ds: Dataset, case: Case, today: dt.date) -> list[ProfileView]:
             meta = ds.profile_items.get(item)
             rows.append(ProfileRow(meta.label if meta else item, meta.group if meta else "", rating,
                                    compare.requirements.get(item) if compare else None))
-        out.append(ProfileView(label(prof.instrument), prof.date, staff_link(ds, prof.assessor),
+        assessor = Link("der Person selbst", "") if is_self(prof) else staff_link(ds, prof.assessor)
+        out.append(ProfileView(label(prof.instrument), prof.date, assessor,
                                workplace_link(ds, wid) if compare and wid else None, rows))
     return out
 
@@ -282,7 +291,7 @@ def dossier(ds: Consented, cid: str, today: dt.date, changes: list[Change] | Non
         page=case_path(cid), today=today, case=case, name=f"{case.first_name} {case.last_name}",
         provider=provider.name if provider else case.provider, location=location_name(ds, case.location), labels=labels,
         primary=staff_link(ds, case.coaches.primary), deputy=staff_link(ds, case.coaches.deputy),
-        stages=_stages(case, today), profiles=_profiles(ds, case, today), placements=placements,
+        stages=_stages(ds, case, today), profiles=_profiles(ds, case, today), placements=placements,
         enrolments=[(module_link(ds, e.module), e) for e in case.enrolments],
         workplaces=[workplace_link(ds, w) for w in dict.fromkeys(p.workplace for p in case.placements)],
         log=intensity(case.support_log), log_by={e.by: staff_link(ds, e.by).text for e in case.support_log},
@@ -290,7 +299,8 @@ def dossier(ds: Consented, cid: str, today: dt.date, changes: list[Change] | Non
         disclosures=[(workplace_link(ds, d.workplace), list(d.items)) for d in case.disclosures],
         deadlines=case_deadlines(ds, case, today), changes=changes or [], source=ds.path_of("cases", cid),
         matching=matching_for_case(ds, cid, today), report=report_hint(ds, case, today), after=case_section(ds, case, today),
-        glance=purpose_states(case, ds, today), current=_current(ds, case, today),
+        glance=purpose_states(case, ds, today), current=_current(ds, case, today), path=path_view(ds, case),
+        own_view=compare_views(ds, case, today),
     )
 
 

@@ -10,7 +10,11 @@ Rules (documented on the page ``fristen.md``):
   :data:`REPORT_DAYS` days or overdue: from each cost approval whose report was
   not sent (see :mod:`site_gen.approvals`); a case without approvals falls back
   to the anniversary of ``opened``;
-* finished placements without a reflection talk (``reflection_on``).
+* finished or aborted placements without a reflection talk (``reflection_on``);
+* a company's follow-up (``follow_up`` of its latest contact) within
+  :data:`FOLLOW_UP_DAYS` days or overdue, for the staff member who recorded
+  that contact (no case; the record is the workplace);
+* a case past its retention period keeps one deadline: its erasure (id only).
 
 Closed cases have no deadlines. Every deadline knows its case's tandem
 (``primary``, ``deputy``), so lists can be narrowed to one coach.
@@ -25,15 +29,17 @@ from dataclasses import dataclass
 from ..approvals import open_reports, weeks_before_end
 from ..consent import is_live
 from ..dataset import Dataset
+from ..employer.history import open_follow_ups
 from .consented import Consented
 from ..models.case import Case, GoalStatus, PlacementStatus
 from ..models.common import TRIAL_TYPES
-from .internal import Link, case_link, label, staff_link, workplace_link
+from .internal import Link, case_link, case_path, label, staff_link, workplace_link
 
 CONSENT_DAYS = 60
 PLACEMENT_DAYS = 30
 REVIEW_DAYS = 30
 REPORT_DAYS = 30
+FOLLOW_UP_DAYS = 14
 
 KIND_CONSENT = "Einwilligung läuft ab"
 KIND_PLACEMENT = "Praktikum endet"
@@ -41,6 +47,8 @@ KIND_REVIEW_OVERDUE = "Überprüfung überfällig"
 KIND_REVIEW = "Überprüfung steht an"
 KIND_REPORT = "Entwicklungsbericht fällig"
 KIND_REFLECTION = "Reflexionsgespräch offen"
+KIND_ERASURE = "Löschung fällig"
+KIND_FOLLOW_UP = "Wiedervorlage Betrieb"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,8 @@ class Deadline:
     """The case's primary coach."""
     primary: str = ""
     deputy: str = ""
+    record: str = "Akte"
+    """What ``cid`` names: "Akte" (a case) or "Betrieb" (a workplace, for a company follow-up)."""
 
     @property
     def when(self) -> str:
@@ -112,6 +122,9 @@ def _placement_dates(ds: Dataset, case: Case, today: dt.date) -> Iterator[Due]:
             yield pl.end, KIND_PLACEMENT, f"{label(pl.type)} bei {workplace_link(ds, pl.workplace).text}"
         if pl.status is PlacementStatus.FINISHED and pl.reflection_on is None and pl.end is not None:
             yield pl.end, KIND_REFLECTION, f"{label(pl.type)} bei {workplace_link(ds, pl.workplace).text}"
+        elif pl.status is PlacementStatus.ABORTED and pl.reflection_on is None and pl.start <= today:
+            # Issue 29: a broken-off placement needs its reflection talk too (from its last day, else its first).
+            yield pl.end or pl.start, KIND_REFLECTION, f"{label(pl.type)} bei {workplace_link(ds, pl.workplace).text} (abgebrochen)"
 
 
 def _goal_dates(case: Case, today: dt.date) -> Iterator[Due]:
@@ -147,9 +160,28 @@ def case_deadlines(ds: Dataset, case: Case, today: dt.date) -> list[Deadline]:
     return sorted(out, key=lambda d: (d.due, d.kind))
 
 
+def erasure_deadlines(ds: Consented, today: dt.date) -> list[Deadline]:
+    """The one deadline a case past its retention period keeps: its erasure (id only, nothing personal)."""
+    return [Deadline(e.due, (e.due - today).days, KIND_ERASURE, Link(cid, case_path(cid)), "Aufbewahrungsfrist abgelaufen",
+                     e.location, e.provider, cid, staff_link(ds, e.primary), e.primary, e.deputy)
+            for cid, e in ds.erasure.items()]
+
+
+def company_deadlines(ds: Dataset, today: dt.date) -> list[Deadline]:
+    """The open follow-ups of every company, due within :data:`FOLLOW_UP_DAYS` days or overdue."""
+    out = []
+    for wid, wp in ds.workplaces.items():
+        for contact in open_follow_ups(wp):
+            if contact.follow_up is not None and (contact.follow_up - today).days <= FOLLOW_UP_DAYS:
+                out.append(Deadline(contact.follow_up, (contact.follow_up - today).days, KIND_FOLLOW_UP, workplace_link(ds, wid),
+                                    f"{label(contact.kind)} am {contact.date:%d.%m.%Y}", wp.location, wp.provider, wid,
+                                    staff_link(ds, contact.by), contact.by, contact.by, "Betrieb"))
+    return out
+
+
 def all_deadlines(ds: Consented, today: dt.date) -> list[Deadline]:
-    """Deadlines of every case, soonest (most overdue) first."""
-    out = [d for case in ds.cases.values() for d in case_deadlines(ds, case, today)]
+    """Deadlines of every case and every company follow-up, soonest (most overdue) first; a case past retention has only its erasure."""
+    out = [d for case in ds.cases.values() for d in case_deadlines(ds, case, today)] + company_deadlines(ds, today) + erasure_deadlines(ds, today)
     return sorted(out, key=lambda d: (d.due, d.kind, d.case.target))
 
 
@@ -174,7 +206,7 @@ class DeadlinePageContext:
 
 def group_deadlines(items: list[Deadline]) -> list[DeadlineGroup]:
     """Group by kind in a fixed order (only kinds that occur)."""
-    order = (KIND_CONSENT, KIND_REVIEW_OVERDUE, KIND_PLACEMENT, KIND_REPORT, KIND_REVIEW, KIND_REFLECTION)
+    order = (KIND_ERASURE, KIND_CONSENT, KIND_REVIEW_OVERDUE, KIND_PLACEMENT, KIND_REPORT, KIND_REVIEW, KIND_REFLECTION, KIND_FOLLOW_UP)
     return [DeadlineGroup(k, [d for d in items if d.kind == k]) for k in order if any(d.kind == k for d in items)]
 
 
@@ -219,7 +251,8 @@ class CoachDeadlinePageContext:
 def deadline_links(ds: Dataset) -> list[Link]:
     """One link per coach with cases (primary or deputy) to the coach's deadline page."""
     sids = {c.coaches.primary for c in ds.cases.values() if c.closed is None} | {
-        c.coaches.deputy for c in ds.cases.values() if c.closed is None}
+        c.coaches.deputy for c in ds.cases.values() if c.closed is None} | {
+        c.by for wp in ds.workplaces.values() for c in open_follow_ups(wp) if c.follow_up is not None}
     return [Link(ds.staff[s].name if s in ds.staff else s, coach_deadlines_path(s))
             for s in sorted(sids, key=lambda s: (ds.staff[s].name if s in ds.staff else s))]
 

@@ -15,6 +15,7 @@ from ..models.organisation import Role, Staff
 from ..models.workplace import Workplace
 from .internal import (MODULES, STAFF, WORKPLACES, Link, case_link, label, location_name, module_link, module_path,
                        staff_link, staff_path, workplace_link, workplace_path)
+from .company import CompanyView, company
 from .internal_git import Change
 from .matching import WorkplaceSection
 from .matching import workplace_section as matching_for_workplace
@@ -42,6 +43,7 @@ class WorkplaceContext:
     changes: list[Change]
     source: str
     matching: WorkplaceSection | None
+    company: CompanyView | None = None
 
     @property
     def requirement_rows(self) -> list[tuple[str, list[float | None]]]:
@@ -62,7 +64,7 @@ def workplace(ds: Consented, wid: str, today: dt.date, changes: list[Change] | N
                             staff_link(ds, wp.analysis.analysed_by) if wp.analysis else None, reqs,
                             [label(t) for t in wp.placement_types], history,
                             bool(post and post.publish and post.posted_on <= today <= post.valid_until),
-                            changes or [], ds.path_of("workplaces", wid), matching_for_workplace(ds, wid, today))
+                            changes or [], ds.path_of("workplaces", wid), matching_for_workplace(ds, wid, today), company(ds, wid, today))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ so the page can never drift from what ``site-gen check`` enforces.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -115,7 +116,30 @@ def _section(anchor: str, name: str, schema: dict[str, Any], defs: dict[str, Any
         kind, target = _type(prop, defs, prefix)
         rows.append(FieldRow(key, prop.get("title", ""), prop.get("description", ""), kind, target, key in required,
                              prop.get("x-zweck"), prop.get("x-rechtsgrundlage")))
-    return Section(anchor, name, schema.get("description", ""), rows)
+    # The schema's own description is the model's docstring (English, for developers): not shown on the page.
+    return Section(anchor, name, "", rows)
+
+
+def _german_names(sections: list[Section], file_title: str) -> list[Section]:
+    """Each nested section named by the German title of the first field that refers to it (the schema's
+    names are the model classes, English); the top section by the file's title."""
+    names: dict[str, str] = {}
+    for section in sections:
+        for row in section.rows:
+            if row.section and row.title:
+                names.setdefault(row.section, row.title)
+    german = {f"Abschnitt {s.name}": f"Abschnitt „{names[s.anchor]}“" for s in sections[1:] if s.anchor in names}
+
+    def rows(section: Section) -> list[FieldRow]:
+        return [replace(r, type=re.sub(r"Abschnitt \w+$", lambda m: german.get(m.group(0), m.group(0)), r.type)) for r in section.rows]
+
+    out = [Section(sections[0].anchor, f"{file_title}: Felder", sections[0].description, rows(sections[0]))]
+    seen: dict[str, int] = {}
+    for s in sections[1:]:
+        name = names.get(s.anchor, s.name)
+        seen[name] = seen.get(name, 0) + 1
+        out.append(Section(s.anchor, name if seen[name] == 1 else f"{name} ({seen[name]})", s.description, rows(s)))
+    return out
 
 
 def reference() -> ReferenceContext:
@@ -127,7 +151,7 @@ def reference() -> ReferenceContext:
         prefix = model.__name__.lower()
         sections = [_section(prefix, model.__name__, schema, defs, prefix)]
         sections += [_section(f"{prefix}-{name.lower()}", name, d, defs, prefix) for name, d in defs.items() if "properties" in d]
-        files.append(FormatFile(title, path, sections))
+        files.append(FormatFile(title, path, _german_names(sections, title)))
     return ReferenceContext("formate.md", files, MAIN_FILE, entry_folders())
 
 

@@ -64,6 +64,26 @@ class NoticeContext:
     problems: list[ProblemRow]
 
 
+@dataclass(frozen=True, slots=True)
+class ErasureNoticeContext:
+    """The page of a case past its retention period: its id, the day erasure became due, how to erase."""
+
+    page: str
+    record_id: str
+    due: dt.date
+    coaches: list[Link]
+
+
+def erasure_notices(ds: Consented, wanted: list[str] | None = None) -> list[ErasureNoticeContext]:
+    """A notice page for every case past its retention period (``wanted``: only these ids)."""
+    return [ErasureNoticeContext(f"{CASES}/{cid}.md", cid, due.due, _coaches(ds, due.primary, due.deputy))
+            for cid, due in sorted(ds.erasure.items()) if wanted is None or cid in wanted]
+
+
+def _coaches(ds: Dataset, primary: str, deputy: str) -> list[Link]:
+    return [staff_link(ds, s) for s in (primary, deputy) if s]
+
+
 def _where(f: Finding) -> str:
     return f"{f.where}:{f.line or 1}:{f.col or 1}"
 
@@ -90,7 +110,9 @@ def tasks_page(ds: Consented, today: dt.date, tasks: list[Finding]) -> TasksCont
     for f in sorted(tasks, key=lambda f: (f.due or today, f.file, f.line or 0)):
         kind, rid = records.get(f.file, ("", f.file))
         case = ds.cases.get(rid) if kind == "cases" else None
-        coaches = [staff_link(ds, s) for s in ([case.coaches.primary, case.coaches.deputy] if case else []) if s]
+        gone = ds.erasure.get(rid) if kind == "cases" else None
+        coaches = (_coaches(ds, case.coaches.primary, case.coaches.deputy) if case
+                   else _coaches(ds, gone.primary, gone.deputy) if gone else [])
         record = _record_link(ds, kind, rid) if kind else Link(f.file, "")
         rows.append(TaskRow(f.due or today, (today - (f.due or today)).days, record, coaches, f.code, f.message, f.hint, _where(f)))
     problems = [ProblemRow(f.file, _where(f), f.code, f.message) for f in sorted(ds.findings, key=lambda f: (f.file, f.line or 0))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dataset import Dataset
-from ..models.case import Case
+from ..models.case import Case, Instrument
 from .internal import label
 from .report_blocks import Block, Note, Row, Section, Source, Statement, Table, day
 from .report_scope import ReportScope
@@ -28,7 +28,7 @@ def profile_section(ds: Dataset, case: Case, scope: ReportScope, period: tuple[d
         sec.blocks.append(Note("Fähigkeitsprofile stehen nicht im Bericht: die Einwilligung für Berichte an den Kostenträger "
                                "nennt sie nicht, oder die Einwilligung „Gesundheitsdaten“ gilt nicht."))
         return sec
-    dated = sorted((p.date, i) for i, p in enumerate(case.ability_profiles) if p.date <= period[1])
+    dated = sorted((p.date, i) for i, p in enumerate(case.ability_profiles) if p.date <= period[1] and p.instrument is not Instrument.SELF)
     if not dated:
         sec.blocks.append(Note("Bis zum Ende des Berichtszeitraums gibt es keine Einschätzung."))
         return sec

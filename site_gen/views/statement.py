@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..approvals import approvals_in_month
 from ..dataset import Dataset
+from ..domain.retention import past_retention
 from ..findings import UserError
 from ..models.case import CostBearer, ServiceKind
 from .internal import label
@@ -50,6 +51,8 @@ class StatementContext:
     month: dt.date
     today: dt.date
     rows: list[StatementRow]
+    left_out: int = 0
+    """Cases past their retention period: not processed any more, so not in the statement."""
 
     @property
     def month_label(self) -> str:
@@ -89,7 +92,8 @@ def statement(ds: Dataset, bearer: CostBearer, month: dt.date, today: dt.date) -
     """The statement of ``bearer`` for the month starting on ``month``."""
     first, last = month, next_month(month) - dt.timedelta(days=1)
     rows: list[StatementRow] = []
-    for cid in sorted(ds.cases):
+    gone = past_retention(ds, today)
+    for cid in sorted(ds.cases.keys() - gone.keys()):
         case = ds.cases[cid]
         approvals = approvals_in_month(case, bearer, first, last)
         for a in approvals:
@@ -103,4 +107,5 @@ def statement(ds: Dataset, bearer: CostBearer, month: dt.date, today: dt.date) -
             if sum(kinds.values()):
                 rows.append(StatementRow(cid, "–", "–", None, None, kinds[ServiceKind.DIRECT], kinds[ServiceKind.MEDIATE],
                                          kinds[ServiceKind.INDIRECT], None, FLAG_NO_APPROVAL))
-    return StatementContext(bearer.value, label(bearer), month, today, rows)
+    left_out = sum(1 for cid in gone if ds.cases[cid].cost_bearer is bearer or approvals_in_month(ds.cases[cid], bearer, first, last))
+    return StatementContext(bearer.value, label(bearer), month, today, rows, left_out)

@@ -33,7 +33,7 @@ def _staff_named_by(cases: dict[str, Case]) -> set[str]:
     out: set[str] = set()
     for case in cases.values():
         out |= {case.coaches.primary, case.coaches.deputy}
-        out |= {p.assessor for p in case.ability_profiles} | {e.by for e in case.support_log}
+        out |= {p.assessor for p in case.ability_profiles if p.assessor != case.id} | {e.by for e in case.support_log}
     return out
 
 

@@ -54,3 +54,18 @@ def test_amounts_need_the_consent_and_figures_count_the_fixture(tmp_path: Path) 
     assert fig.follow_running == 1 and fig.follow_permanent == 1 and fig.transition_group == 1 and fig.handed_over == 1
     assert [(m.months, m.eligible, m.still) for m in fig.milestones] == [(6, 1, 1), (12, 0, 0), (24, 0, 0)]
     assert sum(s.crises for s in fig.sectors) == 1
+
+
+def test_subsidy_without_end_is_no_task_and_shows_as_open_ended(tmp_path: Path) -> None:
+    # Issue 29: the length of a Budget-für-Arbeit subsidy is decided case by case (§ 61 SGB IX): 'until' is optional.
+    from site_gen.render.internal import render_site
+
+    today = dt.date(2026, 11, 22)
+    ds = _ds(tmp_path)
+    case = ds.cases["tn-0098"]
+    con = case.contracts[0]
+    assert con.subsidy is not None
+    ds.cases["tn-0098"] = case.model_copy(update={"contracts": [con.model_copy(update={"subsidy": con.subsidy.model_copy(update={"until": None})})]})
+    assert [f.code for f in after_placement.check(ds, today) if f.code == "WAGE-SUBSIDY-ENDS"] == []
+    page = render_site(consented_dataset(ds, today), today)["akten/tn-0098.md"]
+    assert "ohne festes Ende" in page

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+
+import pytest
 from pathlib import Path
 
 from ..conftest import TODAY, run_cli
@@ -56,3 +58,104 @@ def test_a_changed_workplace_reaches_the_cases_placed_there(base_repo: Path) -> 
     workplace.write_text(kept, encoding="utf-8")
     again = run_cli("--root", str(base_repo), "check", "--today", TODAY)
     assert again.returncode == 0 and again.stdout == run_cli("--root", str(base_repo), "check", "--today", TODAY, "--no-cache").stdout
+
+
+def _check(root: Path, *files: str, use_cache: bool = True) -> tuple[int, str]:
+    """``site-gen check [FILES]`` in-process (the entry point is covered above)."""
+    import datetime as dt
+    import io
+
+    from site_gen.commands.check import check
+
+    out = io.StringIO()
+    code = check(root, dt.date.fromisoformat(TODAY), only=list(files), use_cache=use_cache, out=out)
+    return code, out.getvalue()
+
+
+def test_a_forged_cache_entry_is_ignored(base_repo: Path) -> None:
+    """A records.json that claims a broken record clean, written without the key, never passes it."""
+    import json
+
+    from site_gen.cache import read_cache
+
+    assert _check(base_repo)[0] == 0
+    body = json.loads(read_cache(base_repo, "records.json") or b"null")
+    case = base_repo / "cases" / "tn-0001.yaml"
+    case.write_text(case.read_text(encoding="utf-8") + "unbekannt: 1\n", encoding="utf-8")
+    cold = _check(base_repo, use_cache=False)
+    assert cold[0] == 1
+    forged = json.dumps(body).encode()  # the clean entries, for the broken content: no key, no MAC
+    stored = base_repo / ".site-gen-cache" / "records.json"
+    for head in (b"", stored.read_bytes().partition(b"\n")[0] + b"\n", b"site-gen-cache " + b"0" * 64 + b"\n"):
+        stored.write_bytes(head + forged)
+        assert _check(base_repo) == cold
+        assert _check(base_repo, "cases/tn-0001.yaml")[0] == 1
+
+
+def test_an_edit_of_the_same_size_with_the_time_put_back_is_seen(base_repo: Path) -> None:
+    """The local shortcut keys on the change time too, which no program can put back."""
+    import os
+
+    assert _check(base_repo)[0] == 0
+    case = base_repo / "cases" / "tn-0001.yaml"
+    before = os.stat(case)
+    text = case.read_text(encoding="utf-8")
+    os.utime(case, ns=(before.st_atime_ns, before.st_mtime_ns - 10_000_000_000))  # older than the cache
+    assert _check(base_repo)[0] == 0
+    broken = text.replace("id: tn-0001", "id: tn-0009", 1)
+    assert len(broken) == len(text) and broken != text
+    case.write_text(broken, encoding="utf-8")
+    os.utime(case, ns=(before.st_atime_ns, before.st_mtime_ns - 10_000_000_000))  # same size, time put back
+    assert _check(base_repo) == _check(base_repo, use_cache=False)
+    assert _check(base_repo)[0] == 1
+
+
+def test_in_ci_every_digest_is_a_content_hash(base_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_gen.dataset import record_units
+    from site_gen.record_cache import RecordCache, digests
+
+    units = record_units(base_repo)[0]
+    monkeypatch.setenv("CI", "true")
+    hashes, _ = digests(base_repo, units, RecordCache())
+    assert all(not h.startswith("stat:") for h in hashes.values())
+    monkeypatch.setenv("CI", "")
+    assert all(h.startswith("stat:") for h in digests(base_repo, units, RecordCache())[0].values())
+
+
+def test_a_linked_cache_folder_is_neither_read_nor_written(base_repo: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "anderswo"
+    elsewhere.mkdir()
+    (elsewhere / "records.json").write_text("fremd", encoding="utf-8")
+    (base_repo / ".site-gen-cache").symlink_to(elsewhere)
+    assert _check(base_repo)[0] == 0
+    assert _check(base_repo, "cases/tn-0001.yaml")[0] == 0
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["records.json"]
+    assert (elsewhere / "records.json").read_text(encoding="utf-8") == "fremd"
+
+
+def test_links_inside_the_cache_folder_are_replaced_not_followed(base_repo: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "wichtig.txt"
+    outside.write_text("bleibt\n", encoding="utf-8")
+    cache = base_repo / ".site-gen-cache"
+    cache.mkdir()
+    for name in (".gitignore", "records.json", "summary.json"):
+        (cache / name).symlink_to(outside)
+    assert _check(base_repo)[0] == 0
+    assert outside.read_text(encoding="utf-8") == "bleibt\n"
+    assert not any((cache / name).is_symlink() for name in (".gitignore", "records.json", "summary.json"))
+
+
+def test_the_cache_key_lives_outside_the_cache_folder(base_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With SITE_GEN_CACHE_KEY (CI) a cache written under another key — another pipeline's — verifies nowhere."""
+    from site_gen import cache
+
+    monkeypatch.setenv(cache.KEY_ENV, "geheim-main")
+    cache.cache_key.cache_clear()
+    cache.write_cache(base_repo, "probe.json", b"{}")
+    assert cache.read_cache(base_repo, "probe.json") == b"{}"
+    monkeypatch.setenv(cache.KEY_ENV, "merge-request")
+    cache.cache_key.cache_clear()
+    assert cache.read_cache(base_repo, "probe.json") is None
+    monkeypatch.delenv(cache.KEY_ENV)
+    cache.cache_key.cache_clear()
+    assert not list((base_repo / ".site-gen-cache").glob("*.key"))

@@ -42,7 +42,7 @@ def test_every_command_has_one_signature() -> None:
     import inspect
 
     for name in COMMANDS:
-        module = importlib.import_module(f"site_gen.commands.{name}")
+        module = importlib.import_module(f"site_gen.commands.{name.replace('-', '_')}")
         sub = argparse.ArgumentParser().add_subparsers()
         module.register(sub)
         parser = sub.choices[name]

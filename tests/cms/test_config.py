@@ -14,6 +14,7 @@ import pytest
 from pydantic import BaseModel
 from yaml import safe_load
 
+from site_gen.cache import read_cache, write_cache
 from site_gen.cms.collections import FILES, FOLDERS
 from site_gen.cms.config import cms_config, config_text
 from site_gen.cms.entries import ENTRY_LISTS, entry_model
@@ -31,7 +32,7 @@ from ..conftest import REPO, run_cli
 def config(folders: bool = False) -> dict[str, Any]:
     """The configuration for the demo; by default as for cases stored one per file (every list in the form)."""
     ds = load_dataset(REPO, only=[])
-    return safe_load(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=folders)))
+    return safe_load(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=folders, workplace_folders=folders)))
 
 
 def collection(name: str) -> dict[str, Any]:
@@ -187,12 +188,13 @@ def entry_collections() -> dict[str, dict[str, Any]]:
 def test_every_appendable_list_has_its_entry_collection() -> None:
     """Each list of a case folder: a collection writing cases/<case>/<list>/<date>-<who>-<mark>.yaml, showing that list only."""
     found = entry_collections()
-    assert list(found) == [e.list for e in ENTRY_LISTS] and set(found) == set(appendable())
+    assert list(found) == [e.list for e in ENTRY_LISTS] and set(found) == set(appendable()) | set(appendable("workplaces"))
     for name, c in found.items():
         model = entry_model(name)
-        assert c["folder"] == "cases" and c["path"] == "{{_akte}}/" + name + "/{{slug}}", name
+        kind, owner = ("workplaces", "_arbeitsplatz") if name in appendable("workplaces") else ("cases", "_akte")
+        assert c["folder"] == kind and c["path"] == "{{" + owner + "}}/" + name + "/{{slug}}", name
         assert c["filter"] == {"field": "_liste", "value": name} and c["create"] is True and c["delete"] is False
-        assert [f["name"] for f in c["fields"]] == ["_akte", *model.model_fields, "_kurz", "_liste"], name
+        assert [f["name"] for f in c["fields"]] == [owner, *model.model_fields, "_kurz", "_liste"], name
         _walk(model, c["fields"][1:-2], name, [])  # German label and hint on every field, in model order
         assert c["label"] == next(e.label for e in ENTRY_LISTS if e.list == name) and c["label_singular"]
         assert c["identifier_field"] in model.model_fields and c["summary"].startswith("{{" + c["identifier_field"] + "}} – {{dirname}}")
@@ -264,9 +266,12 @@ def test_the_build_takes_the_configuration_text_from_the_cache_while_the_configu
     one = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=True)
     assert cached_config_text(one, tmp_path) == config_text(one)  # first time: written and stored
     stored = tmp_path / ".site-gen-cache" / "cms-config.json"
-    entry = json.loads(stored.read_text(encoding="utf-8"))
-    stored.write_text(json.dumps({**entry, "text": "# aus dem Zwischenspeicher\n"}), encoding="utf-8")
+    entry = json.loads(read_cache(tmp_path, "cms-config.json") or b"null")
+    write_cache(tmp_path, "cms-config.json", json.dumps({**entry, "text": "# aus dem Zwischenspeicher\n"}).encode())
     assert cached_config_text(one, tmp_path) == "# aus dem Zwischenspeicher\n"  # same configuration: not written again
+    head, _, _ = stored.read_bytes().partition(b"\n")
+    stored.write_bytes(head + b"\n" + json.dumps({**entry, "text": "# untergeschoben\n"}).encode())  # forged: the MAC does not fit
+    assert cached_config_text(one, tmp_path) == config_text(one)  # a forged entry is never published
     other = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=False)
     assert cached_config_text(other, tmp_path) == config_text(other)  # another configuration: written anew
     stored.write_text("kaputt", encoding="utf-8")

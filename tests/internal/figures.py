@@ -20,7 +20,7 @@ from tests.reports.reportdoc import read_case
 OUTPLACED = {"aussenarbeitsgruppe", "ausgelagerter-einzelarbeitsplatz"}
 TRIALS = {"praktikum", "schnupperpraktikum", "beschaeftigungserprobung", "integrationspraktikum"}
 TRANSITIONS = ("budget-fuer-arbeit", "budget-fuer-ausbildung", "sozialversicherungspflichtig")
-STAGES = ("infogespraech", "suche", "bewerbungsunterlagen", "vorstellungsgespraech", "erprobung", "reflexion", "wechsel")
+STAGES = ("infogespraech", "suche", "bewerbungsunterlagen", "vorstellungsgespraech", "erprobung", "reflexion", "wechsel", "uebergangsgruppe")
 CONTACT = {"vorstellungsgespraech", "erprobung", "reflexion", "wechsel"}
 
 

@@ -121,3 +121,19 @@ def test_payloads_show_as_text_and_never_run(fixture_site: tuple[Path, Path], se
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
     only_localhost(page)
+
+
+def test_dossier_shows_the_path_as_a_timeline(demo_site: tuple[Path, Path], serve: Any, page: Any) -> None:
+    # Issue 29: tn-0008 (Sonnenhang, own path) moved after the closing talk; the Übergangsgruppe was skipped.
+    page.goto(serve(demo_site[1]) + "akten/tn-0008.html")
+    path = page.locator("nav.sg-path")
+    assert "Weg der Werkgemeinschaft Sonnenhang" in path.inner_text()
+    steps = path.locator("li")
+    assert steps.count() == 8
+    current = path.locator("li[aria-current='step']")
+    assert current.count() == 1
+    assert "Vertrag über einen ausgelagerten Arbeitsplatz" in current.inner_text()
+    assert path.locator("li[data-zustand='offen']").all_inner_texts() == ["Übergangsgruppe mit dem IFD noch offen"]
+    assert "Nächste mögliche Schritte: Passende Stellenausschreibung finden." in path.inner_text()
+    assert current.evaluate("e => getComputedStyle(e.querySelector('.sg-path-label')).fontWeight") == "700"
+    only_localhost(page)

@@ -29,12 +29,15 @@ def single_file_demo(dest: Path) -> Path:
     The kept pre-migration files where they exist; any other case folder is
     composed into one file (the data, without comments).
     """
-    from site_gen.compose import compose
-    from site_gen.layout import scan_folder
-
     dest.mkdir(parents=True)
-    for name in ("workplaces", "modules", "schema"):
+    for name in ("modules", "schema"):
         shutil.copytree(REPO / name, dest / name)
+    (dest / "workplaces").mkdir()
+    for path in sorted((REPO / "workplaces").iterdir()):
+        if path.is_file():
+            shutil.copy(path, dest / "workplaces" / path.name)
+        elif path.is_dir():
+            _compose_into(path, dest / "workplaces" / f"{path.name}.yaml")
     shutil.copy(REPO / "organisation.yaml", dest / "organisation.yaml")
     (dest / "cases").mkdir()
     for path in sorted((REPO / "cases").iterdir()):
@@ -43,12 +46,20 @@ def single_file_demo(dest: Path) -> Path:
         elif path.is_file():
             shutil.copy(path, dest / "cases" / path.name)
         elif path.is_dir():
-            unit = scan_folder(REPO, "cases", path.name)[0]
-            assert unit is not None
-            data, findings, _ = compose(REPO, unit)
-            assert data is not None and not findings
-            (dest / "cases" / f"{path.name}.yaml").write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
+            _compose_into(path, dest / "cases" / f"{path.name}.yaml")
     return dest
+
+
+def _compose_into(folder: Path, target: Path) -> None:
+    """A record folder of the demo written as one file (the data, without comments)."""
+    from site_gen.compose import compose
+    from site_gen.layout import scan_folder
+
+    unit = scan_folder(REPO, folder.parent.name, folder.name)[0]
+    assert unit is not None
+    data, findings, *_ = compose(REPO, unit)
+    assert data is not None and not findings
+    target.write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
 
 
 def commit_all(root: Path, message: str) -> None:

@@ -32,9 +32,9 @@ def pages(root: Path, docs: Path) -> dict[str, str]:
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         # A finding's place names the small file and its line now (by design): compare the record only.
-        text = re.sub(r"cases/(tn-\d+)(?:\.yaml|/[^\s|`:]*\.yaml):\d+(?::\d+)?", r"cases/\1:ZEILE", text)
-        out[path.relative_to(docs).as_posix()] = re.sub(r"Datei im Daten-Repository: (cases/tn-\d+)\.yaml", r"Ordner im Daten-Repository: \1/",
-                                                       re.sub(r"zu (cases/tn-\d+)\.yaml gefunden", r"zu \1/ gefunden", text))
+        text = re.sub(r"(cases/tn-\d+|workplaces/ap-\d+)(?:\.yaml|/[^\s|`:]*\.yaml):\d+(?::\d+)?", r"\1:ZEILE", text)
+        out[path.relative_to(docs).as_posix()] = re.sub(r"Datei im Daten-Repository: (cases/tn-\d+|workplaces/ap-\d+)\.yaml", r"Ordner im Daten-Repository: \1/",
+                                                       re.sub(r"zu (cases/tn-\d+|workplaces/ap-\d+)\.yaml gefunden", r"zu \1/ gefunden", text))
     return out
 
 
@@ -53,13 +53,14 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list, dict
 def test_migrate_moves_every_case_into_a_folder_in_two_commits(migrated: tuple[Path, list, dict[str, str], str]) -> None:
     root, _, _, out = migrated
     assert not list((root / "cases").glob("*.yaml")) and (root / "cases" / "tn-0004" / "case.yaml").is_file()
-    assert "32 Akten umgestellt" in out
+    assert "32 Akten und 19 Arbeitsplatzprofile umgestellt" in out
+    assert (root / "workplaces" / "ap-0001" / "workplace.yaml").is_file() and not list((root / "workplaces").glob("*.yaml"))
     assert git(root, "status", "--porcelain").stdout == ""
     subjects = git(root, "log", "--format=%s").stdout.splitlines()
-    assert subjects[:2] == ["Einträge der Akten in eigene Dateien aufgeteilt (site-gen migrate, Schritt 2 von 2)",
-                            "Akten in Ordner verschoben (site-gen migrate, Schritt 1 von 2)"]
+    assert subjects[:2] == ["Einträge in eigene Dateien aufgeteilt (site-gen migrate, Schritt 2 von 2)",
+                            "Akten und Arbeitsplatzprofile in Ordner verschoben (site-gen migrate, Schritt 1 von 2)"]
     renames = git(root, "show", "--format=", "--name-status", "-M", "HEAD~1").stdout.splitlines()
-    assert all(line.startswith("R100") for line in renames) and len(renames) == 32
+    assert all(line.startswith("R100") for line in renames) and len(renames) == 32 + 19
     followed = git(root, "log", "--follow", "--format=%s", "--", "cases/tn-0004/case.yaml").stdout.splitlines()
     assert followed[-1] == "Demo"  # git log --follow reaches the old single file
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from site_gen.cache import read_cache
+
 from ..conftest import REPO
 from .test_hooks import git, pre_commit
 
@@ -130,7 +132,7 @@ def test_after_a_hook_run_changes_since_its_tree_are_read_from_git(repo: Path, h
     git(repo, "add", "workplaces/ap-0999.yaml")
     code, out = commit(repo, home, "Neuer Betrieb")
     assert code == 0, out
-    index = json.loads((repo / ".site-gen-cache" / "summary.json").read_text(encoding="utf-8"))
+    index = json.loads(read_cache(repo, "summary.json") or b"null")
     assert index["tree"] == git(repo, "rev-parse", "HEAD^{tree}").stdout.strip()
 
     placement = next((repo / "cases" / "tn-0005" / "placements").iterdir())
@@ -139,3 +141,36 @@ def test_after_a_hook_run_changes_since_its_tree_are_read_from_git(repo: Path, h
     git(repo, "rm", "-q", "workplaces/ap-0999.yaml")
     code, out = commit(repo, home, "Betrieb gelöscht")
     assert code == 1 and "REF-DANGLING" in out and "cases/tn-0005/placements/" in out
+
+
+def test_a_refused_commit_says_why_in_one_sentence(repo: Path, home: Path) -> None:
+    # Withdrawing the health consent leaves 'support_needs' in the case: a task in a file this commit touches.
+    consent = repo / "cases" / "tn-0001" / "consents" / "2025-11-10-ew-1-3ea03b.yaml"
+    consent.write_text(consent.read_text(encoding="utf-8") + "withdrawn_on: 2026-11-20\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    code, out = commit(repo, home, "Widerruf")
+    assert code == 1 and "CONSENT-WITHDRAWN-DATA-LEFT" in out
+    assert "„Unterstützungsbedarf“ (support_needs)" in out
+    tasks = out.count("CONSENT-WITHDRAWN-DATA-LEFT")
+    assert (f"Der Commit wird abgelehnt, weil in den geänderten Dateien {tasks} fällige Aufgaben offen sind; "
+            "bitte erst beheben (siehe Hinweise oben) und dann erneut committen.") in out
+
+
+def test_each_finding_once_and_a_passing_commit_says_so(repo: Path, home: Path) -> None:
+    from site_gen.cli import main
+
+    assert main(["--root", str(repo), "new", "eintrag", "tn-0002", "support_log", "--today", DAY]) == 0
+    git(repo, "add", "-A")
+    for _ in range(2):  # cold, then with the hook's index (fast path)
+        code, out = commit(repo, home, "Gerüst")
+        lines = [line for line in out.splitlines() if "PLACEHOLDER" in line]
+        assert code == 1 and lines and len(lines) == len(set(lines)), out
+        assert "weil in den geänderten Dateien" in out
+    git(repo, "reset", "-q", "--hard")
+    git(repo, "clean", "-qfd")
+    edit(repo / "organisation.yaml", "\n", "\n# geändert\n")
+    git(repo, "add", "organisation.yaml")
+    code, out = commit(repo, home, "Organisation")
+    files = sum(1 for p in (repo / "cases").rglob("*.yaml")) + sum(1 for _ in (repo / "workplaces").glob("*.yaml")) \
+        + sum(1 for _ in (repo / "modules").glob("*.yaml")) + 1
+    assert code == 0 and f"{files} Dateien geprüft" in out and "Der Commit kann übernommen werden." in out, out

@@ -33,7 +33,9 @@ ONLY: dict[str, set[str]] = {
 
 FORBIDDEN: dict[str, set[str]] = {
     # records: dataset.py turns files into records; checks judge them
-    "dataset": PIPELINE_TOP | {"checks", "matching", "report"},
+    "dataset": PIPELINE_TOP | {"checks", "matching", "report", "domain"},
+    # rules both checks and views need: above the Dataset, below checks and views
+    "domain": PIPELINE_TOP | {"checks", "matching", "report"},
     "checks": PIPELINE_TOP | {"matching", "report"},
     "matching": PIPELINE_TOP | {"checks"},
     # projections, markup, engine edge

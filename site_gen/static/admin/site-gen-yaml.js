@@ -177,6 +177,12 @@ for (const collection of collections) {
   for (const file of collection.files || []) learn(file.fields);
 }
 
+function german(error) {
+  // Decap shows a failed save as "Speichern fehlgeschlagen: " + String(error); without this, "Error: " came first.
+  error.toString = () => error.message;
+  return error;
+}
+
 function randomMark() {
   const bytes = crypto.getRandomValues(new Uint8Array(3));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -194,7 +200,7 @@ window.CMS.registerEventListener({
     // A new entry file: six random hex digits in its name (Decap's templates have no hash), and never without its case.
     const [field, needs] = tagged.get(entry.get("collection")) || [];
     if (!field) return undefined;
-    if (needs.some((name) => !entry.getIn(["data", name]))) throw new Error("Bitte die Akte wählen: der Eintrag wird in ihrem Ordner gespeichert.");
+    if (needs.some((name) => !entry.getIn(["data", name]))) throw german(new Error("Bitte die Akte wählen: der Eintrag wird in ihrem Ordner gespeichert."));
     return entry.get("data").set(field, randomMark());
   },
 });

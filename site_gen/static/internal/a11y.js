@@ -83,8 +83,8 @@
     var boxes = [];
     var seen = {};
     document.querySelectorAll(".md-typeset table").forEach(function (table) {
-      // Material's wrapper scrolls; without Material's script the table itself does.
-      var box = table.closest(".md-typeset__scrollwrap") || table;
+      // Material's wrapper (or site-gen's .sg-scroll around its own tables) scrolls; without either the table itself does.
+      var box = table.closest(".md-typeset__scrollwrap, .sg-scroll") || table;
       if (box.hasAttribute("data-sg-name")) return;
       var name = "Tabelle" + (nameOf(table) ? ": " + nameOf(table) : "");
       seen[name] = (seen[name] || 0) + 1;

@@ -1,0 +1,1 @@
+"""The employer side: contacts with companies (with or without a case), subsidy facts and sheets."""

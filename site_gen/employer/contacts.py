@@ -1,0 +1,61 @@
+"""``site-gen kontakt``: one contact with a company as its own file in the workplace folder.
+
+``workplaces/<id>/contact_log/<date>-<by>-<hash>.yaml`` — validated before it
+is written (the entry model, the staff, the workplace, the case and its
+consent when one is named); the note is never printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from ..consent import shares_with
+from ..dataset import ORGANISATION_FILE, load_dataset, load_record
+from ..entries import check_entry, workplace_folder, write_entry
+from ..findings import UserError
+from ..models.case import Case
+from ..models.common import ID_PATTERN
+from ..models.workplace import CONTACT_KIND_LABELS
+from ..validate import printable
+
+OPTIONS = {"date": "--date", "kind": "--kind", "by": "--by", "summary": "--note", "case": "--case", "minutes": "--minutes",
+           "question": "--frage", "answer": "--antwort", "follow_up": "--wiedervorlage"}
+KIND_LABELS = {kind.value: text for kind, text in CONTACT_KIND_LABELS.items()}
+
+
+def _case(root: Path, case_id: str) -> Case:
+    """The case a contact names, read from its folder or file; a German error when it is missing or broken."""
+    for display in (f"cases/{case_id}", f"cases/{case_id}.yaml"):
+        if (root / display).exists():
+            record, _ = load_record("cases", root / display, display)
+            if isinstance(record, Case):
+                return record
+            raise UserError(f"--case: Die Akte {case_id} enthält Fehler und kann nicht geprüft werden.", "Erst 'site-gen check' ausführen und die Akte korrigieren.")
+    raise UserError(f"--case: Die Akte {case_id} gibt es nicht.", "Kennung prüfen, z. B. tn-0042, oder --case weglassen (Kontakt ohne Akte).")
+
+
+def contact_entry(root: Path, workplace_id: str, entry: dict[str, object], today: dt.date) -> int:
+    """Validate and write one company contact of ``workplace_id``."""
+    if not re.fullmatch(ID_PATTERN, workplace_id):
+        raise UserError("Das ist keine gültige Kennung eines Arbeitsplatzprofils.", "Kennung wie ap-0001 angeben (Ordnername).")
+    check_entry("contact_log", entry, OPTIONS)
+    workplace_folder(root, workplace_id)
+    ds = load_dataset(root, only=[])
+    if ds.organisation is None:
+        raise UserError(f"{ORGANISATION_FILE} fehlt oder ist ungültig.", "Erst 'site-gen check' ausführen und die Fehler beheben.")
+    if entry["by"] not in ds.staff:
+        shown = f" '{entry['by']}'" if printable(entry["by"]) else ""
+        raise UserError(f"--by: Die Fachkraft{shown} steht nicht im Personal (organisation.yaml).",
+                        "Die Kennung aus organisation.yaml › staff angeben, z. B. die eigene.")
+    case_id = entry.get("case")
+    if isinstance(case_id, str) and not shares_with(_case(root, case_id), today, ds.purposes, workplace_id):
+        raise UserError(f"--case: Die Akte {case_id} hat keine gültige Einwilligung, die diesen Betrieb als Empfänger nennt; "
+                        "der Kontakt wurde nicht gespeichert.",
+                        "Erst die Einwilligung ('profil-an-arbeitgeber' oder 'unterstuetzungsbedarf-an-arbeitgeber' mit diesem Arbeitsplatz) "
+                        "eintragen, oder den Kontakt ohne --case und ohne Angaben zur Person eintragen.")
+    path = write_entry(root, workplace_id, "contact_log", entry, kind="workplaces")
+    print(f"Eingetragen: {path.relative_to(root).as_posix()} ({KIND_LABELS.get(str(entry['kind']), entry['kind'])}).")
+    print("    Hinweis: mit 'git add' und 'git commit' speichern; 'site-gen check' prüft das Arbeitsplatzprofil.")
+    return 0

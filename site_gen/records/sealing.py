@@ -1,0 +1,150 @@
+"""The sealed value format: one YAML scalar, sealed to its case, slot and field.
+
+``enc:v1:<slot>:<base64>``  ChaCha20-Poly1305 with the slot's data key; the
+                            base64 holds a 12-byte nonce and the ciphertext.
+``age:v1:<slot>:<base64>``  an age file (binary) sealed to the slot's public
+                            recipient by someone without the data key (the
+                            browser editor, ``site-gen log``); opened the slow way.
+
+The plaintext is the value as JSON (so strings, numbers and booleans come back
+as they were). Both kinds bind the value to ``<case id>|<field path>`` (list
+positions left out, so inserting an entry moves nothing): as AEAD associated
+data, and as the first line of the age plaintext. A ciphertext copied into
+another case or field does not open (``SEALED-TAMPERED``).
+
+Readable stay the keys (field names), ``null``, and :data:`READABLE` top-level
+fields: the pseudonymous id and the provider and location that decide who
+may read the case. Every other scalar of a case is sealed, in the slot of its
+top-level field (:func:`slot_of`): the consent purpose, or ``basis``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from .keys import BASIS, SlotKey
+
+READABLE = frozenset({"id", "provider", "location"})
+"""Top-level case fields that stay readable: what Git, review and access control need, no personal value."""
+SYMMETRIC = "enc:v1:"
+ENVELOPE = "age:v1:"
+PREFIXES = (SYMMETRIC, ENVELOPE)
+Path = tuple[str | int, ...]
+
+
+class SealError(Exception):
+    """A sealed value that does not open: ``reason`` is one of ``tampered``, ``malformed``, ``slot``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@cache
+def slots_by_field() -> dict[str, str]:
+    """Top-level case field → slot (its consent purpose, else ``basis``)."""
+    from ..models.case import Case
+    from ..models.common import purpose_of
+
+    return {name: purpose_of(info) or BASIS for name, info in Case.model_fields.items() if name not in READABLE}
+
+
+def slot_of(top: str) -> str:
+    return slots_by_field().get(top, BASIS)
+
+
+def all_slots() -> tuple[str, ...]:
+    """Every slot a case has a key for: ``basis`` and each purpose a case field is tied to."""
+    return (BASIS, *sorted({s for s in slots_by_field().values() if s != BASIS}))
+
+
+def binding(case_id: str, path: Path) -> bytes:
+    """``tn-0001|support_log/*/note``: what a sealed value is bound to."""
+    return (case_id + "|" + "/".join("*" if isinstance(p, int) else p for p in path)).encode()
+
+
+def is_sealed(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(PREFIXES)
+
+
+def seal(value: Any, slot: str, key: SlotKey, case_id: str, path: Path) -> str:
+    """``value`` sealed with the slot's data key."""
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    nonce = os.urandom(12)
+    sealed = ChaCha20Poly1305(key.data_key).encrypt(nonce, _plain(value), binding(case_id, path))
+    return f"{SYMMETRIC}{slot}:" + base64.b64encode(nonce + sealed).decode()
+
+
+def seal_to(value: Any, slot: str, recipient: str, case_id: str, path: Path) -> str:
+    """``value`` sealed to the slot's public recipient (no data key needed)."""
+    from .keys import encrypt
+
+    return f"{ENVELOPE}{slot}:" + base64.b64encode(encrypt(binding(case_id, path) + b"\n" + _plain(value), [recipient])).decode()
+
+
+def _plain(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def parse(text: str) -> tuple[str, str, bytes]:
+    """(kind prefix, slot, raw bytes) of a sealed value; SealError("malformed")."""
+    kind = text[:7]
+    slot, sep, body = text[7:].partition(":")
+    try:
+        raw = base64.b64decode(body, validate=True)
+    except ValueError as exc:
+        raise SealError("malformed") from exc
+    if not sep or not slot:
+        raise SealError("malformed")
+    return kind, slot, raw
+
+
+def open_value(text: str, key: SlotKey, aead: Any, case_id: str, path: Path) -> Any:
+    """The value sealed in ``text`` (``aead``: the slot's ChaCha20Poly1305, built once per case); SealError."""
+    from cryptography.exceptions import InvalidTag
+
+    kind, _, raw = parse(text)
+    bound = binding(case_id, path)
+    if kind == SYMMETRIC:
+        if len(raw) < 28:
+            raise SealError("malformed")
+        try:
+            plain = aead.decrypt(raw[:12], raw[12:], bound)
+        except InvalidTag as exc:
+            raise SealError("tampered") from exc
+    else:
+        from .keys import decrypt, identity_from_str
+
+        opened = decrypt(raw, [identity_from_str(key.identity)])
+        head, _, plain = (opened or b"").partition(b"\n")
+        if opened is None or head != bound:
+            raise SealError("tampered")
+    try:
+        return json.loads(plain)
+    except ValueError as exc:
+        raise SealError("malformed") from exc
+
+
+def scalars(data: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """(path, value) of every non-null scalar below ``data`` (mappings and lists walked; keys are not values)."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from scalars(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from scalars(v, (*path, i))
+    elif data is not None:
+        yield path, data
+
+
+def sealable(data: dict[str, Any]) -> Iterator[tuple[Path, Any]]:
+    """(path, value) of every scalar of a raw case mapping that belongs sealed."""
+    for top, value in data.items():
+        if top not in READABLE:
+            yield from scalars(value, (top,))

@@ -1,0 +1,259 @@
+"""Opening sealed cases right after load: the one place ciphertext turns into values.
+
+``dataset.py`` calls :func:`unseal_record` with every raw case mapping before
+validation; nothing above it sees a sealed value. Per run (and per worker
+process) each location's identity and each case's key file are opened once
+(:class:`Opener`); the values then open with their slot's symmetric key.
+
+Outcomes, as findings (never a traceback, never a value in a message):
+
+* ``SEALED-NO-KEY`` (error): the case cannot be opened, and why (no keyring,
+  no own key, not this reader's location, no key file). The case is left out.
+* ``SEALED-NO-ACCESS`` (warning): the case belongs to a location this reader's
+  key is not released for (need-to-know works as meant). The case is left out.
+* ``SEALED-TAMPERED`` (error): a value that does not open with its case's key
+  (damaged, or copied from another case or field). The case is left out.
+* ``SEALED-PLAINTEXT`` (error): a plain value in a sealed repository (the hook
+  refuses it; ``site-gen keys seal`` seals it).
+* ``SEALED-ERASED`` (info): the values of a destroyed key read as erased, with
+  the date; a whole erased case is left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import UserError
+from ..findings import Finding, Severity
+from . import repo
+from .keyring import CaseKeys, Keyring, location_identity
+from .keys import BASIS, Identity, SlotKey, keyring_path, own_identities
+from .sealing import PREFIXES, READABLE, SealError, open_value, parse, slot_of
+
+NOT_YOURS = "Ihr Schlüssel ist für den Standort"
+HINT_SEAL = "Vor dem Commit 'site-gen keys seal' ausführen: es versiegelt Klartext-Werte (in Git darf kein Klartext einer Akte stehen)."
+
+
+@dataclass
+class Opened:
+    """A case's keys as one run uses them: slot → (key, AEAD), and the erased slots with their dates."""
+
+    slots: dict[str, tuple[SlotKey, Any]]
+    erased: dict[str, str]
+
+
+@dataclass
+class Opener:
+    """Everything one run needs to open the cases of one repository."""
+
+    root: Path
+    sealed: bool
+    ring: Keyring | None = None
+    identities: list[Identity] = field(default_factory=list)
+    problem: str = ""
+    locations: dict[str, Identity | None] = field(default_factory=dict)
+    cases: dict[str, Opened | str] = field(default_factory=dict)
+
+    @classmethod
+    def for_root(cls, root: Path) -> Opener:
+        if not repo.is_sealed(root):
+            return cls(root, False)
+        opener = cls(root, True)
+        try:
+            path = keyring_path()
+            if path is None:
+                raise UserError("kein Schlüsselbund (SITE_GEN_KEYRING ist nicht gesetzt)")
+            opener.ring = Keyring.open(path)
+            found = own_identities()
+            if found is None:
+                raise UserError("kein eigener Schlüssel (SITE_GEN_IDENTITY ist nicht gesetzt)")
+            opener.identities = found
+        except UserError as exc:
+            opener.problem = exc.message
+        return opener
+
+    def open_case(self, case: str, location: Any) -> Opened | str:
+        """The case's keys, or why they cannot be opened (German)."""
+        if case not in self.cases:
+            self.cases[case] = self._open(case, location if isinstance(location, str) else "")
+        return self.cases[case]
+
+    def _open(self, case: str, location: str) -> Opened | str:
+        if self.problem or self.ring is None:
+            return self.problem or "kein Schlüsselbund"
+        erased = self.ring.tombstone(case)
+        if erased is not None:
+            return Opened({}, {BASIS: erased})
+        if location not in self.locations:
+            self.locations[location] = location_identity(self.ring, location, self.identities) if location else None
+        mine = self.locations[location]
+        keys = self.ring.read_case(case, [mine] if mine is not None else self.identities)
+        if keys is False and mine is not None:
+            keys = self.ring.read_case(case, self.identities)
+        if keys is None:
+            return "für diese Akte liegt kein Schlüssel im Schlüsselbund"
+        if not isinstance(keys, CaseKeys):
+            return f"{NOT_YOURS} '{location}' nicht freigegeben" if mine is None else "der Schlüssel der Akte lässt sich nicht öffnen"
+        return _opened(keys)
+
+
+def _opened(keys: CaseKeys) -> Opened:
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    slots = {}
+    for slot, identity in keys.keys.items():
+        key = SlotKey.of(identity)
+        slots[slot] = (key, ChaCha20Poly1305(key.data_key))
+    return Opened(slots, dict(keys.erased))
+
+
+_OPENERS: dict[tuple[Path, str, str], Opener] = {}
+
+
+def opener(root: Path) -> Opener:
+    """The opener of ``root`` for this process and this keyring and own key (made on first use)."""
+    key = root, os.environ.get("SITE_GEN_KEYRING", ""), os.environ.get("SITE_GEN_IDENTITY", "")
+    found = _OPENERS.get(key)
+    if found is None:
+        found = _OPENERS[key] = Opener.for_root(root)
+    return found
+
+
+def reset() -> None:
+    """Forget opened keys (after the keyring changed in this process)."""
+    _OPENERS.clear()
+
+
+def fingerprint(root: Path) -> bytes:
+    """What the check's verdicts on sealed cases depend on besides the files: keyring generation and own key (as a digest)."""
+    if not repo.is_sealed(root):
+        return b""
+    h = hashlib.blake2b(digest_size=16)
+    path = keyring_path()
+    h.update(str(path).encode())
+    try:
+        h.update((path / "schluesselbund.yaml").read_bytes() if path else b"-")
+        h.update(Path(os.environ.get("SITE_GEN_IDENTITY", "-")).expanduser().read_bytes())
+    except OSError:
+        h.update(b"-")
+    return h.digest()
+
+
+def unseal_record(root: Path, kind: str, data: Any, display: str) -> tuple[Any, list[Finding]]:
+    """``data`` with its sealed values opened in place (or None when the case cannot be read), and findings."""
+    if kind != "cases" or not isinstance(data, dict):
+        return data, []
+    op = opener(root)
+    if not op.sealed:
+        return data, []
+    found = data.get("id")
+    case = found if isinstance(found, str) else display.rsplit("/", 1)[-1].removesuffix(".yaml")
+    walk = _Walk(op, case, data.get("location"), display)
+    for top in [k for k in data if k not in READABLE]:
+        data[top] = walk.value(data[top], (top,))
+        if walk.failed:
+            return None, walk.findings
+    for top in walk.erased_fields:
+        data.pop(top, None)
+    return data, walk.findings
+
+
+@dataclass
+class _Walk:
+    op: Opener
+    case: str
+    location: Any
+    display: str
+    findings: list[Finding] = field(default_factory=list)
+    erased_fields: set[str] = field(default_factory=set)
+    plain_fields: set[str] = field(default_factory=set)
+    failed: bool = False
+    _keys: Opened | None = None
+
+    def value(self, v: Any, path: tuple[str | int, ...]) -> Any:
+        if isinstance(v, dict):
+            for k in v:
+                v[k] = self.value(v[k], (*path, k))
+            return v
+        if isinstance(v, list):
+            for i, item in enumerate(v):
+                v[i] = self.value(item, (*path, i))
+            return v
+        if v is None or self.failed:
+            return v
+        if isinstance(v, str) and v.startswith(PREFIXES):
+            return self._open(v, path)
+        if path[0] not in self.plain_fields:  # once per field: the first plain value's position
+            self.plain_fields.add(str(path[0]))
+            self.findings.append(Finding(self.display, "SEALED-PLAINTEXT", f"Das Feld '{path[0]}' enthält einen unverschlüsselten Wert, das Repository ist versiegelt.",
+                                         HINT_SEAL, loc=path))
+        return v
+
+    def _open(self, text: str, path: tuple[str | int, ...]) -> Any:
+        keys = self._keys or self._load()
+        if keys is None:
+            return None
+        top = str(path[0])
+        slot = slot_of(top)
+        erased = keys.erased.get(slot) or keys.erased.get(BASIS)
+        if erased is not None:
+            self._erased(top, slot, erased)
+            return None
+        try:
+            if parse(text)[1] != slot:
+                raise SealError("slot")
+            key, aead = keys.slots[slot]
+            return open_value(text, key, aead, self.case, path)
+        except KeyError:
+            return self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: für den Zweck '{slot}' fehlt ihr Schlüssel.",
+                              "Den Schlüsselbund prüfen ('site-gen keys status'); ohne Schlüssel sind diese Werte nicht lesbar.")
+        except SealError:
+            return self._fail("SEALED-TAMPERED", "Ein verschlüsselter Wert lässt sich nicht öffnen: er ist beschädigt oder gehört zu einer anderen Akte oder einem anderen Feld.",
+                              "Den Wert aus der Git-Geschichte wiederherstellen (git log -p) oder neu erfassen; verschlüsselte Werte nie zwischen Akten kopieren.", path)
+
+    def _load(self) -> Opened | None:
+        found = self.op.open_case(self.case, self.location)
+        if isinstance(found, str) and found.startswith(NOT_YOURS):
+            self.failed = True  # need-to-know, not a fault: a warning, so a coach's --team build of her location succeeds
+            self.findings.append(Finding(self.display, "SEALED-NO-ACCESS", f"Die Akte wird ausgelassen: {found} (Need-to-know).",
+                                         "Richtig so, wenn die Akte nicht zu Ihrer Arbeit gehört. Sonst die Admins um Lesezugriff bitten ('site-gen keys add').",
+                                         severity=Severity.WARNING, line=1, col=1, source=self.main))
+            return None
+        if isinstance(found, str):
+            self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: {found}.",
+                       "Eigenen Schlüssel (SITE_GEN_IDENTITY) und Schlüsselbund (SITE_GEN_KEYRING) prüfen: 'site-gen keys setup'. Die Akte wird ausgelassen.")
+            return None
+        if BASIS in found.erased and not found.slots:
+            self.findings.append(Finding(self.display, "SEALED-ERASED", f"Die Akte wurde am {_german(found.erased[BASIS])} gelöscht: ihre Schlüssel sind vernichtet, die Werte nicht mehr lesbar.",
+                                         "Nichts zu tun; in älteren Commits bleibt nur unlesbarer Geheimtext.", severity=Severity.INFO, line=1, col=1, source=self.main))
+            self.failed = True
+            return None
+        self._keys = found
+        return found
+
+    def _erased(self, top: str, slot: str, day: str) -> None:
+        if top not in self.erased_fields:
+            self.erased_fields.add(top)
+            self.findings.append(Finding(self.display, "SEALED-ERASED", f"Die Werte zum Zweck '{slot}' sind gelöscht (Schlüssel am {_german(day)} vernichtet).",
+                                         "Nichts zu tun: nach Widerruf oder Ablauf sind sie in jedem Commit unlesbar.", severity=Severity.INFO, loc=(top,)))
+
+    def _fail(self, code: str, message: str, hint: str, path: tuple[str | int, ...] = ()) -> None:
+        self.failed = True
+        self.findings.append(Finding(self.display, code, message, hint, loc=path) if path else
+                             Finding(self.display, code, message, hint, line=1, col=1, source=self.main))
+        return None
+
+    @property
+    def main(self) -> str | None:
+        """The file a whole-case finding points at: the case file, or a folder's case.yaml."""
+        return None if self.display.endswith(".yaml") else f"{self.display}/case.yaml"
+
+
+def _german(day: str) -> str:
+    """``2026-12-01`` → ``01.12.2026`` (anything else as it is)."""
+    parts = day.split("-")
+    return ".".join(reversed(parts)) if len(parts) == 3 else day

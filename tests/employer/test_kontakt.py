@@ -1,0 +1,67 @@
+"""``site-gen kontakt``: a company contact without a case is written, checked and never echoed; a contact about a person needs consent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..conftest import TODAY, demo_copy, run_cli
+from ..layout.helpers import commit_all, git
+
+NOTE = "GEHEIMNOTIZ-KONTAKT-7731 Filialleitung möchte zwei Praktikumsplätze"
+
+
+def test_contact_without_a_case_is_written_as_its_own_file_checked_and_never_echoed(tmp_path: Path) -> None:
+    root = demo_copy(tmp_path / "akten")
+    done = run_cli("--root", str(root), "kontakt", "ap-0016", "--date", "2026-11-20", "--kind", "besuch", "--by", "gesa-moeller",
+                   "--minutes", "40", "--note", NOTE, "--frage", "Wer zahlt die Fahrtkosten?", "--today", TODAY)
+    assert done.returncode == 0, done.stderr
+    assert "GEHEIMNOTIZ" not in done.stdout + done.stderr and "Besuch" in done.stdout
+    files = sorted((root / "workplaces" / "ap-0016" / "contact_log").glob("2026-11-20-gesa-moeller-*.yaml"))
+    assert len(files) == 1 and NOTE in files[0].read_text(encoding="utf-8")
+    check = run_cli("--root", str(root), "check", "--today", TODAY, "--no-cache")
+    assert check.returncode == 0, check.stdout[-2000:]
+    assert "GEHEIMNOTIZ" not in check.stdout and "ap-0016" not in check.stdout  # the later contact settles the old follow-up
+
+
+def test_contact_refused_before_writing_without_staff_workplace_or_consent(tmp_path: Path) -> None:
+    root = demo_copy(tmp_path / "akten")
+    before = sorted(p.as_posix() for p in (root / "workplaces").rglob("*.yaml"))
+    cases = [
+        (["ap-0001", "--by", "niemand"], "--by: Die Fachkraft 'niemand' steht nicht im Personal"),
+        (["ap-0999", "--by", "mara-petersen"], "Das Arbeitsplatzprofil ap-0999 gibt es nicht"),
+        (["ap-0001", "--by", "mara-petersen", "--case", "tn-0002"], "keine gültige Einwilligung, die diesen Betrieb als Empfänger nennt"),
+        (["ap-0001", "--by", "mara-petersen", "--case", "tn-0999"], "Die Akte tn-0999 gibt es nicht"),
+    ]
+    for args, message in cases:
+        out = run_cli("--root", str(root), "kontakt", *args, "--kind", "anruf", "--note", NOTE, "--today", TODAY)
+        assert out.returncode == 1 and message in out.stderr, out.stderr
+        assert "GEHEIMNOTIZ" not in out.stdout + out.stderr and "Traceback" not in out.stderr
+    assert sorted(p.as_posix() for p in (root / "workplaces").rglob("*.yaml")) == before
+
+
+def test_single_file_workplace_is_still_read_and_migrate_moves_it_with_its_contacts(tmp_path: Path) -> None:
+    root = demo_copy(tmp_path / "akten")
+    folder = root / "workplaces" / "ap-0013"
+    contacts = sorted((folder / "contact_log").iterdir())
+    single = "".join(folder.joinpath("workplace.yaml").read_text(encoding="utf-8").splitlines(keepends=True))
+    single += "contact_log:\n" + "".join("  - " + p.read_text(encoding="utf-8").replace("\n", "\n    ").rstrip() + "\n" for p in contacts)
+    for p in contacts:
+        p.unlink()
+    (folder / "contact_log").rmdir()
+    (folder / "workplace.yaml").unlink()
+    folder.rmdir()
+    (root / "workplaces" / "ap-0013.yaml").write_text(single, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "Demo")
+    refused = run_cli("--root", str(root), "kontakt", "ap-0013", "--kind", "anruf", "--by", "emre-yildiz", "--note", NOTE, "--today", TODAY)
+    assert refused.returncode == 1 and "site-gen migrate" in refused.stderr
+    before = run_cli("--root", str(root), "check", "--today", TODAY, "--no-cache")
+    assert before.returncode == 0, before.stdout[-2000:]
+    moved = run_cli("--root", str(root), "migrate")
+    assert moved.returncode == 0 and "1 Arbeitsplatzprofil umgestellt, 3 Einträge in eigene Dateien" in moved.stdout, moved.stdout
+    def stems(paths: list[Path]) -> list[str]:  # date and who; the hash follows the text, which the round trip may quote differently
+        return [p.name.rsplit("-", 1)[0] for p in paths]
+
+    assert stems(sorted((root / "workplaces" / "ap-0013" / "contact_log").iterdir())) == stems(contacts)
+    after = run_cli("--root", str(root), "check", "--today", TODAY, "--no-cache")
+    assert after.returncode == 0 and after.stdout.splitlines()[-1].split(":", 1)[1] == before.stdout.splitlines()[-1].split(":", 1)[1]

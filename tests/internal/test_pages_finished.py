@@ -1,0 +1,92 @@
+"""Every built page of both sites reads as finished (issue 25): unique element ids, no raw Markdown
+(link syntax, code-span backticks around entities) and no double escaping (``&amp;#95;``, ``&amp;lt;``).
+
+One test over every HTML page of the demo's internal site and of its public job board.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, TODAY, run_cli
+
+SKIP_FOLDERS = {"assets", "pagefind", "admin"}  # vendored engine, search and editor files
+RAW_LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
+DOUBLE_ESCAPED = re.compile(r"&amp;(?:#\d+|#x[0-9a-f]+|lt|gt|amp|quot|shy);", re.I)
+LITERAL_ENTITY = re.compile(r"&(?:#\d+|lt|gt|amp|quot|shy);")
+HIDDEN_TEXT = {"script", "style", "pre", "template"}
+"""Elements whose text is not read as running text (code examples in <pre> may show Markdown on purpose)."""
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.text: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids += [v for k, v in attrs if k == "id" and v]
+        if tag in HIDDEN_TEXT:
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN_TEXT and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.text.append(data)
+
+
+def problems(html: str) -> list[str]:
+    page = _Page()
+    page.feed(html)
+    text = " ".join(page.text)
+    found = [f"doppelte id {i!r} ({n}×)" for i, n in Counter(page.ids).items() if n > 1]
+    found += [f"Markdown-Link als Text: {m!r}" for m in RAW_LINK.findall(text)]
+    found += [f"doppelt maskiert: {m!r}" for m in DOUBLE_ESCAPED.findall(html)]
+    found += [f"Zeichenreferenz als Text: {m!r}" for m in LITERAL_ENTITY.findall(text)]
+    return found
+
+
+def pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] not in SKIP_FOLDERS]
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("public") / "public"
+    proc = run_cli("--root", str(REPO), "public", "--today", TODAY, "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def test_every_page_of_both_sites_reads_as_finished(demo_site: tuple[Path, Path], public_site: Path) -> None:
+    found = {}
+    for site in (demo_site[1], public_site):
+        all_pages = pages(site)
+        assert len(all_pages) > 20
+        for path in all_pages:
+            if bad := problems(path.read_text(encoding="utf-8")):
+                found[str(path.relative_to(site.parent))] = bad[:5]
+    assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+@pytest.mark.parametrize("html", [
+    '<p id="a"></p><p id="a"></p>',
+    "<td>[Fristenliste](../fristen/katrin-vogt.md)</td>",
+    "<code>cost&amp;#95;approvals</code>",
+    "<p>cases/&amp;lt;kennung&amp;gt;</p>",
+])
+def test_each_rule_can_fail(html: str) -> None:
+    assert problems(html)
+
+
+def test_code_examples_may_show_markdown() -> None:
+    assert problems('<pre><code>[Text](ziel.md)</code></pre><p id="x">Tom &amp; Jerry</p>') == []

@@ -1,0 +1,100 @@
+"""A sealed copy of the demo records (``migrate --encrypt`` in a temporary Git repository), built once per session.
+
+Keys are generated here at test time; no private key is ever committed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ..conftest import demo_copy, site_gen_cmd
+
+
+@dataclass(frozen=True)
+class Sealed:
+    repo: Path
+    ring: Path
+    admin: Path
+    recovery: Path
+
+    def copy(self, dest: Path) -> Sealed:
+        """An independent copy (repository with its history, and keyring) to change."""
+        shutil.copytree(self.repo, dest / "repo", symlinks=True)
+        shutil.copytree(self.ring, dest / "ring")
+        return Sealed(dest / "repo", dest / "ring", self.admin, self.recovery)
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "Test",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env).stdout
+
+
+@contextlib.contextmanager
+def keys_env(ring: Path | None, identity: Path | None) -> Iterator[None]:
+    """SITE_GEN_KEYRING / SITE_GEN_IDENTITY set (or removed) for an in-process run."""
+    saved = {k: os.environ.get(k) for k in ("SITE_GEN_KEYRING", "SITE_GEN_IDENTITY")}
+    for key, value in (("SITE_GEN_KEYRING", ring), ("SITE_GEN_IDENTITY", identity)):
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = str(value)
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+
+
+def cli(*args: str, ring: Path | None, identity: Path | None, capsys: object = None) -> tuple[int, str]:
+    """``site-gen ARGS`` through the real entry point with those keys; (exit code, stdout + stderr)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_GEN_KEYRING", "SITE_GEN_IDENTITY")}
+    env.update({k: str(v) for k, v in (("SITE_GEN_KEYRING", ring), ("SITE_GEN_IDENTITY", identity)) if v is not None})
+    done = subprocess.run([*site_gen_cmd(), *args], capture_output=True, text=True, env=env, timeout=600)
+    return done.returncode, done.stdout + done.stderr
+
+
+def new_identity(path: Path) -> str:
+    """A fresh age identity written to ``path``; returns its recipient."""
+    from pyrage import x25519
+
+    ident = x25519.Identity.generate()
+    path.write_text(f"# test key, generated at test time\n{ident}\n")
+    return str(ident.to_public())
+
+
+@pytest.fixture(scope="session")
+def sealed_demo(tmp_path_factory: pytest.TempPathFactory) -> Sealed:
+    """The demo records, committed plain, then sealed by ``site-gen migrate --encrypt`` (read-only use: copy to change)."""
+    import io
+    from contextlib import redirect_stdout
+
+    from site_gen.cli import main
+
+    base = tmp_path_factory.mktemp("sealed")
+    repo = demo_copy(base / "repo")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Demo (Klartext)")
+    admin = base / "admin.txt"
+    recipient = new_identity(admin)
+    ring = base / "ring"
+    out = io.StringIO()
+    with keys_env(ring, admin), redirect_stdout(out):
+        assert main(["--root", str(repo), "keys", "init", "--admin", recipient]) == 0
+        assert main(["--root", str(repo), "migrate", "--encrypt"]) == 0
+    secret = next(line for line in out.getvalue().splitlines() if line.startswith("AGE-SECRET-KEY-"))
+    recovery = base / "recovery.txt"
+    recovery.write_text(secret + "\n")
+    return Sealed(repo, ring, admin, recovery)
