@@ -89,3 +89,17 @@ def test_the_guide_is_the_help_page_and_on_the_site() -> None:
     assert {"Einrichtung": "hilfe/einrichtung.md"} in next(item["Hilfe"] for item in NAV if "Hilfe" in item)
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "](../" not in readme and "`../" not in readme
+
+
+def test_the_guide_installs_this_version_and_its_table_names_real_codes() -> None:
+    import re
+
+    from site_gen import __version__
+
+    guide = (REPO / "docs" / "einrichtung.md").read_text(encoding="utf-8")
+    assert f'python -m pip install "site-gen=={__version__}" pre-commit' in guide and "--tool-repo" not in guide
+    table = guide.split("## Wenn etwas nicht klappt")[1]
+    source = "".join(p.read_text(encoding="utf-8") for p in (REPO / "site_gen").rglob("*.py"))
+    codes = set(re.findall(r"`([A-Z]+(?:-[A-Z]+)+)", table))
+    assert {"VERSION-MAJOR", "DOCUMENT-IN-GIT", "CONSENT-MISSING"} <= codes
+    assert all(code in source for code in codes), codes
