@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -309,7 +309,30 @@ def roundtrip() -> YAML:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
+    yaml.Representer = _representer()
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
     return yaml
+
+
+LINE_SEPARATORS = ("\u2028", "\u2029", "\x85")
+"""Characters YAML folds as line breaks inside single-quoted or plain scalars (written there, they come back altered)."""
+
+
+@cache
+def _representer() -> type:
+    """ruamel.yaml's round-trip representer, writing a text with a Unicode line or paragraph separator
+    (or NEL) double-quoted, where it is escaped (``\\L``, ``\\P``, ``\\N``) and read back exactly."""
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class Representer(RoundTripRepresenter):
+        pass
+
+    def represent_str(rep: RoundTripRepresenter, data: str) -> Any:
+        if any(c in data for c in LINE_SEPARATORS):
+            return rep.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+        return RoundTripRepresenter.represent_str(rep, data)
+
+    Representer.add_representer(str, represent_str)
+    return Representer
