@@ -39,6 +39,16 @@ def find_root(start: Path) -> Path:
     return start
 
 
+def clean_staging(root: Path) -> None:
+    """Staging folders a killed build left beside the default outputs (they may hold case pages) go on the
+    next start of any command; a build still running keeps its own (see :func:`site_gen.site.publish.clean_stale`)."""
+    staging = root / ".site-gen-staging"
+    if staging.is_dir() and not staging.is_symlink():
+        from .site.publish import clean_stale
+
+        clean_stale(staging)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The full parser, or with ``only`` just that command's (imports stay small:
     the pre-commit hook must not pay for the site generators)."""
@@ -63,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         elif not args.root.is_dir():
             raise UserError(f"Der Ordner '{args.root}' existiert nicht.", "Mit --root auf das Daten-Repository zeigen.")
         fill_defaults(args)
+        clean_staging(args.root)
         return int(args.run(args))
     except UserError as err:
         sys.stderr.write(f"site-gen: {err.message}\n")
