@@ -158,7 +158,7 @@ def read_cache(root: Path, name: str) -> bytes | None:
     Never through a symbolic link (the folder is checked, the file opened with ``O_NOFOLLOW``).
     """
     folder = cache_folder(root)
-    if folder is None:
+    if folder is None or (folder / name).parent.is_symlink():
         return None
     try:
         fd = os.open(folder / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
