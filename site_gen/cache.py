@@ -115,12 +115,23 @@ def _key_file(root: Path) -> Path:
     return base / "site-gen" / "cache.key"
 
 
+def in_ci() -> bool:
+    """Whether this runs in CI (``CI`` set and not ``false``/``0``/``no``: every CI service sets it)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
 @cache
 def cache_key(root: Path) -> bytes:
-    """The key that authenticates ``root``'s cache files (see module doc); made on first use."""
+    """The key that authenticates ``root``'s cache files (see module doc); made on first use.
+
+    In CI without ``SITE_GEN_CACHE_KEY`` the key lives in this process only: a work tree (and its Git
+    folder) that another branch's pipeline could have touched holds nothing the check trusts.
+    """
     secret = os.environ.get(KEY_ENV, "")
     if secret:
         return hashlib.blake2b(secret.encode(), digest_size=32).digest()
+    if in_ci():
+        return secrets.token_bytes(32)
     path = _key_file(root)
     try:
         key = path.read_bytes()
@@ -147,7 +158,7 @@ def read_cache(root: Path, name: str) -> bytes | None:
     Never through a symbolic link (the folder is checked, the file opened with ``O_NOFOLLOW``).
     """
     folder = cache_folder(root)
-    if folder is None:
+    if folder is None or (folder / name).parent.is_symlink():
         return None
     try:
         fd = os.open(folder / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))

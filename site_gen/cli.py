@@ -42,6 +42,16 @@ def find_root(start: Path) -> Path:
     return start
 
 
+def clean_staging(root: Path) -> None:
+    """Staging folders a killed build left beside the default outputs (they may hold case pages) go on the
+    next start of any command; a build still running keeps its own (see :func:`site_gen.site.publish.clean_stale`)."""
+    staging = root / ".site-gen-staging"
+    if staging.is_dir() and not staging.is_symlink():
+        from .site.publish import clean_stale
+
+        clean_stale(staging)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The full parser, or with ``only`` just that command's (imports stay small:
     the pre-commit hook must not pay for the site generators)."""
@@ -68,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command not in UNPINNED:
             check_pin(args.root)
         fill_defaults(args)
+        clean_staging(args.root)
         return int(args.run(args))
     except UserError as err:
         sys.stderr.write(f"site-gen: {err.message}\n")

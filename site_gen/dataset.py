@@ -176,7 +176,8 @@ def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[li
     A record is a regular ``*.yaml`` file or a case folder (``cases/<id>/``
     with ``case.yaml``, see :mod:`site_gen.layout`); ``.yml``/``.YAML`` files
     and folders named like a record file are errors (they would be silently
-    ignored), a symbolic link that leaves the repository is refused unread,
+    ignored), every other entry of a record folder is a finding (RECORD-STRAY,
+    RECORD-NOT-FILE), a symbolic link is refused unread (wherever it leads),
     and a case both as file and as folder is RECORD-DUPLICATE. Strings and
     one ``scandir`` per folder: the pre-commit fast path lists 12,000 files
     with this, where Path objects alone would cost a fifth of a second.

@@ -9,6 +9,7 @@ fails the check until its placeholders are replaced.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import secrets
 from pathlib import Path
@@ -31,8 +32,9 @@ def entry_model(list_name: str) -> type[BaseModel]:
 
 
 def case_folder(root: Path, case_id: str) -> Path:
-    """The folder of case ``case_id``; a German error when the case is missing or still one file."""
+    """The folder of case ``case_id``; a German error when the case is missing, still one file, or reached through a link."""
     folder = root / "cases" / case_id
+    _no_link(root, "cases", f"cases/{case_id}", f"cases/{case_id}/{MAIN_FILE}")
     if (root / "cases" / f"{case_id}.yaml").is_file():
         raise UserError(f"Die Akte {case_id} liegt noch als eine Datei vor; Einträge bekommen erst im Ordner-Aufbau eigene Dateien.",
                         "Einmal 'site-gen migrate' ausführen (stellt alle Akten um), dann den Befehl wiederholen.")
@@ -53,6 +55,35 @@ def workplace_folder(root: Path, workplace_id: str) -> Path:
     return folder
 
 
+def _no_link(root: Path, *paths: str) -> None:
+    """A German error naming the first of ``paths`` (relative to ``root``) that is a symbolic link or leaves the
+    repository: nothing is ever written through a link (it could lead anywhere, outside the repository too)."""
+    inside = root.resolve()
+    for rel in paths:
+        path = root / rel
+        if path.is_symlink():
+            raise UserError(f"{rel} ist ein Verweis (Symlink); site-gen schreibt nie durch einen Verweis.",
+                            "Den Verweis durch einen echten Ordner bzw. eine echte Datei ersetzen ('site-gen check' nennt alle), dann den Befehl wiederholen.")
+        if path.exists() and inside not in path.resolve().parents:
+            raise UserError(f"{rel} liegt außerhalb des Repositorys; site-gen schreibt dort nichts.", "Den Ordner des Repositorys mit --root angeben.")
+
+
+def _entry_folder(root: Path, record_id: str, list_name: str, kind: str = "cases") -> Path:
+    """The list folder of a case or workplace (made if missing), never a link."""
+    _no_link(root, kind, f"{kind}/{record_id}")
+    folder = (workplace_folder(root, record_id) if kind == "workplaces" else case_folder(root, record_id)) / list_name
+    _no_link(root, f"{kind}/{record_id}/{list_name}")
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _create(path: Path, text: str) -> None:
+    """Create ``path`` with ``text``; FileExistsError if anything (a link too) is there: never overwritten, never followed."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        out.write(text)
+
+
 def check_entry(list_name: str, data: dict[str, Any], names: dict[str, str]) -> None:
     """Validate ``data`` as an entry of ``list_name``; raise one German error listing every problem.
 
@@ -71,15 +102,11 @@ def write_entry(root: Path, case_id: str, list_name: str, data: Any, kind: str =
     In a sealed repository a case entry is sealed before it is written: no plaintext reaches the disk."""
     from .records.encrypt import seal_entry
 
-    if kind == "workplaces":
-        folder, text = workplace_folder(root, case_id) / list_name, dump(data)
-    else:
-        folder, text = case_folder(root, case_id) / list_name, dump(seal_entry(root, case_id, list_name, data))
+    folder = _entry_folder(root, case_id, list_name, kind)
+    text = dump(data) if kind == "workplaces" else dump(seal_entry(root, case_id, list_name, data))
     path = folder / entry_name(list_name, data, text)
-    folder.mkdir(exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8") as out:
-            out.write(text)
+        _create(path, text)
     except FileExistsError:
         raise UserError("Genau diesen Eintrag gibt es schon (gleiche Angaben am selben Tag).",
                         "Nichts wurde doppelt gespeichert. Wenn es wirklich zwei Leistungen waren, die Notiz unterscheiden.") from None
@@ -98,9 +125,8 @@ def log_entry(root: Path, case_id: str, entry: dict[str, object]) -> int:
     ds = load_dataset(root, only=[])
     if ds.organisation is None:
         raise UserError(f"{ORGANISATION_FILE} fehlt oder ist ungültig.", "Erst 'site-gen check' ausführen und die Fehler beheben.")
-    if entry["by"] not in ds.staff:
-        shown = f" '{entry['by']}'" if printable(entry["by"]) else ""
-        raise UserError(f"--by: Die Fachkraft{shown} steht nicht im Personal (organisation.yaml).",
+    if entry["by"] not in ds.staff:  # not repeated: a mistyped value may be a name
+        raise UserError("--by: Die angegebene Fachkraft steht nicht im Personal (organisation.yaml).",
                         "Die Kennung aus organisation.yaml › staff angeben, z. B. die eigene.")
     path = write_entry(root, case_id, "support_log", entry)
     print(f"Eingetragen: {path.relative_to(root).as_posix()} ({entry['minutes']} Minuten, {entry['kind']}).")
@@ -137,17 +163,15 @@ def new_entry(root: Path, case_id: str, given: str, today: dt.date) -> Path:
     list_name = list_folder(given)
     if not re.fullmatch(ID_PATTERN, case_id):
         raise UserError("Das ist keine gültige Kennung einer Akte.", "Kennung wie tn-0042 angeben (Ordnername).")
-    folder = case_folder(root, case_id) / list_name
+    folder = _entry_folder(root, case_id, list_name)
     ids = repository_ids(root)
     ensure_schemas(root, ids)  # the modeline must point to a schema that exists
     day = date_field(list_name)
     text = skeleton(list_name, str(Case.model_fields[list_name].title), case_id, entry_schema(completed("case", ids), list_name), day, today)
-    folder.mkdir(exist_ok=True)
     for _ in range(3):  # a random part in the name: two skeletons of one day on two branches are two files
         path = folder / entry_name(list_name, {day or "": today.isoformat()}, text + secrets.token_hex(8))
         try:
-            with path.open("x", encoding="utf-8") as out:  # "x": never overwrite
-                out.write(text)
+            _create(path, text)
             return path
         except FileExistsError:
             continue

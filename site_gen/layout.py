@@ -253,8 +253,10 @@ def _entries(folder: os.DirEntry[str], path: str, keyed: bool, problems: list[Fi
 
 
 def _stray(path: str, e: os.DirEntry[str]) -> Finding:
+    kind = path.split("/", 1)[0]
+    of = "eines Arbeitsplatzprofils" if kind == "workplaces" else "einer Akte"
     if e.is_symlink():
-        return _finding(path, "RECORD-SYMLINK", "Die Datei ist ein Verweis (Symlink); im Ordner einer Akte liegen nur echte Dateien.",
+        return _finding(path, "RECORD-SYMLINK", f"Die Datei ist ein Verweis (Symlink); im Ordner {of} liegen nur echte Dateien.",
                         "Den Verweis durch die Datei ersetzen.")
     if e.is_dir():
         return _finding(path, "RECORD-NOT-FILE", "Ein Ordner liegt dort, wo nur Einträge (Dateien) stehen.",
@@ -262,5 +264,5 @@ def _stray(path: str, e: os.DirEntry[str]) -> Finding:
     if e.name.lower().endswith((".yaml", ".yml")) and not e.name.endswith(".yaml"):
         return _finding(path, "RECORD-SUFFIX", "Datensätze enden auf '.yaml' (klein geschrieben); diese Datei wird sonst nicht geprüft.",
                         "Die Datei umbenennen (git mv), sodass sie auf '.yaml' endet.")
-    return _finding(path, "RECORD-FOLDER-STRAY", "Die Datei gehört nicht zum Aufbau einer Akte und wird nicht gelesen.",
-                    f"Im Ordner einer Akte liegen nur {MAIN_FILE} und Einträge in den Unterordnern; Anhänge (Scans, Dokumente) gehören nicht ins Repository.")
+    return _finding(path, "RECORD-FOLDER-STRAY", f"Die Datei gehört nicht zum Aufbau {of} und wird nicht gelesen.",
+                    f"Im Ordner {of} liegen nur {main_file(kind)} und Einträge in den Unterordnern; Anhänge (Scans, Dokumente) gehören nicht ins Repository.")

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from . import githistory as gh
 from .dataset import scan_records
 from .findings import UserError
-from .layout import FOLDER_KINDS, main_file
+from .layout import FOLDER_KINDS, appendable, main_file
 from .load import read_yaml, roundtrip
 from .split import dump, keep_section_comments, split_document
 from .wording import count
@@ -34,6 +36,16 @@ STEP_1 = "Akten und Arbeitsplatzprofile in Ordner verschoben (site-gen migrate, 
 STEP_2 = "Einträge in eigene Dateien aufgeteilt (site-gen migrate, Schritt 2 von 2)"
 Key = tuple[str, str]
 """(kind, id) of a record to migrate."""
+
+
+def twins(root: Path) -> list[Key]:
+    """Records both as ``<kind>/<id>.yaml`` and as ``<kind>/<id>/``: migrate cannot move such a file (the folder is there)."""
+    out = []
+    for f in scan_records(root)[1]:
+        kind, _, name = f.file.partition("/")
+        if f.code == "RECORD-DUPLICATE" and kind in FOLDER_KINDS and name.endswith(".yaml") and "/" not in name:
+            out.append((kind, name[: -len(".yaml")]))
+    return sorted(out)
 
 
 def pending(root: Path) -> tuple[list[Key], list[Key]]:
@@ -83,17 +95,65 @@ def split(root: Path, key: Key) -> int:
     main = root / kind / rid / main_file(kind)
     yaml = roundtrip()
     original = main.read_text("utf-8-sig")
-    doc, moved = split_document(yaml.load(original), kind)
+    doc = yaml.load(original)
+    spans = _entry_lines(doc, kind)
+    doc, moved = split_document(doc, kind)
     if not moved:
         return 0
+    kept = _keep_every_comment(original, spans, moved, keep_section_comments(original, dump(doc)))
     for list_name, files in moved.items():
         folder = main.parent / list_name
         folder.mkdir(exist_ok=True)
         for name, text in files:
             with (folder / name).open("x", encoding="utf-8") as out:
                 out.write(text)
-    main.write_text(keep_section_comments(original, dump(doc)), encoding="utf-8")
+    main.write_text(kept, encoding="utf-8")
     return sum(map(len, moved.values()))
+
+
+Spans = dict[str, tuple[int, int, list[int]]]
+"""List name → (line of its key, line of the next top-level key, first line of each entry); 0-based."""
+
+
+def _entry_lines(doc: Any, kind: str) -> Spans:
+    """Where each appendable list and its entries stand in the original text (ruamel's line info)."""
+    if not hasattr(doc, "lc"):
+        return {}
+    keys = sorted(doc.lc.key(k)[0] for k in doc)
+    out: Spans = {}
+    for name in appendable(kind):
+        items = doc.get(name)
+        if isinstance(items, list) and items and hasattr(items, "lc"):
+            start = doc.lc.key(name)[0]
+            end = next((line for line in keys if line > start), 1 << 30)
+            out[name] = start, end, [items.lc.item(i)[0] for i in range(len(items))]
+    return out
+
+
+def _keep_every_comment(original: str, spans: Spans, moved: dict[str, list[tuple[str, str]]], main: str) -> str:
+    """Every comment line of ``original`` stays, wherever it stood: one that no written file holds yet goes
+    into the entry file it stood above (or, after the last entry, below), else to the end of the main file.
+    ``moved``'s texts are changed in place; returns ``main``."""
+    written = [main, *(text for files in moved.values() for _, text in files)]
+    present = Counter(line.strip() for text in written for line in text.splitlines() if line.strip().startswith("#"))
+    extra: list[str] = []
+    for number, line in enumerate(original.splitlines()):
+        comment = line.strip()
+        if not comment.startswith("#"):
+            continue
+        if present[comment] > 0:
+            present[comment] -= 1
+            continue
+        owner = next((name for name, (start, end, _) in spans.items() if start < number < end and name in moved), None)
+        if owner is None:
+            extra.append(comment)
+            continue
+        starts, files = spans[owner][2], moved[owner]
+        below = next((i for i, first in enumerate(starts) if first >= number), None)
+        i = below if below is not None else len(files) - 1
+        name, text = files[i]
+        files[i] = name, (f"{comment}\n{text}" if below is not None else f"{text.rstrip(chr(10))}\n{comment}\n")
+    return main if not extra else main.rstrip("\n") + "\n" + "\n".join(extra) + "\n"
 
 
 def fix_modeline(root: Path, key: Key) -> None:
@@ -143,12 +203,24 @@ def _git_top(root: Path, commit: bool) -> Path | None:
     return top
 
 
+def _report_twins(keys: list[Key]) -> None:
+    for kind, rid in keys:
+        noun = "Die Akte" if kind == "cases" else "Das Arbeitsplatzprofil"
+        print(f"{kind}/{rid}.yaml:1:1: RECORD-DUPLICATE {noun} liegt als Datei und als Ordner {kind}/{rid}/ vor; "
+              "die Datei kann nicht umgestellt werden.\n    Hinweis: Die Angaben der Datei von Hand in den Ordner übernehmen "
+              "(oder die veraltete Datei löschen), dann 'site-gen migrate' wiederholen.", file=sys.stderr)
+
+
 def migrate(root: Path, check: bool = False, commit: bool = True) -> int:
     """Migrate ``root`` (see module doc). Returns the exit code."""
     files, folders = pending(root)
+    doubled = twins(root)
+    _report_twins(doubled)
     if check:
-        return _report_only(files, folders)
+        return max(_report_only([*files, *doubled], folders), 1 if doubled else 0)
     if not files and not folders:
+        if doubled:
+            return 1
         print("Nichts zu tun: alle Akten und Arbeitsplatzprofile liegen schon im Ordner-Aufbau.")
         return 0
     bad = _unreadable(root, files)
@@ -171,7 +243,7 @@ def migrate(root: Path, check: bool = False, commit: bool = True) -> int:
     if bad:
         print(f"{_records(bad)} nicht umgestellt, weil die Datei nicht gelesen werden kann (siehe oben).", file=sys.stderr)
         return 1
-    return 0
+    return 1 if doubled else 0
 
 
 def _records(keys: list[Key]) -> str:

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import CaseSummary, code_fingerprint, finding_from_row, finding_row, read_cache, write_cache
+from .cache import CaseSummary, code_fingerprint, finding_from_row, finding_row, in_ci, read_cache, write_cache
 from .dataset import RecordUnit
 from .findings import Finding
 from .layout import stat_key
@@ -84,8 +84,8 @@ CACHE_FILE = "records.json"
 
 
 def content_only() -> bool:
-    """Whether every digest is a content hash (in CI: ``CI`` set and not ``false``/``0``)."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    """Whether every digest is a content hash: in CI."""
+    return in_ci()
 
 
 def read(root: Path) -> RecordCache:

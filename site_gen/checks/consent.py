@@ -65,14 +65,14 @@ def _consents(f: str, case: Case, today: dt.date, purposes: dict[str, Purpose]) 
     """The consents themselves: guardian scope, recipients, expiry coming."""
     for i, con in enumerate(case.consents):
         if not guardian_covers(case, con, purposes):
-            yield Finding(f, "CONSENT-GUARDIAN-SCOPE", f"Einwilligung '{con.id}' durch die Betreuung liegt außerhalb ihrer Aufgabenkreise.",
+            yield Finding(f, "CONSENT-GUARDIAN-SCOPE", f"Einwilligung {i + 1} durch die Betreuung liegt außerhalb ihrer Aufgabenkreise.",
                           "Die Person selbst einwilligen lassen oder die Aufgabenkreise der Betreuung prüfen.", loc=("consents", i, "given_by"))
         if purposes.get(con.purpose) is not None and purposes[con.purpose].needs_recipients and not con.recipients:
-            yield Finding(f, "CONSENT-NO-RECIPIENT", f"Einwilligung '{con.id}' nennt keinen Empfänger.",
+            yield Finding(f, "CONSENT-NO-RECIPIENT", f"Einwilligung {i + 1} nennt keinen Empfänger.",
                           "Unter 'recipients' die Betriebe (Kennungen) nennen, an die Daten gehen dürfen.", loc=("consents", i, "recipients"))
         if (is_live(con, today) and con.valid_until is not None and con.renewal_requested_on is None
                 and (days := (con.valid_until - today).days) <= EXPIRY_WARNING_DAYS):
             when = "heute" if days == 0 else ("morgen" if days == 1 else f"in {days} Tagen")
-            yield Finding(f, "CONSENT-EXPIRING", f"Einwilligung '{con.id}' läuft {when} ab.",
+            yield Finding(f, "CONSENT-EXPIRING", f"Einwilligung {i + 1} läuft {when} ab.",
                           f"Rechtzeitig mit der Person (oder Betreuung) über eine Verlängerung sprechen und {field_name(Consent, 'renewal_requested_on')} eintragen.", Severity.WARNING, loc=("consents", i, "valid_until"),
                           due=con.valid_until - dt.timedelta(days=EXPIRY_WARNING_DAYS))

@@ -24,10 +24,15 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
 def _file_stems(ds: Dataset) -> Iterator[Finding]:
     for kind, records in (("cases", ds.cases), ("workplaces", ds.workplaces), ("modules", ds.modules)):
         for stem, record in records.items():
-            if record.id != stem:
-                other = f" oder 'id' muss '{stem}' sein" if printable(stem) else " oder 'id' muss dem Dateinamen entsprechen"
-                yield Finding(ds.path_of(kind, stem), "ID-MISMATCH", "Die Kennung 'id' stimmt nicht mit dem Dateinamen überein.",
-                              f"Die Datei muss '{record.id}.yaml' heißen{other}.", loc=("id",))
+            if record.id != stem:  # no value in the hint: an id may hold a name, and this output lands in CI logs
+                display = ds.path_of(kind, stem)
+                if not display.endswith(".yaml"):
+                    yield Finding(display, "ID-MISMATCH", "Die Kennung 'id' stimmt nicht mit dem Namen des Ordners überein.",
+                                  "'id' in case.yaml wie den Ordner schreiben, oder den Ordner wie 'id' benennen (git mv).", loc=("id",))
+                    continue
+                other = " (der Name der Datei ohne '.yaml')" if printable(stem) else ""
+                yield Finding(display, "ID-MISMATCH", "Die Kennung 'id' stimmt nicht mit dem Dateinamen überein.",
+                              f"'id' wie den Dateinamen schreiben{other}, oder die Datei wie 'id' benennen: Kennung und '.yaml' (git mv).", loc=("id",))
 
 
 def _duplicates(ds: Dataset) -> Iterator[Finding]:
@@ -43,13 +48,16 @@ def _duplicates(ds: Dataset) -> Iterator[Finding]:
             if n > 1:
                 yield Finding(ORGANISATION_FILE, "ID-DUPLICATE", f"Kennung '{dup}' kommt in '{section}' {n}-mal vor.",
                               "Jede Kennung darf nur einmal vergeben werden.", loc=(section,))
+    # At every entry that repeats an id (in a case folder: each entry's own file), without the id itself (it may hold a name).
     for wid, wp in ds.workplaces.items():
-        for dup, n in Counter(m.id for m in wp.mentors).items():
-            if n > 1:
-                yield Finding(ds.path_of("workplaces", wid), "ID-DUPLICATE", f"Mentor-Kennung '{dup}' kommt {n}-mal vor.",
-                              "Jede Mentorin und jeder Mentor braucht eine eigene Kennung.", loc=("mentors",))
+        mentors = Counter(m.id for m in wp.mentors)
+        for i, mentor in enumerate(wp.mentors):
+            if (n := mentors[mentor.id]) > 1:
+                yield Finding(ds.path_of("workplaces", wid), "ID-DUPLICATE", f"Die Kennung der Mentorin oder des Mentors {i + 1} kommt {n}-mal vor.",
+                              "Jede Mentorin und jeder Mentor braucht eine eigene Kennung.", loc=("mentors", i, "id"))
     for cid, case in ds.cases.items():
-        for dup, n in Counter(c.id for c in case.consents).items():
-            if n > 1:
-                yield Finding(ds.path_of("cases", cid), "ID-DUPLICATE", f"Einwilligungs-Kennung '{dup}' kommt {n}-mal vor.",
-                              "Jede Einwilligung braucht eine eigene Kennung.", loc=("consents",))
+        consents = Counter(c.id for c in case.consents)
+        for i, consent in enumerate(case.consents):
+            if (n := consents[consent.id]) > 1:
+                yield Finding(ds.path_of("cases", cid), "ID-DUPLICATE", f"Die Kennung der Einwilligung {i + 1} kommt {n}-mal vor.",
+                              "Jede Einwilligung braucht eine eigene Kennung.", loc=("consents", i, "id"))

@@ -48,18 +48,22 @@ def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = T
         reached = set(summaries) | {f.file for f in findings}
     else:
         reached = affected(commit, summaries)
-    return [f for f in findings if _reaches(f.file, reached, commit)], reached
+    from ..layout import history_key
+
+    records = {history_key(r) for r in reached}
+    changed = commit.touched | commit.deleted
+    return [f for f in findings if _reaches(f.file, reached, records, changed)], reached
 
 
-def _reaches(file: str, reached: set[str], commit: Commit) -> bool:
+def _reaches(file: str, reached: set[str], records: set[str], changed: set[str]) -> bool:
     """Whether a finding is about what the commit reaches: a reached file or record (every file of a reached
     case folder, and the file of the same id beside it), or a folder holding a changed path (a stray folder in a case)."""
     from ..layout import history_key
 
-    if file in reached or history_key(file) in {history_key(r) for r in reached}:
+    if file in reached or history_key(file) in records:
         return True
     prefix = file + "/"
-    return any(p.startswith(prefix) for p in commit.touched | commit.deleted)
+    return any(p.startswith(prefix) for p in changed)
 
 
 def run(args: argparse.Namespace) -> int:

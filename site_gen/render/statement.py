@@ -22,14 +22,26 @@ CSV_HEADER = ("Kennung", "Maßnahme", "Aktenzeichen", "Bewilligt ab", "Bewilligt
 FLAG_CLASSES = {FLAG_OVER: "flag-over", FLAG_UNDER: "flag-under", FLAG_NO_APPROVAL: "flag-none"}
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is a formula to a spreadsheet program (OWASP: CSV injection)."""
+
+
+def cell(value: object) -> object:
+    """A text cell made inert: one starting like a formula gets a leading apostrophe (OWASP's advice;
+    spreadsheet programs then show the text as typed). Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def statement_csv(ctx: StatementContext) -> str:
-    """Semicolon-separated (German spreadsheets), one row per case and approval, ISO dates."""
+    """Semicolon-separated (German spreadsheets), one row per case and approval, ISO dates; no cell is a formula."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for r in ctx.rows:
-        writer.writerow((r.case_id, r.measure, r.file_ref, r.start.isoformat() if r.start else "", r.end.isoformat() if r.end else "",
-                         r.direct, r.mediate, r.indirect, r.total, "" if r.scope is None else r.scope, r.flag))
+        writer.writerow(tuple(map(cell, (r.case_id, r.measure, r.file_ref, r.start.isoformat() if r.start else "", r.end.isoformat() if r.end else "",
+                                         r.direct, r.mediate, r.indirect, r.total, "" if r.scope is None else r.scope, r.flag))))
     return out.getvalue()
 
 

@@ -56,7 +56,7 @@ def staging_dir(out: Path) -> Path:
 def clean_stale(root: Path) -> None:
     """Remove staging folders whose build process is gone (e.g. killed with ``kill -9``)."""
     for entry in root.iterdir():
-        if not entry.is_dir():
+        if not entry.is_dir() or entry.is_symlink():  # a link is never followed (rmtree would not, either)
             continue
         try:
             pid = int(entry.name.split("-")[-2])

@@ -159,3 +159,18 @@ def test_the_cache_key_lives_outside_the_cache_folder(base_repo: Path, monkeypat
     monkeypatch.delenv(cache.KEY_ENV)
     cache.cache_key.cache_clear()
     assert not list((base_repo / ".site-gen-cache").glob("*.key"))
+
+
+def test_in_ci_without_a_key_no_cache_file_outlives_its_process(base_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A work tree another branch's pipeline may have touched holds nothing a CI check trusts."""
+    from site_gen import cache
+
+    monkeypatch.delenv(cache.KEY_ENV, raising=False)
+    monkeypatch.setenv("CI", "true")
+    cache.cache_key.cache_clear()
+    cache.write_cache(base_repo, "probe.json", b"{}")
+    assert cache.read_cache(base_repo, "probe.json") == b"{}"  # the same process: the same key
+    cache.cache_key.cache_clear()  # the next process
+    assert cache.read_cache(base_repo, "probe.json") is None
+    monkeypatch.delenv("CI")
+    cache.cache_key.cache_clear()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
+
+import pytest
 
 from ..conftest import TODAY, run_cli
 
@@ -100,3 +103,22 @@ def test_positions_follow_edits_in_a_long_running_process(tmp_path: Path) -> Non
     assert locate(path, ("opened",)) == (2, 1)
     path.write_text("# Kommentar\n\nid: tn-0001\nopened: 2026-01-01\n")
     assert locate(path, ("opened",)) == (4, 1)
+
+
+def test_any_command_removes_what_a_killed_build_left_in_staging(base_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A build killed with ``kill -9`` leaves case pages in ``.site-gen-staging/``: the next command of any kind removes them."""
+    import subprocess
+
+    from site_gen.cli import main
+    from site_gen.site.publish import STAGING
+
+    dead = subprocess.Popen(["true"])  # a process that has ended: no build of its id runs
+    dead.wait()
+    staging = base_repo / STAGING
+    left = staging / f"site-{dead.pid}-abc123"
+    (left / "akten").mkdir(parents=True)
+    (left / "akten" / "tn-0001.html").write_text("Testa Musterfrau", encoding="utf-8")
+    running = staging / f"site-{os.getpid()}-def456"
+    running.mkdir()
+    assert main(["--root", str(base_repo), "check", "--today", TODAY]) == 0
+    assert not left.exists() and running.exists()

@@ -214,3 +214,21 @@ def test_every_page_carries_the_documented_csp_as_meta(fixture_site: tuple[Path,
         text = page.read_text(encoding="utf-8")
         found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', text)
         assert [f.replace("&#39;", "'") for f in found] == [expected], page
+
+
+def test_the_documented_server_rule_hides_every_dot_file_and_the_site_needs_none(fixture_site: tuple[Path, Path]) -> None:
+    """help/betrieb.md: nginx answers 404 for every path with a part starting with a dot; the built site
+    holds such files (marker, manifest, privacy state) but no page or asset is reached through one."""
+    doc = (REPO / "site_gen" / "help" / "betrieb.md").read_text(encoding="utf-8")
+    assert "location ~ /\\. { return 404; }" in doc
+    rule = re.compile(r"/\.")
+    site = fixture_site[1]
+    dotted = [p.relative_to(site).as_posix() for p in site.rglob("*") if any(part.startswith(".") for part in p.relative_to(site).parts)]
+    assert {".site-gen-intern", ".site-gen-seiten.json", ".site-gen-zustand.json"} <= set(dotted)
+    assert all(rule.search("/" + path) for path in dotted)
+    for page in site.rglob("*.html"):
+        for link in re.findall(r'(?:href|src)="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:", link):
+                continue
+            parts = [x for x in link.split("/") if x not in ("", ".", "..")]
+            assert not any(x.startswith(".") for x in parts), f"{page.name}: {link}"

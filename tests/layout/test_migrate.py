@@ -96,3 +96,41 @@ def test_migrate_keeps_comments(tmp_path: Path) -> None:
     assert "# Abschnitt Begleitung\n" in main
     entries = "".join(p.read_text(encoding="utf-8") for p in (root / "cases" / "tn-0004").rglob("*.yaml") if p.name != "case.yaml")
     assert re.search(r"kind: unmittelbar +# vor Ort\n", entries) and "# Abschnitt Begleitung" not in entries  # ruamel keeps the comment's column
+
+
+def test_migrate_keeps_every_comment_wherever_it_stands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from site_gen.migration import migrate
+
+    from ..conftest import make_repo
+
+    root = make_repo(tmp_path / "akten")
+    case = root / "cases" / "tn-0001.yaml"
+    text = case.read_text(encoding="utf-8").replace("opened: 2026-01-05\n", "").replace("enrolments:\n", "opened: 2026-01-05\nenrolments:\n")
+    text = text.replace("  - stage: suche\n", "# K-spalte-null zwischen Einträgen\n  - stage: suche\n")
+    text = text.replace("placements:\n", "placements:\n  # K-eingerückt vor dem Eintrag\n")
+    text = text.replace("coaches:\n", "# K-über-einem-Schlüssel\ncoaches:\n")
+    case.write_text(text + "# K-am-Ende der Datei\n", encoding="utf-8")
+    assert migrate(root, commit=False) == 0
+    written = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in (root / "cases").rglob("*.yaml")}
+    comments = sorted(line for body in written.values() for line in body.splitlines() if line.lstrip().startswith("# K-"))
+    assert comments == sorted(["# K-spalte-null zwischen Einträgen", "# K-eingerückt vor dem Eintrag", "# K-über-einem-Schlüssel", "# K-am-Ende der Datei"])
+    suche = next(body for path, body in written.items() if "/stages/" in path and "suche" in body)
+    assert suche.startswith("# K-spalte-null zwischen Einträgen\n")
+    assert next(body for path, body in written.items() if "/placements/" in path).startswith("# K-eingerückt vor dem Eintrag\n")
+    assert "# K-über-einem-Schlüssel\ncoaches:" in written["cases/tn-0001/case.yaml"]
+    assert findings(root) == []
+
+
+def test_a_case_both_as_file_and_as_folder_is_reported_not_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from site_gen.migration import migrate
+
+    from ..conftest import make_repo
+
+    root = make_repo(tmp_path / "akten")
+    assert migrate(root, commit=False) == 0
+    shutil.copy(root / "cases" / "tn-0001" / "case.yaml", root / "cases" / "tn-0001.yaml")
+    capsys.readouterr()
+    assert migrate(root, check=True) == 1
+    assert migrate(root, commit=False) == 1
+    err = capsys.readouterr().err
+    assert "cases/tn-0001.yaml:1:1: RECORD-DUPLICATE" in err and (root / "cases" / "tn-0001.yaml").exists()

@@ -68,3 +68,27 @@ def test_flags_and_no_personal_text(tmp_path: Path) -> None:
 def test_bad_arguments_exit_1_in_german(args: tuple[str, ...], code: str, tmp_path: Path) -> None:
     res = run_cli("--root", str(REPO), "nachweis", *args, "--out", str(tmp_path))
     assert res.returncode == 1 and code in res.stderr and "Hinweis:" in res.stderr and "Traceback" not in res.stderr
+
+
+PAYLOADS = ["=HYPERLINK(\"http://example.org/x\";\"Klick\")", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+            "\t=1+1", "\r=1+1"]
+"""OWASP's CSV injection examples: a cell starting with = + - @ tab or CR."""
+
+
+def test_no_csv_cell_is_a_formula(tmp_path: Path) -> None:
+    """An Aktenzeichen passes the check whatever it says; in the CSV it is inert text (apostrophe in front)."""
+    from site_gen.cli import main
+
+    repo = make_repo(tmp_path / "repo", CANARY)
+    case = repo / "cases" / "tn-0099.yaml"
+    original = case.read_text(encoding="utf-8")
+    for n, payload in enumerate(PAYLOADS):
+        quoted = '"' + payload.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r") + '"'
+        case.write_text(original.replace("file_ref: AA-Test 0099", f"file_ref: {quoted}"), encoding="utf-8")
+        out = tmp_path / f"out-{n}"
+        out.mkdir()
+        assert main(["--root", str(repo), "nachweis", "--kostentraeger", "agentur-fuer-arbeit", "--monat", "2026-03", "--out", str(out), "--today", TODAY]) == 0
+        rows = list(csv.reader((out / "nachweis-agentur-fuer-arbeit-2026-03.csv").open(encoding="utf-8", newline=""), delimiter=";"))
+        cells = [c for row in rows for c in row]
+        assert "'" + payload in cells or "'" + payload.strip() in cells, payload  # the model may strip the whitespace
+        assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))], payload
