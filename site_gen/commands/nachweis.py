@@ -16,14 +16,14 @@ from .options import add_out, add_today
 def run(args: argparse.Namespace) -> int:
     from ..dataset import load_dataset
     from ..output import write_private
-    from ..render.statement import statement_csv, statement_html
+    from ..render.statement import statement_csv_file, statement_html
     from ..views.statement import parse_bearer, parse_month, statement
     from ..wording import count
 
     bearer, month = parse_bearer(args.kostentraeger), parse_month(args.monat)
     ctx = statement(load_dataset(args.root), bearer, month, args.today)
     stem = f"nachweis-{bearer.value}-{month:%Y-%m}"
-    write_private(args.out / f"{stem}.csv", statement_csv(ctx))
+    write_private(args.out / f"{stem}.csv", statement_csv_file(ctx))
     write_private(args.out / f"{stem}.html", statement_html(ctx))
     print(f"Leistungsnachweis geschrieben: {args.out / stem}.csv und .html ({count(len(ctx.rows), 'Zeile', 'Zeilen')}).")
     return 0

@@ -50,6 +50,8 @@ class StatementContext:
     month: dt.date
     today: dt.date
     rows: list[StatementRow]
+    sender: str = ""
+    """Who sends the statement: the providers of the organisation (the letterhead of the page)."""
 
     @property
     def month_label(self) -> str:
@@ -103,4 +105,5 @@ def statement(ds: Dataset, bearer: CostBearer, month: dt.date, today: dt.date) -
             if sum(kinds.values()):
                 rows.append(StatementRow(cid, "–", "–", None, None, kinds[ServiceKind.DIRECT], kinds[ServiceKind.MEDIATE],
                                          kinds[ServiceKind.INDIRECT], None, FLAG_NO_APPROVAL))
-    return StatementContext(bearer.value, label(bearer), month, today, rows)
+    sender = ", ".join(p.name for p in ds.organisation.providers) if ds.organisation else ""
+    return StatementContext(bearer.value, label(bearer), month, today, rows, sender)
