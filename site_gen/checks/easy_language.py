@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..dataset import Dataset
 from ..findings import Finding, Loc, Severity
 from .easy_language_config import EasyLanguageConfig, Separator, load_config
-from .easy_language_rules import Rules
+from .easy_language_rules import job_forms, Rules
 from .easy_language_text import WORD_RE, flesch_from_counts
 from .easy_language_words import Lexicon, norm
 
@@ -35,6 +35,7 @@ def rules_for(config: EasyLanguageConfig) -> Rules:
         return hit[1]
     words = set(config.common_words.lower().split())
     words |= {norm(p) for w in [*config.allowed_words, *config.glossary] for p in w.split()}
+    words |= {norm(form) for title in config.job_titles for form in job_forms(title)}  # Mechaniker is no rare word
     rules = Rules(config, Lexicon(words))
     if len(_RULES) > 8:
         _RULES.clear()

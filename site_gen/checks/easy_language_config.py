@@ -29,7 +29,7 @@ RULE_CODES = (
     "EASY-SENTENCE-LENGTH", "EASY-ONE-SENTENCE-PER-LINE", "EASY-ABBREVIATION", "EASY-SPECIAL-CHARACTER", "EASY-NUMBER-WORD",
     "EASY-ROMAN-NUMERAL", "EASY-NUMBER-FORMAT", "EASY-LONG-WORD", "EASY-SEPARATOR-STYLE", "EASY-SEPARATOR-MIXED",
     "EASY-NEGATION", "EASY-PASSIVE", "EASY-SUBJUNCTIVE", "EASY-GENITIVE", "EASY-SUBORDINATE-CLAUSE", "EASY-RARE-WORD",
-    "EASY-FOREIGN-WORD", "EASY-READABILITY", "EASY-REVIEW-MISSING", "EASY-REVIEW-OUTDATED",
+    "EASY-FOREIGN-WORD", "EASY-READABILITY", "EASY-REVIEW-MISSING", "EASY-REVIEW-OUTDATED", "EASY-IDIOM",
 )
 """Every rule code the check knows (a setting for another code is an error)."""
 
@@ -71,6 +71,10 @@ class EasyLanguageConfig(Part):
     subordinators: list[str] = field("Nebensatz-Wörter", "Bindewörter, die immer einen Nebensatz einleiten.", default_factory=list)
     subordinators_after_comma: list[str] = field("Nebensatz nach Komma", "Wörter, die nach einem Komma einen Nebensatz einleiten.", default_factory=list)
     foreign_words: dict[str, str] = field("Fremdwörter", "Fremdwort → deutsches Wort.", default_factory=dict)
+    idioms: dict[str, str] = field("Redewendungen und Bilder", "Die Wörter, an denen eine Redewendung zu erkennen ist (Wortanfänge in "
+                                   "dieser Reihenfolge, z. B. 'kalte wasser') → was in Leichter Sprache stattdessen steht.", default_factory=dict)
+    job_titles: list[str] = field("Berufe", "Berufsbezeichnungen, die als bekannt gelten; die Formen mit -in, -innen und -n "
+                                  "gelten mit.", default_factory=list)
     unsplit: list[str] = field("Nicht trennen", "Lange Wörter, die ungetrennt bleiben (Donnerstag).", default_factory=list)
     allowed_words: list[str] = field("Erlaubte Wörter", "Projekt-Wörter, die keine Erklärung brauchen.", default_factory=list)
     glossary: dict[str, str] = field("Glossar", "Schwere Wörter → Erklärung in Leichter Sprache (Glossar-Seite).", default_factory=dict)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..findings import Severity
 from .easy_language_config import EasyLanguageConfig, Separator
-from .easy_language_text import LETTERS, Sentence, quote, sentences, syllables
+from .easy_language_text import LETTERS, Sentence, parts, quote, sentences, syllables
 from .easy_language_words import Lexicon, norm, suggest
 
 _ROMAN = re.compile(r"^(?=[MDCLXVI]{2,}$)(?=.*[IVX])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -35,6 +35,25 @@ _MEDIO_WORD = re.compile(rf"[{LETTERS}]+(?:·[{LETTERS}]+)+")
 _DOTS_AND_SPACES = re.compile(r"[.\s]")
 _AFTER_COMMA = re.compile(rf",\s*([{LETTERS}]+)")
 _LEADING_ZERO = re.compile(r"^0")
+
+_ENGLISH = re.compile(r"y[aeiou]|ing$|ings$|oa|ea(?!u)|oo|ight|ew$|ews$|^sh|shop|ness$")
+"""English spelling in a word no list knows: Flyer, Meeting, Coaching, Team, Food, Highlight, Interview, Shop."""
+
+
+def job_forms(title: str) -> tuple[str, ...]:
+    """Mechaniker → Mechaniker, Mechanikerin, Mechanikerinnen, Mechanikern."""
+    return (title, f"{title}in", f"{title}innen") + ((f"{title}n",) if title.endswith("er") else ())
+
+
+def _in_order(words: tuple[str, ...], lower: list[str]) -> bool:
+    """Whether tokens starting with ``words`` occur in this order (ins kalte Wasser → springst ins kalte Wasser);
+    a short word (up to four letters) must match whole, so "in" does not match "insgesamt"."""
+    i = 0
+    for tok in lower:
+        if i < len(words) and (tok == words[i] if len(words[i]) <= 4 else tok.startswith(words[i])):
+            i += 1
+    return i == len(words)
+
 
 TEXT_CACHE = 20_000
 """Texts whose analysis and findings a :class:`Rules` keeps (cleared when full; ``serve`` runs for days)."""
@@ -88,7 +107,8 @@ class Rules:
 
     def _compile_patterns(self, config: EasyLanguageConfig) -> None:
         """Abbreviations (with and without their dots) and special characters as patterns."""
-        self.no_end = frozenset(t.lower() for a in config.abbreviations for t in re.findall(rf"[{LETTERS}]+", a))
+        self.no_end = frozenset(t.lower() for a in config.abbreviations for t in re.findall(rf"[{LETTERS}]+", a)) | \
+            frozenset(_DOTS_AND_SPACES.sub("", a).lower() for a in config.abbreviations)  # "zb": z.B. written without a space
         abbr = sorted(config.abbreviations, key=len, reverse=True)
         pattern = "|".join(r"\s*".join(re.escape(t) for t in a.split()) for a in abbr) or "(?!)"
         self.abbr_re = re.compile(rf"(?<![\w·-])(?:{pattern})(?![\w·])", re.I)
@@ -111,11 +131,14 @@ class Rules:
         self.sub_always = {w.lower() for w in config.subordinators}
         self.sub_comma = {w.lower() for w in config.subordinators_after_comma}
         self.unsplit = {norm(w) for w in config.unsplit}
+        self.idioms = [(key, tuple(key.lower().split()), alternative) for key, alternative in config.idioms.items() if key.split()]
         # Words the lists spell without a separator may stay whole (Kolleginnen, Lagerhelfer).
         # A word the glossary spells with a separator must be written so (Arbeits·platz), even if it is common.
         split_in_glossary = {norm(w) for w in config.glossary if "·" in w}
         self.listed = {w.lower() for w in [*config.allowed_words, *config.glossary] if "·" not in w} | \
             (set(config.common_words.lower().split()) - split_in_glossary) - {"arbeitsplätze", "arbeitsplatzes"}
+        # Job titles are common words to the readers of a job board (Mechaniker, Köchin), whatever the lexicon says.
+        self.listed |= {form.lower() for title in config.job_titles for form in job_forms(title)}
 
     def on(self, code: str) -> bool:
         enabled = self._enabled.get(code)
@@ -233,10 +256,15 @@ class Rules:
                 add(hit)
             out += self._word_style(i, toks, low, q, s.line)
         if self.on("EASY-PASSIVE") and self.aux & set(lower):
-            part = next((t for t in toks[1:] if self._participle(t)), None)
-            if part:
-                add(Hit("EASY-PASSIVE", f"Passiv „{next(t for t in toks if t.lower() in self.aux)} … {part}“ in {q}",
+            found = self._passive(toks, lower)
+            if found:
+                add(Hit("EASY-PASSIVE", f"Passiv „{found[0]} … {found[1]}“ in {q}",
                         "Aktiv schreiben: Wer macht was? Zum Beispiel „Du putzt den Boden.“", s.line))
+        if self.on("EASY-IDIOM"):
+            for key, words, alternative in self.idioms:
+                if _in_order(words, lower):
+                    add(Hit("EASY-IDIOM", f"Redewendung oder Bild („{key}“) in {q}",
+                            f"Bilder und Redewendungen werden oft wörtlich verstanden. Einfach sagen, was gemeint ist: „{alternative}“", s.line))
         if self.on("EASY-SUBORDINATE-CLAUSE"):
             word = self._subordinate(s.text, lower)
             if word:
@@ -282,6 +310,18 @@ class Rules:
         return 0 < i < len(toks) - 1 and toks[i - 1][:1].isupper() and toks[i - 1].lower() not in self.not_noun \
             and (toks[i + 1][:1].isupper() or (i + 2 < len(toks) and toks[i + 2][:1].isupper()))
 
+    def _passive(self, toks: list[str], lower: list[str]) -> tuple[str, str] | None:
+        """The auxiliary and its participle: the last participle after a form of 'werden', before the next one
+        (German puts it at the end of the clause: "Die Stelle ist befristet, ein Vertrag wird angestrebt")."""
+        for i, low in enumerate(lower):
+            if low not in self.aux:
+                continue
+            end = next((j for j in range(i + 1, len(lower)) if lower[j] in self.aux), len(lower))
+            part = next((toks[j] for j in range(end - 1, i, -1) if self._participle(toks[j])), None)
+            if part:
+                return toks[i], part
+        return None
+
     def _participle(self, tok: str) -> bool:
         low = tok.lower()
         if not tok[:1].islower() or low in self.not_participles or low in self.aux:
@@ -311,14 +351,28 @@ class Rules:
             n = norm(tok)
             if tok in after_title or self._judged_elsewhere(tok, n, names):  # after_title: a person's name, "Frau Ahrens"
                 continue
-            if "·" not in tok and "-" not in tok and len(tok) >= self.c.long_word_min_length and tok[:1].isupper() \
-                    and n not in self.unsplit and n not in self.listed and self.on("EASY-LONG-WORD"):
-                pieces = self.lex.split(tok)
-                if pieces:
-                    out.append(Hit("EASY-LONG-WORD", f"Langes Wort ohne Trennung „{tok}“ in {q}",
-                                   f"Trennen: „{suggest(pieces, self.hyphen)}“.", s.line))
-                    continue
-            if self.on("EASY-RARE-WORD") and not self.lex.known(tok):
-                out.append(Hit("EASY-RARE-WORD", f"Seltenes Wort „{tok}“ in {q}",
-                               "Ein häufiges Wort nehmen oder das Wort ins Glossar in schema/easy-language.yaml aufnehmen.", s.line))
+            hit = self._long(tok, n, q, s.line) or self._english(tok, n, q, s.line)
+            if hit is None and self.on("EASY-RARE-WORD") and not self.lex.known(tok):
+                hit = Hit("EASY-RARE-WORD", f"Seltenes Wort „{tok}“ in {q}",
+                          "Ein häufiges Wort nehmen oder das Wort ins Glossar in schema/easy-language.yaml aufnehmen.", s.line)
+            if hit is not None:
+                out.append(hit)
         return out
+
+    def _long(self, tok: str, n: str, q: str, line: int) -> Hit | None:
+        """EASY-LONG-WORD: a long compound the lexicon can split, written without a separator."""
+        if "·" not in tok and "-" not in tok and len(tok) >= self.c.long_word_min_length and tok[:1].isupper() \
+                and n not in self.unsplit and n not in self.listed and self.on("EASY-LONG-WORD"):
+            pieces = self.lex.split(tok)
+            if pieces:
+                return Hit("EASY-LONG-WORD", f"Langes Wort ohne Trennung „{tok}“ in {q}", f"Trennen: „{suggest(pieces, self.hyphen)}“.", line)
+        return None
+
+    def _english(self, tok: str, n: str, q: str, line: int) -> Hit | None:
+        """EASY-FOREIGN-WORD by English spelling, also when the dictionary lists the word as a loan word (Flyer):
+        only the project's own lists (common words, allowed words: Team, Job) make such a word or part plain."""
+        if self.on("EASY-FOREIGN-WORD") and tok.lower() not in self.listed and not self.lex.base_known(n) \
+                and any(_ENGLISH.search(norm(p)) and not self.lex.base_known(norm(p)) and p.lower() not in self.listed for p in parts(tok)):
+            return Hit("EASY-FOREIGN-WORD", f"Englisches Wort „{tok}“ in {q}",
+                       "Ein deutsches Wort nehmen, zum Beispiel „Zettel“ statt „Flyer“. Oder das Wort erklären.", line)
+        return None

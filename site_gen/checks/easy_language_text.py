@@ -19,6 +19,8 @@ _ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 _VOWELS_RE = re.compile(r"(?:äu|eu|au|ei|ai|ie|ee|aa|oo|[aeiouyäöü])", re.I)
 _SEPARATOR_RE = re.compile(r"[·\-]")
 _NOT_WORD_RE = re.compile(r"[\W_]")
+_ROMAN_RE = re.compile(r"^[IVXLC]{1,6}$")
+"""A Roman numeral; with a period it is an ordinal ("Teil II."), not the end of a sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,8 @@ def split_sentences(line: str, no_end: frozenset[str]) -> list[str]:
 
     A run of ``.!?`` ends a sentence when whitespace or the line end follows,
     unless the period closes an abbreviation in ``no_end`` (lower case, e.g.
-    ``"b"`` of ``z. B.``) or a number (``5. März``), or a lower-case word follows.
+    ``"b"`` of ``z. B.``, or ``"zb"`` of ``z.B.``), a number (``5. März``) or a Roman
+    numeral (``Teil II.``), or a lower-case word follows.
     """
     out: list[str] = []
     start = 0
@@ -53,8 +56,11 @@ def split_sentences(line: str, no_end: frozenset[str]) -> list[str]:
         rest = line[end:].lstrip()
         if rest and m.group() == ".":
             before = line[start:m.start()].split()
-            last = _NOT_WORD_RE.sub("", before[-1]).lower() if before else ""
-            if last.isdigit() or last in no_end or rest[0].islower():
+            word = _NOT_WORD_RE.sub("", before[-1]) if before else ""
+            last = word.lower()
+            # "z.B." (written without a space) is as much an abbreviation as "z. B."; "II." is an ordinal.
+            if last.isdigit() or last in no_end or rest[0].islower() or _ROMAN_RE.match(word) \
+                    or (len(before) > 1 and f"{_NOT_WORD_RE.sub('', before[-2]).lower()}{last}" in no_end and before[-2].endswith(".")):
                 continue
         piece = line[start:end].strip()
         if piece:

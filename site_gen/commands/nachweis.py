@@ -15,7 +15,7 @@ def run(args: argparse.Namespace) -> int:
     from ..dataset import load_dataset
     from ..output import write_private
     from ..outputs import out_dir
-    from ..render.statement import statement_csv, statement_html
+    from ..render.statement import statement_csv_file, statement_html
     from ..views.statement import parse_bearer, parse_month, statement
     from ..wording import count
 
@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     ctx = statement(load_dataset(args.root), bearer, month, args.today)
     stem = f"nachweis-{bearer.value}-{month:%Y-%m}"
     folder = out_dir(args.root, args.out)
-    write_private(folder / f"{stem}.csv", statement_csv(ctx))
+    write_private(folder / f"{stem}.csv", statement_csv_file(ctx))
     write_private(folder / f"{stem}.html", statement_html(ctx))
     print(f"Leistungsnachweis geschrieben: {folder / stem}.csv und .html ({count(len(ctx.rows), 'Zeile', 'Zeilen')}).")
     if ctx.left_out:

@@ -19,7 +19,7 @@ from ..views.profile_figures import ProfileFigure, ProfileHistory, ProfileRow
 
 __all__ = ["ProfileRow", "history_svg", "history_table", "profile_figure", "profile_history", "side_by_side_svg", "side_by_side_table"]
 
-ABILITY, REQUIREMENT, OVER, GRID, INK = "#1565c0", "#e65100", "#b71c1c", "#cfd8dc", "#263238"
+ABILITY, REQUIREMENT, OVER, GRID, INK = "#1565c0", "#bf360c", "#b71c1c", "#cfd8dc", "#263238"
 SCALE = 5
 
 

@@ -65,7 +65,26 @@ PROCESS: tuple[tuple[str, tuple[str, ...]], ...] = (
 """The seven stages (DOMAIN.md) in Leichte Sprache: (heading, sentences)."""
 PROGRAMME_PICTOS = {"JobVision": "hand", "Chance 24": "einkaufswagen", "Zertifizierte Qualifizierung": "haken",
                     "KuKuK": "menschen", "Talente": "werkzeug"}
-"""Picture per course programme (each course shows one)."""
+"""Picture per course programme: the fallback when no word of the course names a picture (COURSE_PICTO_WORDS)."""
+COURSE_PICTO_WORDS: tuple[tuple[str, str], ...] = (
+    ("hotel", "bett"), ("zimmer", "bett"), ("küche", "kochtopf"), ("kochen", "kochtopf"), ("service", "teller"),
+    ("gast", "teller"), ("laden", "einkaufswagen"), ("verkauf", "einkaufswagen"), ("kasse", "einkaufswagen"),
+    ("lager", "kiste"), ("logistik", "kiste"), ("paket", "kiste"), ("kind", "kind"), ("kita", "kind"), ("garten", "pflanze"),
+    ("pflanze", "pflanze"), ("pferd", "pferd"), ("tier", "pferd"), ("büro", "brief"), ("bewerbung", "brief"),
+    ("putzen", "besen"), ("reinig", "besen"), ("alltag", "hand"), ("werkzeug", "werkzeug"), ("holz", "werkzeug"),
+    ("gruppe", "menschen"), ("team", "menschen"), ("zusammen", "menschen"), ("miteinander", "menschen"), ("reden", "menschen"),
+    ("stress", "uhr"), ("ziel", "haken"),
+)
+"""Picture per course, found by the first of these word beginnings in the course's easy title ("Arbeiten im Hotel" → bed)."""
+
+
+def course_picto(course: PublicCourse) -> str:
+    """The pictogram of one course: from its easy title, else its programme's."""
+    title = course.title.lower().replace("·", "")
+    for word, picto in COURSE_PICTO_WORDS:
+        if re.search(rf"(?<![\w]){word}", title):
+            return picto
+    return PROGRAMME_PICTOS.get(course.programme, "hand")
 SECTION_PICTOS = {"was": ("aufgabe", "Bild: eine Liste"), "wo": ("ort", "Bild: ein Ort auf der Karte"), "wann": ("uhr", "Bild: eine Uhr"),
                   "brauchst": ("haken", "Bild: ein Haken"), "hilft": ("menschen", "Bild: zwei Menschen"), "weiter": ("telefon", "Bild: ein Telefon")}
 """Pictogram per section of a posting (what, where, when, what you need, who helps, what next)."""
@@ -82,10 +101,20 @@ def json_ld(data: dict[str, Any]) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_LD_ESCAPES))
 
 
+def explain(line: str, links: dict[str, str], root: str) -> Markup:
+    """One line of easy text with its hard words linked to their explanation on the glossary page (each once)."""
+    out = str(escape(line))
+    for word in sorted(links, key=len, reverse=True):
+        link = f'<a class="explained" href="{escape(root)}woerter/#{escape(links[word])}">{escape(word)}</a>'
+        out = re.sub(rf"(?<![\w·>]){re.escape(str(escape(word)))}(?![\w·<])", link.replace("\\", "\\\\"), out, count=1)
+    return Markup(out)
+
+
 @cache
 def environment() -> Environment:
     env = make_environment("public")
-    env.filters.update(date_de=date_de, slug=slug, lines=lambda text: [ln.strip() for ln in text.splitlines() if ln.strip()])
+    env.filters.update(date_de=date_de, slug=slug, lines=lambda text: [ln.strip() for ln in text.splitlines() if ln.strip()],
+                       explain=explain)
     env.globals["csp"] = meta_csp(CSP)
     return env
 
@@ -144,6 +173,8 @@ def speech_texts(board: PublicBoard) -> dict[str, str]:
         for sec in sections:
             out[f"audio/{p.id}/{sec.key}.opus"] = speakable([sec.heading, *sec.lines])
         out[f"audio/{p.id}/alles.opus"] = speakable([p.title, *(ln for sec in sections for ln in (sec.heading, *sec.lines))])
+    for c in board.courses:  # one file per course: the same lines as its section on the course page
+        out[f"audio/kurse/{c.id}.opus"] = speakable([c.title, *(ln.strip() for ln in c.text.splitlines() if ln.strip())])
     return out
 
 
@@ -182,7 +213,18 @@ class CoursesContext:
     page: Page
     courses: tuple[PublicCourse, ...]
     pictos: dict[str, str]
+    """Pictogram per course id."""
     glossary_links: dict[str, str]
+    audio: bool = False
+    """Whether ``audio/kurse/<id>.opus`` exists for every course."""
+
+    @property
+    def topics(self) -> list[tuple[str, list[PublicCourse]]]:
+        """The courses by programme (the overview at the top of the page), in order of first appearance."""
+        out: dict[str, list[PublicCourse]] = {}
+        for c in self.courses:
+            out.setdefault(c.programme, []).append(c)
+        return list(out.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +358,9 @@ def render_site(board: PublicBoard, glossary: dict[str, str], audio: bool = Fals
                                                 alts[p.pictogram], audio, links))
         sheet = site.page(f"aushang/{p.id}/index.html", p.title, "print")
         site.put("print.html", PrintContext(sheet, ((p, short, qr, posting_sections(p)),), alts), in_sitemap=False)
-    site.put("courses.html", CoursesContext(site.page("kurse/index.html", "Kurse", "courses"), board.courses, PROGRAMME_PICTOS, links))
+    course_words = sorted({w for c in board.courses for w in re.findall(r"[\w·-]+", c.text)})
+    site.put("courses.html", CoursesContext(site.page("kurse/index.html", "Kurse", "courses"), board.courses,
+                                            {c.id: course_picto(c) for c in board.courses}, links | glossary_links(glossary, course_words), audio))
     site.put("process.html", ProcessContext(site.page("so-gehts/index.html", "So bekommst du einen Arbeits·platz", "process"), PROCESS))
     texts = [t for p in board.postings for t in (p.title, *p.tasks, *p.needs, p.hours, p.place, p.help)]
     texts += [t for c in board.courses for t in (c.title, c.text)] + [t for _, lines in PROCESS for t in lines] + labels

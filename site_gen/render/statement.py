@@ -45,6 +45,15 @@ def statement_csv(ctx: StatementContext) -> str:
     return out.getvalue()
 
 
+EXCEL_BOM = "\ufeff"
+"""German Excel reads a CSV as UTF-8 only with a byte order mark (without it 'Maßnahme' turns into 'MaÃŸnahme')."""
+
+
+def statement_csv_file(ctx: StatementContext) -> str:
+    """The CSV file as German Excel opens it by double-click: UTF-8 with BOM, ';' between the columns."""
+    return EXCEL_BOM + statement_csv(ctx)
+
+
 @cache
 def _env() -> Environment:
     return make_environment("nachweis", keep_trailing_newline=True)

@@ -11,7 +11,10 @@ from .report_blocks import Note, Row, Section, Source, Statement, Table
 KINDS = (ServiceKind.DIRECT, ServiceKind.MEDIATE, ServiceKind.INDIRECT)
 TREND_SHARE = 0.2
 """A change of the monthly mean by more than this share counts as rising or falling."""
-BAR = 12
+BAR = 5
+"""Widest bar in character cells: five fit the table's last column on A4 (twelve wrapped onto a second line)."""
+EIGHTHS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")
+"""Left-aligned block eighths: a bar keeps 40 steps of resolution in five cells."""
 """Width of the longest bar in the monthly table."""
 
 
@@ -68,7 +71,8 @@ def _month_row(m: dt.date, es: list[tuple[int, LogEntry]], peak: int, scope: int
     """Minutes of one month by kind, the total, the approved scope (if any) and a bar."""
     kinds = minutes_by_kind(e for _, e in es)
     total = sum(kinds.values())
-    bar = "▇" * round(BAR * total / peak)
+    eighths = round(BAR * 8 * total / peak)
+    bar = "█" * (eighths // 8) + EIGHTHS[eighths % 8]
     cells = (f"{m.month:02d}/{m.year}", *(str(kinds[k]) for k in KINDS), str(total)) + ((str(scope),) if scope else ()) + (bar,)
     return Row(cells, tuple(Source(f"support_log[{i}].date", e.date) for i, e in es))
 

@@ -53,6 +53,8 @@ class StatementContext:
     rows: list[StatementRow]
     left_out: int = 0
     """Cases past their retention period: not processed any more, so not in the statement."""
+    sender: str = ""
+    """Who sends the statement: the providers of the organisation (the letterhead of the page)."""
 
     @property
     def month_label(self) -> str:
@@ -108,4 +110,5 @@ def statement(ds: Dataset, bearer: CostBearer, month: dt.date, today: dt.date) -
                 rows.append(StatementRow(cid, "–", "–", None, None, kinds[ServiceKind.DIRECT], kinds[ServiceKind.MEDIATE],
                                          kinds[ServiceKind.INDIRECT], None, FLAG_NO_APPROVAL))
     left_out = sum(1 for cid in gone if ds.cases[cid].cost_bearer is bearer or approvals_in_month(ds.cases[cid], bearer, first, last))
-    return StatementContext(bearer.value, label(bearer), month, today, rows, left_out)
+    sender = ", ".join(p.name for p in ds.organisation.providers) if ds.organisation else ""
+    return StatementContext(bearer.value, label(bearer), month, today, rows, left_out, sender)

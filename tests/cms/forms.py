@@ -55,7 +55,7 @@ def diff_lines(repo: Path, rel: str) -> tuple[list[str], list[str]]:
 
 def section(page: Any, label: str) -> Any:
     """The form part of one list or object field (its label as on screen, e.g. 'Platzierungen (optional)')."""
-    return page.locator(f"xpath=//div[contains(@aria-label, ' field')][./div/label[normalize-space(.)='{label}']]").first
+    return page.locator(f"xpath=//div[starts-with(@aria-label, 'Feld ')][./div/label[normalize-space(.)='{label}']]").first
 
 
 def pick(page: Any, scope: Any, label: str, text: str) -> None:

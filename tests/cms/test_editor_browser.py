@@ -165,7 +165,7 @@ def test_create_workplace_with_public_posting_in_easy_language(coach: tuple[Any,
     pick(page, acquisition, "Weg", "Netzwerk")
     acquisition.get_by_label("Seit", exact=True).fill("2026-11-20")
     posting = section(page, "Ausschreibung (optional)")
-    posting.locator("button[aria-label='Expand']").first.click()
+    posting.locator("button[aria-label='Aufklappen']").first.click()
     posting.get_by_label("Titel (optional)", exact=True).fill("Helferin oder Helfer in der Küche")
     for label, lines in (("Was machst du?", ["Du schneidest Gemüse.", "Du spülst das Geschirr."]),
                          ("Was brauchst du?", ["Du arbeitest gern im Team.", "Du bist pünktlich."])):

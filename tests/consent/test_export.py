@@ -154,3 +154,11 @@ def test_demo_case_export_when_demo_data_exists(tmp_path: Path) -> None:
     by_field = {item["feld"]: item for item in data["daten"]}
     for key, value in raw.items():
         assert _contains(value, by_field[key]["wert"]), key
+
+
+def test_lists_of_entries_are_compact_tables(exported: tuple[dict[str, Any], str, dict[str, Any]]) -> None:
+    # Issue 25: each support-log entry was a block of ten lines; now one table row per entry, every entry there.
+    _, html, raw = exported
+    section = html.split('id="feld-support_log"', 1)[1].split("</section>", 1)[0]
+    assert '<table class="stack records">' in section
+    assert section.count("<tr><td data-label=\"Nr.\">") == len(raw["support_log"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -164,3 +165,11 @@ def test_team_template_keeps_letterhead_and_replaces_body(tmp_path: Path) -> Non
     (repo / "vorlagen" / "fehlt.docx").write_text("kein Word", encoding="utf-8")
     res = run_cli("--root", str(repo), "bericht", "tn-0099", "--today", TODAY, "--out", str(tmp_path / "b.docx"))
     assert res.returncode == 1 and "REPORT-TEMPLATE-BROKEN" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_bar_column_never_wraps_in_the_pdf(demo_draft: Path) -> None:
+    # Each month's bar stays on the line of its month (twelve block characters wrapped onto a second line).
+    text = "\n".join(page.extract_text() for page in PdfReader(demo_draft.with_suffix(".pdf")).pages)
+    blocks = "█▏▎▍▌▋▊▉"
+    bar_lines = [line for line in text.splitlines() if any(c in line for c in blocks)]
+    assert bar_lines and all(re.match(r"\d\d/\d{4} ", line) for line in bar_lines), bar_lines

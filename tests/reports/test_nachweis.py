@@ -35,7 +35,7 @@ def independent_sums(root: Path, bearer: str, first: dt.date, last: dt.date) -> 
 def test_minutes_equal_an_independent_sum(month: str, tmp_path: Path) -> None:
     res = run_cli("--root", str(REPO), "nachweis", "--kostentraeger", "agentur-fuer-arbeit", "--monat", month, "--out", str(tmp_path), "--today", TODAY)
     assert res.returncode == 0, res.stderr
-    rows = list(csv.DictReader((tmp_path / f"nachweis-agentur-fuer-arbeit-{month}.csv").open(encoding="utf-8"), delimiter=";"))
+    rows = list(csv.DictReader((tmp_path / f"nachweis-agentur-fuer-arbeit-{month}.csv").open(encoding="utf-8-sig"), delimiter=";"))
     first = dt.date.fromisoformat(month + "-01")
     last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     expected = independent_sums(REPO, "agentur-fuer-arbeit", first, last)
@@ -88,7 +88,18 @@ def test_no_csv_cell_is_a_formula(tmp_path: Path) -> None:
         out = tmp_path / f"out-{n}"
         out.mkdir()
         assert main(["--root", str(repo), "nachweis", "--kostentraeger", "agentur-fuer-arbeit", "--monat", "2026-03", "--out", str(out), "--today", TODAY]) == 0
-        rows = list(csv.reader((out / "nachweis-agentur-fuer-arbeit-2026-03.csv").open(encoding="utf-8", newline=""), delimiter=";"))
+        rows = list(csv.reader((out / "nachweis-agentur-fuer-arbeit-2026-03.csv").open(encoding="utf-8-sig", newline=""), delimiter=";"))
         cells = [c for row in rows for c in row]
         assert "'" + payload in cells or "'" + payload.strip() in cells, payload  # the model may strip the whitespace
         assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))], payload
+
+
+def test_csv_opens_in_german_excel_and_the_page_is_a_letter(tmp_path: Path) -> None:
+    res = run_cli("--root", str(REPO), "nachweis", "--kostentraeger", "agentur-fuer-arbeit", "--monat", "2026-03", "--out", str(tmp_path), "--today", TODAY)
+    assert res.returncode == 0, res.stderr
+    raw = (tmp_path / "nachweis-agentur-fuer-arbeit-2026-03.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfKennung;Ma\xc3\x9fnahme;")  # UTF-8 with BOM, ';' (German Excel's list separator)
+    html = (tmp_path / "nachweis-agentur-fuer-arbeit-2026-03.html").read_text(encoding="utf-8")
+    assert "– bis –" not in html and "ohne Kostenzusage" in html  # a case with minutes but no approval this month
+    assert '<p class="sender">' in html and "An: Agentur für Arbeit" in html
+    assert "Ort, Datum" in html and "Unterschrift" in html

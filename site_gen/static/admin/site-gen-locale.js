@@ -6,7 +6,6 @@
   "use strict";
 
   var OVERRIDES = {
-    auth: { login: "Anmelden" },
     collection: {
       sidebar: { collections: "Sammlungen", allCollections: "Alle Sammlungen" },
       collectionTop: {

@@ -93,6 +93,15 @@
       boxes.push(box);
       update(box);
     });
+    // Charts keep their size on a phone and scroll in their figure: named by their caption.
+    document.querySelectorAll(".md-typeset figure.sg-chart").forEach(function (figure) {
+      if (figure.hasAttribute("data-sg-name")) return;
+      var caption = figure.querySelector("figcaption");
+      figure.dataset.sgName = "Grafik" + (caption && text(caption) ? ": " + text(caption) : "");
+      figure.classList.add("sg-region");
+      boxes.push(figure);
+      update(figure);
+    });
     if (window.ResizeObserver) {
       var observer = new ResizeObserver(function (entries) {
         entries.forEach(function (entry) { update(entry.target); });

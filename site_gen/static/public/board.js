@@ -42,9 +42,16 @@
   function germanVoice() {
     return (synth.getVoices() || []).filter(function (v) { return /^de/i.test(v.lang); })[0] || null;
   }
+  // One read-aloud control per section: where the button works, the section's recorded player is hidden;
+  // it comes back when the device has no German voice (the message then points to it).
+  function player(part, show) {
+    var box = part && part.querySelector(".listen");
+    if (box) box.classList.toggle("has-button", !show);
+  }
   if (synth && window.SpeechSynthesisUtterance) {
     buttons.forEach(function (button) {
       button.hidden = false;
+      player(button.closest(".part"), false);
       button.addEventListener("click", function () {
         var part = button.closest(".part");
         var again = current && current.button === button;
@@ -52,7 +59,7 @@
         reset();
         if (again) return;
         var voice = germanVoice();
-        if (!voice) { message(part, NO_VOICE); return; }
+        if (!voice) { message(part, NO_VOICE); player(part, true); return; }
         var lines = linesOf(part);
         current = { button: button, part: part };
         lines.forEach(function (line, i) {
