@@ -20,7 +20,7 @@ from .consented import Consented
 from ..findings import Finding
 from ..models.organisation import Role
 from .internal import Link, case_link, label, staff_link
-from .internal_deadlines import Deadline, coach_calendar_path, coach_deadlines_path, days_text
+from .internal_deadlines import Deadline, coach_calendar_path, coach_deadlines_path, days_text, follow_up_staff
 
 WORK = "arbeit"
 IPS_CASELOAD = 20
@@ -91,9 +91,9 @@ class CoachContext:
 
 
 def coach_ids(ds: Dataset) -> list[str]:
-    """Staff who get a work page: job coaches and anyone holding an open case (sorted by name)."""
+    """Staff who get a work page: job coaches, anyone holding an open case or an open company follow-up (sorted by name)."""
     holding = {c.coaches.primary for c in ds.cases.values() if c.closed is None} | {
-        c.coaches.deputy for c in ds.cases.values() if c.closed is None}
+        c.coaches.deputy for c in ds.cases.values() if c.closed is None} | follow_up_staff(ds)
     sids = {sid for sid, s in ds.staff.items() if Role.JOBCOACH in s.roles} | (holding & set(ds.staff))
     return sorted(sids, key=lambda s: (ds.staff[s].name, s))
 

@@ -237,10 +237,14 @@ class CoachDeadlinePageContext:
 def deadline_links(ds: Dataset) -> list[Link]:
     """One link per coach with cases (primary or deputy) to the coach's deadline page."""
     sids = {c.coaches.primary for c in ds.cases.values() if c.closed is None} | {
-        c.coaches.deputy for c in ds.cases.values() if c.closed is None} | {
-        c.by for wp in ds.workplaces.values() for c in open_follow_ups(wp) if c.follow_up is not None}
+        c.coaches.deputy for c in ds.cases.values() if c.closed is None} | follow_up_staff(ds)
     return [Link(ds.staff[s].name if s in ds.staff else s, coach_deadlines_path(s))
             for s in sorted(sids, key=lambda s: (ds.staff[s].name if s in ds.staff else s))]
+
+
+def follow_up_staff(ds: Dataset) -> set[str]:
+    """Staff (known in organisation.yaml) with an open company follow-up: they get a work and a deadline page too."""
+    return {c.by for wp in ds.workplaces.values() for c in open_follow_ups(wp) if c.follow_up is not None} & set(ds.staff)
 
 
 def coach_deadlines_path(sid: str) -> str:
