@@ -147,8 +147,8 @@ def _folders_in(listing: str) -> set[str]:
     kinds = "|".join(map(re.escape, FOLDER_KINDS))
     listing = f"\0{listing}\0"  # a literal first character keeps the expressions fast
     every = set(re.findall(rf"\0((?:{kinds})/[^/\0]+)/", listing))
-    found = {f for kind in FOLDER_KINDS for f in set(re.findall(rf"\0({re.escape(kind)}/[^/\0]+)/{re.escape(main_file(kind))}\0", listing))
-             if record_key(f"{f}/{main_file(kind)}")}
+    mains = "|".join(rf"{re.escape(kind)}/[^/\0]+/{re.escape(main_file(kind))}" for kind in FOLDER_KINDS)  # one pass over the listing
+    found = {m.rsplit("/", 1)[0] for m in set(re.findall(rf"\0({mains})\0", listing)) if record_key(m)}
     if every - found:
         found |= _folders_of({p for p in listing.split("\0") if record_of(p) in every - found})
     return found

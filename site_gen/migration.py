@@ -30,6 +30,7 @@ from .split import dump, keep_section_comments, split_document
 from .wording import count
 
 _OLD_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?:\.\./)+schema/case\.schema\.json[ \t]*$", re.MULTILINE)
+_OLD_WORKPLACE_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?:\.\./)+schema/workplace\.schema\.json[ \t]*$", re.MULTILINE)
 FOLDER_MODELINE = "# yaml-language-server: $schema=../../schema/case-folder.schema.json"
 """The modeline of ``case.yaml`` in a case folder (the entry lists live in subfolders)."""
 STEP_1 = "Akten und Arbeitsplatzprofile in Ordner verschoben (site-gen migrate, Schritt 1 von 2)"
@@ -59,7 +60,7 @@ def pending(root: Path) -> tuple[list[Key], list[Key]]:
             if data is None:
                 continue
             text = (root / u.sources[0]).read_text("utf-8-sig")
-            if (u.kind == "cases" and _OLD_MODELINE.search(text)) or (isinstance(data, dict) and split_document(roundtrip().load(text), u.kind)[1]):
+            if (_OLD_MODELINE if u.kind == "cases" else _OLD_WORKPLACE_MODELINE).search(text) or (isinstance(data, dict) and split_document(roundtrip().load(text), u.kind)[1]):
                 folders.append((u.kind, u.id))
     return files, folders
 
@@ -160,11 +161,12 @@ def fix_modeline(root: Path, key: Key) -> None:
     """Point an editor modeline at the composed schema (a moved case file's ``../schema/case.schema.json``,
     an older ``site-gen new case``'s ``../../schema/case.schema.json``) at the schema of ``case.yaml`` in a folder."""
     kind, rid = key
-    if kind != "cases":
-        return
     main = root / kind / rid / main_file(kind)
     text = main.read_text("utf-8-sig")
-    fixed = _OLD_MODELINE.sub(FOLDER_MODELINE, text, count=1)
+    if kind == "workplaces":
+        fixed = _OLD_WORKPLACE_MODELINE.sub("# yaml-language-server: $schema=../../schema/workplace-folder.schema.json", text, count=1)
+    else:
+        fixed = _OLD_MODELINE.sub(FOLDER_MODELINE, text, count=1)
     if fixed != text:
         main.write_text(fixed, encoding="utf-8")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from .dataset import ORGANISATION_FILE, load_dataset
 from .entries import write_entry
 from .findings import UserError
-from .layout import MAIN_FILE
+from .layout import main_file
 from .models.organisation import Role
 from .placeholders import MARKER, fill
 from .schema_files import ensure_schemas
@@ -47,7 +47,7 @@ opened: {today}
 """
 
 WORKPLACE = """\
-# yaml-language-server: $schema=../schema/workplace.schema.json
+# yaml-language-server: $schema=../../schema/workplace-folder.schema.json
 # Alles mit {marker} ersetzen; vorher besteht das Profil die Prüfung nicht.
 # Arbeitsplatzprofil eines Betriebs.
 id: {id}
@@ -131,8 +131,8 @@ def create(root: Path, kind: str, today: dt.date) -> Path:
         "primary": coaches[0], "deputy": coaches[1] if len(coaches) > 1 else coaches[0], "trainer": trainers[0],
     }
     text = {"case": CASE, "workplace": WORKPLACE, "module": MODULE}[kind].format(**values)
-    path = root / folder / (f"{record_id}/{MAIN_FILE}" if kind == "case" else f"{record_id}.yaml")
-    path.parent.mkdir(parents=True, exist_ok=kind != "case")
+    path = root / folder / (f"{record_id}/{main_file(folder)}" if kind in ("case", "workplace") else f"{record_id}.yaml")
+    path.parent.mkdir(parents=True, exist_ok=kind == "module")
     ensure_schemas(root)  # the modeline must point to a schema that exists
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
         handle.write(text)

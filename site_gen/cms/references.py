@@ -12,7 +12,7 @@ from typing import Any
 from ..models.case import AbilityProfile, Case, Coaches, Consent, Disclosure, Enrolment, LogEntry, Placement
 from ..models.module import Module
 from ..models.organisation import Staff
-from ..models.workplace import Analysis, Workplace
+from ..models.workplace import Analysis, CompanyContact, Workplace
 from .collections import FILES, SETTINGS, folder_of
 
 
@@ -33,6 +33,7 @@ ACCESS = _single("organisation", "access_requirements.*.id", "access_requirement
 PURPOSES = _single("einwilligungszwecke", "purposes.*.id", "purposes.*.label")
 WORKPLACES = _records(Workplace, "id", "company.name", ["id", "company.name"])
 MODULES = _records(Module, "id", "title", ["id", "title"])
+CASES = _records(Case, "id", "last_name", ["id", "first_name", "last_name"])
 MENTORS = _records(Workplace, "mentors.*.id", "mentors.*.name", ["mentors.*.id", "mentors.*.name"])
 
 RELATIONS: dict[tuple[type, str], dict[str, Any]] = {
@@ -44,6 +45,7 @@ RELATIONS: dict[tuple[type, str], dict[str, Any]] = {
     (Enrolment, "module"): MODULES,
     (Enrolment, "requirements_confirmed"): ACCESS, (Module, "access_requirements"): ACCESS,
     (Consent, "purpose"): PURPOSES,
+    (CompanyContact, "by"): STAFF, (CompanyContact, "case"): CASES,
 }
 """(model, field) → Decap relation options. Locations stay text fields: they are nested two lists deep."""
 

@@ -143,6 +143,8 @@ def forget(root: Path, case_id: str, yes: bool, history: bool, interactive: bool
         print("Der Datenordner ist kein Git-Repository: es gibt keine Geschichte zu bereinigen.")
         return 0
     _commit_removal(top, root, files, changed)
+    # a company contact about the person was deleted as a whole: its file leaves the history too
+    old_paths |= {(root / rel).relative_to(top.resolve()).as_posix() for rel in changed if "/contact_log/" in rel and not (root / rel).exists()}
     if not old_paths:
         print("Die Akte war nie in Git gespeichert: die Geschichte ist sauber.")
         return 0

@@ -51,22 +51,39 @@ class CompanyView:
     fallback: bool
 
 
+def _rows(ds: Consented, wid: str) -> list[ContactRow]:
+    """The contacts, newest first (text already consent-filtered)."""
+    log = sorted(ds.workplaces[wid].contact_log, key=lambda c: c.date, reverse=True)
+    return [ContactRow(c.date, label(c.kind), staff_link(ds, c.by), str(c.minutes) if c.minutes else "–", c.summary,
+                       case_link(ds, c.case) if c.case and c.case in ds.cases else None, c.follow_up) for c in log]
+
+
+def _years(ds: Consented, wid: str, today: dt.date) -> list[tuple[int, int, int]]:
+    begun = Counter(p.start.year for _, _, p in placements_at(ds, wid) if p.start <= today)
+    back = Counter(day.year for _, day in returns_at(ds, wid))
+    return [(y, begun[y], back[y]) for y in sorted(set(begun) | set(back))]
+
+
+def _trained(trained: bool, on: dt.date | None) -> str:
+    if not trained:
+        return "nein"
+    return f"ja, am {on:%d.%m.%Y}" if on else "ja"
+
+
+def _mentors(ds: Consented, wid: str) -> list[MentorRow]:
+    count = Counter(p.mentor for _, _, p in placements_at(ds, wid) if p.mentor)
+    return [MentorRow(m.name, _trained(m.trained, m.trained_on), count[m.id]) for m in ds.workplaces[wid].mentors]
+
+
 def company(ds: Consented, wid: str, today: dt.date) -> CompanyView:
     """The company section of ``arbeitsplaetze/<id>.md``."""
     wp = ds.workplaces[wid]
     now = stage(ds, wid, wp, today)
     log = sorted(wp.contact_log, key=lambda c: c.date, reverse=True)
-    rows = [ContactRow(c.date, label(c.kind), staff_link(ds, c.by), str(c.minutes) if c.minutes else "–", c.summary,
-                       case_link(ds, c.case) if c.case and c.case in ds.cases else None, c.follow_up) for c in log]
-    placed = placements_at(ds, wid)
-    begun = Counter(p.start.year for _, _, p in placed if p.start <= today)
-    back = Counter(day.year for _, day in returns_at(ds, wid))
-    mentors = Counter(p.mentor for _, _, p in placed if p.mentor)
+    asked = [c for c in log if c.question]
     return CompanyView(
-        now, [(STAGE_LABELS[s], STAGES.index(s) < now.step) for s in STAGES], rows, sum(c.minutes or 0 for c in wp.contact_log),
-        [(y, begun[y], back[y]) for y in sorted(set(begun) | set(back))],
-        [MentorRow(m.name, f"ja, am {m.trained_on:%d.%m.%Y}" if m.trained and m.trained_on else ("ja" if m.trained else "nein"), mentors[m.id])
-         for m in wp.mentors],
-        [(c.date, c.question) for c in log if c.question and not c.answer],
-        [(c.date, c.question, c.answer) for c in log if c.question and c.answer],
+        now, [(STAGE_LABELS[s], STAGES.index(s) < now.step) for s in STAGES], _rows(ds, wid), sum(c.minutes or 0 for c in log),
+        _years(ds, wid, today), _mentors(ds, wid),
+        [(c.date, c.question) for c in asked if c.question and not c.answer],
+        [(c.date, c.question, c.answer) for c in asked if c.question and c.answer],
         [(c.follow_up, c.follow_up < today) for c in open_follow_ups(wp) if c.follow_up], wp.fallback)

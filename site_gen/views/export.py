@@ -111,6 +111,20 @@ def _retention(ds: Dataset, case: Case, name: str) -> str:
     return f"Aufbewahrung {end}, danach Löschung."
 
 
+def _company_contacts(ds: Dataset, case: Case, today: dt.date) -> list[ExportItem]:
+    """Contacts with companies that name the person (stored in the workplace's record, not in the case)."""
+    found = [(wid, c) for wid, wp in sorted(ds.workplaces.items()) for c in wp.contact_log if c.case == case.id]
+    if not found:
+        return []
+    value = [{"workplace": wid, **c.model_dump(mode="json", exclude_none=True, exclude={"case"})} for wid, c in found]
+    return [ExportItem(
+        field="contact_log", title="Kontakte mit Betrieben über die Person",
+        description="Notizen über Gespräche mit Betrieben, die die Person betreffen (im Arbeitsplatzprofil des Betriebs gespeichert).",
+        value=value, entries=describe(ds, [c for _, c in found]), purpose=None, purpose_label=None, consent_live=None,
+        basis="Einwilligung, die den Betrieb als Empfänger nennt", recipients=(TEAM, *dict.fromkeys(recipient_label(ds, w) for w, _ in found)),
+        retention=_retention(ds, case, "contact_log"))]
+
+
 def export_context(ds: Dataset, case_id: str, today: dt.date, history: list[Change], history_note: str = "") -> ExportContext:
     """Everything held about ``case_id`` (raises UserError for an unknown case)."""
     find_case_and_workplace(ds, case_id)
@@ -130,6 +144,7 @@ def export_context(ds: Dataset, case_id: str, today: dt.date, history: list[Chan
             basis=BASIS_LABELS.get(field_bases().get(name, ""), field_bases().get(name)),
             recipients=_recipients(ds, case, name, today), retention=_retention(ds, case, name),
         ))
+    items += _company_contacts(ds, case, today)
     consents = tuple(
         ConsentRow(c.id, ds.purposes[c.purpose].label if c.purpose in ds.purposes else c.purpose,
                    tuple(recipient_label(ds, r) for r in c.recipients), LABELS[c.given_by],

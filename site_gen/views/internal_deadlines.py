@@ -255,13 +255,18 @@ def deadline_holders(ds: Dataset) -> set[str]:
     return ({c.coaches.primary for c in ds.cases.values() if c.closed is None}
             | {c.coaches.deputy for c in ds.cases.values() if c.closed is None}
             | {e.primary for e in erasure} | {e.deputy for e in erasure}
-            | {c.by for wp in ds.workplaces.values() for c in open_follow_ups(wp) if c.follow_up is not None})
+            | follow_up_staff(ds))
 
 
 def deadline_links(ds: Dataset) -> list[Link]:
     """One link per staff member whom deadlines name to that person's deadline page (every such person gets one)."""
     sids = deadline_holders(ds) & set(ds.staff)
     return [Link(ds.staff[s].name, coach_deadlines_path(s)) for s in sorted(sids, key=lambda s: ds.staff[s].name)]
+
+
+def follow_up_staff(ds: Dataset) -> set[str]:
+    """Staff (known in organisation.yaml) with an open company follow-up: they get a work and a deadline page too."""
+    return {c.by for wp in ds.workplaces.values() for c in open_follow_ups(wp) if c.follow_up is not None} & set(ds.staff)
 
 
 def coach_deadlines_path(sid: str) -> str:

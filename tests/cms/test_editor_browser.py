@@ -146,7 +146,7 @@ def test_trainer_edits_the_easy_language_description(coach: tuple[Any, Path, Req
 
 def test_create_workplace_with_public_posting_in_easy_language(coach: tuple[Any, Path, Requests]) -> None:
     page, repo, _ = coach
-    rel = "workplaces/ap-0020.yaml"
+    rel = "workplaces/ap-0020/workplace.yaml"  # the demo's workplaces are folders: a new one is one too
     page.goto(f"{page.url_base}#/collections/arbeitsplaetze/new")
     page.get_by_label("Kennung", exact=True).first.fill("ap-0020")
     choose(page, "Träger", "Werkstätten Nordufer", nth=0)
@@ -182,7 +182,7 @@ def test_create_workplace_with_public_posting_in_easy_language(coach: tuple[Any,
     posting.get_by_label("Gültig bis (optional)", exact=True).fill("2027-03-31")
     posting.get_by_label("Veröffentlichen (optional)", exact=True).click()
     text = save(page, repo, rel)
-    assert git(repo, "status", "--porcelain") == f"?? {rel}\n"  # the new file and nothing else
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == f"?? {rel}\n"  # the new file and nothing else
     data = safe_load(text)
     assert list(data) == [k for k in Workplace.model_fields if k in data]  # model order, as 'site-gen new' writes
     assert list(data["posting"]) == [k for k in Posting.model_fields if k in data["posting"]]

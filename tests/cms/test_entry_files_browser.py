@@ -82,3 +82,30 @@ def test_edit_a_support_log_entry_of_a_case_folder(folder_coach: tuple[Any, Path
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == f" M {rel}\n"
     result = check(repo)
     assert result.returncode == 0, result.stdout
+
+
+def test_add_company_contact_to_a_workplace_folder(folder_coach: tuple[Any, Path, Requests]) -> None:
+    """The CMS form for contacts: a new contact without a case is a new small file in the workplace folder."""
+    page, repo, _ = folder_coach
+    folder = repo / "workplaces" / "ap-0016" / "contact_log"
+    before = {p.name for p in folder.iterdir()}
+    page.goto(f"{page.url_base}#/collections/betriebskontakte/new")
+    page.get_by_label("Notiz", exact=True).wait_for()
+    page.get_by_label("Datum", exact=True).fill("2026-11-20")
+    choose(page, "Art", "besuch")
+    choose(page, "Von", "Gesa Möller")
+    page.get_by_label("Notiz", exact=True).fill("Rundgang, zwei Praktikumsplätze ab Februar möglich.")
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    page.get_by_text("Bitte den Arbeitsplatz wählen", exact=False).first.wait_for()  # without its workplace nothing is written
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+    choose(page, "Arbeitsplatz (optional)", "ap-0016")
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    new = _wait_for_new_file(page, repo, folder, before)
+    assert re.fullmatch(r"2026-11-20-gesa-moeller-[0-9a-f]{6}\.yaml", new.name), new.name
+    assert new.read_text(encoding="utf-8") == ("date: 2026-11-20\nkind: besuch\nby: gesa-moeller\n"
+                                               "summary: Rundgang, zwei Praktikumsplätze ab Februar möglich.\n")
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == f"?? workplaces/ap-0016/contact_log/{new.name}\n"
+    result = check(repo)
+    assert result.returncode == 0, result.stdout

@@ -54,3 +54,14 @@ def test_with_a_live_consent_naming_the_company_the_note_and_the_case_link_stay(
     about = [c for c in co.contacts if c.case is not None]
     assert len(about) == 1 and about[0].case is not None and about[0].case.target.endswith("tn-0001.md")
     assert about[0].summary.startswith("Rundgang mit der Lagerleitung")
+
+
+def test_subject_access_export_includes_the_company_contacts_about_the_person() -> None:
+    from site_gen.views.export import export_context
+
+    from ..conftest import REPO
+
+    ds = load_dataset(REPO)
+    item = next(i for i in export_context(ds, "tn-0001", TODAY, []).items if i.field == "contact_log")
+    assert item.value[0]["workplace"] == "ap-0001" and item.value[0]["summary"].startswith("Rundgang mit der Lagerleitung")
+    assert not any(i.field == "contact_log" for i in export_context(ds, "tn-0002", TODAY, []).items)

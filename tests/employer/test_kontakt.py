@@ -65,3 +65,18 @@ def test_single_file_workplace_is_still_read_and_migrate_moves_it_with_its_conta
     assert stems(sorted((root / "workplaces" / "ap-0013" / "contact_log").iterdir())) == stems(contacts)
     after = run_cli("--root", str(root), "check", "--today", TODAY, "--no-cache")
     assert after.returncode == 0 and after.stdout.splitlines()[-1].split(":", 1)[1] == before.stdout.splitlines()[-1].split(":", 1)[1]
+
+
+def test_forget_deletes_the_company_contacts_about_the_person_also_from_the_history(tmp_path: Path) -> None:
+    import subprocess
+
+    root = demo_copy(tmp_path / "akten")
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "Demo")
+    about = [p for p in (root / "workplaces" / "ap-0001" / "contact_log").iterdir() if "case: tn-0001" in p.read_text(encoding="utf-8")]
+    assert len(about) == 1
+    done = run_cli("--root", str(root), "forget", "tn-0001", "--yes", input="")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not about[0].exists() and (root / "workplaces" / "ap-0001" / "contact_log").is_dir()  # the other contacts stay
+    objects = subprocess.run(["git", "-C", str(root), "cat-file", "--batch-all-objects", "--batch"], capture_output=True, check=True).stdout
+    assert "Rundgang mit der Lagerleitung".encode() not in objects

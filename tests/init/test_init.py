@@ -136,7 +136,7 @@ def test_skeleton_fails_the_check_and_never_reaches_public(tmp_path: Path) -> No
         assert run_cli("new", kind, cwd=repo / "modules").returncode == 0  # from a subfolder
     check = run_cli("check", cwd=repo / "workplaces")
     assert check.returncode == 1
-    assert "workplaces/ap-0001.yaml:" in check.stdout and "PLACEHOLDER" in check.stdout and "AUSFÜLLEN" in check.stdout
+    assert "workplaces/ap-0001/workplace.yaml:" in check.stdout and "PLACEHOLDER" in check.stdout and "AUSFÜLLEN" in check.stdout
     public = run_cli("public", cwd=repo)
     assert public.returncode == 1 and "Traceback" not in public.stderr and "PLACEHOLDER" in public.stderr
     published = [p for p in (repo / "public").rglob("*") if p.is_file()] if (repo / "public").exists() else []

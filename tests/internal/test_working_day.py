@@ -24,7 +24,7 @@ from .test_browser import only_localhost
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 DAY = dt.date.fromisoformat(TODAY)
 KINDS = ("Einwilligung läuft ab", "Praktikum endet", "Überprüfung überfällig", "Überprüfung steht an",
-         "Entwicklungsbericht fällig", "Reflexionsgespräch offen")
+         "Entwicklungsbericht fällig", "Reflexionsgespräch offen", "Wiedervorlage Betrieb")
 
 
 def search(page: Any, base: str, query: str) -> list[tuple[str, str]]:
@@ -92,7 +92,24 @@ def test_search_page_structure_and_real_queries(demo_site: tuple[Path, Path], se
 def yaml_company(root: Path, wid: str) -> str:
     import yaml_rs
 
-    return yaml_rs.loads((root / "workplaces" / f"{wid}.yaml").read_text(encoding="utf-8"), parse_datetime=False)["company"]["name"]
+    path = root / "workplaces" / wid / "workplace.yaml"
+    path = path if path.is_file() else root / "workplaces" / f"{wid}.yaml"
+    return yaml_rs.loads(path.read_text(encoding="utf-8"), parse_datetime=False)["company"]["name"]
+
+
+def company_follow_ups(root: Path, lid: str) -> list[dt.date]:
+    """Open company follow-ups of one location, from the YAML: the follow-up of a workplace's latest contact, if due within 14 days."""
+    import yaml_rs
+
+    out = []
+    for folder in sorted(p for p in (root / "workplaces").iterdir() if p.is_dir()):
+        wp = yaml_rs.loads((folder / "workplace.yaml").read_text(encoding="utf-8"), parse_datetime=False)
+        contacts = [yaml_rs.loads(f.read_text(encoding="utf-8"), parse_datetime=False) for f in sorted((folder / "contact_log").glob("*.yaml"))]
+        if wp["location"] != lid or not contacts:
+            continue
+        latest = max(d(c["date"]) for c in contacts)
+        out += [d(c["follow_up"]) for c in contacts if d(c["date"]) == latest and c.get("follow_up") and (d(c["follow_up"]) - DAY).days <= 14]
+    return out
 
 
 def yaml_module(root: Path, mid: str) -> tuple[str, str]:
@@ -212,10 +229,12 @@ def test_deadline_lists_leave_out_closed_cases_and_never_show_negative_days(demo
     only_localhost(page)
 
 
-def expected_week(cases: list[dict[str, Any]], lid: str) -> tuple[int, int]:
-    """(overdue, due within 7 days) for one location, from the YAML and the rules printed on fristen.html."""
+def expected_week(cases: list[dict[str, Any]], lid: str, root: Path | None = None) -> tuple[int, int]:
+    """(overdue, due within 7 days) for one location, from the YAML and the rules printed on fristen.html
+    (with ``root``: the company follow-ups of the location's workplaces too)."""
     until = DAY + dt.timedelta(days=6)
-    overdue = week = 0
+    follow = company_follow_ups(root, lid) if root is not None else []
+    overdue, week = sum(1 for x in follow if x < DAY), sum(1 for x in follow if DAY <= x <= until)
     trials = {"praktikum", "schnupperpraktikum", "beschaeftigungserprobung", "integrationspraktikum"}
     for c in cases:
         if c.get("closed") or c["location"] != lid:
@@ -258,7 +277,7 @@ def test_home_dashboard_counts_equal_independent_count(demo_site: tuple[Path, Pa
     page.goto(base + "index.html")
     for prov in org["providers"]:
         for loc in prov["locations"]:
-            overdue, week = expected_week(cases, loc["id"])
+            overdue, week = expected_week(cases, loc["id"], root)
             assert int(page.locator(f"[data-kennzahl=ueberfaellig-{loc['id']}]").inner_text()) == overdue, loc["id"]
             assert int(page.locator(f"[data-kennzahl=woche-{loc['id']}]").inner_text()) == week, loc["id"]
     assert sum(expected_week(cases, loc["id"])[0] for p in org["providers"] for loc in p["locations"]) > 0
@@ -288,9 +307,10 @@ def test_calendar_feeds_parse_and_carry_no_name_or_free_text(canary_pages: dict[
         for event in cal.walk("VEVENT"):
             events += 1
             kind, cid = str(event["SUMMARY"]).rsplit(": ", 1)
-            assert kind in KINDS and re.fullmatch(r"tn-\d{4}", cid)
+            company = kind == "Wiedervorlage Betrieb"  # a company follow-up names the workplace id, never a person
+            assert kind in KINDS and re.fullmatch(r"ap-\d{4}" if company else r"tn-\d{4}", cid)
             assert isinstance(event.decoded("DTSTART"), dt.date)
-            assert re.fullmatch(r"Akte tn-\d{4} \((hauptverantwortlich|Vertretung)\)\. Einzelheiten nur auf der internen Seite\.",
+            assert re.fullmatch(r"(Betrieb ap|Akte tn)-\d{4} \((hauptverantwortlich|Vertretung)\)\. Einzelheiten nur auf der internen Seite\.",
                                 str(event["DESCRIPTION"]))
     assert events > 5
     # the built demo site serves the same feeds, and they parse

@@ -37,7 +37,7 @@ def single_file_demo(dest: Path) -> Path:
         if path.is_file():
             shutil.copy(path, dest / "workplaces" / path.name)
         elif path.is_dir():
-            _compose_into(path, dest / "workplaces" / f"{path.name}.yaml")
+            compose_into(path, dest / "workplaces" / f"{path.name}.yaml")
     shutil.copy(REPO / "organisation.yaml", dest / "organisation.yaml")
     (dest / "cases").mkdir()
     for path in sorted((REPO / "cases").iterdir()):
@@ -46,11 +46,11 @@ def single_file_demo(dest: Path) -> Path:
         elif path.is_file():
             shutil.copy(path, dest / "cases" / path.name)
         elif path.is_dir():
-            _compose_into(path, dest / "cases" / f"{path.name}.yaml")
+            compose_into(path, dest / "cases" / f"{path.name}.yaml")
     return dest
 
 
-def _compose_into(folder: Path, target: Path) -> None:
+def compose_into(folder: Path, target: Path) -> None:
     """A record folder of the demo written as one file (the data, without comments)."""
     from site_gen.compose import compose
     from site_gen.layout import scan_folder

@@ -34,8 +34,12 @@ def test_every_open_case_gets_explained_suggestions(ds: Dataset) -> None:
             assert section.rows == ()
             continue
         assert section.rows, cid
-        scores = [r.score for r in section.rows]
-        assert scores == sorted(scores, reverse=True)
+        # fallback places first after a return or crisis (their reason says so), then by score
+        first = [any("Auffangplatz, zuerst vorgeschlagen" in r.text for p in row.parts for r in p.reasons) for row in section.rows]
+        assert first == sorted(first, reverse=True), cid
+        for group in (True, False):
+            scores = [r.score for r, f in zip(section.rows, first) if f is group]
+            assert scores == sorted(scores, reverse=True), cid
         for row in section.rows:
             assert row.id not in closed
             assert sum(p.points for p in row.parts) == pytest.approx(row.score, abs=0.3)

@@ -95,7 +95,7 @@ def test_a_touched_file_with_a_due_task_is_refused_until_updated(repo: Path, hom
 
 
 def test_deleting_a_referenced_workplace_is_refused(repo: Path, home: Path) -> None:
-    git(repo, "rm", "-q", "workplaces/ap-0003.yaml")
+    git(repo, "rm", "-q", "-r", "workplaces/ap-0003")
     code, out = commit(repo, home, "Betrieb gelöscht")
     assert code == 1
     assert "REF-DANGLING" in out and "cases/tn-0005/placements/" in out
@@ -128,7 +128,8 @@ def test_a_commit_without_records_passes_quickly(repo: Path, home: Path) -> None
 def test_after_a_hook_run_changes_since_its_tree_are_read_from_git(repo: Path, home: Path) -> None:
     """The hook stores the tree it judged; a later commit loads what changed since (here: outside the hook)."""
     workplace = repo / "workplaces" / "ap-0999.yaml"
-    workplace.write_text((repo / "workplaces" / "ap-0003.yaml").read_text(encoding="utf-8").replace("id: ap-0003", "id: ap-0999", 1), encoding="utf-8")
+    workplace.write_text((repo / "workplaces" / "ap-0003" / "workplace.yaml").read_text(encoding="utf-8").replace("id: ap-0003", "id: ap-0999", 1),
+                         encoding="utf-8")  # a new workplace as a single file, beside the folders
     git(repo, "add", "workplaces/ap-0999.yaml")
     code, out = commit(repo, home, "Neuer Betrieb")
     assert code == 0, out
@@ -171,6 +172,21 @@ def test_each_finding_once_and_a_passing_commit_says_so(repo: Path, home: Path) 
     edit(repo / "organisation.yaml", "\n", "\n# geändert\n")
     git(repo, "add", "organisation.yaml")
     code, out = commit(repo, home, "Organisation")
-    files = sum(1 for p in (repo / "cases").rglob("*.yaml")) + sum(1 for _ in (repo / "workplaces").glob("*.yaml")) \
+    files = sum(1 for p in (repo / "cases").rglob("*.yaml")) + sum(1 for _ in (repo / "workplaces").rglob("*.yaml")) \
         + sum(1 for _ in (repo / "modules").glob("*.yaml")) + 1
     assert code == 0 and f"{files} Dateien geprüft" in out and "Der Commit kann übernommen werden." in out, out
+
+
+def test_a_company_contact_about_a_person_needs_that_persons_consent_in_the_hook(repo: Path, home: Path) -> None:
+    """A new contact file in a workplace folder: refused while the case it names has no consent for that company
+    (the case is loaded as context only), accepted once it names a case whose consent covers the company."""
+    contact = repo / "workplaces" / "ap-0001" / "contact_log" / "2026-11-27-mara-petersen-0a0b0c.yaml"
+    contact.write_text("date: 2026-11-27\nkind: besuch\nby: mara-petersen\nsummary: Praktikum besprochen.\ncase: tn-0002\n", encoding="utf-8")
+    git(repo, "add", str(contact))
+    code, out = commit(repo, home, "Kontakt")
+    assert code == 1 and "CONTACT-CONSENT" in out and "workplaces/ap-0001/contact_log/2026-11-27-mara-petersen-0a0b0c.yaml:5:1" in out, out
+    assert "Praktikum besprochen" not in out
+    edit(contact, "case: tn-0002", "case: tn-0001")  # tn-0001 consents to telling ap-0001
+    git(repo, "add", str(contact))
+    code, out = commit(repo, home, "Kontakt")
+    assert code == 0, out

@@ -42,6 +42,11 @@ def make_board_repo(target: Path) -> tuple[Path, int]:
             shutil.copytree(src, target / name)
         elif src.exists():
             shutil.copy(src, target / name)
+    from ..layout.helpers import compose_into
+
+    for folder in sorted(p for p in (target / "workplaces").iterdir() if p.is_dir()):  # whole workplace files to plant markers in
+        compose_into(REPO / "workplaces" / folder.name, target / "workplaces" / f"{folder.name}.yaml")
+        shutil.rmtree(folder)
     cases = target / "cases"
     cases.mkdir(exist_ok=True)
     for case in (DATA / "base" / "cases").glob("*.yaml"):  # at least one case even before demo cases exist

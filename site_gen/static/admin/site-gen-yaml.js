@@ -200,7 +200,10 @@ window.CMS.registerEventListener({
     // A new entry file: six random hex digits in its name (Decap's templates have no hash), and never without its case.
     const [field, needs] = tagged.get(entry.get("collection")) || [];
     if (!field) return undefined;
-    if (needs.some((name) => !entry.getIn(["data", name]))) throw german(new Error("Bitte die Akte wählen: der Eintrag wird in ihrem Ordner gespeichert."));
+    if (needs.some((name) => !entry.getIn(["data", name]))) {
+      throw german(new Error(needs.includes("_arbeitsplatz") ? "Bitte den Arbeitsplatz wählen: der Kontakt wird in seinem Ordner gespeichert."
+        : "Bitte die Akte wählen: der Eintrag wird in ihrem Ordner gespeichert."));
+    }
     return entry.get("data").set(field, randomMark());
   },
 });
