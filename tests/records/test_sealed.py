@@ -291,3 +291,11 @@ def test_init_starts_sealed_with_a_keyring(sealed_demo: Sealed, tmp_path: Path) 
     assert sealed_repo.is_sealed(tmp_path / "neu")
     code, out = cli("init", str(tmp_path / "probe"), "--plain", ring=sealed_demo.ring, identity=None)
     assert code == 0 and not sealed_repo.is_sealed(tmp_path / "probe") and "Unversiegelt" in out
+
+
+def test_migrate_encrypt_again_changes_nothing(sealed_demo: Sealed, tmp_path: Path) -> None:
+    s = sealed_demo.copy(tmp_path)
+    head = git(s.repo, "rev-parse", "HEAD")
+    code, out = cli("--root", str(s.repo), "migrate", "--encrypt", ring=s.ring, identity=s.admin)
+    assert code == 0 and "0 Dateien verschlüsselt" in out
+    assert git(s.repo, "rev-parse", "HEAD") == head and git(s.repo, "status", "--porcelain") == ""
