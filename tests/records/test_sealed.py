@@ -70,6 +70,8 @@ def test_the_sealed_demo_checks_like_the_plain_one(sealed_demo: Sealed, tmp_path
     code, out = cli("--root", str(sealed_demo.repo), "check", "--no-cache", ring=sealed_demo.ring, identity=None, capsys=capsys)
     assert code == 1 and out.count("SEALED-NO-KEY") == 32 and "SITE_GEN_IDENTITY ist nicht gesetzt" in out
     assert "Traceback" not in out
+    code, out = cli("--root", str(sealed_demo.repo), "export", "tn-0001", "--out", str(tmp_path / "x"), ring=sealed_demo.ring, identity=None)
+    assert code == 1 and "SEALED-NO-KEY Die Akte kann nicht geöffnet werden" in out and not (tmp_path / "x").exists()
 
 
 def test_a_coach_ssh_key_opens_her_location_only(sealed_demo: Sealed, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
