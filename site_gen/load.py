@@ -342,3 +342,30 @@ def _representer() -> type:
 
     Representer.add_representer(str, represent_str)
     return Representer
+
+
+def scalar_spans(text: str) -> list[tuple[Loc, int, int, str | None]] | None:
+    """(key path, start, end, style) of every scalar value in ``text`` (mapping keys left out), as character offsets.
+
+    libyaml's composer (C, positions only; the values themselves come from
+    :func:`parse_yaml`): what a tool needs to replace single values in place,
+    keeping every other byte, comment and layout of the file. None when the
+    text does not compose.
+    """
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return None
+    out: list[tuple[Loc, int, int, str | None]] = []
+    stack: list[tuple[Any, Loc]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack += [(v, (*path, k.value)) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(v, (*path, i)) for i, v in enumerate(node.value)]
+        elif isinstance(node, yaml.ScalarNode):
+            out.append((path, node.start_mark.index, node.end_mark.index, node.style))
+    return sorted(out, key=lambda s: s[1])

@@ -26,8 +26,8 @@ from .unseal import Opener, _opened, reset
 
 MESSAGE = "Akten versiegelt (site-gen migrate --encrypt)"
 PURGE_NOTE = ("Wichtig: die Git-Geschichte vor diesem Commit enthält die Akten noch im Klartext. Sie muss einmal bereinigt werden "
-              "(jede Kopie, der Git-Server und seine Sicherungen) — die letzte Umschreibung, die je nötig ist. Anleitung: 'site-gen help datenschutz', "
-              "Abschnitt 'Versiegelte Akten'.")
+              "(jede Kopie, der Git-Server und seine Sicherungen) — die letzte Umschreibung, die je nötig ist. Anleitung: interne Seite, "
+              "Hilfe → Versiegelte Akten, Abschnitt 'Einrichten'.")
 
 
 def open_keyring() -> Keyring:

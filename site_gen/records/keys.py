@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyrage
-from pyrage import ssh, x25519
-
 from ..errors import UserError
 
 IDENTITY_ENV = "SITE_GEN_IDENTITY"
@@ -30,16 +27,23 @@ Recipient = Any
 
 def generate() -> tuple[str, str]:
     """A new X25519 key pair: (identity ``AGE-SECRET-KEY-1…``, recipient ``age1…``)."""
+    from pyrage import x25519  # pyrage is imported only where a key is used: a plain repository never loads it
+
     ident = x25519.Identity.generate()
     return str(ident), str(ident.to_public())
 
 
 def identity_from_str(text: str) -> Identity:
+    from pyrage import x25519
+
     return x25519.Identity.from_str(text.strip())
 
 
 def recipient(text: str) -> Recipient:
     """An age recipient from ``age1…`` or an OpenSSH ``ssh-ed25519 …`` public key (UserError otherwise)."""
+    import pyrage
+    from pyrage import ssh, x25519
+
     text = text.strip()
     try:
         if text.startswith("ssh-"):
@@ -62,6 +66,9 @@ def valid_recipient(text: str) -> bool:
 
 def read_identities(path: Path) -> list[Identity]:
     """The identities in an age identity file or an OpenSSH ed25519 private key (UserError when none)."""
+    import pyrage
+    from pyrage import ssh
+
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -99,11 +106,15 @@ def keyring_path() -> Path | None:
 
 def encrypt(data: bytes, recipients: list[str]) -> bytes:
     """An age file (binary) of ``data`` to every recipient."""
+    import pyrage
+
     return pyrage.encrypt(data, [recipient(r) for r in recipients])
 
 
 def decrypt(data: bytes, identities: list[Identity]) -> bytes | None:
     """The plaintext of an age file, or None when none of ``identities`` opens it (or it is damaged)."""
+    import pyrage
+
     try:
         return pyrage.decrypt(data, identities)
     except (pyrage.DecryptError, ValueError):

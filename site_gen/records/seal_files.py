@@ -9,8 +9,6 @@ slot's public recipient (``schluessel/akten/<case>.yaml``), the slow kind.
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,48 +47,46 @@ def seal_unit(root: Path, unit: Unit, run: Sealer) -> list[str]:
 
 
 def seal_file(path: Path, prefix: KeyPath, run: Sealer) -> bool:
-    """Seal the plain values of one file (``prefix``: where its mapping sits in the case); whether it changed."""
-    from ..load import roundtrip
+    """Seal the plain values of one file (``prefix``: where its mapping sits in the case); whether it changed.
 
-    yaml = roundtrip()
-    text = path.read_text(encoding="utf-8")
-    data = yaml.load(text)
-    if not isinstance(data, dict):
+    Each plain scalar's own characters are replaced by its sealed text (positions
+    from :func:`site_gen.load.scalar_spans`, values from the fast loader), so
+    comments, order, quoting and every other line stay byte for byte.
+    """
+    from ..load import parse_yaml, scalar_spans
+
+    raw = path.read_bytes()
+    data, problems = parse_yaml(raw, path.name)
+    if not isinstance(data, dict) or any(f.severity.value == "error" for f in problems):
+        return False  # the check reports why; nothing is guessed
+    todo = [(at, value) for at, value in _plain_values(data, prefix)]
+    if not todo:
         return False
-    count = [0]
-
-    def walk(node: Any, at: KeyPath) -> Any:
-        if isinstance(node, dict):
-            for k in list(node):
-                node[k] = walk(node[k], (*at, str(k)))
-            return node
-        if isinstance(node, list):
-            for i in range(len(node)):
-                node[i] = walk(node[i], (*at, i))
-            return node
-        if node is None or is_sealed(node) or not at or (not prefix and at[0] in READABLE):
-            return node
-        count[0] += 1
-        return run(_plain(node), slot_of(str(at[0])), at)
-
-    for key in list(data):
-        data[key] = walk(data[key], (*prefix, str(key)))
-    if not count[0]:
-        return False
-    out = io.StringIO()
-    yaml.dump(data, out)
-    write_file(path, out.getvalue())
+    text = raw.decode("utf-8-sig")
+    spans = {at: (start, end, style) for at, start, end, style in scalar_spans(text) or []}
+    out, last = [], 0
+    for at, value in sorted(todo, key=lambda item: spans.get(item[0][len(prefix):], (-1, 0, None))[0]):
+        if at[len(prefix):] not in spans:
+            return False
+        start, end, style = spans[at[len(prefix):]]
+        out += [text[last:start], run(value, slot_of(str(at[0])), at) + ("\n" if style in ("|", ">") else "")]
+        last = end
+    write_file(path, "".join(out) + text[last:])
     return True
 
 
-def _plain(value: Any) -> Any:
-    """A round-trip scalar as the fast loader gives it (dates stay ISO strings)."""
-    if isinstance(value, bool):
-        return bool(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    return str(value)
+def _plain_values(data: dict[str, Any], prefix: KeyPath) -> list[tuple[KeyPath, Any]]:
+    """(path in the case, value) of every plain scalar of a file's mapping that belongs sealed."""
+    found: list[tuple[KeyPath, Any]] = []
+    stack: list[tuple[Any, KeyPath]] = [(v, (*prefix, k)) for k, v in data.items() if prefix or k not in READABLE]
+    while stack:
+        node, at = stack.pop()
+        if isinstance(node, dict):
+            stack += [(v, (*at, k)) for k, v in node.items()]
+        elif isinstance(node, list):
+            stack += [(v, (*at, i)) for i, v in enumerate(node)]
+        elif node is not None and not is_sealed(node):
+            found.append((at, node))
+    return found
+
+

@@ -32,7 +32,7 @@ from ..findings import Finding, Severity
 from . import repo
 from .keyring import CaseKeys, Keyring, location_identity
 from .keys import BASIS, Identity, SlotKey, keyring_path, own_identities
-from .sealing import PREFIXES, READABLE, SealError, open_value, parse, slot_of
+from .sealing import PREFIXES, READABLE, SealError, open_value, slot_of
 
 NOT_YOURS = "Ihr Schlüssel ist für den Standort"
 HINT_SEAL = "Vor dem Commit 'site-gen keys seal' ausführen: es versiegelt Klartext-Werte (in Git darf kein Klartext einer Akte stehen)."
@@ -174,26 +174,29 @@ class _Walk:
     failed: bool = False
     _keys: Opened | None = None
 
-    def value(self, v: Any, path: tuple[str | int, ...]) -> Any:
+    def value(self, v: Any, path: tuple[str | int, ...], where: str = "") -> Any:
+        """``v`` opened in place; ``where``: the binding's field path so far (list positions as ``*``)."""
+        where = where or str(path[0])
         if isinstance(v, dict):
             for k in v:
-                v[k] = self.value(v[k], (*path, k))
+                v[k] = self.value(v[k], (*path, k), f"{where}/{k}")
             return v
         if isinstance(v, list):
+            inner = where + "/*"
             for i, item in enumerate(v):
-                v[i] = self.value(item, (*path, i))
+                v[i] = self.value(item, (*path, i), inner)
             return v
         if v is None or self.failed:
             return v
         if isinstance(v, str) and v.startswith(PREFIXES):
-            return self._open(v, path)
+            return self._open(v, path, where)
         if path[0] not in self.plain_fields:  # once per field: the first plain value's position
             self.plain_fields.add(str(path[0]))
             self.findings.append(Finding(self.display, "SEALED-PLAINTEXT", f"Das Feld '{path[0]}' enthält einen unverschlüsselten Wert, das Repository ist versiegelt.",
                                          HINT_SEAL, loc=path))
         return v
 
-    def _open(self, text: str, path: tuple[str | int, ...]) -> Any:
+    def _open(self, text: str, path: tuple[str | int, ...], where: str) -> Any:
         keys = self._keys or self._load()
         if keys is None:
             return None
@@ -204,10 +207,8 @@ class _Walk:
             self._erased(top, slot, erased)
             return None
         try:
-            if parse(text)[1] != slot:
-                raise SealError("slot")
             key, aead = keys.slots[slot]
-            return open_value(text, key, aead, self.case, path)
+            return open_value(text, key, aead, f"{self.case}|{where}".encode(), slot)
         except KeyError:
             return self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: für den Zweck '{slot}' fehlt ihr Schlüssel.",
                               "Den Schlüsselbund prüfen ('site-gen keys status'); ohne Schlüssel sind diese Werte nicht lesbar.")

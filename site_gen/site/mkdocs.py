@@ -31,7 +31,7 @@ DEFAULT_CONFIG = TEMPLATES / "internal" / "mkdocs.yml"
 NAV = [{"Start": "index.md"}, {"Akten": "akten/index.md"}, {"Arbeitsplätze": "arbeitsplaetze/index.md"},
        {"Module": "module/index.md"}, {"Personal": "personal/index.md"}, {"Kennzahlen": "kennzahlen/index.md"},
        {"Fristen": "fristen.md"}, {"Aufgaben": "aufgaben.md"}, {"Datenformate": "formate.md"},
-       {"Hilfe": [{"Datenschutz": "hilfe/datenschutz.md"}, {"Betrieb": "hilfe/betrieb.md"}, {"Einrichtung": "hilfe/einrichtung.md"},
+       {"Hilfe": [{"Datenschutz": "hilfe/datenschutz.md"}, {"Versiegelte Akten": "hilfe/schluessel.md"}, {"Betrieb": "hilfe/betrieb.md"}, {"Einrichtung": "hilfe/einrichtung.md"},
                   {"Akten im Browser bearbeiten": "hilfe/bearbeiten.md"}, {"Kalender abonnieren": "hilfe/kalender.md"}]}, {"Suche": "suche.md"}]
 """A small fixed navigation: records stay out of it (mkdocs' nav cost grows quadratically)."""
 

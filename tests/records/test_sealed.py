@@ -70,6 +70,8 @@ def test_the_sealed_demo_checks_like_the_plain_one(sealed_demo: Sealed, tmp_path
     code, out = cli("--root", str(sealed_demo.repo), "check", "--no-cache", ring=sealed_demo.ring, identity=None, capsys=capsys)
     assert code == 1 and out.count("SEALED-NO-KEY") == 32 and "SITE_GEN_IDENTITY ist nicht gesetzt" in out
     assert "Traceback" not in out
+    code, out = cli("--root", str(sealed_demo.repo), "export", "tn-0001", "--out", str(tmp_path / "x"), ring=sealed_demo.ring, identity=None)
+    assert code == 1 and "SEALED-NO-KEY Die Akte kann nicht geöffnet werden" in out and not (tmp_path / "x").exists()
 
 
 def test_a_coach_ssh_key_opens_her_location_only(sealed_demo: Sealed, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -291,3 +293,11 @@ def test_init_starts_sealed_with_a_keyring(sealed_demo: Sealed, tmp_path: Path) 
     assert sealed_repo.is_sealed(tmp_path / "neu")
     code, out = cli("init", str(tmp_path / "probe"), "--plain", ring=sealed_demo.ring, identity=None)
     assert code == 0 and not sealed_repo.is_sealed(tmp_path / "probe") and "Unversiegelt" in out
+
+
+def test_migrate_encrypt_again_changes_nothing(sealed_demo: Sealed, tmp_path: Path) -> None:
+    s = sealed_demo.copy(tmp_path)
+    head = git(s.repo, "rev-parse", "HEAD")
+    code, out = cli("--root", str(s.repo), "migrate", "--encrypt", ring=s.ring, identity=s.admin)
+    assert code == 0 and "0 Dateien verschlüsselt" in out
+    assert git(s.repo, "rev-parse", "HEAD") == head and git(s.repo, "status", "--porcelain") == ""
