@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import after_placement, budget_work, capacity, consent, dates, easy_language, enrolments, identity, path, placements, postings, privacy, references, reports, retention
+from . import after_placement, budget_work, capacity, consent, dates, easy_language, enrolments, identity, path, placements, postings, privacy, references, reports, retention, team_time
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
@@ -28,6 +28,7 @@ CHECKS: list[Check] = [
     privacy.check,
     postings.check,
     easy_language.check,
+    team_time.check,
 ]
 
 

@@ -213,6 +213,17 @@ class LogEntry(Part):
         "oder dem Mentor). Zählt für die Kennzahl Betriebskontakte pro Fachkraft und Monat.",
         default=False,
     )
+    # Issue 29: a group session is stored once per participant's case, under the same group id,
+    # never with the other participants' ids (site-gen log CASE CASE …).
+    group: Id | None = field(
+        "Gruppensitzung",
+        "Kennung der Gruppensitzung, wenn die Leistung mehreren Personen zugleich galt (z. B. eine JobVision-Gruppe). "
+        "Dieselbe Kennung steht in jeder Akte der Gruppe; die anderen Personen stehen nie in dieser Akte.",
+        default=None)
+    group_size: Int | None = field(
+        "Personen in der Gruppe",
+        "Wie viele Personen an der Gruppensitzung teilnahmen. Der Leistungsnachweis zählt je Person den Anteil: Minuten geteilt durch diese Zahl.",
+        ge=2, le=40, default=None)
 
 
 class Disclosure(Part):

@@ -43,6 +43,7 @@ from ..models.organisation import Role, Staff
 from .internal import FIGURES, Link, label, staff_link
 from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_deadlines
 from .after_placement import AfterFigures, figures as after_figures
+from .company_time import CompanyTime, company_time
 
 TRANSITION_TYPES = (PlacementType.BUDGET_WORK, PlacementType.BUDGET_TRAINING, PlacementType.REGULAR)
 CONTACT_STAGES = frozenset({Stage.INTERVIEW, Stage.TRIAL, Stage.REFLECTION, Stage.TRANSITION})
@@ -102,6 +103,8 @@ class DashboardContext:
     deadlines: list[DeadlineGroup]
     links: list[Link]
     after: AfterFigures | None = None
+    company_time: CompanyTime | None = None
+    """Issue 29: share of time in companies per coach and team."""
 
     @property
     def quota_points(self) -> list[tuple[str, float]]:
@@ -256,7 +259,7 @@ def dashboard(ds: Consented, today: dt.date, provider: str | None = None, locati
         returns=sorted(returns.items()), funnel=_funnel(cases, today),
         median_contact=_median_days(cases, first_contact, today), median_trial=_median_days(cases, first_trial, today),
         coaches=coaches, coach_target=COACH_LOAD, deadlines=group_deadlines(deadlines), links=sc.links,
-        after=after_figures(ds, cases, today),
+        after=after_figures(ds, cases, today), company_time=company_time(ds, today, sc.staff_ok),
     )
 
 
