@@ -1,4 +1,4 @@
-"""Team time and group sessions (issue 29).
+"""Team time, group sessions and access routes (issue 29).
 
 Team time (``team/``): the staff member exists. Group sessions in a support
 log: an entry with a group id names the group's size, and the other way round.
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..dataset import Dataset
 from ..findings import Finding
+from ..stage_path import access_routes
 
 
 def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
@@ -20,7 +21,12 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         for rel, entry in ds.team.items():
             if entry.by not in staff:
                 yield Finding(rel, "REF-DANGLING", "'by': Fachkraft nicht gefunden.", "Kennung aus organisation.yaml (staff) verwenden.", loc=("by",))
+    routes = access_routes(ds)
     for cid, case in ds.cases.items():
+        if case.access is not None and case.access.route not in routes:
+            yield Finding(ds.path_of("cases", cid), "REF-DANGLING", "'access.route': Zugangsweg nicht gefunden.",
+                          "Einen dieser Wege verwenden oder in organisation.yaml unter 'access_routes' ergänzen: " + ", ".join(routes) + ".",
+                          loc=("access", "route"))
         for i, e in enumerate(case.support_log):
             if (e.group is None) != (e.group_size is None):
                 missing = "group_size" if e.group_size is None else "group"

@@ -22,6 +22,7 @@ from .common import (
     Text,
     field,
 )
+from .access import Access
 from .after import CompanyChange, Contract, CrisisReason, FollowAlong, Qualification, TransitionGroup, WageAmount, WorkshopReturn
 
 DOC = Basis.DOCUMENTATION_DUTY
@@ -385,6 +386,10 @@ class Case(Record):
         "Rückkehr in die Werkstatt", "Rückkehr nach einer Platzierung, mit Grund.", basis=DOC, default_factory=list)
     qualification: Qualification | None = field(
         "Qualifizierungsphase", "Zweijährige betriebliche Qualifizierung (HAA) mit Berufsschultag.", basis=DOC, default=None)
+    # Issue 29: how the person came in (models/access.py; routes: organisation.yaml 'access_routes' or the shipped list).
+    access: Access | None = field(
+        "Zugangsweg", "Wie die Person zum Jobcoaching kam (Infoveranstaltung, DuoDay, Schnupperpraktikum, JobVento/BBB, direkt …). "
+        "Die Kennzahlen zeigen, welcher Weg zu Erprobung und Wechsel führt.", basis=DOC, default=None)
     opened: Date = field("Akte eröffnet", "Datum des Infogesprächs bzw. der Aktenanlage.", basis=DOC)
     closed: Date | None = field("Akte geschlossen", "Datum des Abschlusses (optional).", basis=DOC, default=None)
 

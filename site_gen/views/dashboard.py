@@ -33,7 +33,7 @@ import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..dataset import Dataset
 from .consented import Consented
@@ -43,6 +43,7 @@ from ..models.organisation import Role, Staff
 from .internal import FIGURES, Link, label, staff_link
 from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_deadlines
 from .after_placement import AfterFigures, figures as after_figures
+from .access_funnel import RouteRow, route_funnel
 from .company_time import CompanyTime, company_time
 
 TRANSITION_TYPES = (PlacementType.BUDGET_WORK, PlacementType.BUDGET_TRAINING, PlacementType.REGULAR)
@@ -104,6 +105,8 @@ class DashboardContext:
     links: list[Link]
     after: AfterFigures | None = None
     company_time: CompanyTime | None = None
+    routes: list[RouteRow] = field(default_factory=list)
+    """Issue 29: access routes → Infogespräch → Erprobung → Wechsel."""
     """Issue 29: share of time in companies per coach and team."""
 
     @property
@@ -260,6 +263,7 @@ def dashboard(ds: Consented, today: dt.date, provider: str | None = None, locati
         median_contact=_median_days(cases, first_contact, today), median_trial=_median_days(cases, first_trial, today),
         coaches=coaches, coach_target=COACH_LOAD, deadlines=group_deadlines(deadlines), links=sc.links,
         after=after_figures(ds, cases, today), company_time=company_time(ds, today, sc.staff_ok),
+        routes=route_funnel(ds, cases, today),
     )
 
 

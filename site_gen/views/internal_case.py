@@ -21,7 +21,7 @@ from .internal_log import Intensity, intensity
 from .report_hint import report_hint
 from .after_placement import AfterSection, case_section
 from .internal_path import PathView, path_view
-from ..stage_path import path_for, stage_label
+from ..stage_path import access_routes, path_for, stage_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +194,8 @@ class DossierContext:
     """Pointer to the report draft (:mod:`.report_hint`), when the record has a cost approval."""
     after: AfterSection | None = None
     path: PathView | None = None
+    access: str | None = None
+    """How the person came in: route label and day (issue 29)."""
     """The provider's path with the person's position (issue 29)."""
 
     @property
@@ -296,7 +298,16 @@ def dossier(ds: Consented, cid: str, today: dt.date, changes: list[Change] | Non
         deadlines=case_deadlines(ds, case, today), changes=changes or [], source=ds.path_of("cases", cid),
         matching=matching_for_case(ds, cid, today), report=report_hint(ds, case, today), after=case_section(ds, case, today),
         glance=purpose_states(case, ds, today), current=_current(ds, case, today), path=path_view(ds, case),
+        access=access_text(ds, case),
     )
+
+
+def access_text(ds: Dataset, case: Case) -> str | None:
+    """'DuoDay (am 04.05.2026)' for the dossier (None: not recorded)."""
+    if case.access is None:
+        return None
+    name = access_routes(ds).get(case.access.route, case.access.route)
+    return name + (f" (am {case.access.on.strftime('%d.%m.%Y')})" if case.access.on else "")
 
 
 def _current(ds: Dataset, case: Case, today: dt.date) -> list[CurrentPlacement]:

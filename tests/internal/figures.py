@@ -127,6 +127,20 @@ def figures(root: Path, today: dt.date, provider: str | None = None, location: s
         if "jobcoach" in s["roles"] and mine:
             out[f"fallzahl-{s['id']}"] = sum(1 for c in everyone if c["coaches"]["primary"] == s["id"])
     out |= company_shares(root, org, provider, location, today)
+    out |= route_funnel(cases, today)
+    return out
+
+
+def route_funnel(cases: list[dict[str, Any]], today: dt.date) -> dict[str, float | None]:
+    """People per access route and how many reached Infogespräch, a trial and the move (issue 29)."""
+    out: dict[str, float | None] = {}
+    for c in cases:
+        route = c["access"]["route"] if c.get("access") else "ohne-angabe"
+        stages = {s["stage"] for s in c["stages"]}
+        trial = "erprobung" in stages or any(p["type"] in TRIALS and d(p["start"]) <= today for p in c.get("placements", []))
+        for key, hit in ((f"zugang-{route}", True), (f"zugang-info-{route}", "infogespraech" in stages),
+                         (f"zugang-erprobung-{route}", trial), (f"zugang-wechsel-{route}", "wechsel" in stages)):
+            out[key] = (out.get(key) or 0) + hit
     return out
 
 
