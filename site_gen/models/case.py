@@ -23,6 +23,7 @@ from .common import (
     field,
 )
 from .access import Access
+from .context import ContextFactor
 from .after import CompanyChange, Contract, CrisisReason, FollowAlong, Qualification, TransitionGroup, WageAmount, WorkshopReturn
 
 DOC = Basis.DOCUMENTATION_DUTY
@@ -386,6 +387,12 @@ class Case(Record):
         "Rückkehr in die Werkstatt", "Rückkehr nach einer Platzierung, mit Grund.", basis=DOC, default_factory=list)
     qualification: Qualification | None = field(
         "Qualifizierungsphase", "Zweijährige betriebliche Qualifizierung (HAA) mit Berufsschultag.", basis=DOC, default=None)
+    # Issue 29: ICF context factors of the person (models/context.py).
+    context_factors: list[ContextFactor] = field(
+        "Kontextfaktoren (ICF)",
+        "Umweltfaktoren der ICF als Barriere oder Förderfaktor, z. B. e120 Mobilität (Umstieg schwierig), e115 Hilfsmittel. "
+        "Nur mit Einwilligung 'gesundheitsdaten' (sie sagen etwas über die Behinderung). Das Matching wiegt sie gegen die Förderfaktoren der Betriebe.",
+        purpose="gesundheitsdaten", default_factory=list)
     # Issue 29: how the person came in (models/access.py; routes: organisation.yaml 'access_routes' or the shipped list).
     access: Access | None = field(
         "Zugangsweg", "Wie die Person zum Jobcoaching kam (Infoveranstaltung, DuoDay, Schnupperpraktikum, JobVento/BBB, direkt …). "

@@ -24,6 +24,7 @@ from .common import (
     Text,
     field,
 )
+from .context import ContextFactor
 
 
 class Address(Part):
@@ -149,3 +150,8 @@ class Workplace(Record):
     placement_types: list[PlacementType] = field("Angebotene Formen", "Welche Platzierungsarten der Betrieb anbietet.", min_length=1)
     acquisition: Acquisition = field("Akquise", "Stand und Weg der Akquise.")
     posting: Posting | None = field("Ausschreibung", "Öffentliche Ausschreibung in Leichter Sprache (optional).", default=None)
+    # Issue 29: ICF context factors of the workplace (models/context.py).
+    context_factors: list[ContextFactor] = field(
+        "Kontextfaktoren (ICF)",
+        "Umweltfaktoren am Arbeitsplatz als Barriere oder Förderfaktor, z. B. e330 geschulte Mentorin (Förderfaktor), e250 Lärm (Barriere). "
+        "Das Matching rechnet einen Förderfaktor an, der zu einer Barriere der Person passt.", default_factory=list)
