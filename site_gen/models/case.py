@@ -387,6 +387,10 @@ class Case(Record):
         "Rückkehr in die Werkstatt", "Rückkehr nach einer Platzierung, mit Grund.", basis=DOC, default_factory=list)
     qualification: Qualification | None = field(
         "Qualifizierungsphase", "Zweijährige betriebliche Qualifizierung (HAA) mit Berufsschultag.", basis=DOC, default=None)
+    # Issue 29: languages for native-language support (deputy suggestion on the dossier).
+    languages: list[ShortText] = field(
+        "Sprachen", "Sprachen der Person außer Deutsch, die bei der Begleitung helfen (Muttersprache zuerst), z. B. Türkisch.",
+        basis=DOC, default_factory=list)
     # Issue 29: ICF context factors of the person (models/context.py).
     context_factors: list[ContextFactor] = field(
         "Kontextfaktoren (ICF)",

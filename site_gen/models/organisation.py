@@ -67,6 +67,10 @@ class Staff(Part):
     provider: Id = field("Träger", "Kennung des Trägers.")
     location: Id = field("Standort", "Kennung des Standorts.")
     capacity: Int = field("Kapazität", "Wie viele Personen die Fachkraft begleiten kann (üblich ≈ 15).", ge=0, le=60, default=15)
+    # Issue 29: languages for native-language support in the tandem.
+    languages: list[ShortText] = field(
+        "Sprachen", "Sprachen außer Deutsch, in denen die Fachkraft begleiten kann, z. B. Türkisch, Arabisch, Leichte Sprache, Gebärdensprache. "
+        "Die Akte schlägt danach eine Vertretung vor.", default_factory=list)
 
 
 class AccessRequirement(Part):

@@ -20,6 +20,7 @@ from .matching import case_section as matching_for_case
 from .internal_log import Intensity, intensity
 from .report_hint import report_hint
 from .after_placement import AfterSection, case_section
+from .deputy import deputy_suggestion
 from .internal_path import PathView, path_view
 from ..stage_path import access_routes, path_for, stage_label
 
@@ -195,6 +196,8 @@ class DossierContext:
     after: AfterSection | None = None
     path: PathView | None = None
     access: str | None = None
+    deputy_hint: str | None = None
+    """A deputy who speaks the person's language (issue 29)."""
     """How the person came in: route label and day (issue 29)."""
     """The provider's path with the person's position (issue 29)."""
 
@@ -298,7 +301,7 @@ def dossier(ds: Consented, cid: str, today: dt.date, changes: list[Change] | Non
         deadlines=case_deadlines(ds, case, today), changes=changes or [], source=ds.path_of("cases", cid),
         matching=matching_for_case(ds, cid, today), report=report_hint(ds, case, today), after=case_section(ds, case, today),
         glance=purpose_states(case, ds, today), current=_current(ds, case, today), path=path_view(ds, case),
-        access=access_text(ds, case),
+        access=access_text(ds, case), deputy_hint=deputy_suggestion(ds, case),
     )
 
 
