@@ -85,6 +85,7 @@ ENTRY_LISTS: tuple[EntryList, ...] = (
     EntryList("wage_amounts", "entgelt-betraege", "Entgelt-Beträge", "Entgelt-Betrag", "{{euro_per_hour}} Euro je Stunde"),
     EntryList("company_changes", "veraenderungen-im-betrieb", "Veränderungen im Betrieb", "Veränderung im Betrieb", "{{kind}}"),
     EntryList("returns", "rueckkehr-in-die-werkstatt", "Rückkehr in die Werkstatt", "Rückkehr in die Werkstatt", "{{placement}}"),
+    EntryList("context_factors", "kontextfaktoren", "Kontextfaktoren (ICF)", "Kontextfaktor", "{{code}} {{kind}}"),  # issue 29
 )
 """Every appendable list of a case, in the order of the editor's sidebar (a test keeps it complete)."""
 

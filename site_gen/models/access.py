@@ -14,7 +14,7 @@ class Access(Part):
     """How the person came in."""
 
     route: Id = field("Weg", "Kennung des Zugangswegs, z. B. infoveranstaltung, duoday, schnupperpraktikum, jobvento, direkt.")
-    on: Date | None = field("Am", "Tag des ersten Kontakts auf diesem Weg (optional).", default=None)
+    date: Date | None = field("Am", "Tag des ersten Kontakts auf diesem Weg (optional).", default=None)
 
 
 class AccessRoute(Part):

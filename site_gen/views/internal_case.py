@@ -310,7 +310,7 @@ def access_text(ds: Dataset, case: Case) -> str | None:
     if case.access is None:
         return None
     name = access_routes(ds).get(case.access.route, case.access.route)
-    return name + (f" (am {case.access.on.strftime('%d.%m.%Y')})" if case.access.on else "")
+    return name + (f" (am {case.access.date.strftime('%d.%m.%Y')})" if case.access.date else "")
 
 
 def _current(ds: Dataset, case: Case, today: dt.date) -> list[CurrentPlacement]:
