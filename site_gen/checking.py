@@ -21,7 +21,7 @@ from pathlib import Path
 from .cache import SUMMARY_FILE, CaseSummary, read_cache
 from .check_units import Change, check_changed, check_everything, summary
 from .checks import run_checks
-from .dataset import Dataset, RecordUnit, record_units
+from .dataset import Dataset, RecordUnit, record_units, team_files
 from .findings import Finding
 from .incremental import META_FILES, save_summaries
 from .record_cache import RecordCache, UnitEntry, context_hash, digests, read, unit_key, write
@@ -37,7 +37,7 @@ def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[s
     ``tracked``: only these record files (the hook passes Git's index).
     """
     units, strays = record_units(root, tracked)
-    count = sum(len(u.sources) for u in units) + sum((root / f).exists() for f in META_FILES)
+    count = sum(len(u.sources) for u in units) + sum((root / f).exists() for f in META_FILES) + len(team_files(root))
     findings, summaries = _check(root, today, units, use_cache)
     return sorted([*strays, *findings], key=_position), count, summaries
 
@@ -59,7 +59,7 @@ def _check(root: Path, today: dt.date, units: list[RecordUnit], use_cache: bool,
            loaded: Dataset | None = None) -> tuple[list[Finding], dict[str, CaseSummary | None]]:
     """Findings (positioned, sorted) and summaries of ``units``, updating the cache."""
     old = read(root) if use_cache else RecordCache()
-    context = context_hash(root, today.isoformat(), META_FILES)
+    context = context_hash(root, today.isoformat(), (*META_FILES, *team_files(root)))  # team time: organisation-level files
     keys = [unit_key(u) for u in units]
     # Without the cache nothing is stored, so no unit needs a digest (a twentieth of a second at 10,000 cases).
     hashes, stats = digests(root, units, old) if use_cache else (dict.fromkeys(keys, ""), {})

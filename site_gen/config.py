@@ -26,6 +26,7 @@ from .load import read_yaml
 from .models import ProfileCatalogue, PurposeCatalogue
 from .models.catalogue import Purpose
 from .models.organisation import ProfileItem
+from .models.access import AccessRouteCatalogue
 from .models.path import PathCatalogue
 from .models.wage_rules import MinimumWage
 from .models.subsidy import SubsidyFacts
@@ -64,6 +65,11 @@ def default_paths() -> PathCatalogue:
 def default_minimum_wage() -> MinimumWage:
     """The statutory minimum wage with its source and date (issue 29: the floor of § 61 SGB IX wages)."""
     return _default("minimum-wage.yaml", MinimumWage)
+
+
+def default_access_routes() -> AccessRouteCatalogue:
+    """The access routes that ship with the tool (issue 29)."""
+    return _default("access-routes.yaml", AccessRouteCatalogue)
 
 
 def _read(root: Path, rel: str, model: type[Any], findings: list[Finding]) -> Any:

@@ -27,10 +27,13 @@ from .records.unseal import unseal_record
 from .models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 from .models.catalogue import Purpose
 from .models.organisation import Location, ProfileItem, Provider, Staff
+from .models.team import TeamTime
 from .parallel import run_batches, workers
 from .validate import validate
 
 ORGANISATION_FILE = "organisation.yaml"
+TEAM_FOLDER = "team"
+"""Team time without a case (issue 29): ``team/<date>-<by>-<hash>.yaml``, one entry per file."""
 FOLDERS_PER_WORKER = 2_000
 """A worker process scans case folders from this many on (see :func:`_scan_folders`)."""
 
@@ -55,6 +58,8 @@ class Dataset:
     """Problems found while loading and validating single files."""
     context: dict[tuple[str, str], Any] = field(default_factory=dict)
     """(kind, id) → record loaded only to be looked up by a partial check, not checked itself."""
+    team: dict[str, TeamTime] = field(default_factory=dict)
+    """Team time without a case (issue 29): file (relative path) → entry, valid entries only."""
     units: list[Unit] | None = None
     """Every record unit on disk, with each source file's stat, as the whole load listed them (None: loaded otherwise).
 
@@ -74,7 +79,7 @@ class Dataset:
         return Dataset(root=self.root, organisation=self.organisation, catalogue=self.catalogue, purposes_catalogue=self.purposes_catalogue,
                        cases=keep("cases", self.cases), workplaces=keep("workplaces", self.workplaces),
                        modules=keep("modules", self.modules), files=files,
-                       findings=list(notices or []), units=self.units)
+                       findings=list(notices or []), units=self.units, team=self.team)
 
     def workplace(self, wid: str) -> Workplace | None:
         """The workplace ``wid`` if loaded (checked or as context)."""
@@ -404,6 +409,7 @@ def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | 
     # Catalogues: the package's defaults, extended by the repository's files (site_gen/config.py).
     ds.catalogue = load_catalogue(root, ds.findings)
     ds.purposes_catalogue = load_purposes(root, ds.findings)
+    ds.team = load_team(root, ds.findings)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     if only is None:
         only, strays = scan_records(root, files=True)
@@ -425,6 +431,32 @@ def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | 
         if record is not None:
             targets[kind][rid] = record
     return ds
+
+
+def team_files(root: Path) -> list[str]:
+    """The team-time files below ``root`` (relative paths, sorted)."""
+    folder = root / TEAM_FOLDER
+    return sorted(f"{TEAM_FOLDER}/{p.name}" for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []
+
+
+def load_team(root: Path, findings: list[Finding]) -> dict[str, TeamTime]:
+    """Every valid team-time entry (file → entry); problems go to ``findings``."""
+    out: dict[str, TeamTime] = {}
+    for rel in team_files(root):
+        record = _load_file(root, rel, TeamTime, findings)
+        if record is not None:
+            out[rel] = record
+    return out
+
+
+def _load_file(root: Path, rel: str, model: type[BaseModel], findings: list[Finding]) -> Any:
+    data, problems = read_yaml(root / rel, rel)
+    findings.extend(problems)
+    if data is None:
+        return None
+    record, problems = validate(model, data, rel)
+    findings.extend(problems)
+    return record
 
 
 RecordUnit = Unit
@@ -478,7 +510,7 @@ def reload(ds: Dataset, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]
     displays = {p.relative_to(root).as_posix() for p in paths}
     out = Dataset(root=root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
                   cases=dict(ds.cases), workplaces=dict(ds.workplaces), modules=dict(ds.modules), files=dict(ds.files),
-                  findings=[f for f in ds.findings if f.file not in displays])
+                  findings=[f for f in ds.findings if f.file not in displays], team=ds.team)
     targets: dict[str, dict[str, Any]] = {"cases": out.cases, "workplaces": out.workplaces, "modules": out.modules}
     touched: dict[str, set[str]] = {}
     for display in sorted({record_of(d) for d in displays}):

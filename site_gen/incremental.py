@@ -60,7 +60,7 @@ class Commit:
 
     @property
     def meta(self) -> bool:
-        return any(p in META_FILES for p in self.touched | self.deleted)
+        return any(p in META_FILES or p.startswith("team/") for p in self.touched | self.deleted)
 
     @property
     def empty(self) -> bool:
@@ -68,7 +68,7 @@ class Commit:
 
 
 def _relevant(path: str) -> bool:
-    return path in META_FILES or path.startswith(("schema/", *(f"{kind}/" for kind in RECORD_KINDS)))
+    return path in META_FILES or path.startswith(("schema/", "team/", *(f"{kind}/" for kind in RECORD_KINDS)))
 
 
 def record_key(display: str) -> tuple[str, str] | None:

@@ -17,6 +17,8 @@ from .models.after import AFTER_LABELS
 from .models.case import (MEASURE_LABELS, CostBearer, EnrolmentStatus, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome,
                           PlacementStatus, ServiceKind, WorkshopArea)
 from .models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS
+from .models.context import FACTOR_LABELS
+from .models.team import TEAM_ACTIVITY_LABELS
 from .models.module import PROGRAMME_LABELS, CertificationKind
 from .models.organisation import Role
 from .models.workplace import CONTACT_KIND_LABELS, AcquisitionStatus, Channel
@@ -30,7 +32,7 @@ def _merged(*tables: Mapping[Any, str]) -> dict[object, str]:
 
 
 LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABELS, PROGRAMME_LABELS, MEASURE_LABELS, AFTER_LABELS,
-                                    CONTACT_KIND_LABELS) | {
+                                    CONTACT_KIND_LABELS, FACTOR_LABELS, TEAM_ACTIVITY_LABELS) | {  # issue 29: context factors, team time
     CertificationKind.NONE: "kein Abschluss", CertificationKind.CHAMBER_PARTIAL: "Teilqualifizierung (Kammer)",
     CertificationKind.CERTIFICATE: "Zertifikat", CertificationKind.ATTENDANCE: "Teilnahmebescheinigung",
     EnrolmentStatus.REGISTERED: "angemeldet", EnrolmentStatus.RUNNING: "laufend",

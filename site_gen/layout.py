@@ -131,7 +131,7 @@ def entry_name(list_name: str, entry: object, text: str) -> str:
     """
     data = entry if isinstance(entry, dict) else {}
     day = str(data.get(date_field(list_name) or "", "") or "")
-    who = str(data.get(WHO.get(list_name, ""), "") or "")
+    who = str(data.get(WHO[list_name], "") or "") if list_name in WHO else ""  # a list without a 'who' (context_factors): date and hash only
     parts = [day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else "ohne-datum"]
     if _SAFE.match(who) and len(who) <= 40:
         parts.append(who)

@@ -25,6 +25,7 @@ from . import __version__
 from .findings import Finding, Severity
 from .layout import WORKPLACE_LISTS, appendable
 from .models import Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
+from .models.team import TeamTime
 from .output import write_file
 from .schema_ids import Ids, complete, repository_ids
 from .schema_layout import FOLDER, WORKPLACE_FOLDER, entry_path, entry_schema, folder_schema
@@ -36,6 +37,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "organisation": Organisation,
     "profile-catalogue": ProfileCatalogue,
     "consent-purposes": PurposeCatalogue,
+    "team": TeamTime,
 }
 __all__ = ["SCHEMAS", "Ids", "completed", "ensure_schemas", "generated", "names", "repository_ids", "schema_text", "stale_findings", "write"]
 VERSION_KEY = "x-site-gen-version"

@@ -103,7 +103,8 @@ def editor_mapping() -> dict[str, list[str]]:
     out |= {"./schema/workplace.schema.json": ["workplaces/*.yaml"], "./schema/module.schema.json": ["modules/*.yaml"],
             "./schema/organisation.schema.json": ["organisation.yaml"],
             "./schema/profile-catalogue.schema.json": ["schema/profile-catalogue.yaml"],
-            "./schema/consent-purposes.schema.json": ["schema/consent-purposes.yaml"]}
+            "./schema/consent-purposes.schema.json": ["schema/consent-purposes.yaml"],
+            "./schema/team.schema.json": ["team/*.yaml"]}  # team time without a case (issue 29)
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .config import default_paths
+from .config import default_access_routes, default_paths
 from .models.case import Case
 from .models.common import STAGE_LABELS, Stage
 from .models.path import Path, PlacementLimit
@@ -60,3 +60,11 @@ def placement_limit(path: Path | None, year: int) -> PlacementLimit:
     limits = sorted(path.placement_limits, key=lambda lim: lim.year) if path is not None else []
     fitting = [lim for lim in limits if lim.year <= year]
     return fitting[-1] if fitting else (limits[0] if limits else DEFAULT_LIMIT)
+
+
+def access_routes(ds: Dataset) -> dict[str, str]:
+    """Access route id → German label: the shipped routes, extended or renamed by ``organisation.yaml``."""
+    out = {r.id: r.label for r in default_access_routes().routes}
+    if ds.organisation is not None:
+        out |= {r.id: r.label for r in ds.organisation.access_routes}
+    return out

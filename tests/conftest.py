@@ -66,8 +66,9 @@ def lay_over(target: Path, overlay: Path) -> list[str]:
 def demo_copy(dest: Path) -> Path:
     """The bundled demo records (cases as folders), organisation and schemas in a folder of their own."""
     dest.mkdir()
-    for name in ("cases", "workplaces", "modules", "schema"):
-        shutil.copytree(REPO / name, dest / name)
+    for name in ("cases", "workplaces", "modules", "schema", "team"):
+        if (REPO / name).is_dir():  # team/: team time without a case (issue 29)
+            shutil.copytree(REPO / name, dest / name)
     shutil.copy(REPO / "organisation.yaml", dest / "organisation.yaml")
     return dest
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import after_placement, budget_work, capacity, consent, contacts, dates, easy_language, enrolments, identity, path, placements, postings, privacy, references, reports, retention, subsidies
+from . import after_placement, budget_work, capacity, consent, contacts, dates, easy_language, enrolments, identity, path, placements, postings, privacy, references, reports, retention, subsidies, team_time
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
@@ -30,6 +30,7 @@ CHECKS: list[Check] = [
     postings.check,
     easy_language.check,
     subsidies.check,
+    team_time.check,
 ]
 
 

@@ -88,6 +88,7 @@ ENTRY_LISTS: tuple[EntryList, ...] = (
     EntryList("returns", "rueckkehr-in-die-werkstatt", "Rückkehr in die Werkstatt", "Rückkehr in die Werkstatt", "{{placement}}"),
     EntryList("contact_log", "betriebskontakte", "Kontakte mit Betrieben", "Kontakt mit einem Betrieb", "{{kind}}", "workplaces"),
     EntryList("feedback", "rueckmeldungen", "Rückmeldungen", "Rückmeldung", "{{phase}}"),
+    EntryList("context_factors", "kontextfaktoren", "Kontextfaktoren (ICF)", "Kontextfaktor", "{{code}} {{kind}}"),  # issue 29
 )
 """Every appendable list of a case (and of a workplace), in the order of the editor's sidebar (a test keeps it complete)."""
 

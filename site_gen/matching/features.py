@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..models.case import Case, Outcome, PlacementStatus
 from ..models.catalogue import Purpose
+from ..models.context import FactorKind, category, code_label
 from ..models.common import OUTPLACED_TYPES, SECTOR_LABELS, TRIAL_TYPES, PlacementType, Sector
 from ..models.organisation import Location, ProfileItem
 from ..models.workplace import AcquisitionStatus, Workplace
@@ -61,6 +62,8 @@ class CaseFeatures:
     """Workplace id → German reason: a placement there ended with a return to the workshop or was aborted."""
     fallback: str | None = None
     """Why fallback places come first for this person (a recent return or crisis), or None."""
+    barriers: frozenset[str] = frozenset()
+    """ICF categories (e120 …) of the person's barriers; empty without a live consent 'gesundheitsdaten' (issue 29)."""
 
 
 FALLBACK_DAYS = 180
@@ -111,6 +114,10 @@ class WorkplaceFeatures:
     paused: bool
     fallback: bool = False
     """A low-threshold place of the fallback network (``fallback: true`` in the profile)."""
+    facilitators: Mapping[str, str] = field(default_factory=dict)
+    """ICF category → the workplace's facilitator text ('e330 Vorgesetzte: geschulte Mentorin') (issue 29)."""
+    barriers: Mapping[str, str] = field(default_factory=dict)
+    """ICF category → the workplace's barrier text."""
 
 
 def fold_district(name: str | None) -> str | None:
@@ -149,9 +156,11 @@ def case_features(
     hours, hours_source = _person_hours(case, today)
     types, types_source = _wanted_types(case, today)
     terms = [("Wunsch", t, stems(t)) for t in case.wishes] + [("Interesse", t, stems(t)) for t in case.interests]
-    return CaseFeatures(case.id, usable_profile(case, today, purposes, items), tuple(t for t in terms if t[2]),
+    profile = usable_profile(case, today, purposes, items)
+    barriers = frozenset(category(f.code) for f in case.context_factors if f.kind is FactorKind.BARRIER) if profile.health_ok else frozenset()
+    return CaseFeatures(case.id, profile, tuple(t for t in terms if t[2]),
                         case.location, fold_district(loc.district if loc else None), hours, hours_source, types, types_source,
-                        ended_badly(case), fallback_reason(case, today))
+                        ended_badly(case), fallback_reason(case, today), barriers)
 
 
 def workplace_features(wp: Workplace, items: Mapping[str, ProfileItem], placed_hours: list[float]) -> WorkplaceFeatures:
@@ -173,7 +182,17 @@ def workplace_features(wp: Workplace, items: Mapping[str, ProfileItem], placed_h
         fold_district(wp.company.address.district) or "", None if "kein" in wp.company.transit.lower() else wp.company.transit,
         hours, source, frozenset(wp.placement_types), status is AcquisitionStatus.CLOSED, status is AcquisitionStatus.PAUSED,
         wp.fallback,
+        _factors(wp, FactorKind.FACILITATOR), _factors(wp, FactorKind.BARRIER),
     )
+
+
+def _factors(wp: Workplace, kind: FactorKind) -> dict[str, str]:
+    """ICF category → readable text of the workplace's factors of ``kind`` (the first per category)."""
+    out: dict[str, str] = {}
+    for f in wp.context_factors:
+        if f.kind is kind:
+            out.setdefault(category(f.code), code_label(f.code) + (f": {f.note.rstrip('.')}" if f.note else ""))
+    return out
 
 
 def sector_label(sector: Sector) -> str:

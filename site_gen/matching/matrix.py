@@ -18,8 +18,8 @@ import numpy as np
 from ..models.common import PlacementType
 from ..models.organisation import ProfileItem
 from .features import CaseFeatures, WorkplaceFeatures
-from .rank import (HOURS_FEWER_OK, HOURS_MAX, HOURS_MORE_OK, HOURS_MORE_SOME, PROFILE_MAX, SAME_DISTRICT, SAME_LOCATION,
-                   TRANSIT, TYPES_MAX, WISH_MAX, WISH_POINTS, item_points)
+from .rank import (CONTEXT_MAX, HOURS_FEWER_OK, HOURS_MAX, HOURS_MORE_OK, HOURS_MORE_SOME, PROFILE_MAX, SAME_DISTRICT, SAME_LOCATION,
+                   SCORE_MAX, TRANSIT, TYPES_MAX, WISH_MAX, WISH_POINTS, item_points)
 
 SLOTS = 6  # rating 0 (unused) … 5 per item
 
@@ -64,6 +64,20 @@ class Matrices:
         self.n_req_health = required[health].sum(axis=0).astype(float)
         self._wishes()
         self._places_hours_types()
+        self._context()
+
+    def _context(self) -> None:
+        """Person barriers (case × ICF category) and workplace facilitators (category × workplace), issue 29."""
+        cats = sorted({c for cf in self.cases for c in cf.barriers} | {c for wf in self.workplaces for c in wf.facilitators})
+        pos = {c: k for k, c in enumerate(cats)}
+        self.barrier = np.zeros((len(self.cases), len(cats)))
+        self.facilitator = np.zeros((len(cats), len(self.workplaces)))
+        for i, cf in enumerate(self.cases):
+            for c in cf.barriers:
+                self.barrier[i, pos[c]] = 1.0
+        for j, wf in enumerate(self.workplaces):
+            for c in wf.facilitators:
+                self.facilitator[pos[c], j] = 1.0
 
     def _places_hours_types(self) -> None:
         """Districts and locations as shared codes, transit, hours and placement types of every case and workplace."""
@@ -137,7 +151,8 @@ class Matrices:
                          np.where((more >= -HOURS_FEWER_OK) & (more <= HOURS_MORE_OK), HOURS_MAX, HOURS_MAX / 2))
         hours = np.where(np.isnan(more), HOURS_MAX / 2, hours)
         types = np.where((self.case_types[rows][:, None] & self.wp_types[cols][None, :]) != 0, TYPES_MAX, 0.0)
-        total = profile + self._wish_points(rows, cols) + travel + hours + types
+        context = np.where((self.barrier[rows] @ self.facilitator[:, cols]) > 0, CONTEXT_MAX, 0.0)
+        total = np.minimum(profile + self._wish_points(rows, cols) + travel + hours + types + context, SCORE_MAX)
         return np.where(self.excluded(rows, cols), -np.inf, total)
 
 

@@ -1,6 +1,7 @@
 """The score formula: how well a person and a workplace fit, with reasons.
 
-Up to 100 points, the sum of five parts. Each part lists German reasons
+Up to 100 points, the sum of five parts (and a sixth, Umfeld, when ICF context
+factors are recorded; the total stays capped at 100). Each part lists German reasons
 with the points each contributes, so every rank can be explained.
 
 1. **Profil** (max 50): for each item the workplace requires, full points if
@@ -46,6 +47,9 @@ from .compare import Comparison, Flag, compare
 from .features import CaseFeatures, WorkplaceFeatures, sector_label
 
 PROFILE_MAX, WISH_MAX, TRAVEL_MAX, HOURS_MAX, TYPES_MAX = 50.0, 20.0, 15.0, 10.0, 5.0
+CONTEXT_MAX = 5.0
+"""Issue 29: a workplace facilitator for a barrier of the person; the total stays capped at 100."""
+SCORE_MAX = 100.0
 WISH_POINTS = 10.0
 SAME_DISTRICT, SAME_LOCATION, TRANSIT = 10.0, 5.0, 5.0
 HOURS_MORE_OK, HOURS_FEWER_OK, HOURS_MORE_SOME = 5.0, 10.0, 10.0
@@ -64,6 +68,9 @@ FORMULA_DE: tuple[str, ...] = (
     "Stunden (bis 10): 10, wenn der Arbeitsplatz höchstens 5 Stunden mehr und höchstens 10 Stunden weniger pro Woche hat, "
     "als die Person möchte oder zuletzt geschafft hat; 0 bei mehr als 10 Stunden mehr; sonst 5, auch wenn etwas unbekannt ist.",
     "Form (bis 5): 5, wenn der Betrieb eine gesuchte Form anbietet (zuerst ein Praktikum oder eine Erprobung).",
+    "Umfeld (bis 5, nur wenn Kontextfaktoren der ICF erfasst sind): 5, wenn der Betrieb einen Förderfaktor für eine Barriere der Person "
+    "bietet (gleiche ICF-Kategorie, z. B. e330 geschulte Mentorin); eine Barriere auf beiden Seiten wird genannt. Nur mit Einwilligung "
+    "„Gesundheitsdaten“. Die Summe bleibt höchstens 100.",
     "Nach einer Rückkehr in die Werkstatt oder einer Krise (in den letzten 180 Tagen) stehen Auffangplätze "
     "(niedrigschwellige Plätze im Netzwerk) zuerst, mit Grund; die Punkte ändern sich dadurch nicht.",
     "Beendete Betriebe werden nicht vorgeschlagen, geschlossene Akten auch nicht. Ein Arbeitsplatz, an dem eine Platzierung "
@@ -103,7 +110,7 @@ class Fit:
 
     @property
     def score(self) -> float:
-        return sum(p.points for p in self.parts)
+        return min(SCORE_MAX, sum(p.points for p in self.parts))
 
 
 def _part(key: str, label: str, maximum: float, reasons: list[Reason]) -> Part:
@@ -198,10 +205,26 @@ def types_part(cf: CaseFeatures, wf: WorkplaceFeatures) -> Part:
     return _part("form", "Form", TYPES_MAX, [Reason(f"Bietet nur an: {offered}.", 0.0)])
 
 
+def context_part(cf: CaseFeatures, wf: WorkplaceFeatures) -> Part | None:
+    """Umfeld: a workplace facilitator for a person's barrier of the same ICF category (None: no factors on either side)."""
+    if not cf.barriers and not wf.facilitators and not wf.barriers:
+        return None
+    reasons: list[Reason] = []
+    for cat in sorted(cf.barriers & wf.facilitators.keys()):
+        reasons.append(Reason(f"Förderfaktor im Betrieb für eine Barriere der Person: {wf.facilitators[cat]}.", CONTEXT_MAX if not reasons else 0.0))
+    for cat in sorted(cf.barriers & wf.barriers.keys()):
+        reasons.append(Reason(f"Achtung, dieselbe Barriere auch im Betrieb: {wf.barriers[cat]}.", 0.0))
+    if not reasons:
+        reasons.append(Reason("Kein Förderfaktor des Betriebs passt zu einer Barriere der Person." if cf.barriers
+                              else "Für die Person sind keine Barrieren erfasst (oder keine Einwilligung „Gesundheitsdaten“).", 0.0))
+    return _part("umfeld", "Umfeld", CONTEXT_MAX, reasons)
+
+
 def score_pair(cf: CaseFeatures, wf: WorkplaceFeatures, items: Mapping[str, ProfileItem]) -> Fit:
     """Score one pair with every reason (the reference for :mod:`.matrix`)."""
     comp = compare(cf.profile.ratings, wf.requirements, items, cf.profile.health_ok)
     parts = [profile_part(cf, comp), wish_part(cf, wf), travel_part(cf, wf), hours_part(cf, wf), types_part(cf, wf)]
+    context = context_part(cf, wf)
     if wf.id in cf.avoid:
         parts[-1] = _part("form", "Form", TYPES_MAX, [*parts[-1].reasons, Reason(f"Nicht vorschlagen: {cf.avoid[wf.id]}.", 0.0)])
     if wf.paused:
@@ -209,7 +232,7 @@ def score_pair(cf: CaseFeatures, wf: WorkplaceFeatures, items: Mapping[str, Prof
     if first_for(cf, wf):
         parts[-1] = _part("form", "Form", TYPES_MAX, [*parts[-1].reasons, Reason(
             f"Auffangplatz, zuerst vorgeschlagen: nach {cf.fallback} ein niedrigschwelliger Platz im Netzwerk.", 0.0)])
-    return Fit(cf.id, wf.id, tuple(parts), comp)
+    return Fit(cf.id, wf.id, tuple(parts + ([context] if context is not None else [])), comp)
 
 
 def first_for(cf: CaseFeatures, wf: WorkplaceFeatures) -> bool:

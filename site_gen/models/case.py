@@ -23,6 +23,8 @@ from .common import (
     field,
 )
 from .feedback import PhaseFeedback
+from .access import Access
+from .context import ContextFactor
 from .after import CompanyChange, Contract, CrisisReason, FollowAlong, Qualification, TransitionGroup, WageAmount, WorkshopReturn
 
 DOC = Basis.DOCUMENTATION_DUTY
@@ -218,6 +220,17 @@ class LogEntry(Part):
         "oder dem Mentor). Zählt für die Kennzahl Betriebskontakte pro Fachkraft und Monat.",
         default=False,
     )
+    # Issue 29: a group session is stored once per participant's case, under the same group id,
+    # never with the other participants' ids (site-gen log CASE CASE …).
+    group: Id | None = field(
+        "Gruppensitzung",
+        "Kennung der Gruppensitzung, wenn die Leistung mehreren Personen zugleich galt (z. B. eine JobVision-Gruppe). "
+        "Dieselbe Kennung steht in jeder Akte der Gruppe; die anderen Personen stehen nie in dieser Akte.",
+        default=None)
+    group_size: Int | None = field(
+        "Personen in der Gruppe",
+        "Wie viele Personen an der Gruppensitzung teilnahmen. Der Leistungsnachweis zählt je Person den Anteil: Minuten geteilt durch diese Zahl.",
+        ge=2, le=40, default=None)
 
 
 class Disclosure(Part):
@@ -384,6 +397,20 @@ class Case(Record):
         "Rückmeldungen", "Antworten der Person nach einer Erprobung, einem Kurs oder einem Wechsel (Bogen in Leichter Sprache). "
         "Nur mit Einwilligung 'rueckmeldung'; die Kennzahlen zählen sie erst ab 5 Personen zusammen.",
         purpose="rueckmeldung", default_factory=list)
+    # Issue 29: languages for native-language support (deputy suggestion on the dossier).
+    languages: list[ShortText] = field(
+        "Sprachen", "Sprachen der Person außer Deutsch, die bei der Begleitung helfen (Muttersprache zuerst), z. B. Türkisch.",
+        basis=DOC, default_factory=list)
+    # Issue 29: ICF context factors of the person (models/context.py).
+    context_factors: list[ContextFactor] = field(
+        "Kontextfaktoren (ICF)",
+        "Umweltfaktoren der ICF als Barriere oder Förderfaktor, z. B. e120 Mobilität (Umstieg schwierig), e115 Hilfsmittel. "
+        "Nur mit Einwilligung 'gesundheitsdaten' (sie sagen etwas über die Behinderung). Das Matching wiegt sie gegen die Förderfaktoren der Betriebe.",
+        purpose="gesundheitsdaten", default_factory=list)
+    # Issue 29: how the person came in (models/access.py; routes: organisation.yaml 'access_routes' or the shipped list).
+    access: Access | None = field(
+        "Zugangsweg", "Wie die Person zum Jobcoaching kam (Infoveranstaltung, DuoDay, Schnupperpraktikum, JobVento/BBB, direkt …). "
+        "Die Kennzahlen zeigen, welcher Weg zu Erprobung und Wechsel führt.", basis=DOC, default=None)
     opened: Date = field("Akte eröffnet", "Datum des Infogesprächs bzw. der Aktenanlage.", basis=DOC)
     closed: Date | None = field("Akte geschlossen", "Datum des Abschlusses (optional).", basis=DOC, default=None)
 

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from .after import IfdService
 from .common import Bool, Email, Id, Int, Part, Phone, ShortText, Text, WebUrl, field
+from .access import AccessRoute
 from .path import Path
 
 Percent = Annotated[float, Field(strict=True, ge=0, le=100)]
@@ -66,6 +67,10 @@ class Staff(Part):
     provider: Id = field("Träger", "Kennung des Trägers.")
     location: Id = field("Standort", "Kennung des Standorts.")
     capacity: Int = field("Kapazität", "Wie viele Personen die Fachkraft begleiten kann (üblich ≈ 15).", ge=0, le=60, default=15)
+    # Issue 29: languages for native-language support in the tandem.
+    languages: list[ShortText] = field(
+        "Sprachen", "Sprachen außer Deutsch, in denen die Fachkraft begleiten kann, z. B. Türkisch, Arabisch, Leichte Sprache, Gebärdensprache. "
+        "Die Akte schlägt danach eine Vertretung vor.", default_factory=list)
 
 
 class AccessRequirement(Part):
@@ -133,6 +138,10 @@ class Organisation(Part):
     paths: list[Path] = field(
         "Eigene Wege", "Eigene Wege (Phasen, erlaubte Übergänge, Regeln) oder Ersatz eines mitgelieferten Weges mit derselben Kennung.",
         default_factory=list)
+    # Issue 29: access routes as an open catalogue (models/access.py).
+    access_routes: list[AccessRoute] = field(
+        "Eigene Zugangswege", "Ergänzt die mitgelieferten Zugangswege (Infoveranstaltung, DuoDay, Schnupperpraktikum, JobVento …); "
+        "gleiche Kennung: eigene Bezeichnung.", default_factory=list)
     retention_years: Int = field(
         "Aufbewahrung in Jahren", "So viele Jahre nach Abschluss wird eine Akte gelöscht (Standard 5).", ge=1, le=30, default=5
     )

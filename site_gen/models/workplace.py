@@ -24,6 +24,7 @@ from .common import (
     Text,
     field,
 )
+from .context import ContextFactor
 
 
 class Address(Part):
@@ -198,3 +199,8 @@ class Workplace(Record):
     fallback: Bool = field(
         "Auffangplatz", "Niedrigschwelliger Platz im Netzwerk (z. B. Kantine, eigener Inklusionsbetrieb): nach einer Krise "
         "oder einer Rückkehr in die Werkstatt schlägt der Abgleich ihn zuerst vor.", default=False)
+    # Issue 29: ICF context factors of the workplace (models/context.py).
+    context_factors: list[ContextFactor] = field(
+        "Kontextfaktoren (ICF)",
+        "Umweltfaktoren am Arbeitsplatz als Barriere oder Förderfaktor, z. B. e330 geschulte Mentorin (Förderfaktor), e250 Lärm (Barriere). "
+        "Das Matching rechnet einen Förderfaktor an, der zu einer Barriere der Person passt.", default_factory=list)

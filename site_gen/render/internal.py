@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..models.context import code_label
 from ..matching.index import index_for
 from ..parallel import run_batches
 from ..views.consented import Consented
@@ -50,7 +51,7 @@ class PlainContext:
 def _env() -> Any:
     env = environment("internal")
     env.globals.update(labels=views.LABELS, bars=charts.bars, columns=charts.columns, timeline=charts.timeline,
-                       profile_figure=profile_figure, profile_history=profile_history)
+                       profile_figure=profile_figure, profile_history=profile_history, icf_label=code_label)
     return env
 
 

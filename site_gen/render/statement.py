@@ -18,7 +18,7 @@ from ..views.statement import (
 from .jinja import make_environment
 
 CSV_HEADER = ("Kennung", "Maßnahme", "Aktenzeichen", "Bewilligt ab", "Bewilligt bis", "Minuten unmittelbar", "Minuten mittelbar",
-              "Minuten indirekt", "Minuten gesamt", "Umfang Minuten", "Abgleich")
+              "Minuten indirekt", "Minuten gesamt", "Umfang Minuten", "Abgleich", "davon Gruppe anteilig")
 FLAG_CLASSES = {FLAG_OVER: "flag-over", FLAG_UNDER: "flag-under", FLAG_NO_APPROVAL: "flag-none"}
 
 
@@ -41,7 +41,7 @@ def statement_csv(ctx: StatementContext) -> str:
     writer.writerow(CSV_HEADER)
     for r in ctx.rows:
         writer.writerow(tuple(map(cell, (r.case_id, r.measure, r.file_ref, r.start.isoformat() if r.start else "", r.end.isoformat() if r.end else "",
-                                         r.direct, r.mediate, r.indirect, r.total, "" if r.scope is None else r.scope, r.flag))))
+                                         r.direct, r.mediate, r.indirect, r.total, "" if r.scope is None else r.scope, r.flag, r.group))))
     return out.getvalue()
 
 

@@ -33,7 +33,7 @@ import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..dataset import Dataset
 from .consented import Consented
@@ -45,6 +45,8 @@ from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_de
 from .after_placement import AfterFigures, figures as after_figures
 from .employer_figures import EmployerFigures, employer_figures
 from .feedback import FeedbackFigures, feedback_figures
+from .access_funnel import RouteRow, route_funnel
+from .company_time import CompanyTime, company_time
 
 TRANSITION_TYPES = (PlacementType.BUDGET_WORK, PlacementType.BUDGET_TRAINING, PlacementType.REGULAR)
 CONTACT_STAGES = frozenset({Stage.INTERVIEW, Stage.TRIAL, Stage.REFLECTION, Stage.TRANSITION})
@@ -109,6 +111,10 @@ class DashboardContext:
     employer: EmployerFigures | None = None
     feedback: FeedbackFigures | None = None
     """The participants' feedback after each phase, only over at least 5 people (issue 31)."""
+    company_time: CompanyTime | None = None
+    """Issue 29: share of time in companies per coach and team."""
+    routes: list[RouteRow] = field(default_factory=list)
+    """Issue 29: access routes → Infogespräch → Erprobung → Wechsel."""
 
     @property
     def quota_points(self) -> list[tuple[str, float]]:
@@ -277,6 +283,8 @@ def dashboard(ds: Consented, today: dt.date, provider: str | None = None, locati
         after=after_figures(ds, cases, today), feedback=_feedback(ds, cases, today, pid, location),
         to_erase=_to_erase(ds, pid, location),
         employer=employer_figures(ds, today, (lambda p, loc: loc == location) if location is not None else (lambda p, loc: p == pid), sc.staff_ok),
+        company_time=company_time(ds, today, sc.staff_ok),
+        routes=route_funnel(ds, cases, today),
     )
 
 

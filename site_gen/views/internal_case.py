@@ -21,8 +21,9 @@ from .internal_log import Intensity, intensity
 from .report_hint import report_hint
 from .after_placement import AfterSection, case_section
 from .self_assessment import SelfComparison, compare_views, is_self
+from .deputy import deputy_suggestion
 from .internal_path import PathView, path_view
-from ..stage_path import path_for, stage_label
+from ..stage_path import access_routes, path_for, stage_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,10 @@ class DossierContext:
     own_view: SelfComparison | None = None
     """The person's self-assessment beside the coach's (issue 31), when both exist."""
     path: PathView | None = None
+    access: str | None = None
+    deputy_hint: str | None = None
+    """A deputy who speaks the person's language (issue 29)."""
+    """How the person came in: route label and day (issue 29)."""
     """The provider's path with the person's position (issue 29)."""
 
     @property
@@ -301,7 +306,16 @@ def dossier(ds: Consented, cid: str, today: dt.date, changes: list[Change] | Non
         matching=matching_for_case(ds, cid, today), report=report_hint(ds, case, today), after=case_section(ds, case, today),
         glance=purpose_states(case, ds, today), current=_current(ds, case, today), path=path_view(ds, case),
         own_view=compare_views(ds, case, today),
+        access=access_text(ds, case), deputy_hint=deputy_suggestion(ds, case),
     )
+
+
+def access_text(ds: Dataset, case: Case) -> str | None:
+    """'DuoDay (am 04.05.2026)' for the dossier (None: not recorded)."""
+    if case.access is None:
+        return None
+    name = access_routes(ds).get(case.access.route, case.access.route)
+    return name + (f" (am {case.access.date.strftime('%d.%m.%Y')})" if case.access.date else "")
 
 
 def _current(ds: Dataset, case: Case, today: dt.date) -> list[CurrentPlacement]:

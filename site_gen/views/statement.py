@@ -2,7 +2,10 @@
 
 One row per case: the pseudonymous id, the approval (measure, file
 reference, scope) and the minutes of support by kind of service in that
-month, counted only on days the approval covers. Only documentation-duty
+month, counted only on days the approval covers. A group session counts for
+each participant with its share: the minutes divided by the number of people
+in the group, rounded to whole minutes (issue 29; ``group`` says how many of
+the row's minutes are such shares). Only documentation-duty
 fields: no names, no notes. A case of this cost bearer without an approval
 for the month is listed too, flagged, so nothing is billed by accident.
 """
@@ -16,9 +19,9 @@ from ..approvals import approvals_in_month
 from ..dataset import Dataset
 from ..domain.retention import past_retention
 from ..findings import UserError
-from ..models.case import CostBearer, ServiceKind
+from ..models.case import CostBearer, LogEntry, ServiceKind
 from .internal import label
-from .report_support import minutes_by_kind, next_month
+from .report_support import KINDS, next_month
 
 UNDER_SHARE = 0.9
 """Below this share of the approved scope a month is flagged as under."""
@@ -38,6 +41,8 @@ class StatementRow:
     indirect: int
     scope: int | None
     flag: str
+    group: int = 0
+    """Of the minutes above: shares of group sessions (minutes / people in the group)."""
 
     @property
     def total(self) -> int:
@@ -82,6 +87,19 @@ def parse_month(value: str) -> dt.date:
         raise UserError(f"STATEMENT-BAD-MONTH '{value}' ist kein Monat im Format JJJJ-MM.", "Zum Beispiel --monat 2026-10.") from None
 
 
+def share(entry: LogEntry) -> int:
+    """The minutes of ``entry`` one participant's cost bearer is billed: a group session's share, else all."""
+    return int(entry.minutes / entry.group_size + 0.5) if entry.group_size else entry.minutes
+
+
+def _billable(entries: list[LogEntry]) -> tuple[dict[ServiceKind, int], int]:
+    """Minutes per kind (group sessions as shares) and the part of them from group sessions."""
+    out = dict.fromkeys(KINDS, 0)
+    for e in entries:
+        out[e.kind] += share(e)
+    return out, sum(share(e) for e in entries if e.group_size)
+
+
 def _flag(total: int, scope: int | None) -> str:
     if scope is None:
         return FLAG_NO_SCOPE
@@ -100,15 +118,15 @@ def statement(ds: Dataset, bearer: CostBearer, month: dt.date, today: dt.date) -
         approvals = approvals_in_month(case, bearer, first, last)
         for a in approvals:
             lo, hi = max(first, a.start), min(last, a.end)
-            kinds = minutes_by_kind(e for e in case.support_log if lo <= e.date <= hi)
+            kinds, group = _billable([e for e in case.support_log if lo <= e.date <= hi])
             scope = a.scope_minutes
             rows.append(StatementRow(cid, label(a.measure), a.file_ref, a.start, a.end, kinds[ServiceKind.DIRECT],
-                                     kinds[ServiceKind.MEDIATE], kinds[ServiceKind.INDIRECT], scope, _flag(sum(kinds.values()), scope)))
+                                     kinds[ServiceKind.MEDIATE], kinds[ServiceKind.INDIRECT], scope, _flag(sum(kinds.values()), scope), group))
         if not approvals and case.cost_bearer is bearer and case.opened <= last and (case.closed is None or case.closed >= first):
-            kinds = minutes_by_kind(e for e in case.support_log if first <= e.date <= last)
+            kinds, group = _billable([e for e in case.support_log if first <= e.date <= last])
             if sum(kinds.values()):
                 rows.append(StatementRow(cid, "–", "–", None, None, kinds[ServiceKind.DIRECT], kinds[ServiceKind.MEDIATE],
-                                         kinds[ServiceKind.INDIRECT], None, FLAG_NO_APPROVAL))
+                                         kinds[ServiceKind.INDIRECT], None, FLAG_NO_APPROVAL, group))
     left_out = sum(1 for cid in gone if ds.cases[cid].cost_bearer is bearer or approvals_in_month(ds.cases[cid], bearer, first, last))
     sender = ", ".join(p.name for p in ds.organisation.providers) if ds.organisation else ""
     return StatementContext(bearer.value, label(bearer), month, today, rows, left_out, sender)

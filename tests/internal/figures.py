@@ -126,6 +126,46 @@ def figures(root: Path, today: dt.date, provider: str | None = None, location: s
         mine = s["location"] == location if location else s["provider"] == provider
         if "jobcoach" in s["roles"] and mine:
             out[f"fallzahl-{s['id']}"] = sum(1 for c in everyone if c["coaches"]["primary"] == s["id"])
+    out |= company_shares(root, org, provider, location, today)
+    out |= route_funnel(cases, today)
+    return out
+
+
+def route_funnel(cases: list[dict[str, Any]], today: dt.date) -> dict[str, float | None]:
+    """People per access route and how many reached Infogespräch, a trial and the move (issue 29)."""
+    out: dict[str, float | None] = {}
+    for c in cases:
+        route = c["access"]["route"] if c.get("access") else "ohne-angabe"
+        stages = {s["stage"] for s in c["stages"]}
+        trial = "erprobung" in stages or any(p["type"] in TRIALS and d(p["start"]) <= today for p in c.get("placements", []))
+        for key, hit in ((f"zugang-{route}", True), (f"zugang-info-{route}", "infogespraech" in stages),
+                         (f"zugang-erprobung-{route}", trial), (f"zugang-wechsel-{route}", "wechsel" in stages)):
+            out[key] = (out.get(key) or 0) + hit
+    return out
+
+
+def company_shares(root: Path, org: dict[str, Any], provider: str | None, location: str | None, today: dt.date) -> dict[str, float | None]:
+    """Share of time in companies per coach and team over 365 days (issue 29), as the dashboard defines it."""
+    since = today - dt.timedelta(days=364)
+    folder = root / "team"
+    team = [yaml_rs.loads(p.read_text(encoding="utf-8"), parse_datetime=False) for p in sorted(folder.glob("*.yaml"))] if folder.is_dir() else []
+    entries = [e for c in load(root)[1] for e in c.get("support_log", []) if since <= d(e["date"]) <= today]
+    out: dict[str, float | None] = {}
+    all_minutes = all_company = 0
+    for s in org["staff"]:
+        mine = s["location"] == location if location else s["provider"] == provider
+        if "jobcoach" not in s["roles"] or not mine:
+            continue
+        own = [e for e in entries if e["by"] == s["id"]]
+        sessions = {(e["group"], e["date"]): e for e in own if e.get("group")}  # a group session counts once
+        single = [e for e in own if not e.get("group")] + list(sessions.values())
+        times = [t for t in team if t["by"] == s["id"] and since <= d(t["date"]) <= today]
+        in_company = [t for t in times if t.get("in_company", t["activity"] in ("betriebsakquise", "betriebsbetreuung"))]
+        minutes = sum(e["minutes"] for e in single) + sum(t["minutes"] for t in times)
+        company = sum(e["minutes"] for e in single if e.get("employer")) + sum(t["minutes"] for t in in_company)
+        all_minutes, all_company = all_minutes + minutes, all_company + company
+        out[f"betrieb-anteil-{s['id']}"] = round(100 * company / minutes) if minutes else None
+    out["betrieb-anteil-team"] = round(100 * all_company / all_minutes) if all_minutes else None
     return out
 
 

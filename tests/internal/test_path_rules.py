@@ -56,3 +56,20 @@ def test_placement_limits_follow_the_programme_year() -> None:
     assert (placement_limit(haa, 1).warn_days, placement_limit(haa, 2).warn_days, placement_limit(haa, 5).warn_days) == (122, 244, 244)
     assert placement_limit(None, 2).warn_days == 122  # without a path: HAA's first year everywhere
     assert haa.step(Stage.REFLECTION) is not None and Stage.TRIAL in haa.step(Stage.REFLECTION).next  # type: ignore[union-attr]
+
+
+def test_deputy_suggestion_by_language_on_the_dossier() -> None:
+    from site_gen.render.internal import render_site
+    from site_gen.views.consented import consented_dataset
+    from site_gen.views.deputy import deputy_suggestion
+    from tests.conftest import REPO
+
+    ds = load_dataset(REPO)
+    # tn-0006 speaks Russian, the tandem (Kranhafen) does not: Svetlana Orlova (Moorwiese) does
+    assert deputy_suggestion(ds, ds.cases["tn-0006"]) == (
+        "Niemand im Tandem spricht die Sprache der Person. Vorschlag für die Vertretung: Svetlana Orlova (Russisch, Standort Moorwiese).")
+    assert deputy_suggestion(ds, ds.cases["tn-0019"]) is None  # Turkish: the deputy Deniz Kaya speaks it
+    case = ds.cases["tn-0019"].model_copy(update={"languages": ["Tigrinya"]})
+    assert deputy_suggestion(ds, case) is None  # nobody speaks it: no suggestion
+    page = render_site(consented_dataset(ds, TODAY), TODAY)["akten/tn-0006.md"]
+    assert "| Sprachen | Russisch. Niemand im Tandem spricht die Sprache der Person. Vorschlag für die Vertretung: Svetlana Orlova" in page

@@ -26,6 +26,8 @@ ratings_st = st.dictionaries(st.sampled_from(IDS), st.integers(1, 5), max_size=l
 hours_st = st.one_of(st.none(), st.integers(4, 40).map(float))
 types_st = st.frozensets(st.sampled_from(list(PlacementType)), min_size=1)
 WORDS = ["Tiere", "Kochen", "Pakete packen", "Garten", "Kinder", "Computer", "Holz"]
+ICF = ["e120", "e250", "e330"]  # issue 29: context factors on both sides
+icf_st = st.frozensets(st.sampled_from(ICF), max_size=2)
 
 
 @st.composite
@@ -33,7 +35,7 @@ def case_st(draw: st.DrawFn, cid: str = "tn-1") -> CaseFeatures:
     terms = tuple(("Interesse", w, stems(w)) for w in draw(st.lists(st.sampled_from(WORDS), max_size=3, unique=True)))
     profile = UsableProfile(draw(ratings_st), health_ok=draw(st.booleans()))
     return CaseFeatures(cid, profile, terms, draw(st.sampled_from(["a", "b"])), draw(st.sampled_from([None, "altstadt", "hafen"])),
-                        draw(hours_st), "Wunsch", draw(types_st), "Wunsch")
+                        draw(hours_st), "Wunsch", draw(types_st), "Wunsch", barriers=draw(icf_st))
 
 
 @st.composite
@@ -42,12 +44,13 @@ def workplace_st(draw: st.DrawFn, wid: str = "wp-1") -> WorkplaceFeatures:
     text = frozenset().union(*(stems(w) for w in draw(st.lists(st.sampled_from(WORDS), max_size=2))))
     return WorkplaceFeatures(wid, draw(ratings_st), sector, sector_stems(sector), text, draw(st.sampled_from(["a", "b"])),
                              draw(st.sampled_from(["altstadt", "hafen"])), draw(st.sampled_from([None, "Bus 3"])), draw(hours_st), "Ausschreibung",
-                             draw(types_st), False, draw(st.booleans()))
+                             draw(types_st), False, draw(st.booleans()),
+                             {c: f"{c} Förderfaktor" for c in draw(icf_st)}, {c: f"{c} Barriere" for c in draw(icf_st)})
 
 
 def with_ratings(cf: CaseFeatures, ratings: dict[str, int]) -> CaseFeatures:
     return CaseFeatures(cf.id, UsableProfile(ratings, health_ok=cf.profile.health_ok), cf.terms, cf.location, cf.district,
-                        cf.hours, cf.hours_source, cf.wanted_types, cf.types_source)
+                        cf.hours, cf.hours_source, cf.wanted_types, cf.types_source, cf.avoid, cf.barriers)
 
 
 @settings(max_examples=300, deadline=None, database=None)

@@ -25,8 +25,8 @@ def independent_sums(root: Path, bearer: str, first: dt.date, last: dt.date) -> 
             lo, hi = max(first, as_date(a["start"])), min(last, as_date(a["end"]))
             sums = {"unmittelbar": 0, "mittelbar": 0, "indirekt": 0}
             for e in data.get("support_log", []):
-                if lo <= as_date(e["date"]) <= hi:
-                    sums[e["kind"]] += e["minutes"]
+                if lo <= as_date(e["date"]) <= hi:  # a group session: each person's share, rounded half up
+                    sums[e["kind"]] += int(e["minutes"] / e["group_size"] + 0.5) if e.get("group_size") else e["minutes"]
             out[data["id"]] = sums
     return out
 
