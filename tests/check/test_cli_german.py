@@ -7,7 +7,8 @@ import argparse
 from site_gen.argparse_de import METAVARS
 from site_gen.cli import build_parser
 
-GERMAN = set(METAVARS.values()) | {"VON", "BIS", "KOSTENTRAEGER", "MONAT", "KENNUNG", "STANDORT", "LISTE", "ENDE", "BEFEHL"}
+GERMAN = set(METAVARS.values()) | {"VON", "BIS", "KOSTENTRAEGER", "MONAT", "KENNUNG", "STANDORT", "LISTE", "ENDE", "BEFEHL",
+          "FRAGE", "ANTWORT", "WIEDERVORLAGE", "EINWILLIGUNG", "GRUPPE"}
 """Placeholders a coach reads in the help; a new option's placeholder must be German (add it here or to METAVARS)."""
 
 
