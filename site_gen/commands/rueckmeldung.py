@@ -17,19 +17,18 @@ PHASES = ("erprobung", "kurs", "wechsel")
 
 def run(args: argparse.Namespace) -> int:
     from ..models.feedback import FeedbackPhase
-    from ..output import write_file
     from ..outputs import out_dir
     from ..render.easy_documents import render_questionnaire
-    from ..site.printing import print_html
+    from ..site.printing import write_blank_form
     from ..views.feedback import questionnaire
 
     html = render_questionnaire(questionnaire(FeedbackPhase(args.phase)))
     folder = out_dir(args.root, args.out)
     name = f"rueckmeldung-{args.phase}"
-    write_file(folder / f"{name}.html", html)
-    print(f"Bogen geschrieben: {folder / (name + '.html')}")
-    if not args.kein_pdf:
-        print(f"PDF geschrieben: {print_html(html, folder / (name + '.pdf'), private=False)}")
+    html_file, *pdf = write_blank_form(folder, name, html, pdf=not args.kein_pdf)
+    print(f"Bogen geschrieben: {html_file}")
+    for path in pdf:
+        print(f"PDF geschrieben: {path}")
     return 0
 
 

@@ -16,20 +16,19 @@ from .options import add_out
 
 def run(args: argparse.Namespace) -> int:
     from ..dataset import load_dataset
-    from ..output import write_file
     from ..outputs import out_dir
     from ..render.easy_documents import render_form
-    from ..site.printing import print_html
+    from ..site.printing import write_blank_form
     from ..views.self_assessment import form_context
 
     ds = load_dataset(args.root, only=[])
     html = render_form(form_context(ds, args.stufen))
     folder = out_dir(args.root, args.out)
     name = f"selbsteinschaetzung-{args.stufen}-stufen"
-    write_file(folder / f"{name}.html", html)
-    print(f"Bogen geschrieben: {folder / (name + '.html')}")
-    if not args.kein_pdf:
-        print(f"PDF geschrieben: {print_html(html, folder / (name + '.pdf'), private=False)}")
+    html_file, *pdf = write_blank_form(folder, name, html, pdf=not args.kein_pdf)
+    print(f"Bogen geschrieben: {html_file}")
+    for path in pdf:
+        print(f"PDF geschrieben: {path}")
     return 0
 
 

@@ -33,3 +33,12 @@ def print_html(html: str, pdf: Path, private: bool = True) -> Path:
             raise UserError("Chromium konnte das PDF nicht erzeugen.", f"Ist Chromium unter {CHROMIUM} installiert? ({str(exc).splitlines()[0][:120]})") from None
         (write_private if private else write_file)(pdf, target.read_bytes())
     return pdf
+
+
+def write_blank_form(folder: Path, name: str, html: str, pdf: bool) -> list[Path]:
+    """A blank form about nobody (self-assessment, feedback questionnaire): ``name``.html and, with ``pdf``,
+    ``name``.pdf in ``folder``; returns the paths written."""
+    written = [write_file(folder / f"{name}.html", html)]
+    if pdf:
+        written.append(print_html(html, folder / f"{name}.pdf", private=False))
+    return written
