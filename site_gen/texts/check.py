@@ -54,11 +54,12 @@ def check_file(path: Path, display: str, root: Path, names: frozenset[str] = fro
 
 
 def organisation_names(root: Path) -> frozenset[str]:
-    """Names of the repository's providers, locations and districts: allowed as they are, as on the board."""
+    """Names of the repository's providers, locations, districts and staff: allowed as they are, as on the board
+    (a letter or booklet names the coach and the deputy)."""
     from ..dataset import load_dataset
 
     org = load_dataset(root, only=[]).organisation
     if org is None:
         return frozenset()
     return names_of(*(p.name for p in org.providers), *(loc.name for p in org.providers for loc in p.locations),
-                    *(loc.district for p in org.providers for loc in p.locations))
+                    *(loc.district for p in org.providers for loc in p.locations), *(s.name for s in org.staff))
