@@ -44,13 +44,13 @@ def workplace_st(draw: st.DrawFn, wid: str = "wp-1") -> WorkplaceFeatures:
     text = frozenset().union(*(stems(w) for w in draw(st.lists(st.sampled_from(WORDS), max_size=2))))
     return WorkplaceFeatures(wid, draw(ratings_st), sector, sector_stems(sector), text, draw(st.sampled_from(["a", "b"])),
                              draw(st.sampled_from(["altstadt", "hafen"])), draw(st.sampled_from([None, "Bus 3"])), draw(hours_st), "Ausschreibung",
-                             draw(types_st), False, draw(st.booleans()),
-                             {c: f"{c} Förderfaktor" for c in draw(icf_st)}, {c: f"{c} Barriere" for c in draw(icf_st)})
+                             draw(types_st), False, draw(st.booleans()), fallback=draw(st.booleans()),
+                             facilitators={c: f"{c} Förderfaktor" for c in draw(icf_st)}, barriers={c: f"{c} Barriere" for c in draw(icf_st)})
 
 
 def with_ratings(cf: CaseFeatures, ratings: dict[str, int]) -> CaseFeatures:
     return CaseFeatures(cf.id, UsableProfile(ratings, health_ok=cf.profile.health_ok), cf.terms, cf.location, cf.district,
-                        cf.hours, cf.hours_source, cf.wanted_types, cf.types_source, cf.avoid, cf.barriers)
+                        cf.hours, cf.hours_source, cf.wanted_types, cf.types_source, cf.avoid, fallback=cf.fallback, barriers=cf.barriers)
 
 
 @settings(max_examples=300, deadline=None, database=None)
