@@ -475,8 +475,10 @@ def _in_index(root: Path, display: str, tracked: set[str]) -> bool:
     file (a stray folder in a case), or a missing ``case.yaml`` of an indexed case folder."""
     if display in tracked:
         return True
-    if not os.path.lexists(root / display) and record_of(display) in tracked:
-        return True
+    if not os.path.lexists(root / display):  # a missing main file: its folder holds an indexed path
+        folder = record_of(display)
+        if folder in tracked or any(p.startswith(folder + "/") for p in tracked):
+            return True
     prefix = display + "/"
     return any(p.startswith(prefix) for p in tracked)
 

@@ -39,6 +39,9 @@ from .models.case import Case
 from .report import positioned
 
 META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE, EASY_LANGUAGE_FILE, SUBSIDIES_FILE)
+META_FOLDERS = ("team/", "schluessel/")
+"""A commit touching these is judged by the full check: team time is counted across records, and a sealed
+repository's marker or public keys (``schluessel/``) decide how every case is read."""
 """Files every record depends on: part of the cache key; a change means a full check."""
 MAX_STALE = 200
 """Above this many changed files the fast path is no faster: check everything."""
@@ -60,7 +63,7 @@ class Commit:
 
     @property
     def meta(self) -> bool:
-        return any(p in META_FILES or p.startswith("team/") for p in self.touched | self.deleted)
+        return any(p in META_FILES or p.startswith(META_FOLDERS) for p in self.touched | self.deleted)
 
     @property
     def empty(self) -> bool:
@@ -68,7 +71,7 @@ class Commit:
 
 
 def _relevant(path: str) -> bool:
-    return path in META_FILES or path.startswith(("schema/", "team/", *(f"{kind}/" for kind in RECORD_KINDS)))
+    return path in META_FILES or path.startswith(("schema/", *META_FOLDERS, *(f"{kind}/" for kind in RECORD_KINDS)))
 
 
 def record_key(display: str) -> tuple[str, str] | None:

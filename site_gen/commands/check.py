@@ -57,13 +57,15 @@ def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = T
 
 def _reaches(file: str, reached: set[str], records: set[str], changed: set[str]) -> bool:
     """Whether a finding is about what the commit reaches: a reached file or record (every file of a reached
-    case folder, and the file of the same id beside it), or a folder holding a changed path (a stray folder in a case)."""
+    case folder, and the file of the same id beside it), or a folder holding a changed path (a stray folder in a case,
+    a record folder whose main file is missing)."""
     from ..layout import history_key
 
-    if file in reached or history_key(file) in records:
+    key = history_key(file)
+    if file in reached or key in records:
         return True
-    prefix = file + "/"
-    return any(p.startswith(prefix) for p in changed)
+    prefixes = (file + "/", key + "/")  # a stray folder, or a record folder the commit writes into (its main file missing)
+    return any(p.startswith(prefixes) for p in changed)
 
 
 def run(args: argparse.Namespace) -> int:

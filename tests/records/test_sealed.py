@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from site_gen.records import repo as sealed_repo
 from site_gen.records.keys import SlotKey
 from site_gen.records.sealing import READABLE, seal_to
 
-from ..conftest import REPO
+from ..conftest import demo_copy, REPO
 from .conftest import Sealed, cli, git, new_identity
 
 ADMIN_FIELDS = ("note", "goal", "end_reason", "exception_reason")
@@ -59,11 +58,7 @@ def test_a_shallow_clone_holds_no_name_and_no_note(sealed_demo: Sealed, tmp_path
 
 
 def test_the_sealed_demo_checks_like_the_plain_one(sealed_demo: Sealed, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    plain = tmp_path / "plain"
-    shutil.copytree(REPO / "cases", plain / "cases")
-    for name in ("workplaces", "modules", "schema"):
-        shutil.copytree(REPO / name, plain / name)
-    shutil.copy(REPO / "organisation.yaml", plain / "organisation.yaml")
+    plain = demo_copy(tmp_path / "plain")  # the same copy the sealed demo was made from
     _, expected = cli("--root", str(plain), "check", "--no-cache", "--today", "2026-11-22", ring=None, identity=None, capsys=capsys)
     code, out = cli("--root", str(sealed_demo.repo), "check", "--no-cache", "--today", "2026-11-22", ring=sealed_demo.ring, identity=sealed_demo.admin, capsys=capsys)
     assert code == 0 and out == expected
