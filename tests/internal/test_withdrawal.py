@@ -65,7 +65,7 @@ def test_withdrawal_takes_effect_although_another_record_is_broken(tmp_path: Pat
     assert "REF-DANGLING" in proc.stderr and "Traceback" not in proc.stderr
     assert holding(out, SECRET) == []
     assert "Sandmann" in (out / "akten" / "tn-1001.html").read_text(encoding="utf-8")  # the valid record is still there
-    notice = (out / "akten" / "tn-1002.html").read_text(encoding="utf-8")
+    notice = (out / "akten" / "tn-1002.html").read_text(encoding="utf-8").replace("<wbr>", "")  # paths may break after '/'
     assert "Fehler im Datensatz" in notice and "REF-DANGLING" in notice and "cases/tn-1002.yaml:" in notice
     assert "Gravenhorst" not in notice and holding(out, "Gravenhorst") == []  # left out: nothing of it anywhere
     assert "tn-1002" in (out / "aufgaben.html").read_text(encoding="utf-8")
