@@ -72,7 +72,8 @@ def default_access_routes() -> AccessRouteCatalogue:
     return _default("access-routes.yaml", AccessRouteCatalogue)
 
 
-def _read(root: Path, rel: str, model: type[Any], findings: list[Finding]) -> Any:
+def read_model(root: Path, rel: str, model: type[Any], findings: list[Finding]) -> Any:
+    """The file ``rel`` validated as ``model`` (None when missing or invalid); its problems go to ``findings``."""
     path = root / rel
     if not path.is_file():
         return None
@@ -94,7 +95,7 @@ def _weaker(rel: str, section: str, index: int, key: str, what: str) -> Finding:
 def load_catalogue(root: Path, findings: list[Finding]) -> ProfileCatalogue:
     """Default profile catalogue merged with the repository's file (if any)."""
     base = default_catalogue()
-    own = _read(root, CATALOGUE_FILE, ProfileCatalogue, findings)
+    own = read_model(root, CATALOGUE_FILE, ProfileCatalogue, findings)
     if own is None:
         return base
     items: dict[str, ProfileItem] = {i.id: i for i in base.items}
@@ -111,7 +112,7 @@ def load_catalogue(root: Path, findings: list[Finding]) -> ProfileCatalogue:
 def load_purposes(root: Path, findings: list[Finding]) -> PurposeCatalogue:
     """Default consent purposes merged with the repository's file (if any)."""
     base = default_purposes()
-    own = _read(root, PURPOSES_FILE, PurposeCatalogue, findings)
+    own = read_model(root, PURPOSES_FILE, PurposeCatalogue, findings)
     if own is None:
         return base
     purposes: dict[str, Purpose] = {p.id: p for p in base.purposes}
@@ -145,7 +146,7 @@ def load_subsidies(root: Path, findings: list[Finding]) -> tuple[SubsidyFacts, d
 
     Returns the facts and, per support id, the file its facts come from and its index there (for the age check)."""
     base = default_subsidies()
-    own = _read(root, SUBSIDIES_FILE, SubsidyFacts, findings)
+    own = read_model(root, SUBSIDIES_FILE, SubsidyFacts, findings)
     origin = {s.id: (SUBSIDIES_DEFAULT, i) for i, s in enumerate(base.supports)}
     if own is None:
         return base, origin

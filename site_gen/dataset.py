@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .config import load_catalogue, load_purposes
+from .config import load_catalogue, load_purposes, read_model
 from .findings import Finding
 from .compose import compose
 from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, record_of, scan_folder, stat_key
@@ -443,20 +443,10 @@ def load_team(root: Path, findings: list[Finding]) -> dict[str, TeamTime]:
     """Every valid team-time entry (file → entry); problems go to ``findings``."""
     out: dict[str, TeamTime] = {}
     for rel in team_files(root):
-        record = _load_file(root, rel, TeamTime, findings)
+        record = read_model(root, rel, TeamTime, findings)
         if record is not None:
             out[rel] = record
     return out
-
-
-def _load_file(root: Path, rel: str, model: type[BaseModel], findings: list[Finding]) -> Any:
-    data, problems = read_yaml(root / rel, rel)
-    findings.extend(problems)
-    if data is None:
-        return None
-    record, problems = validate(model, data, rel)
-    findings.extend(problems)
-    return record
 
 
 RecordUnit = Unit
