@@ -34,7 +34,10 @@ CONFIG = f"""repos:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # The hook and this test read the same cache: one key for both, as CI's protected variable gives
+    # (without it, CI=true keeps each process's key to itself and the test could not read the hook's index).
+    monkeypatch.setenv("SITE_GEN_CACHE_KEY", "test-commit-verdict")
     target = tmp_path / "akten"
     target.mkdir()
     for name in ("cases", "workplaces", "modules", "schema"):
