@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
+import os
 import shutil
 import subprocess
 import sys
+import traceback
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -25,9 +31,102 @@ def site_gen_cmd() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "site_gen"]
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300, input: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``site-gen ARGS`` through its real entry point."""
-    return subprocess.run([*site_gen_cmd(), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, input=input)
+def run_entry_point(*args: str, cwd: Path | None = None, timeout: float = 300, input: str | None = None,
+                    env: Mapping[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``site-gen ARGS`` through its real entry point (the console script, a fresh interpreter).
+
+    For the few tests whose point is the entry point itself (``--help``, exit codes seen by a shell,
+    the hook); everything else calls :func:`run_cli` (in-process, the same ``main``). ``env``: variables
+    added to this process's environment (``None``: removed)."""
+    environ = None
+    if env is not None:
+        environ = {**os.environ, **{k: v for k, v in env.items() if v is not None}}
+        for key in (k for k, v in env.items() if v is None):
+            environ.pop(key, None)
+    return subprocess.run([*site_gen_cmd(), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, input=input,
+                          env=environ)
+
+
+@contextlib.contextmanager
+def environment(env: Mapping[str, str | None] | None) -> Iterator[None]:
+    """``os.environ`` with ``env`` added (``None``: removed) for the block."""
+    saved = {k: os.environ.get(k) for k in env or {}}
+    try:
+        for key, value in (env or {}).items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+
+
+PROCESS_STATE = ("cache_key", "_compose_file", "_load", "_OPENERS")
+"""What a new interpreter would not know, by name in any ``site_gen`` module (found wherever a module lives):
+the CI-only cache key (``cache_key``), parses keyed by file stamps (``_compose_file``, ``_load``), opened keys
+(``_OPENERS``)."""
+
+
+def _fresh_process_state() -> None:
+    """Forget :data:`PROCESS_STATE`, as the console script in a fresh interpreter starts without it."""
+    for name, module in list(sys.modules.items()):
+        if name == "site_gen" or name.startswith("site_gen."):
+            for attr in PROCESS_STATE:
+                held = getattr(module, attr, None)
+                if hasattr(held, "cache_clear"):
+                    held.cache_clear()
+                elif isinstance(held, dict):
+                    held.clear()
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300, input: str | None = None,
+            env: Mapping[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``site-gen ARGS`` in this process through ``site_gen.cli.main`` (the console script's function).
+
+    Behaves as the console script in a fresh interpreter would, at a fraction of the cost: the working
+    directory, stdin (``input``, never a terminal), stdout and stderr are the call's own; ``SystemExit``
+    (argparse: usage 2, ``--help`` 0) gives its code; an uncaught exception exits 1 with its traceback on
+    stderr, as the interpreter would print it (tests that forbid tracebacks still see them); log records
+    without a handler of their own reach stderr as Python's last-resort handler writes them.
+    ``env`` as for :func:`run_entry_point`. ``SITE_GEN_TEST_SUBPROCESS=1`` runs every call through
+    :func:`run_entry_point` instead; ``timeout`` applies to the subprocess only."""
+    if os.environ.get("SITE_GEN_TEST_SUBPROCESS", "") not in ("", "0"):
+        return run_entry_point(*args, cwd=cwd, timeout=timeout, input=input, env=env)
+    from site_gen.cli import main
+
+    _fresh_process_state()
+    out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    saved = sys.stdin, sys.stdout, sys.stderr, Path.cwd(), sys.argv
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    root.handlers, root.level = [], logging.WARNING  # pytest's capture handlers aside: lastResort writes to our stderr
+    sys.stdin, sys.stdout, sys.stderr, sys.argv = io.StringIO(input or ""), out, err, ["site-gen", *args]
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            with environment(env):
+                code = main(list(args))
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+            if exit_.code is not None and not isinstance(exit_.code, int):
+                print(exit_.code, file=sys.stderr)
+        except Exception:  # what the interpreter would do with it: traceback on stderr, exit 1
+            traceback.print_exc()
+            code = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        sys.stdin, sys.stdout, sys.stderr, cwd_before, sys.argv = saved
+        os.chdir(cwd_before)
+        root.handlers, root.level = handlers, level
+    texts = [stream.buffer.getvalue().decode("utf-8") for stream in (out, err)]  # type: ignore[attr-defined]
+    return subprocess.CompletedProcess([*site_gen_cmd(), *args], int(code or 0), texts[0], texts[1])
 
 
 def make_repo(target: Path, *overlays: Path, base: Path = DATA / "base") -> Path:
@@ -73,6 +172,30 @@ def demo_copy(dest: Path) -> Path:
     return dest
 
 
+def session_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this test session that every xdist worker sees (the workers' base folders' parent)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, key: str, make: Callable[[Path], None]) -> Path:
+    """``make(folder)`` run once per test session for all xdist workers (a file lock; the first worker builds,
+    the others wait and share it); the folder, for read-only use. A failed ``make`` leaves nothing behind, so
+    every test that needs it fails with the same error."""
+    from filelock import FileLock
+
+    shared = session_dir(tmp_path_factory) / "built-once"
+    shared.mkdir(exist_ok=True)
+    folder, done = shared / key, shared / f"{key}.done"
+    with FileLock(str(shared / f"{key}.lock")):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture
 def base_repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")
@@ -82,3 +205,14 @@ def base_repo(tmp_path: Path) -> Path:
 def demo_repo() -> Path:
     """The bundled demo data (read-only use)."""
     return REPO
+
+
+@pytest.fixture(scope="session")
+def demo_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's job board (``site-gen public`` with its defaults), built once per session and shared by
+    the workers (read-only use)."""
+    def make(base: Path) -> None:
+        proc = run_cli("--root", str(REPO), "public", "--today", TODAY, "--out", str(base / "public"))
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    return built_once(tmp_path_factory, "demo-public", make) / "public"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import TODAY, run_cli
+from ..conftest import TODAY, run_cli, run_entry_point
 
 
 def _break_reference(repo: Path) -> Path:
@@ -30,7 +30,7 @@ def test_formats_and_exit_codes(base_repo: Path) -> None:
     assert data["summary"].endswith("1 Fehler, 0 Warnungen.")
     usage = run_cli("--root", str(base_repo), "check", "--format", "xml")
     assert usage.returncode == 2 and "Aufruf fehlerhaft" in usage.stderr
-    missing = run_cli("--root", str(base_repo / "nope"), "check")
+    missing = run_entry_point("--root", str(base_repo / "nope"), "check")  # the console script: exit 1, no traceback
     assert missing.returncode == 1 and "existiert nicht" in missing.stderr and "Traceback" not in missing.stderr
 
 

@@ -36,11 +36,9 @@ def test_without_decap_admin_says_how_to_install(tmp_path: Path) -> None:
     assert "Paket (Wheel)" in (tmp_path / "site" / "admin" / "index.html").read_text(encoding="utf-8")
 
 
-def test_public_board_has_no_editor(tmp_path: Path) -> None:
-    result = run_cli("--root", str(REPO), "public", "--today", TODAY, "--out", str(tmp_path / "public"))
-    assert result.returncode == 0, result.stderr
-    assert not (tmp_path / "public" / "admin").exists()
-    for file in (tmp_path / "public").rglob("*"):
+def test_public_board_has_no_editor(demo_public: Path) -> None:
+    assert not (demo_public / "admin").exists()
+    for file in demo_public.rglob("*"):
         if file.is_file() and file.suffix in (".html", ".js", ".xml", ".txt", ".css"):
             text = file.read_text(encoding="utf-8", errors="replace").lower()
             assert "decap" not in text and "admin/" not in text, file

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.conftest import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data" / "consent"
@@ -36,9 +36,6 @@ def make_repo(dest: Path, *overlays: Path) -> Path:
 
 def site_gen(root: Path, *args: str, input: str | None = None, cwd: Path | None = None,
              env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real CLI (``python -m site_gen``) in a subprocess (``env`` is added to os.environ)."""
-    env = {**os.environ, **(env or {}), "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", "site_gen", "--root", str(root), *args],
-        capture_output=True, text=True, input=input, cwd=cwd or root, env=env, timeout=300,
-    )
+    """Run the CLI (``site_gen.cli.main``, in-process: see :func:`tests.conftest.run_cli`) in ``cwd`` (default:
+    ``root``); ``env`` is added to os.environ for the call."""
+    return run_cli("--root", str(root), *args, input=input, cwd=cwd or root, env=env)

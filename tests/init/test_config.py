@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..conftest import REPO, TODAY, make_repo, run_cli
+from ..conftest import REPO, TODAY, make_repo, run_cli, run_entry_point
 
 
 def check(repo: Path, *extra: str) -> tuple[int, str]:
@@ -72,11 +72,12 @@ def test_only_web_addresses_in_configuration(tmp_path: Path) -> None:
 
 
 def test_usage_errors_are_german(tmp_path: Path) -> None:
-    missing = run_cli("--root", str(tmp_path), "briefing")
+    """Through the real console script: what a shell sees (exit 2, German usage, German --help)."""
+    missing = run_entry_point("--root", str(tmp_path), "briefing")
     assert missing.returncode == 2 and "diese Angaben fehlen: AKTE, ARBEITSPLATZ" in missing.stderr
-    wrong = run_cli("--root", str(tmp_path), "new", "quatsch")
+    wrong = run_entry_point("--root", str(tmp_path), "new", "quatsch")
     assert wrong.returncode == 2 and "ungültige Auswahl: 'quatsch'" in wrong.stderr
-    for text in (missing.stderr, wrong.stderr, run_cli("check", "--help").stdout):
+    for text in (missing.stderr, wrong.stderr, run_entry_point("check", "--help").stdout):
         for english in ("the following arguments", "invalid choice", "usage:", "show this help", "error:"):
             assert english not in text, text
 

@@ -16,7 +16,7 @@ import pytest
 
 from site_gen.site.publish import CSP
 from tests.browser import CHROMIUM, QuietHandler, launch
-from tests.conftest import REPO, TODAY, run_cli
+from tests.conftest import REPO, TODAY, built_once, run_cli
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -38,25 +38,31 @@ def fixture_repo(target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(records root, built site) of the fixture repository."""
-    repo = fixture_repo(tmp_path_factory.mktemp("fixture") / "repo")
-    out = repo.parent / "site"
-    proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out))
-    assert proc.returncode == 0, proc.stderr
-    return repo, out
+    """(records root, built site) of the fixture repository: built once per session, shared by the workers
+    (read-only use)."""
+    def make(base: Path) -> None:
+        repo = fixture_repo(base / "repo")
+        proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(base / "site"))
+        assert proc.returncode == 0, proc.stderr
+
+    base = built_once(tmp_path_factory, "fixture-site", make)
+    return base / "repo", base / "site"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(records root, built site) of the repository's own demo data."""
+    """(records root, built site) of the repository's own demo data, with search: built once per session,
+    shared by the workers (read-only use)."""
     if not (REPO / "cases").is_dir() or not any((REPO / "cases").glob("tn-*")):  # case files or case folders
         pytest.skip("no demo data in this checkout")
-    out = tmp_path_factory.mktemp("demo") / "site"
-    proc = run_cli("--root", str(REPO), "build", "--today", TODAY, "--out", str(out))
-    assert proc.returncode == 0, proc.stderr
-    return REPO, out
+
+    def make(base: Path) -> None:
+        proc = run_cli("--root", str(REPO), "build", "--today", TODAY, "--out", str(base / "site"))
+        assert proc.returncode == 0, proc.stderr
+
+    return REPO, built_once(tmp_path_factory, "demo-site", make) / "site"
 
 
 class _Handler(QuietHandler):

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, TODAY, run_cli
 
 SKIP_FOLDERS = {"assets", "pagefind", "admin"}  # vendored engine, search and editor files
 RAW_LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
@@ -59,17 +58,9 @@ def pages(site: Path) -> list[Path]:
     return [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] not in SKIP_FOLDERS]
 
 
-@pytest.fixture(scope="module")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("public") / "public"
-    proc = run_cli("--root", str(REPO), "public", "--today", TODAY, "--out", str(out))
-    assert proc.returncode == 0, proc.stderr
-    return out
-
-
-def test_every_page_of_both_sites_reads_as_finished(demo_site: tuple[Path, Path], public_site: Path) -> None:
+def test_every_page_of_both_sites_reads_as_finished(demo_site: tuple[Path, Path], demo_public: Path) -> None:
     found = {}
-    for site in (demo_site[1], public_site):
+    for site in (demo_site[1], demo_public):
         all_pages = pages(site)
         assert len(all_pages) > 20
         for path in all_pages:

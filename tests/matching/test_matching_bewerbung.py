@@ -10,6 +10,7 @@ from matching_fixtures import served, write_repo
 
 from tests.browser import launch
 from playwright.sync_api import sync_playwright
+from tests.conftest import run_cli
 
 TODAY = "2026-11-22"
 
@@ -20,7 +21,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def bewerbung(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["site-gen", "--root", str(repo), "bewerbung", *args, "--today", TODAY], capture_output=True, text=True, timeout=120)
+    return run_cli("--root", str(repo), "bewerbung", *args, "--today", TODAY)
 
 
 @pytest.mark.parametrize(("case", "extra", "message"), [

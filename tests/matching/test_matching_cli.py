@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from matching_fixtures import write_repo
+from tests.conftest import run_cli
 
 TODAY = "2026-11-22"
 
@@ -18,7 +19,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def site_gen(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["site-gen", "--root", str(repo), *args], capture_output=True, text=True, timeout=120)
+    return run_cli("--root", str(repo), *args)
 
 
 def test_text_ranking_for_a_case(repo: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from site_gen.dataset import Dataset, load_dataset
 from site_gen.models.workplace import AcquisitionStatus
 from site_gen.views.consented import consented_dataset
 from site_gen.views.matching import case_section, workplace_section
+from tests.conftest import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 22)
@@ -51,15 +51,13 @@ def test_every_open_case_gets_explained_suggestions(ds: Dataset) -> None:
 
 def test_cli_on_demo_data(ds: Dataset) -> None:
     cid = next(c for c, case in ds.cases.items() if case.closed is None and case.ability_profiles)
-    res = subprocess.run(["site-gen", "--root", str(REPO), "match", cid, "--today", TODAY.isoformat(), "--format", "json", "--top", "3"],
-                         capture_output=True, text=True, timeout=120)
+    res = run_cli("--root", str(REPO), "match", cid, "--today", TODAY.isoformat(), "--format", "json", "--top", "3")
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert len(data["results"]) == 3
     assert data["results"][0]["comparison"]["items"]
     wid = data["results"][0]["id"]
-    res = subprocess.run(["site-gen", "--root", str(REPO), "match", "--workplace", wid, "--today", TODAY.isoformat()],
-                         capture_output=True, text=True, timeout=120)
+    res = run_cli("--root", str(REPO), "match", "--workplace", wid, "--today", TODAY.isoformat())
     assert res.returncode == 0 and res.stdout.startswith(f"Passende Bewerber:innen für {wid}")
 
 
@@ -69,11 +67,9 @@ def test_bewerbung_on_demo_data(ds: Dataset, tmp_path: Path) -> None:
     assert pairs, "the demo data should have at least one consent to share the profile with an employer"
     cid, wid = pairs[0]
     out = tmp_path / "mappe.html"
-    res = subprocess.run(["site-gen", "--root", str(REPO), "bewerbung", cid, "--workplace", wid, "--today", TODAY.isoformat(), "--out", str(out)],
-                         capture_output=True, text=True, timeout=120)
+    res = run_cli("--root", str(REPO), "bewerbung", cid, "--workplace", wid, "--today", TODAY.isoformat(), "--out", str(out))
     assert res.returncode == 0, res.stderr
     assert ds.cases[cid].first_name in out.read_text(encoding="utf-8")
     other = next(w for w in ds.workplaces if (cid, w) not in pairs)
-    res = subprocess.run(["site-gen", "--root", str(REPO), "bewerbung", cid, "--workplace", other, "--today", TODAY.isoformat(), "--out", str(out) + "2"],
-                         capture_output=True, text=True, timeout=120)
+    res = run_cli("--root", str(REPO), "bewerbung", cid, "--workplace", other, "--today", TODAY.isoformat(), "--out", str(out) + "2")
     assert res.returncode == 1 and "keine gültige Einwilligung" in res.stderr

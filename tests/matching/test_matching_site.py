@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +9,7 @@ from matching_fixtures import CASES, served, write_repo
 
 from tests.browser import launch
 from playwright.sync_api import Browser, Page, sync_playwright
+from tests.conftest import run_cli
 
 TODAY = "2026-11-22"
 # the fixture cases that pass 'site-gen check' (the build refuses data with errors)
@@ -20,8 +20,7 @@ CLEAN = [c for c in CASES if c["id"] in ("tn-0001", "tn-0003", "tn-0004")]
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("site")
     repo = write_repo(root / "repo", cases=CLEAN)
-    res = subprocess.run(["site-gen", "--root", str(repo), "build", "--today", TODAY, "--no-search", "--out", str(root / "out")],
-                         capture_output=True, text=True, timeout=300)
+    res = run_cli("--root", str(repo), "build", "--today", TODAY, "--no-search", "--out", str(root / "out"))
     assert res.returncode == 0, res.stdout + res.stderr
     with served(root / "out") as base:
         yield base

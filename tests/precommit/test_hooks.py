@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from ..conftest import REPO, make_repo
 
@@ -23,12 +22,6 @@ def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
 def pre_commit(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
     return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=repo, capture_output=True, text=True, env=env, timeout=1200)
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One pre-commit cache for the module: the hook environment is built once per repo/rev."""
-    return tmp_path_factory.mktemp("pre-commit-home")
 
 
 def records_repo(path: Path) -> Path:

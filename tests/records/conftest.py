@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import demo_copy, site_gen_cmd
+from ..conftest import demo_copy, run_cli
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,10 @@ def keys_env(ring: Path | None, identity: Path | None) -> Iterator[None]:
 
 
 def cli(*args: str, ring: Path | None, identity: Path | None, capsys: object = None) -> tuple[int, str]:
-    """``site-gen ARGS`` through the real entry point with those keys; (exit code, stdout + stderr)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_GEN_KEYRING", "SITE_GEN_IDENTITY")}
-    env.update({k: str(v) for k, v in (("SITE_GEN_KEYRING", ring), ("SITE_GEN_IDENTITY", identity)) if v is not None})
-    done = subprocess.run([*site_gen_cmd(), *args], capture_output=True, text=True, env=env, timeout=600)
+    """``site-gen ARGS`` (``site_gen.cli.main``, in-process: see :func:`tests.conftest.run_cli`) with those keys
+    (the other one unset); (exit code, stdout + stderr)."""
+    done = run_cli(*args, env={"SITE_GEN_KEYRING": None if ring is None else str(ring),
+                               "SITE_GEN_IDENTITY": None if identity is None else str(identity)})
     return done.returncode, done.stdout + done.stderr
 
 
