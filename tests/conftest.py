@@ -216,3 +216,46 @@ def demo_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
     return built_once(tmp_path_factory, "demo-public", make) / "public"
+
+
+SLOW_FIXTURES = frozenset({"browser", "page", "demo_site", "fixture_site", "demo_public", "board", "sealed_demo", "home"})
+"""A test that asks for one of these (Chromium, a built site, the sealed demo, pre-commit) is ``slow``."""
+SLOW_MODULES = frozenset({
+    # Chromium
+    "cms/test_consent_entries_browser.py", "cms/test_editor_browser.py", "cms/test_entry_files_browser.py", "cms/test_sveltia.py",
+    "consent/test_privacy_pages_browser.py", "internal/test_serve.py", "matching/test_matching_bewerbung.py",
+    "matching/test_matching_site.py", "public/test_board_finished.py", "public/test_public_browser.py", "voice/test_mein_weg.py",
+    # site builds, LibreOffice, pre-commit, Git histories, other interpreters
+    "cms/test_admin_site.py", "consent/test_logs_private.py", "consent/test_team_build.py", "employer/test_foerderung.py",
+    "init/test_init.py", "init/test_wheel.py", "internal/test_build.py", "internal/test_engine.py", "internal/test_retention.py",
+    "internal/test_reuse.py", "internal/test_withdrawal.py", "layout/test_migrate.py", "precommit/test_commit_verdict.py",
+    "precommit/test_hooks.py", "precommit/test_hook_equals_full.py", "public/test_easy_language_config.py",
+    "public/test_public_build.py", "records/test_sealed.py", "reports/test_bericht.py", "reports/test_output_places.py",
+    "check/test_parallel.py", "quality/test_consented_type.py", "layout/test_merge.py", "layout/test_forget_folder.py",
+    "employer/test_kontakt.py", "voice/test_feedback.py", "voice/test_self_assessment.py",
+    # many generated examples (hypothesis)
+    "matching/test_matching_properties.py",
+})
+"""Test modules that are ``slow`` as a whole (paths below tests/)."""
+SLOW_TESTS = frozenset({
+    "layout/test_new_entry.py::test_init_maps_every_record_file_to_exactly_one_schema_that_validates_the_demo",
+    "layout/test_new_entry.py::test_new_entry_fails_with_placeholders_until_filled_then_the_check_is_as_before",
+    "layout/test_new_entry.py::test_migrate_points_an_older_skeleton_modeline_at_the_folder_schema",
+    "layout/test_new_entry.py::test_case_yaml_of_a_folder_fails_the_composed_schema_and_passes_its_own",
+    "cms/test_config.py::test_cms_check_detects_drift",
+    "cms/test_config.py::test_the_build_takes_the_configuration_text_from_the_cache_while_the_configuration_is_the_same",
+    "layout/test_group_log.py::test_no_page_or_export_of_one_person_shows_the_others_of_the_group",
+    "check/test_findings_data.py::test_case_gives_exact_findings[easy_language/grammar]",
+})
+"""Single tests that are ``slow`` (``module::name`` below tests/, without parameters unless given)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` what needs Chromium, a site build, LibreOffice, pre-commit or many examples (see CONTRIBUTING):
+    ``pytest -m 'not slow'`` is the quick loop while working, the whole suite runs them all."""
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        module = item.path.relative_to(tests).as_posix() if item.path.is_relative_to(tests) else ""
+        named = {f"{module}::{item.name}", f"{module}::{item.name.split('[')[0]}"}
+        if module in SLOW_MODULES or named & SLOW_TESTS or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
