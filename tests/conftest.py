@@ -254,6 +254,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark ``slow`` what needs Chromium, a site build, LibreOffice, pre-commit or many examples (see CONTRIBUTING):
     ``pytest -m 'not slow'`` is the quick loop while working, the whole suite runs them all."""
     tests = Path(__file__).resolve().parent
+    missing = sorted(m for m in SLOW_MODULES if not (tests / m).is_file())
+    assert not missing, f"SLOW_MODULES names test modules that do not exist (moved?): {missing}"
     for item in items:
         module = item.path.relative_to(tests).as_posix() if item.path.is_relative_to(tests) else ""
         named = {f"{module}::{item.name}", f"{module}::{item.name.split('[')[0]}"}
