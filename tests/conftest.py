@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
 import logging
@@ -84,6 +85,15 @@ def _fresh_process_state() -> None:
                     held.clear()
 
 
+def _inside_playwright() -> bool:
+    """Whether an event loop runs in this thread (a Playwright sync session of a fixture is open)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300, input: str | None = None,
             env: Mapping[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``site-gen ARGS`` in this process through ``site_gen.cli.main`` (the console script's function).
@@ -94,8 +104,10 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300, input: st
     stderr, as the interpreter would print it (tests that forbid tracebacks still see them); log records
     without a handler of their own reach stderr as Python's last-resort handler writes them.
     ``env`` as for :func:`run_entry_point`. ``SITE_GEN_TEST_SUBPROCESS=1`` runs every call through
-    :func:`run_entry_point` instead; ``timeout`` applies to the subprocess only."""
-    if os.environ.get("SITE_GEN_TEST_SUBPROCESS", "") not in ("", "0"):
+    :func:`run_entry_point` instead, and so does a call while a test's Playwright session is open in this
+    process (commands that print PDFs start their own, which cannot nest); ``timeout`` applies to the
+    subprocess only."""
+    if os.environ.get("SITE_GEN_TEST_SUBPROCESS", "") not in ("", "0") or _inside_playwright():
         return run_entry_point(*args, cwd=cwd, timeout=timeout, input=input, env=env)
     from site_gen.cli import main
 

@@ -19,7 +19,7 @@ def test_every_purpose_of_the_catalogue_is_documented() -> None:
 def test_every_privacy_finding_code_is_documented() -> None:
     codes: set[str] = set()
     for module in ("consent", "retention", "privacy"):
-        source = (REPO / "site_gen" / "checks" / f"{module}.py").read_text(encoding="utf-8")
+        source = (REPO / "site_gen" / "checking" / "rules" / f"{module}.py").read_text(encoding="utf-8")
         codes |= set(re.findall(r'"((?:CONSENT|RETENTION|PRIVACY)-[A-Z-]+)"', source))
     assert len(codes) >= 10
     for code in codes:
