@@ -145,3 +145,22 @@ def test_sealed_values_show_as_encrypted_and_stay_unchanged(sealed_editor: tuple
     assert result.returncode == 0, result.stdout + result.stderr
     now = {(str(e.date), e.note) for e in support_log(repo, ring, admin, "tn-0002")}
     assert old <= now  # nothing destroyed
+
+
+def test_an_entry_with_a_sealed_id_saves_again(sealed_editor: tuple[Any, Path], sealed_repo: tuple[Path, Path, Path]) -> None:
+    """The id pattern (lower case, hyphens) does not refuse a sealed id: a consent entry takes a new date and keeps the rest."""
+    page, repo = sealed_editor
+    _, ring, admin = sealed_repo
+    rel = "cases/tn-0002/consents/" + sorted(p.name for p in (repo / "cases/tn-0002/consents").iterdir())[0]
+    assert safe_load((repo / rel).read_text(encoding="utf-8"))["id"].startswith(("enc:v1:", "age:v1:"))
+    page.goto(f"{page.url_base}#/collections/einwilligungen")
+    page.get_by_text("tn-0002/consents", exact=False).first.wait_for()
+    open_entry(page, page.url_base, "einwilligungen", rel.removeprefix("cases/").removesuffix(".yaml"), "Kennung")
+    page.get_by_text("verschlüsselt", exact=True).first.wait_for()
+    page.get_by_label("Verlängerung angefragt am (optional)", exact=True).fill("2026-11-25")
+    save(page, repo, rel)
+    removed, added = diff_lines(repo, rel)
+    assert removed == [], removed
+    assert len(added) == 1 and added[0].startswith("renewal_requested_on: age:v1:"), added
+    result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
+    assert "SEALED-" not in result.stdout and result.returncode == 0, result.stdout + result.stderr

@@ -42,6 +42,23 @@ export async function setup(config) {
   }
 }
 
+export function initOptions(config) {
+  // CMS.init's options. In a sealed build the configuration is handed over with its patterns (ids, codes) also
+  // accepting a sealed value: Decap checks a field's pattern against the value itself, which for a sealed
+  // value is its ciphertext, so an entry with a sealed id could never be saved again. Plain builds: as before.
+  if (!settings.sealed) return undefined;
+  const accept = (field) => {
+    if (Array.isArray(field.pattern) && typeof field.pattern[0] === "string") {
+      field.pattern = [`^(?:enc|age):v1:[^:\\s]+:\\S+$|${field.pattern[0]}`, field.pattern[1]];
+    }
+    for (const inner of [...(field.fields || []), ...(field.types || []), ...(field.field ? [field.field] : [])]) accept(inner);
+  };
+  for (const collection of config.collections || []) {
+    if (collections.has(collection.name)) for (const field of collection.fields || []) accept(field);
+  }
+  return { config: { ...config, load_config_file: false } };
+}
+
 // --- Showing sealed values -------------------------------------------------------------------------------
 
 function sealedControl(base) {
