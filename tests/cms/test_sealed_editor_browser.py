@@ -76,7 +76,7 @@ def with_keys(repo: Path, ring: Path, admin: Path, *args: str) -> subprocess.Com
 
 def support_log(repo: Path, ring: Path, admin: Path, case: str) -> list[Any]:
     """The case's support log as Python opens it (the dataset every command reads)."""
-    from site_gen.dataset import load_dataset
+    from site_gen.records.dataset import load_dataset
     from site_gen.records.unseal import reset
 
     reset()
