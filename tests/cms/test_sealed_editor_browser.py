@@ -20,7 +20,7 @@ from yaml import safe_load
 
 from ..conftest import TODAY, demo_copy, site_gen_cmd
 from ..records.conftest import git, keys_env, new_identity
-from .forms import choose, diff_lines, login, open_entry, save
+from .forms import choose, diff_lines, login, open_entry, save, section
 from .harness import DECAP_SERVER, Requests, editor, free_port
 from .test_entry_files_browser import _wait_for_new_file
 from . import test_editor_browser as base
@@ -164,3 +164,32 @@ def test_an_entry_with_a_sealed_id_saves_again(sealed_editor: tuple[Any, Path], 
     assert len(added) == 1 and added[0].startswith("renewal_requested_on: age:v1:"), added
     result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
     assert "SEALED-" not in result.stdout and result.returncode == 0, result.stdout + result.stderr
+
+
+def test_case_file_value_is_sealed_to_its_purpose(sealed_editor: tuple[Any, Path], sealed_repo: tuple[Path, Path, Path]) -> None:
+    """A new item of a consent-bound list of case.yaml is sealed to that purpose's recipient (slot 'gesundheitsdaten')."""
+    page, repo = sealed_editor
+    _, ring, admin = sealed_repo
+    rel = "cases/tn-0002/case.yaml"
+    page.goto(f"{page.url_base}#/collections/akten")
+    page.get_by_text("tn-0002", exact=False).first.wait_for()
+    open_entry(page, page.url_base, "akten", "tn-0002/case", "Vorname")
+    page.get_by_text("verschlüsselt", exact=True).first.wait_for()
+    needs = section(page, "Unterstützungsbedarf (optional)")
+    needs.get_by_text("hinzufügen", exact=False).first.click()
+    typed = "Nach zwei Stunden eine kurze Pause einplanen."
+    needs.locator("textarea").last.fill(typed)
+    save(page, repo, rel)
+    removed, added = diff_lines(repo, rel)
+    assert removed == [], removed
+    assert len(added) == 1 and added[0].startswith("  - age:v1:gesundheitsdaten:"), added
+    assert "Pause" not in (repo / rel).read_text(encoding="utf-8")
+    result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
+    assert "SEALED-" not in result.stdout and result.returncode == 0, result.stdout + result.stderr
+    from site_gen.records.dataset import load_dataset
+    from site_gen.records.unseal import reset
+
+    reset()
+    with keys_env(ring, admin):
+        case = load_dataset(repo).cases["tn-0002"]
+    assert case.support_needs[-1] == typed and len(case.support_needs) == 2
