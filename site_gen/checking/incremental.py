@@ -256,7 +256,7 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
         for display in [*(f"workplaces/{w}{x}" for w in s[2] for x in ("", ".yaml")), *(f"modules/{m}.yaml" for m in s[3])]:
             _load(ds, by_display, display, tried)
     _contact_context(ds, by_display)
-    findings = positioned(ds.findings + run_checks(ds, today, caseload_of(summaries)), root)
+    findings = positioned(ds.findings + run_checks(ds, today, caseload_of(summaries)), root, ds.provenance)
     _refresh(root, index, by_display, wanted, summaries)
     return findings, summaries
 
