@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 from collections.abc import Iterator
 from contextlib import redirect_stdout
@@ -130,6 +131,8 @@ def test_sealed_values_show_as_encrypted_and_stay_unchanged(sealed_editor: tuple
     old = {(str(e.date), e.note) for e in support_log(repo, ring, admin, "tn-0002")}
     page.goto(f"{page.url_base}#/collections/begleitung")  # away from an entry the other test left open
     page.get_by_text(" – tn-0002/support_log – ", exact=False).first.wait_for()
+    page.get_by_text("verschlüsselt – tn-0002/support_log – verschlüsselt Minuten", exact=True).first.wait_for()
+    assert page.get_by_text(re.compile(r"(enc|age):v1:")).count() == 0  # the list's summaries show no ciphertext
     open_entry(page, page.url_base, "begleitung", rel.removeprefix("cases/").removesuffix(".yaml"), "Minuten")
     shown = page.get_by_text("verschlüsselt", exact=True)
     shown.first.wait_for()

@@ -88,6 +88,29 @@ export function showSealedValues(cms) {
   }
 }
 
+const CIPHERTEXT = /(?:enc|age):v1:[^:\s]+:[A-Za-z0-9+/=]+/g;
+
+function hideIn(node) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    if (node.nodeValue.includes(":v1:") && CIPHERTEXT.test(node.nodeValue)) node.nodeValue = node.nodeValue.replace(CIPHERTEXT, SHOWN);
+    CIPHERTEXT.lastIndex = 0;
+    return;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE || node.isContentEditable || ["INPUT", "TEXTAREA", "SCRIPT", "STYLE"].includes(node.tagName)) return;
+  for (const child of node.childNodes) hideIn(child);
+}
+
+export function hideCiphertext(root) {
+  // Where Decap shows a value as text (the lists' summaries "date – folder – minutes", a collapsed list item's
+  // title, the preview), a sealed value reads "verschlüsselt" too, not as a screen of base64. Display only.
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.type === "characterData") hideIn(change.target);
+      for (const node of change.addedNodes) hideIn(node);
+    }
+  }).observe(root, { childList: true, subtree: true, characterData: true });
+}
+
 // --- Reading a file of the repository through the editor's backend -----------------------------------------
 
 function token() {

@@ -5,7 +5,7 @@
 // plain Decap/Sveltia configuration. Uses the 'yaml' package from npm (vendored next to this file).
 import { Document, isMap, isScalar, isSeq, parse, parseDocument } from "./yaml/index.js";
 import { formOnly, mark, shapesOf } from "./site-gen-lists.js";
-import { applySeals, initOptions, sealBeforeSave, setup as setupSealing, showSealedValues } from "./site-gen-seal.js";
+import { applySeals, hideCiphertext, initOptions, sealBeforeSave, setup as setupSealing, showSealedValues } from "./site-gen-seal.js";
 
 const STRINGIFY = { lineWidth: 0, indentSeq: true, flowCollectionPadding: false };  // never fold long lines
 const originals = new Map();
@@ -212,4 +212,5 @@ window.CMS.registerEventListener({
 });
 window.CMS.registerEventListener({ name: "preSave", handler: sealBeforeSave });  // after the one above: sees the case chosen
 showSealedValues(window.CMS);
+hideCiphertext(document.body);
 window.CMS.init(initOptions(parse(await (await fetch(configUrl)).text())));  // a copy: the patterns of a sealed build changed
