@@ -28,7 +28,7 @@ from typing import Any
 
 from .cache import CaseSummary, SummaryIndex
 from .checks import run_checks
-from .config import CATALOGUE_FILE, PURPOSES_FILE, SUBSIDIES_FILE
+from .config import CATALOGUE_FILE, PROGRAMMES_FILE, PURPOSES_FILE, SUBSIDIES_FILE
 from .checks.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
 from .checks.references import CONSENT_RECIPIENTS
 from .dataset import ORGANISATION_FILE, Dataset, contact_cases, load_dataset, load_record, record_stamps
@@ -38,7 +38,7 @@ from .models import RECORD_KINDS
 from .models.case import Case
 from .report import positioned
 
-META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE, EASY_LANGUAGE_FILE, SUBSIDIES_FILE)
+META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE, EASY_LANGUAGE_FILE, SUBSIDIES_FILE, PROGRAMMES_FILE)
 META_FOLDERS = ("team/", "schluessel/")
 """A commit touching these is judged by the full check: team time is counted across records, and a sealed
 repository's marker or public keys (``schluessel/``) decide how every case is read."""

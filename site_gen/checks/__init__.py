@@ -8,13 +8,14 @@ from collections.abc import Callable, Iterable
 
 from ..dataset import Dataset
 from ..findings import Finding
-from . import after_placement, budget_work, capacity, consent, contacts, dates, easy_language, enrolments, identity, path, placements, postings, privacy, references, reports, retention, subsidies, team_time
+from . import after_placement, budget_work, capacity, catalogues, consent, contacts, dates, easy_language, enrolments, identity, path, placements, postings, privacy, references, reports, retention, subsidies, team_time
 
 Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 
 CHECKS: list[Check] = [
     identity.check,
     references.check,
+    catalogues.check,
     dates.check,
     placements.check,
     path.check,

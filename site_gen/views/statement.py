@@ -120,7 +120,7 @@ def statement(ds: Dataset, bearer: CostBearer, month: dt.date, today: dt.date) -
             lo, hi = max(first, a.start), min(last, a.end)
             kinds, group = _billable([e for e in case.support_log if lo <= e.date <= hi])
             scope = a.scope_minutes
-            rows.append(StatementRow(cid, label(a.measure), a.file_ref, a.start, a.end, kinds[ServiceKind.DIRECT],
+            rows.append(StatementRow(cid, ds.programmes.measure(a.measure), a.file_ref, a.start, a.end, kinds[ServiceKind.DIRECT],
                                      kinds[ServiceKind.MEDIATE], kinds[ServiceKind.INDIRECT], scope, _flag(sum(kinds.values()), scope), group))
         if not approvals and case.cost_bearer is bearer and case.opened <= last and (case.closed is None or case.closed >= first):
             kinds, group = _billable([e for e in case.support_log if first <= e.date <= last])
