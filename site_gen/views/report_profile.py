@@ -7,7 +7,6 @@ import datetime as dt
 from ..dataset import Dataset
 from ..models.case import Case
 from ..models.programmes import SELF_ASSESSMENT
-from .internal import label
 from .report_blocks import Block, Note, Row, Section, Source, Statement, Table, day
 from .report_scope import ReportScope
 
@@ -56,7 +55,7 @@ def _comparison(ds: Dataset, case: Case, prev_i: int, now_i: int, names: dict[st
     up = [k for k in both if now.ratings[k] > prev.ratings[k]]
     down = [k for k in both if now.ratings[k] < prev.ratings[k]]
     same = [k for k in both if now.ratings[k] == prev.ratings[k]]
-    blocks: list[Block] = [Statement(f"Verglichen werden die Einschätzung mit {label(prev.instrument)} vom {day(prev.date)} "
+    blocks: list[Block] = [Statement(f"Verglichen werden die Einschätzung mit {ds.programmes.instrument(prev.instrument)} vom {day(prev.date)} "
                                      f"und mit {ds.programmes.instrument(now.instrument)} vom {day(now.date)}.", src)]
 
     def changes(keys_: list[str]) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..approvals import approvals_in_month
 from ..dataset import Dataset
+from ..domain.minutes import share
 from ..domain.retention import past_retention
 from ..findings import UserError
 from ..models.case import CostBearer, LogEntry, ServiceKind
@@ -85,11 +86,6 @@ def parse_month(value: str) -> dt.date:
         return dt.date(int(year), int(month), 1)
     except ValueError:
         raise UserError(f"STATEMENT-BAD-MONTH '{value}' ist kein Monat im Format JJJJ-MM.", "Zum Beispiel --monat 2026-10.") from None
-
-
-def share(entry: LogEntry) -> int:
-    """The minutes of ``entry`` one participant's cost bearer is billed: a group session's share, else all."""
-    return int(entry.minutes / entry.group_size + 0.5) if entry.group_size else entry.minutes
 
 
 def _billable(entries: list[LogEntry]) -> tuple[dict[ServiceKind, int], int]:
