@@ -91,8 +91,9 @@ def _stable_only(entry: dict[str, Any], kind: str) -> None:
     entry["fields"] = [f for f in entry["fields"] if f["name"] not in appendable(kind)]
 
 
-def choices(org: Organisation | None, programmes: ProgrammeCatalogue) -> dict[tuple[type, str], dict[str, str]]:
-    """The selects over open catalogues (issue 29): programmes, instruments, measures, a module's locations."""
+def choices(org: Organisation | None, programmes: ProgrammeCatalogue | None) -> dict[tuple[type, str], dict[str, str]]:
+    """The selects over open catalogues (issue 29): programmes, instruments, measures (shipped without ``programmes``), a module's locations."""
+    programmes = programmes or default_programmes()
     locations = {loc.id: loc.name for p in (org.providers if org else []) for loc in p.locations}
     return {(Module, "programme"): programmes.labels("programmes"), (AbilityProfile, "instrument"): programmes.labels("instruments"),
             (CostApproval, "measure"): programmes.labels("measures"), (Module, "locations"): locations}
@@ -110,7 +111,7 @@ def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, pur
     editor = editor or editor_of(org)
     items = [(i.id, i.label) for i in (catalogue.items if catalogue else [])]
     items += [(i.id, i.label) for i in (org.profile_items if org else [])]
-    ctx = Context(items, {p.id: p.label for p in (purposes.purposes if purposes else [])}, choices(org, programmes or default_programmes()))
+    ctx = Context(items, {p.id: p.label for p in (purposes.purposes if purposes else [])}, choices(org, programmes))
     collections: list[dict[str, Any]] = []
     for c in FOLDERS:
         entry: dict[str, Any] = {

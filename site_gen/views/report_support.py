@@ -68,20 +68,22 @@ def support_section(case: Case, period: tuple[dt.date, dt.date], approval: CostA
     entries = "1 Eintrag" if len(logged) == 1 else f"{len(logged)} Einträgen"
     sec.blocks.append(Statement(f"Insgesamt {minutes_text(total)} in {entries}: {all_kinds[ServiceKind.DIRECT]} unmittelbar, "
                                 f"{all_kinds[ServiceKind.MEDIATE]} mittelbar, {all_kinds[ServiceKind.INDIRECT]} indirekt.", edges))
-    if groups := [(i, e) for i, e in logged if e.group_size]:
-        sec.blocks.append(_group_statement(groups))
+    sec.blocks += _group_statement(logged)
     sec.blocks.append(Table(header, tuple(rows), "Minuten pro Monat nach Leistungsart"))
     sec.blocks.append(Statement(_trend([sum(share(e) for _, e in totals[m]) for m in months]), edges))
     return sec
 
 
-def _group_statement(groups: list[tuple[int, LogEntry]]) -> Statement:
-    """How many of the minutes are shares of group sessions (the other participants are never named)."""
+def _group_statement(logged: list[tuple[int, LogEntry]]) -> list[Statement]:
+    """How many of the minutes are shares of group sessions (the other participants are never named); none without."""
+    groups = [(i, e) for i, e in logged if e.group_size]
+    if not groups:
+        return []
     sessions = "1 Gruppensitzung" if len(groups) == 1 else f"{len(groups)} Gruppensitzungen"
     shares = sum(share(e) for _, e in groups)
-    return Statement(f"Davon {minutes_text(shares)} aus {sessions}: gezählt ist der Anteil der Person, die Dauer der Sitzung geteilt "
-                     f"durch die Zahl der Teilnehmenden (wie im Leistungsnachweis).",
-                     tuple(Source(f"support_log[{i}].date", e.date) for i, e in groups))
+    return [Statement(f"Davon {minutes_text(shares)} aus {sessions}: gezählt ist der Anteil der Person, die Dauer der Sitzung geteilt "
+                      f"durch die Zahl der Teilnehmenden (wie im Leistungsnachweis).",
+                      tuple(Source(f"support_log[{i}].date", e.date) for i, e in groups))]
 
 
 def _month_row(m: dt.date, es: list[tuple[int, LogEntry]], peak: int, scope: int | None) -> Row:
