@@ -13,13 +13,13 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from ..config import default_programmes
+from ..records.config import default_programmes
 from ..models.case import AbilityProfile, CostApproval
 from ..models.catalogue import ProfileCatalogue, PurposeCatalogue
 from ..models.module import Module
 from ..models.programmes import ProgrammeCatalogue
-from ..layout import appendable, main_file
 from ..models.organisation import Editor, EditorBackend, Organisation
+from ..records.layout import appendable, main_file
 from .collections import FILES, FOLDERS, SETTINGS
 from .entries import entry_collections
 from .team import team_collection

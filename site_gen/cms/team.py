@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dataset import TEAM_FOLDER
+from ..records.dataset import TEAM_FOLDER
 from ..models.team import TeamTime
 from .entries import TAG_FIELD
 from .widgets import Context, model_fields

@@ -14,9 +14,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..checks.easy_language import review_state, reviewed_texts
+from ..domain.easy_review import review_state, reviewed_texts
 from ..models.common import SECTOR_LABELS, PlacementType
-from ..config import default_programmes
+from ..records.config import default_programmes
 from ..models.module import Module
 from ..models.programmes import ProgrammeCatalogue
 from ..models.organisation import Organisation

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dataset import Dataset
 from ..models.case import AbilityProfile, Case, PlacementStatus
 from ..models.programmes import SELF_ASSESSMENT
+from ..records.dataset import Dataset
 from .internal import Link, staff_link
 
 DIFFERENCE = 2
