@@ -22,9 +22,10 @@ from ..findings import Finding
 from ..models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 from ..models.catalogue import Purpose
 from ..models.organisation import Location, ProfileItem, Provider, Staff
+from ..models.programmes import ProgrammeCatalogue
 from ..models.team import TeamTime
-from .compose import compose
-from .config import load_catalogue, load_purposes, read_model
+from .compose import Provenance, compose
+from .config import default_programmes, load_catalogue, load_programmes, load_purposes, read_model
 from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
 from .placeholders import MARKER, placeholder_findings
@@ -49,6 +50,8 @@ class Dataset:
     organisation: Organisation | None = None
     catalogue: ProfileCatalogue | None = None
     purposes_catalogue: PurposeCatalogue | None = None
+    programmes_catalogue: ProgrammeCatalogue | None = None
+    """Programmes, instruments and measures (issue 29): shipped, extended by ``schema/programmes.yaml``."""
     cases: dict[str, Case] = field(default_factory=dict)
     workplaces: dict[str, Workplace] = field(default_factory=dict)
     modules: dict[str, Module] = field(default_factory=dict)
@@ -60,6 +63,10 @@ class Dataset:
     """(kind, id) → record loaded only to be looked up by a partial check, not checked itself."""
     team: dict[str, TeamTime] = field(default_factory=dict)
     """Team time without a case (issue 29): file (relative path) → entry, valid entries only."""
+    provenance: dict[str, tuple[str, Provenance]] = field(default_factory=dict)
+    """Record folder (``cases/<id>``) → its main file and (list, index) → the entry file that holds that entry,
+    as :func:`~site_gen.records.compose.compose` found them: the reporter places findings and the report cites
+    files by it, without reading the folder again."""
     units: list[Unit] | None = None
     """Every record unit on disk, with each source file's stat, as the whole load listed them (None: loaded otherwise).
 
@@ -77,9 +84,10 @@ class Dataset:
 
         files = {key: path for key, path in self.files.items() if path not in unpaged}
         return Dataset(root=self.root, organisation=self.organisation, catalogue=self.catalogue, purposes_catalogue=self.purposes_catalogue,
+                       programmes_catalogue=self.programmes_catalogue,
                        cases=keep("cases", self.cases), workplaces=keep("workplaces", self.workplaces),
                        modules=keep("modules", self.modules), files=files,
-                       findings=list(notices or []), units=self.units, team=self.team)
+                       findings=list(notices or []), units=self.units, team=self.team, provenance=self.provenance)
 
     def workplace(self, wid: str) -> Workplace | None:
         """The workplace ``wid`` if loaded (checked or as context)."""
@@ -122,6 +130,11 @@ class Dataset:
     @cached_property
     def purposes(self) -> dict[str, Purpose]:
         return {p.id: p for p in self.purposes_catalogue.purposes} if self.purposes_catalogue else {}
+
+    @property
+    def programmes(self) -> ProgrammeCatalogue:
+        """Programmes, instruments and measures: the repository's catalogue, else the shipped one."""
+        return self.programmes_catalogue or default_programmes()
 
     @cached_property
     def access_requirements(self) -> dict[str, str]:
@@ -333,14 +346,14 @@ def record_files(root: Path) -> list[tuple[str, Path]]:
     return [(u.kind, root / u.display) for u in scan_records(root)[0]]
 
 
-def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, list[Finding]]:
-    """Read and validate one record (a file or a case folder; no cross-record rules)."""
+def load_record(kind: str, path: Path, display: str, into: Dataset | None = None) -> tuple[BaseModel | None, list[Finding]]:
+    """Read and validate one record (a file or a case folder, its provenance kept ``into`` a Dataset; no cross-record rules)."""
     if path.is_dir():
         root = path.parents[display.count("/")]
         unit, strays = scan_folder(root, kind, path.name)
         if unit is None:
             return None, strays
-        return load_unit(root, unit)
+        return load_unit(root, unit, into)
     data, findings, marked = read_yaml_marked(path, display, MARKER)
     if data is None:
         return None, findings
@@ -350,11 +363,13 @@ def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, 
     return _validated(kind, data, display, findings + sealed, marked)
 
 
-def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
-    """Read and validate a record unit; a folder is composed into one record first."""
+def load_unit(root: Path, unit: Unit, into: Dataset | None = None) -> tuple[BaseModel | None, list[Finding]]:
+    """Read and validate a record unit; a folder is composed into one record first (its provenance kept ``into`` a Dataset)."""
     if len(unit.sources) == 1 and unit.sources[0] == unit.display:
         return load_record(unit.kind, root / unit.display, unit.display)
-    data, findings, _, marked = compose(root, unit)
+    data, findings, provenance, marked = compose(root, unit)
+    if into is not None:
+        into.provenance[unit.display] = (unit.sources[0], provenance)
     if data is None:
         return None, findings
     data, sealed = unseal_record(root, unit.kind, data, unit.display)
@@ -388,18 +403,14 @@ def _load_single(root: Path, rel: str, model: type[BaseModel], ds: Dataset) -> A
     return record
 
 
-def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | list[Unit] | None = None) -> Dataset:
-    """Load every record below ``root`` (or just the ``only`` records: units or (kind, path)).
-
-    ``loader(kind, path, display)`` defaults to :func:`load_record`; the
-    check command passes a caching one.
-    """
-    loader = loader or load_record
+def load_dataset(root: Path, only: list[tuple[str, Path]] | list[Unit] | None = None) -> Dataset:
+    """Load every record below ``root`` (or just the ``only`` records: units or (kind, path))."""
     ds = Dataset(root=root)
     ds.organisation = _load_single(root, ORGANISATION_FILE, Organisation, ds)
     # Catalogues: the package's defaults, extended by the repository's files (site_gen/records/config.py).
     ds.catalogue = load_catalogue(root, ds.findings)
     ds.purposes_catalogue = load_purposes(root, ds.findings)
+    ds.programmes_catalogue = load_programmes(root, ds.findings)
     ds.team = load_team(root, ds.findings)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     if only is None:
@@ -415,9 +426,9 @@ def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | 
             display, rid = path.relative_to(root).as_posix(), path.stem
         ds.files[(kind, rid)] = display
         if isinstance(item, Unit) and len(item.sources) > 1:
-            record, findings = load_unit(root, item)  # a case folder: composed here, not by ``loader``
+            record, findings = load_unit(root, item, ds)
         else:
-            record, findings = loader(kind, path, display)
+            record, findings = load_record(kind, path, display, ds)
         ds.findings.extend(findings)
         if record is not None:
             targets[kind][rid] = record
@@ -469,7 +480,7 @@ def load_units(root: Path, units: list[Unit], base: Dataset | None = None, as_co
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     for unit in units:
         ds.files[(unit.kind, unit.id)] = unit.display
-        record, findings = load_unit(root, unit)
+        record, findings = load_unit(root, unit, ds)
         if as_context:
             if record is not None:
                 ds.context[(unit.kind, unit.id)] = record
@@ -488,8 +499,8 @@ def reload(ds: Dataset, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]
     root = ds.root
     displays = {p.relative_to(root).as_posix() for p in paths}
     out = Dataset(root=root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
-                  cases=dict(ds.cases), workplaces=dict(ds.workplaces), modules=dict(ds.modules), files=dict(ds.files),
-                  findings=[f for f in ds.findings if f.file not in displays], team=ds.team)
+                  programmes_catalogue=ds.programmes_catalogue, cases=dict(ds.cases), workplaces=dict(ds.workplaces), modules=dict(ds.modules),
+                  files=dict(ds.files), findings=[f for f in ds.findings if f.file not in displays], team=ds.team, provenance=dict(ds.provenance))
     targets: dict[str, dict[str, Any]] = {"cases": out.cases, "workplaces": out.workplaces, "modules": out.modules}
     touched: dict[str, set[str]] = {}
     for display in sorted({record_of(d) for d in displays}):
