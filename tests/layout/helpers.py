@@ -50,6 +50,17 @@ def single_file_demo(dest: Path) -> Path:
     return dest
 
 
+def single_file_base(dest: Path) -> Path:
+    """The small base repository (tests/data/base) with its case ``tn-0001`` as one file, as it was before ``migrate``."""
+    from ..conftest import DATA, make_repo
+
+    root = make_repo(dest)
+    shutil.rmtree(root / "cases" / "tn-0001")
+    old = DATA / "findings" / "records" / "layout-single-file" / "cases" / "tn-0096.yaml"  # the base case in the old layout
+    (root / "cases" / "tn-0001.yaml").write_text(old.read_text(encoding="utf-8").replace("id: tn-0096", "id: tn-0001", 1), encoding="utf-8")
+    return root
+
+
 def compose_into(folder: Path, target: Path) -> None:
     """A record folder of the demo written as one file (the data, without comments)."""
     from site_gen.compose import compose
