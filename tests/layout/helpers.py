@@ -23,15 +23,16 @@ LEGACY = REPO / "tests" / "data" / "legacy-demo" / "cases"
 """The demo's case files as they were before the repository's own ``site-gen migrate`` (with their comments)."""
 
 
-def single_file_demo(dest: Path) -> Path:
+def single_file_demo(dest: Path, legacy: bool = True) -> Path:
     """The bundled demo with every case as one file (the layout before ``migrate``).
 
-    The kept pre-migration files where they exist; any other case folder is
-    composed into one file (the data, without comments).
+    The kept pre-migration files where they exist (``legacy``: older data, with their
+    comments); any other case folder is composed into one file (the data, without comments).
     """
     dest.mkdir(parents=True)
-    for name in ("modules", "schema"):
-        shutil.copytree(REPO / name, dest / name)
+    for name in ("modules", "schema", "team"):
+        if (REPO / name).is_dir():  # team/: team time without a case
+            shutil.copytree(REPO / name, dest / name)
     (dest / "workplaces").mkdir()
     for path in sorted((REPO / "workplaces").iterdir()):
         if path.is_file():
@@ -41,7 +42,7 @@ def single_file_demo(dest: Path) -> Path:
     shutil.copy(REPO / "organisation.yaml", dest / "organisation.yaml")
     (dest / "cases").mkdir()
     for path in sorted((REPO / "cases").iterdir()):
-        if (LEGACY / f"{path.name}.yaml").is_file():
+        if legacy and (LEGACY / f"{path.name}.yaml").is_file():
             shutil.copy(LEGACY / f"{path.name}.yaml", dest / "cases" / f"{path.name}.yaml")
         elif path.is_file():
             shutil.copy(path, dest / "cases" / path.name)
