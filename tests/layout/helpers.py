@@ -63,13 +63,13 @@ def single_file_base(dest: Path) -> Path:
 
 
 def compose_into(folder: Path, target: Path) -> None:
-    """A record folder of the demo written as one file (the data, without comments)."""
+    """A record folder (of the demo, or of any repository) written as one file (the data, without comments)."""
     from site_gen.compose import compose
     from site_gen.layout import scan_folder
 
-    unit = scan_folder(REPO, folder.parent.name, folder.name)[0]
+    unit = scan_folder(folder.parents[1], folder.parent.name, folder.name)[0]
     assert unit is not None
-    data, findings, *_ = compose(REPO, unit)
+    data, findings, *_ = compose(folder.parents[1], unit)
     assert data is not None and not findings
     target.write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
 
