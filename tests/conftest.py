@@ -39,8 +39,8 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300, input: st
 
 def composed(folder: Path) -> Any:
     """The raw mapping of a record folder (``cases/<id>/``): its main file with every entry file appended to its list."""
-    from site_gen.compose import compose
-    from site_gen.layout import scan_folder
+    from site_gen.records.compose import compose
+    from site_gen.records.layout import scan_folder
 
     unit = scan_folder(folder.parents[1], folder.parent.name, folder.name)[0]
     assert unit is not None, folder

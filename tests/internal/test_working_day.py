@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from site_gen.dataset import load_dataset
 from site_gen.models.case import Case
-from site_gen.render.internal import render_site
+from site_gen.records.dataset import load_dataset
+from site_gen.site.internal_pages import render_site
 from site_gen.views.consented import consented_dataset
 from tests.conftest import LEGACY_DEMO, REPO, TODAY
 from tests.public.canary import MARK, plant
@@ -293,7 +293,7 @@ def canary_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     shutil.copy(REPO / "organisation.yaml", root / "organisation.yaml")
     planted = sum(plant(p, Case, skip=("coaches", "provider", "location")) for p in sorted((root / "cases").glob("*.yaml")))
     assert planted > 300
-    from site_gen.migration import migrate
+    from site_gen.records.migration import migrate
 
     assert migrate(root, commit=False) == 0  # planted in whole files, read in folders (the only layout)
     return render_site(consented_dataset(load_dataset(root), DAY), DAY)

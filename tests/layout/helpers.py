@@ -64,8 +64,8 @@ def single_file_base(dest: Path) -> Path:
 
 def compose_into(folder: Path, target: Path) -> None:
     """A record folder (of the demo, or of any repository) written as one file (the data, without comments)."""
-    from site_gen.compose import compose
-    from site_gen.layout import scan_folder
+    from site_gen.records.compose import compose
+    from site_gen.records.layout import scan_folder
 
     unit = scan_folder(folder.parents[1], folder.parent.name, folder.name)[0]
     assert unit is not None

@@ -118,7 +118,7 @@ def write_repo(dest: Path, cases: list[dict[str, Any]] | None = None, workplaces
     for catalogue in (REPO / "schema").glob("*.yaml"):
         shutil.copy(catalogue, dest / "schema" / catalogue.name)
     (dest / "organisation.yaml").write_text(yaml_rs.dumps(ORGANISATION), encoding="utf-8")
-    from site_gen.demo import write_record
+    from site_gen.authoring.demo import write_record
 
     for kind, records in (("cases", cases or CASES), ("workplaces", workplaces or WORKPLACES)):
         for rec in records:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.load import read_yaml, roundtrip
 from site_gen.models import Case, Workplace
+from site_gen.records.load import read_yaml, roundtrip
 
 from ..browser import launch, served
 from ..conftest import DATA, LEGACY_DEMO, REPO, TODAY, run_cli
@@ -60,7 +60,7 @@ def make_board_repo(target: Path) -> tuple[Path, int]:
         planted += plant(path, Case)
     for path in sorted((target / "workplaces").glob("*.yaml")):
         planted += plant(path, Workplace, skip=("posting", "company", "provider", "location", "placement_types", "acquisition"))
-    from site_gen.migration import migrate
+    from site_gen.records.migration import migrate
 
     assert migrate(target, commit=False) == 0  # planted in whole files, read in folders (the only layout)
     return target, planted
