@@ -9,11 +9,6 @@ memory of the cold check; the pre-commit hook after one changed case (real
 pre-commit, real git); and the YAML parsers on the same files. Each goal is
 printed beside its figure. Not a test: goals are read off the printed table.
 The memory goal is set at 20,000 cases (``--cases 20000 --workplaces 4000``).
-
-``--layouts`` first compares the two case layouts on the same synthetic data
-(one file per case, as before issue 19, and one folder per case with a file
-per entry): file count, cold check, warm check and the hook after one new
-support-log entry, medians of ``--runs`` runs, and the ratio folder / file.
 """
 
 from __future__ import annotations
@@ -26,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -69,55 +63,6 @@ def site_gen() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "site_gen"]
 
 
-def layout_rows(work: Path, args: argparse.Namespace) -> list[tuple[str, float, str]]:
-    """Both case layouts side by side: files, cold, warm, hook (medians)."""
-    rows: list[tuple[str, float, str]] = []
-    seen: dict[str, dict[str, float]] = {}
-    env = {**os.environ, "GIT_AUTHOR_NAME": "B", "GIT_AUTHOR_EMAIL": "b@example.org", "GIT_COMMITTER_NAME": "B", "GIT_COMMITTER_EMAIL": "b@example.org"}
-    for layout in ("datei", "ordner"):
-        data = work / f"layout-{layout}"
-        generate(data, args.cases, args.workplaces, args.modules, layout=layout)
-        files = sum(1 for p in data.rglob("*.yaml") if p.parts[len(data.parts)] in ("cases", "workplaces", "modules"))
-        base = [*site_gen(), "--root", str(data), "check", "--today", TODAY]
-        cold = median(args.runs, [*base, "--no-cache"], data)
-        timed(base, data)  # fill the cache
-        warm = median(args.runs, base, data)
-        edits = iter(range(1_000_000))
-
-        def edit(layout: str = layout, data: Path = data, edits: Iterator[int] = edits) -> None:  # a new entry (folder), one more word (file)
-            n = next(edits)
-            if layout == "ordner":
-                (data / "cases" / "tn-00007" / "support_log" / f"2026-11-21-jc-0007-{n:06x}.yaml").write_text(
-                    f"date: 2026-11-21\nkind: unmittelbar\nminutes: 30\nby: jc-0007\nnote: Termin {n}.\n", encoding="utf-8")
-            else:
-                case = data / "cases" / "tn-00007.yaml"
-                case.write_text(case.read_text(encoding="utf-8").replace("zuverlässig", "sehr zuverlässig", 1), encoding="utf-8")
-
-        after_edit = median(args.runs, base, data, before=edit)
-        (data / ".gitignore").write_text(".site-gen-cache/\n")
-        for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "data"]):
-            subprocess.run(["git", *cmd], cwd=data, env=env, check=True, capture_output=True)
-        if layout == "ordner":
-            entry = data / "cases" / "tn-00005" / "support_log" / "2026-11-21-jc-0005-abcdef.yaml"
-            entry.write_text("date: 2026-11-21\nkind: unmittelbar\nminutes: 30\nby: jc-0005\nnote: Termin.\n", encoding="utf-8")
-        else:
-            entry = data / "cases" / "tn-00005.yaml"
-            entry.write_text(entry.read_text(encoding="utf-8").replace("support_log:\n", "support_log:\n- date: 2026-11-21\n  kind: unmittelbar\n"
-                                                                         "  minutes: 30\n  by: jc-0005\n  note: Termin.\n", 1), encoding="utf-8")
-        subprocess.run(["git", "add", "-A"], cwd=data, env=env, check=True)
-        hook = median(args.runs, [*base, "--staged"], data)
-        seen[layout] = {"cold": cold, "warm": warm, "after one edit": after_edit, "hook": hook}
-        rows += [(f"layout {layout}: record files", files, "files below cases/, workplaces/, modules/"),
-                 (f"layout {layout}: check, cold (no cache)", cold, f"median of {args.runs}"),
-                 (f"layout {layout}: check, warm", warm, "goal ≤ 1 s"),
-                 (f"layout {layout}: check after one new support-log entry", after_edit, "goal ≤ 1 s"),
-                 (f"layout {layout}: hook, one new support-log entry", hook, "goal ≤ 0.5 s")]
-        shutil.rmtree(data, ignore_errors=True)
-    for what in ("cold", "warm", "after one edit", "hook"):
-        rows.append((f"  ratio folder / file layout, {what}", seen["ordner"][what] / seen["datei"][what], "goal ≤ 1.1× (as fast as before)"))
-    return rows
-
-
 def print_rows(rows: list[tuple[str, float, str]]) -> None:
     width = max(len(r[0]) for r in rows)
     print()
@@ -135,18 +80,12 @@ def main() -> None:
     parser.add_argument("--workplaces", type=int, default=2_000)
     parser.add_argument("--modules", type=int, default=100)
     parser.add_argument("--skip-anchor", action="store_true", help="skip check-jsonschema (slow)")
-    parser.add_argument("--layouts", action="store_true", help="only compare the two case layouts (issue 19)")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (the median is printed)")
     args = parser.parse_args()
     # An installed package has its bytecode; this machine sets PYTHONDONTWRITEBYTECODE=1, so an editable
     # checkout would compile ~60 modules on every start (0.15 s). Compile once, as pip install does.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "site_gen")], check=True)
     work = Path(tempfile.mkdtemp(prefix="bench-check-"))
-    if args.layouts:
-        print(f"Synthetic repository: {args.cases} cases, {args.workplaces} workplaces, {args.modules} modules, both layouts")
-        print_rows(layout_rows(work, args))
-        shutil.rmtree(work, ignore_errors=True)
-        return
     data = work / "records"
     generate(data, args.cases, args.workplaces, args.modules)
     files = {kind: sorted(str(p) for p in (data / kind).glob("*.yaml")) for kind in ("cases", "workplaces", "modules")}

@@ -95,7 +95,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="site-gen-sealed-") as tmp:
         work = Path(tmp)
         plain, sealed = work / "plain", work / "sealed"
-        generate(plain, args.cases, args.workplaces, args.modules, layout="ordner")
+        generate(plain, args.cases, args.workplaces, args.modules)
         shutil.copytree(plain, sealed)
         base_env = {k: v for k, v in os.environ.items() if not k.startswith("SITE_GEN_")}
         base_env["PYTHONPATH"] = str(REPO)

@@ -19,7 +19,7 @@ from ..findings import UserError
 from ..models.case import CostBearer, ServiceKind
 from ..models.common import PlacementType, Sector, Stage
 from ..models.workplace import Channel, Pictogram
-from ..records.layout import MAIN_FILE, appendable
+from ..records.layout import appendable, main_file
 from ..records.split import ordered_names
 
 FIRST = "Anna Ben Clara David Elif Finn Greta Hamza Ida Jonas Kaya Leon Mia Noah Ole Paula Quentin Rosa Samir Tilda Umut Vera Wanda Yusuf Zoe Malte Leni Emil Nele Arne".split()
@@ -160,15 +160,12 @@ def case(i: int, rng: random.Random, org: dict[str, Any], n_wp: int, n_mod: int)
     }
 
 
-def write_case(folder: Path, data: dict[str, Any], layout: str) -> None:
-    """One case as ``<id>.yaml`` (layout ``datei``) or as the folder ``<id>/`` (``ordner``, one file per entry)."""
-    if layout == "datei":
-        (folder / f"{data['id']}.yaml").write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
-        return
+def write_record(folder: Path, data: dict[str, Any], kind: str = "cases") -> None:
+    """One case (workplace) as the folder ``<id>/``: ``case.yaml`` (``workplace.yaml``) and one file per entry."""
     home = folder / data["id"]
     home.mkdir()
-    lists = {name: data.pop(name) for name in appendable() if data.get(name)}
-    (home / MAIN_FILE).write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
+    lists = {name: data.pop(name) for name in appendable(kind) if data.get(name)}
+    (home / main_file(kind)).write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
     for name, items in lists.items():
         (home / name).mkdir()
         texts = [yaml_rs.dumps(item) + "\n" for item in items]
@@ -176,8 +173,8 @@ def write_case(folder: Path, data: dict[str, Any], layout: str) -> None:
             (home / name / file_name).write_text(text, encoding="utf-8")
 
 
-def generate(out: Path, n_cases: int, n_workplaces: int, n_modules: int, seed: int = 7, layout: str = "datei") -> None:
-    """Write a synthetic records repository into ``out`` (replacing it); cases in ``layout`` (``ordner`` or ``datei``)."""
+def generate(out: Path, n_cases: int, n_workplaces: int, n_modules: int, seed: int = 7) -> None:
+    """Write a synthetic records repository into ``out`` (replacing it); cases and workplaces as folders."""
     if out.exists():
         if not (out / "organisation.yaml").exists():
             raise UserError(f"'{out}' existiert und ist kein Demo-Ordner.", "Einen neuen oder leeren Ordner angeben.")
@@ -192,9 +189,9 @@ def generate(out: Path, n_cases: int, n_workplaces: int, n_modules: int, seed: i
             shutil.copy(package_schema / name, out / "schema" / name)
     (out / "organisation.yaml").write_text(yaml_rs.dumps(org) + "\n", encoding="utf-8")
     for i in range(n_workplaces):
-        (out / "workplaces" / f"ap-{i + 1:04d}.yaml").write_text(yaml_rs.dumps(workplace(i, rng, org)) + "\n", encoding="utf-8")
+        write_record(out / "workplaces", workplace(i, rng, org), "workplaces")
     for i in range(n_modules):
         (out / "modules" / f"mod-{i + 1:03d}.yaml").write_text(yaml_rs.dumps(module(i, org)) + "\n", encoding="utf-8")
     for i in range(n_cases):
-        write_case(out / "cases", case(i, rng, org, n_workplaces, n_modules), layout)
+        write_record(out / "cases", case(i, rng, org, n_workplaces, n_modules))
 

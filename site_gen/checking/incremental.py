@@ -75,9 +75,10 @@ def _relevant(path: str) -> bool:
 
 
 def record_key(display: str) -> tuple[str, str] | None:
-    """``cases/tn-0001.yaml``, ``cases/tn-0001`` (a case folder) or a file of that folder → ``("cases", "tn-0001")``.
+    """``cases/tn-0001`` (a case folder) or a file of that folder → ``("cases", "tn-0001")``; ``modules/m.yaml`` → ``("modules", "m")``.
 
-    None for anything else (also for a file in a case folder that does not belong there).
+    None for anything else (also for a file in a case folder that does not belong there, and for a case
+    or workplace still stored as one file: only the full check names it, LAYOUT-SINGLE-FILE).
     """
     kind, _, name = display.partition("/")
     if kind not in RECORD_KINDS:
@@ -87,8 +88,8 @@ def record_key(display: str) -> tuple[str, str] | None:
         parts = inner.split("/")
         fits = inner == main_file(kind) or (len(parts) == 2 and parts[0] in appendable(kind) and parts[1].endswith(".yaml") and not parts[1].startswith("."))
         return (kind, rid) if fits and "." not in rid else None
-    if kind in FOLDER_KINDS and name and "." not in name:
-        return kind, name
+    if kind in FOLDER_KINDS:
+        return (kind, name) if name and "." not in name else None
     if "/" in name or not name.endswith(".yaml"):
         return None
     return kind, name[: -len(".yaml")]
@@ -209,7 +210,7 @@ def affected(commit: Commit, summaries: dict[str, CaseSummary | None]) -> set[st
         if referenced & (set(summary[2]) | set(summary[3])):
             out.add(display)
         if display in commit.touched:
-            out.update(d for w in summary[2] for d in (f"workplaces/{w}", f"workplaces/{w}.yaml") if d in summaries)
+            out.update(d for w in summary[2] if (d := f"workplaces/{w}") in summaries)
             out.update(d for m in summary[3] if (d := f"modules/{m}.yaml") in summaries)
     return out
 
@@ -249,7 +250,7 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
         _load(ds, by_display, display, tried)
     for case in list(ds.cases.values()):
         s = summary_of(case)
-        for display in [*(f"workplaces/{w}{x}" for w in s[2] for x in ("", ".yaml")), *(f"modules/{m}.yaml" for m in s[3])]:
+        for display in [*(f"workplaces/{w}" for w in s[2]), *(f"modules/{m}.yaml" for m in s[3])]:
             _load(ds, by_display, display, tried)
     _contact_context(ds, by_display)
     findings = positioned(ds.findings + run_checks(ds, today, caseload_of(summaries)), root, ds.provenance)
@@ -260,8 +261,8 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
 def _contact_context(ds: Dataset, by_display: dict[str, tuple[str, str]]) -> None:
     """The cases the loaded workplaces' contacts name, as lookup context (their consent rule needs them)."""
     for cid in sorted(contact_cases(ds) - set(ds.cases)):
-        display = next((d for d in (f"cases/{cid}", f"cases/{cid}.yaml") if d in by_display), None)
-        if display is not None:
+        display = f"cases/{cid}"
+        if display in by_display:
             record, _ = load_record("cases", ds.root / display, display)
             if record is not None:
                 ds.context[("cases", cid)] = record
@@ -333,9 +334,9 @@ def _listing_since(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dic
 
 
 def _on_disk(root: Path, display: str) -> bool:
-    """Whether the record ``display`` (a file, or a case folder with its ``case.yaml``) exists."""
-    kind, _, name = display.partition("/")
-    if kind in FOLDER_KINDS and not name.endswith(".yaml"):
+    """Whether the record ``display`` (a module file, or a record folder with its main file) exists."""
+    kind = display.partition("/")[0]
+    if kind in FOLDER_KINDS:
         return (root / display / main_file(kind)).is_file()
     return (root / display).is_file()
 

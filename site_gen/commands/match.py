@@ -48,8 +48,8 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("match", help="Passende Arbeitsplätze für eine Akte oder passende Bewerber:innen für einen Arbeitsplatz")
-    p.add_argument("case", nargs="?", help="Kennung der Akte (cases/<Kennung>.yaml)")
-    p.add_argument("--workplace", help="stattdessen: Kennung des Arbeitsplatzes (workplaces/<Kennung>.yaml)")
+    p.add_argument("case", nargs="?", help="Kennung der Akte (Ordner cases/<Kennung>/)")
+    p.add_argument("--workplace", help="stattdessen: Kennung des Arbeitsplatzes (Ordner workplaces/<Kennung>/)")
     p.add_argument("--top", type=positive, default=10, help="wie viele Vorschläge (Standard 10)")
     add_today(p, "(Einwilligungen, Einschätzungen)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="Ausgabeformat")

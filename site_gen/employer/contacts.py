@@ -26,13 +26,13 @@ KIND_LABELS = {kind.value: text for kind, text in CONTACT_KIND_LABELS.items()}
 
 
 def _case(root: Path, case_id: str) -> Case:
-    """The case a contact names, read from its folder or file; a German error when it is missing or broken."""
-    for display in (f"cases/{case_id}", f"cases/{case_id}.yaml"):
-        if (root / display).exists():
-            record, _ = load_record("cases", root / display, display)
-            if isinstance(record, Case):
-                return record
-            raise UserError(f"--case: Die Akte {case_id} enthält Fehler und kann nicht geprüft werden.", "Erst 'site-gen check' ausführen und die Akte korrigieren.")
+    """The case a contact names, read from its folder; a German error when it is missing or broken."""
+    display = f"cases/{case_id}"
+    if (root / display).is_dir():
+        record, _ = load_record("cases", root / display, display)
+        if isinstance(record, Case):
+            return record
+        raise UserError(f"--case: Die Akte {case_id} enthält Fehler und kann nicht geprüft werden.", "Erst 'site-gen check' ausführen und die Akte korrigieren.")
     raise UserError(f"--case: Die Akte {case_id} gibt es nicht.", "Kennung prüfen, z. B. tn-0042, oder --case weglassen (Kontakt ohne Akte).")
 
 

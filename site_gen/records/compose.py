@@ -82,7 +82,12 @@ def _assemble(unit: Unit, docs: list[Any]) -> tuple[Any, list[Finding], Provenan
 
 
 def resolve(main: str, provenance: Provenance, loc: Loc) -> tuple[str, Loc]:
-    """The small file holding key path ``loc`` of the composed record (``main``: its ``case.yaml``), and the path inside it."""
+    """The small file holding key path ``loc`` of the composed record (``main``: its ``case.yaml``), and the path inside it.
+
+    A whole list (``("support_log",)``) that lives in entry files only is placed at its first entry.
+    """
     if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int) and (loc[0], loc[1]) in provenance:
         return provenance[(loc[0], loc[1])], loc[2:]
+    if len(loc) == 1 and isinstance(loc[0], str) and (loc[0], 0) in provenance:
+        return provenance[(loc[0], 0)], ()
     return main, loc

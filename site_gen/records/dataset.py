@@ -26,7 +26,7 @@ from ..models.programmes import ProgrammeCatalogue
 from ..models.team import TeamTime
 from .compose import Provenance, compose
 from .config import default_programmes, load_catalogue, load_programmes, load_purposes, read_model
-from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, record_of, scan_folder, stat_key
+from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, main_file, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
 from .placeholders import MARKER, placeholder_findings
 from .unseal import unseal_record
@@ -100,7 +100,7 @@ class Dataset:
         return found if found is not None else self.context.get(("modules", mid))
 
     def path_of(self, kind: str, record_id: str) -> str:
-        return self.files.get((kind, record_id), f"{kind}/{record_id}.yaml")
+        return self.files.get((kind, record_id), f"{kind}/{record_id}" if kind in FOLDER_KINDS else f"{kind}/{record_id}.yaml")
 
     def exists(self, kind: str, record_id: str) -> bool:
         return (kind, record_id) in self.files
@@ -184,15 +184,16 @@ def contact_cases(ds: Dataset) -> set[str]:
 
 
 def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[list[Unit], list[Finding]]:
-    """Every record below ``root`` (a file or a case folder), and the entries that look like records but are not.
+    """Every record below ``root`` (a module file or a case or workplace folder), and the entries that look like records but are not.
 
     Units are (kind, id, display, (mtime_ns, size), sources), sorted by display.
-    A record is a regular ``*.yaml`` file or a case folder (``cases/<id>/``
-    with ``case.yaml``, see :mod:`site_gen.records.layout`); ``.yml``/``.YAML`` files
+    A record is a regular ``modules/*.yaml`` file or a record folder (``cases/<id>/``
+    with ``case.yaml``, ``workplaces/<id>/`` with ``workplace.yaml``, see :mod:`site_gen.records.layout`);
+    a case or workplace still stored as one file is LAYOUT-SINGLE-FILE (only ``site-gen migrate``
+    reads it; RECORD-DUPLICATE beside a folder of the same id), ``.yml``/``.YAML`` files
     and folders named like a record file are errors (they would be silently
     ignored), every other entry of a record folder is a finding (RECORD-STRAY,
-    RECORD-NOT-FILE), a symbolic link is refused unread (wherever it leads),
-    and a case both as file and as folder is RECORD-DUPLICATE. Strings and
+    RECORD-NOT-FILE), and a symbolic link is refused unread (wherever it leads). Strings and
     one ``scandir`` per folder: the pre-commit fast path lists 12,000 files
     with this, where Path objects alone would cost a fifth of a second.
     ``stat=False``: case folders get no stat key; ``files=True``: every source
@@ -209,8 +210,8 @@ def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[li
             entries = sorted(os.scandir(root / kind), key=lambda e: e.name)
         except (FileNotFoundError, NotADirectoryError):
             continue
-        folders: set[str] = set()
-        scanned = _scan_folders(root, kind, [e.name for e in entries if _is_case_folder(kind, e)], stat, files)
+        names = [e.name for e in entries if _is_case_folder(kind, e)]
+        scanned = _scan_folders(root, kind, names, stat, files)
         for e in entries:
             if e.name.startswith("."):
                 continue
@@ -219,7 +220,8 @@ def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[li
                 problems.extend(strays)
                 if unit is not None:
                     out.append(unit)
-                    folders.add(e.name)
+            elif kind in FOLDER_KINDS and e.name.endswith(".yaml") and e.is_file(follow_symlinks=False):
+                problems.append(single_file(kind, e.name[: -len(".yaml")], e.name[: -len(".yaml")] in names))
             elif e.name.lower().endswith((".yaml", ".yml")):
                 found = _record_file(root, kind, e)
                 if isinstance(found, Unit):
@@ -228,7 +230,6 @@ def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[li
                     problems.append(found)
             else:
                 problems.append(_stray_entry(kind, e))
-        problems.extend(_duplicates(out, kind, folders))
     out.sort(key=lambda u: (u.kind, u.display))
     return out, problems
 
@@ -246,9 +247,9 @@ def record_stamps(root: Path) -> list[tuple[str, str, str, tuple[int, int]]]:
             continue
         folders = {e.name: stamp for e in entries if _is_case_folder(kind, e) and (stamp := folder_stamp(root, kind, e.name)) is not None}
         out += [(kind, name, f"{kind}/{name}", stamp) for name, stamp in folders.items()]
-        files = [found for e in entries if not e.name.startswith(".") and e.name.endswith(".yaml") and not _is_case_folder(kind, e)
-                 and isinstance(found := _record_file(root, kind, e), Unit)]
-        out += [(u.kind, u.id, u.display, u.stamp) for u in files if u.id not in folders]
+        if kind not in FOLDER_KINDS:  # a single case file is no record (LAYOUT-SINGLE-FILE: the full check names it)
+            files = [found for e in entries if not e.name.startswith(".") and e.name.endswith(".yaml") and isinstance(found := _record_file(root, kind, e), Unit)]
+            out += [(u.kind, u.id, u.display, u.stamp) for u in files]
     return sorted(out, key=lambda r: (r[0], r[2]))
 
 
@@ -326,19 +327,25 @@ def _stray_entry(kind: str, e: os.DirEntry[str]) -> Finding:
     if e.is_dir():
         return Finding(display, "RECORD-NOT-FILE", f"Ein Ordner liegt in {kind}/, wo nur Datensätze als Dateien stehen; er wird nicht gelesen.",
                        f"Datensätze in {kind}/ sind Dateien ({kind}/<kennung>.yaml); Akten-Ordner gehören nach cases/.", line=1, col=1)
-    shape = f"{kind}/<kennung>.yaml" + (f" und Akten-Ordner {kind}/<kennung>/" if kind in FOLDER_KINDS else "")
+    shape = f"Ordner {kind}/<kennung>/ mit {main_file(kind)}" if kind in FOLDER_KINDS else f"{kind}/<kennung>.yaml"
     return Finding(display, "RECORD-STRAY", f"Die Datei gehört nicht in den Ordner {kind}/ und wird nicht gelesen.",
                    f"In {kind}/ liegen nur {shape}; Anhänge (Scans, Dokumente) gehören nicht ins Repository.", line=1, col=1)
 
 
-def _duplicates(out: list[Unit], kind: str, folders: set[str]) -> list[Finding]:
-    """A case both as file and as folder: the file is left out (RECORD-DUPLICATE)."""
-    problems = []
-    for unit in [u for u in out if u.kind == kind and u.id in folders and u.display.endswith(".yaml")]:
-        out.remove(unit)
-        problems.append(Finding(unit.display, "RECORD-DUPLICATE", "Die Akte liegt zweimal vor: als Datei und als Ordner mit derselben Kennung.",
-                                f"Nur der Ordner {kind}/{unit.id}/ wird gelesen. Die Datei mit 'site-gen migrate' einordnen oder löschen.", line=1, col=1))
-    return problems
+def single_file(kind: str, rid: str, twin: bool = False) -> Finding:
+    """A case (workplace) still stored as one file, ``cases/<id>.yaml``: only ``site-gen migrate`` reads it.
+
+    Beside a folder of the same id (``twin``) it is RECORD-DUPLICATE (the folder is read), else LAYOUT-SINGLE-FILE.
+    """
+    display = f"{kind}/{rid}.yaml"
+    noun, read = ("Die Akte", "sie") if kind == "cases" else ("Das Arbeitsplatzprofil", "es")
+    if twin:
+        return Finding(display, "RECORD-DUPLICATE", f"{noun} liegt zweimal vor: als Datei und als Ordner mit derselben Kennung.",
+                       f"Nur der Ordner {kind}/{rid}/ wird gelesen. Die Angaben der Datei von Hand in den Ordner übernehmen "
+                       "oder die veraltete Datei löschen.", line=1, col=1)
+    return Finding(display, "LAYOUT-SINGLE-FILE", f"{noun} liegt noch im alten Aufbau als eine Datei; {read} wird nicht gelesen.",
+                   f"'site-gen migrate' ausführen: das stellt {kind}/{rid}.yaml in den Ordner {kind}/{rid}/ um "
+                   f"({main_file(kind)} und eine Datei je Eintrag).", line=1, col=1)
 
 
 def record_files(root: Path) -> list[tuple[str, Path]]:
@@ -347,7 +354,12 @@ def record_files(root: Path) -> list[tuple[str, Path]]:
 
 
 def load_record(kind: str, path: Path, display: str, into: Dataset | None = None) -> tuple[BaseModel | None, list[Finding]]:
-    """Read and validate one record (a file or a case folder, its provenance kept ``into`` a Dataset; no cross-record rules)."""
+    """Read and validate one record (a record folder or a module file, its provenance kept ``into`` a Dataset; no cross-record rules).
+
+    A case or workplace file (``cases/<id>.yaml``) is not read: LAYOUT-SINGLE-FILE.
+    """
+    if kind in FOLDER_KINDS and not path.is_dir():
+        return None, [single_file(kind, path.name.removesuffix(".yaml"))]
     if path.is_dir():
         root = path.parents[display.count("/")]
         unit, strays = scan_folder(root, kind, path.name)
@@ -365,7 +377,7 @@ def load_record(kind: str, path: Path, display: str, into: Dataset | None = None
 
 def load_unit(root: Path, unit: Unit, into: Dataset | None = None) -> tuple[BaseModel | None, list[Finding]]:
     """Read and validate a record unit; a folder is composed into one record first (its provenance kept ``into`` a Dataset)."""
-    if len(unit.sources) == 1 and unit.sources[0] == unit.display:
+    if unit.kind not in FOLDER_KINDS:
         return load_record(unit.kind, root / unit.display, unit.display)
     data, findings, provenance, marked = compose(root, unit)
     if into is not None:
@@ -425,8 +437,8 @@ def load_dataset(root: Path, only: list[tuple[str, Path]] | list[Unit] | None = 
             kind, path = item
             display, rid = path.relative_to(root).as_posix(), path.stem
         ds.files[(kind, rid)] = display
-        if isinstance(item, Unit) and len(item.sources) > 1:
-            record, findings = load_unit(root, item, ds)
+        if isinstance(item, Unit) and item.kind in FOLDER_KINDS and len(item.sources) > 1:
+            record, findings = load_unit(root, item, ds)  # a record folder with entries: composed here
         else:
             record, findings = load_record(kind, path, display, ds)
         ds.findings.extend(findings)
@@ -517,9 +529,9 @@ def reload(ds: Dataset, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]
 
 
 def _unit_at(root: Path, kind: str, rid: str) -> Unit | None:
-    """The record ``kind/rid`` as it is on disk now: a case folder, a file, or None when gone."""
-    if kind in FOLDER_KINDS and (root / kind / rid).is_dir():
-        return scan_folder(root, kind, rid)[0]
+    """The record ``kind/rid`` as it is on disk now: a record folder, a module file, or None when gone."""
+    if kind in FOLDER_KINDS:
+        return scan_folder(root, kind, rid)[0] if (root / kind / rid).is_dir() else None
     path = root / kind / f"{rid}.yaml"
     if path.is_file():
         display = f"{kind}/{rid}.yaml"

@@ -1,17 +1,18 @@
 """Record layout: where a record's files are, and what a *record unit* is.
 
-A case is either one file, ``cases/<id>.yaml``, or one folder (the layout
-that merges): ``cases/<id>/case.yaml`` holds the stable data, and every
+A case is one folder (the layout that merges): ``cases/<id>/case.yaml`` holds the stable data, and every
 entry of an appendable list (support log, ability profiles, goals,
 placements, consents, after-placement events …) is a small file of its own,
 ``cases/<id>/<list>/<date>-<who>-<hash>.yaml``. Two people adding entries on
 two branches add two different files, which plain Git merges on every host
 (no merge driver needed); two people changing the same field still conflict.
+A workplace likewise (``workplaces/<id>/workplace.yaml``, contacts in ``contact_log/``).
+The old single file ``cases/<id>.yaml`` is read only by ``site-gen migrate`` (and the erasure
+history tools); anywhere else it is a finding, LAYOUT-SINGLE-FILE (:func:`site_gen.records.dataset.single_file`).
 
 A record unit is ``(kind, id, display, stamp, sources)``: ``display`` is the
-record's path relative to the root (the file, or the folder), ``sources``
-every file it is composed of, in list order. Only the folder layout has more
-than one source. Nothing here reads YAML (``compose.py`` does).
+record's path relative to the root (the folder; a module's file), ``sources``
+every file it is composed of, in list order. Nothing here reads YAML (``compose.py`` does).
 """
 
 from __future__ import annotations

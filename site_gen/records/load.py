@@ -322,6 +322,16 @@ def roundtrip() -> YAML:
     return yaml
 
 
+def roundtrip_document(text: str) -> Any | None:
+    """``text`` as a round-trip document, or None when ruamel cannot build one (a date that does not exist …)."""
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return roundtrip().load(text)
+    except (ValueError, YAMLError):
+        return None
+
+
 LINE_SEPARATORS = ("\u2028", "\u2029", "\x85")
 """Characters YAML folds as line breaks inside single-quoted or plain scalars (written there, they come back altered)."""
 

@@ -15,6 +15,7 @@ Idempotent: a second run finds nothing to do. ``--check`` only reports
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections import Counter
@@ -26,7 +27,7 @@ from ..wording import count
 from . import git as gh
 from .dataset import scan_records
 from .layout import FOLDER_KINDS, appendable, main_file
-from .load import read_yaml, roundtrip
+from .load import read_yaml, roundtrip_document
 from .split import dump, keep_section_comments, split_document
 
 _OLD_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?:\.\./)+schema/case\.schema\.json[ \t]*$", re.MULTILINE)
@@ -39,28 +40,38 @@ Key = tuple[str, str]
 """(kind, id) of a record to migrate."""
 
 
+def single_files(root: Path) -> list[Key]:
+    """Every case and workplace still stored as one file (``cases/<id>.yaml``: a regular file, no link).
+
+    The one place besides the erasure history tools that finds them: everywhere
+    else such a file is a finding (LAYOUT-SINGLE-FILE) and is not read.
+    """
+    out = []
+    for kind in FOLDER_KINDS:
+        folder = root / kind
+        if folder.is_dir() and not folder.is_symlink():
+            out += [(kind, e.name[: -len(".yaml")]) for e in os.scandir(folder)
+                    if e.name.endswith(".yaml") and not e.name.startswith(".") and e.is_file(follow_symlinks=False)]
+    return sorted(out)
+
+
 def twins(root: Path) -> list[Key]:
     """Records both as ``<kind>/<id>.yaml`` and as ``<kind>/<id>/``: migrate cannot move such a file (the folder is there)."""
-    out = []
-    for f in scan_records(root)[1]:
-        kind, _, name = f.file.partition("/")
-        if f.code == "RECORD-DUPLICATE" and kind in FOLDER_KINDS and name.endswith(".yaml") and "/" not in name:
-            out.append((kind, name[: -len(".yaml")]))
-    return sorted(out)
+    return [(kind, rid) for kind, rid in single_files(root) if (root / kind / rid).is_dir()]
 
 
 def pending(root: Path) -> tuple[list[Key], list[Key]]:
     """(record files to move into folders, folders whose main file still holds entry lists or names the composed schema)."""
     units, _ = scan_records(root)
-    files = [(u.kind, u.id) for u in units if u.kind in FOLDER_KINDS and u.display.endswith(".yaml")]
+    files = [key for key in single_files(root) if not (root / key[0] / key[1]).is_dir()]
     folders = []
     for u in units:
-        if u.kind in FOLDER_KINDS and not u.display.endswith(".yaml"):
+        if u.kind in FOLDER_KINDS:
             data, _ = read_yaml(root / u.sources[0], u.sources[0])
             if data is None:
                 continue
             text = (root / u.sources[0]).read_text("utf-8-sig")
-            if (_OLD_MODELINE if u.kind == "cases" else _OLD_WORKPLACE_MODELINE).search(text) or (isinstance(data, dict) and split_document(roundtrip().load(text), u.kind)[1]):
+            if (_OLD_MODELINE if u.kind == "cases" else _OLD_WORKPLACE_MODELINE).search(text) or (isinstance(data, dict) and split_document(roundtrip_document(text), u.kind)[1]):
                 folders.append((u.kind, u.id))
     return files, folders
 
@@ -94,9 +105,10 @@ def split(root: Path, key: Key) -> int:
     """Write the entries of ``cases/<id>/case.yaml`` (``workplaces/<id>/workplace.yaml``) as small files; returns how many."""
     kind, rid = key
     main = root / kind / rid / main_file(kind)
-    yaml = roundtrip()
     original = main.read_text("utf-8-sig")
-    doc = yaml.load(original)
+    doc = roundtrip_document(original)
+    if not hasattr(doc, "keys"):
+        return 0  # not a mapping, or a date that does not exist: moved whole, the check names it
     spans = _entry_lines(doc, kind)
     doc, moved = split_document(doc, kind)
     if not moved:

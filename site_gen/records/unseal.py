@@ -151,7 +151,7 @@ def unseal_record(root: Path, kind: str, data: Any, display: str) -> tuple[Any, 
     if not op.sealed:
         return data, []
     found = data.get("id")
-    case = found if isinstance(found, str) else display.rsplit("/", 1)[-1].removesuffix(".yaml")
+    case = found if isinstance(found, str) else display.rsplit("/", 1)[-1]
     walk = _Walk(op, case, data.get("location"), display)
     for top in [k for k in data if k not in READABLE]:
         data[top] = walk.value(data[top], (top,))
@@ -249,9 +249,9 @@ class _Walk:
         return None
 
     @property
-    def main(self) -> str | None:
-        """The file a whole-case finding points at: the case file, or a folder's case.yaml."""
-        return None if self.display.endswith(".yaml") else f"{self.display}/case.yaml"
+    def main(self) -> str:
+        """The file a whole-case finding points at: the folder's case.yaml."""
+        return f"{self.display}/case.yaml"
 
 
 def _german(day: str) -> str:

@@ -55,13 +55,8 @@ def _case_keys(ring: Keyring, case: str, location: Any, identities: list[Identit
 def _composed(root: Path, unit: Unit) -> tuple[dict[str, Any], dict[tuple[str, int], str]]:
     """The case's raw mapping, opened, and which entry file each list item came from."""
     from .compose import compose
-    from .load import read_yaml
 
-    if len(unit.sources) == 1 and unit.sources[0] == unit.display:
-        data, _ = read_yaml(root / unit.display, unit.display)
-        provenance: dict[tuple[str, int], str] = {}
-    else:
-        data, _, provenance, _ = compose(root, unit)
+    data, _, provenance, _ = compose(root, unit)
     opened, findings = unseal_record(root, "cases", data, unit.display)
     if not isinstance(opened, dict) or any(f.code.startswith("SEALED-") and f.severity.value == "error" for f in findings):
         raise UserError(f"Die Akte {unit.id} lässt sich nicht öffnen.", "'site-gen check' nennt den Grund.")
@@ -162,8 +157,8 @@ def _remove_purpose(root: Path, unit: Unit, purpose: str) -> int:
     removed = 0
     for name in fields:
         folder = root / unit.display / name
-        if len(unit.sources) > 1 or folder.is_dir():
-            removed += sum(1 for _ in folder.glob("*.yaml")) if folder.is_dir() else 0
+        if folder.is_dir():
+            removed += sum(1 for _ in folder.glob("*.yaml"))
             shutil.rmtree(folder, ignore_errors=True)
     yaml = roundtrip()
     main = root / unit.sources[0]

@@ -43,10 +43,10 @@ def find_case_and_workplace(ds: Dataset, case_id: str, workplace_id: str | None 
         if sealed is not None:  # a sealed case this reader cannot open: say so, not "invalid"
             raise UserError(f"{sealed.code} {sealed.message}", sealed.hint)
         state = "ist ungültig" if ds.exists("cases", case_id) else "gibt es nicht"
-        raise UserError(f"Die Akte '{case_id}' {state}.", "Kennung prüfen (Dateiname ohne .yaml) und 'site-gen check' ausführen.")
+        raise UserError(f"Die Akte '{case_id}' {state}.", "Kennung prüfen (der Name des Ordners unter cases/) und 'site-gen check' ausführen.")
     if workplace_id is not None and workplace_id not in ds.workplaces:
         state = "ist ungültig" if ds.exists("workplaces", workplace_id) else "gibt es nicht"
-        raise UserError(f"Den Arbeitsplatz '{workplace_id}' {state}.", "Kennung aus workplaces/ angeben (Dateiname ohne .yaml).")
+        raise UserError(f"Den Arbeitsplatz '{workplace_id}' {state}.", "Kennung aus workplaces/ angeben (der Name des Ordners).")
 
 
 def briefing_context(ds: Dataset, case_id: str, workplace_id: str, today: dt.date) -> BriefingContext:

@@ -22,7 +22,7 @@ from .internal import FIGURES, Link, case_link, label, location_name, staff_link
 PAGE = f"{FIGURES}/qualitaet.md"
 CONTACT_MONTHS = 6
 """Employer contacts are counted over the last full calendar months before the key date."""
-SOURCE_CASE = "Akten (cases/*.yaml)"
+SOURCE_CASE = "Akten (cases/)"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

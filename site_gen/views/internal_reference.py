@@ -16,8 +16,8 @@ from ..models import Case, Module, Organisation, ProfileCatalogue, PurposeCatalo
 from ..records.layout import MAIN_FILE, WHO, appendable, date_field
 
 FILES: list[tuple[str, type[BaseModel], str]] = [
-    ("Akte einer teilnehmenden Person", Case, "cases/<kennung>/case.yaml und eine Datei je Eintrag (siehe unten), früher cases/<kennung>.yaml"),
-    ("Arbeitsplatzprofil", Workplace, "workplaces/<kennung>.yaml"),
+    ("Akte einer teilnehmenden Person", Case, "cases/<kennung>/case.yaml und eine Datei je Eintrag (siehe unten)"),
+    ("Arbeitsplatzprofil", Workplace, "workplaces/<kennung>/workplace.yaml und eine Datei je Kontakt (contact_log/)"),
     ("Kursmodul", Module, "modules/<kennung>.yaml"),
     ("Organisationsdaten", Organisation, "organisation.yaml"),
     ("Profilkatalog", ProfileCatalogue, "schema/profile-catalogue.yaml"),

@@ -132,7 +132,7 @@ def require_record(ds: Dataset, kind: str, record_id: str, what: str) -> None:
         return
     if ds.exists(kind, record_id):
         raise UserError(f"{what} '{record_id}' hat Fehler und kann nicht verglichen werden.", "Mit 'site-gen check' die Fehler anzeigen und beheben.")
-    raise UserError(f"{what} '{record_id}' gibt es nicht.", f"Die Kennung so angeben, wie die Datei unter {kind}/ heißt (ohne .yaml).")
+    raise UserError(f"{what} '{record_id}' gibt es nicht.", f"Die Kennung so angeben, wie der Ordner unter {kind}/ heißt.")
 
 
 __all__ = ["CaseSection", "MatchRow", "WorkplaceSection", "case_section", "require_record", "workplace_section"]

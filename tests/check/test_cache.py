@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pickle
+import shutil
 from pathlib import Path
 
 import pytest
 
-from ..conftest import TODAY, run_cli
+from ..conftest import BASE_CASE, BASE_WORKPLACE, TODAY, run_cli
 
 
 class _Payload:
@@ -32,15 +33,15 @@ def test_a_planted_cache_runs_no_code_and_is_rebuilt(base_repo: Path, tmp_path: 
     assert not marker.exists()
     assert again.returncode == 0 and again.stdout == first.stdout
     assert not (cache / "result.pickle").exists()  # legacy formats are removed, never read
-    fast = run_cli("--root", str(base_repo), "check", "--today", TODAY, "cases/tn-0001.yaml")
+    fast = run_cli("--root", str(base_repo), "check", "--today", TODAY, BASE_CASE)
     assert not marker.exists() and fast.returncode == 0
 
 
 def test_foreign_json_in_the_cache_is_ignored(base_repo: Path) -> None:
     first = run_cli("--root", str(base_repo), "check", "--today", TODAY)
     (base_repo / ".site-gen-cache" / "records.json").write_text('{"code": "x", "key": "y", "findings": [[1, 2]]}', encoding="utf-8")
-    (base_repo / ".site-gen-cache" / "summary.json").write_text('{"files": {"cases/tn-0001.yaml": ["a", "b", null]}}', encoding="utf-8")
-    again = run_cli("--root", str(base_repo), "check", "--today", TODAY, "cases/tn-0001.yaml")
+    (base_repo / ".site-gen-cache" / "summary.json").write_text('{"files": {"cases/tn-0001": ["a", "b", null]}}', encoding="utf-8")
+    again = run_cli("--root", str(base_repo), "check", "--today", TODAY, BASE_CASE)
     assert again.returncode == 0 and "Traceback" not in again.stderr
     assert run_cli("--root", str(base_repo), "check", "--today", TODAY).stdout == first.stdout
 
@@ -48,13 +49,14 @@ def test_foreign_json_in_the_cache_is_ignored(base_repo: Path) -> None:
 def test_a_changed_workplace_reaches_the_cases_placed_there(base_repo: Path) -> None:
     """Per-record cache: the unchanged case is checked again when its workplace goes; warm equals cold."""
     assert run_cli("--root", str(base_repo), "check", "--today", TODAY).returncode == 0
-    workplace = base_repo / "workplaces" / "ap-0001.yaml"
+    workplace = base_repo / BASE_WORKPLACE
     kept = workplace.read_text(encoding="utf-8")
-    workplace.unlink()
+    shutil.rmtree(workplace.parent)
     warm = run_cli("--root", str(base_repo), "check", "--today", TODAY)
     cold = run_cli("--root", str(base_repo), "check", "--today", TODAY, "--no-cache")
-    assert warm.returncode == 1 and "cases/tn-0001.yaml" in warm.stdout and "REF-DANGLING" in warm.stdout
+    assert warm.returncode == 1 and "cases/tn-0001/placements/" in warm.stdout and "REF-DANGLING" in warm.stdout
     assert warm.stdout == cold.stdout
+    workplace.parent.mkdir()
     workplace.write_text(kept, encoding="utf-8")
     again = run_cli("--root", str(base_repo), "check", "--today", TODAY)
     assert again.returncode == 0 and again.stdout == run_cli("--root", str(base_repo), "check", "--today", TODAY, "--no-cache").stdout
@@ -80,7 +82,7 @@ def test_a_forged_cache_entry_is_ignored(base_repo: Path) -> None:
 
     assert _check(base_repo)[0] == 0
     body = json.loads(read_cache(base_repo, "records.json") or b"null")
-    case = base_repo / "cases" / "tn-0001.yaml"
+    case = base_repo / BASE_CASE
     case.write_text(case.read_text(encoding="utf-8") + "unbekannt: 1\n", encoding="utf-8")
     cold = _check(base_repo, use_cache=False)
     assert cold[0] == 1
@@ -89,7 +91,7 @@ def test_a_forged_cache_entry_is_ignored(base_repo: Path) -> None:
     for head in (b"", stored.read_bytes().partition(b"\n")[0] + b"\n", b"site-gen-cache " + b"0" * 64 + b"\n"):
         stored.write_bytes(head + forged)
         assert _check(base_repo) == cold
-        assert _check(base_repo, "cases/tn-0001.yaml")[0] == 1
+        assert _check(base_repo, BASE_CASE)[0] == 1
 
 
 def test_an_edit_of_the_same_size_with_the_time_put_back_is_seen(base_repo: Path) -> None:
@@ -97,7 +99,7 @@ def test_an_edit_of_the_same_size_with_the_time_put_back_is_seen(base_repo: Path
     import os
 
     assert _check(base_repo)[0] == 0
-    case = base_repo / "cases" / "tn-0001.yaml"
+    case = base_repo / BASE_CASE
     before = os.stat(case)
     text = case.read_text(encoding="utf-8")
     os.utime(case, ns=(before.st_atime_ns, before.st_mtime_ns - 10_000_000_000))  # older than the cache
@@ -128,7 +130,7 @@ def test_a_linked_cache_folder_is_neither_read_nor_written(base_repo: Path, tmp_
     (elsewhere / "records.json").write_text("fremd", encoding="utf-8")
     (base_repo / ".site-gen-cache").symlink_to(elsewhere)
     assert _check(base_repo)[0] == 0
-    assert _check(base_repo, "cases/tn-0001.yaml")[0] == 0
+    assert _check(base_repo, BASE_CASE)[0] == 0
     assert sorted(p.name for p in elsewhere.iterdir()) == ["records.json"]
     assert (elsewhere / "records.json").read_text(encoding="utf-8") == "fremd"
 

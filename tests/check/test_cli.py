@@ -9,24 +9,24 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import TODAY, run_cli, run_entry_point
+from ..conftest import BASE_CASE, BASE_PLACEMENT, BASE_WORKPLACE, TODAY, run_cli, run_entry_point
 
 
 def _break_reference(repo: Path) -> Path:
-    case = repo / "cases" / "tn-0001.yaml"
-    case.write_text(case.read_text().replace("workplace: ap-0001", "workplace: ap-0404"))
-    return case
+    placement = repo / BASE_PLACEMENT
+    placement.write_text(placement.read_text().replace("workplace: ap-0001", "workplace: ap-0404"))
+    return placement
 
 
 def test_formats_and_exit_codes(base_repo: Path) -> None:
     _break_reference(base_repo)
     text = run_cli("--root", str(base_repo), "check", "--today", TODAY)
     assert text.returncode == 1
-    assert "cases/tn-0001.yaml:20:5: REF-DANGLING 'placements[0].workplace': Arbeitsplatz nicht gefunden." in text.stdout
+    assert f"{BASE_PLACEMENT}:2:1: REF-DANGLING 'placements[0].workplace': Arbeitsplatz nicht gefunden." in text.stdout
     github = run_cli("--root", str(base_repo), "check", "--today", TODAY, "--format", "github")
-    assert github.stdout.startswith("::error file=cases/tn-0001.yaml,line=20,col=5,title=REF-DANGLING::")
+    assert github.stdout.startswith(f"::error file={BASE_PLACEMENT},line=2,col=1,title=REF-DANGLING::")
     data = json.loads(run_cli("--root", str(base_repo), "check", "--today", TODAY, "--format", "json").stdout)
-    assert [(f["code"], f["line"], f["severity"]) for f in data["findings"]] == [("REF-DANGLING", 20, "error")]
+    assert [(f["code"], f["line"], f["severity"]) for f in data["findings"]] == [("REF-DANGLING", 2, "error")]
     assert data["summary"].endswith("1 Fehler, 0 Warnungen.")
     usage = run_cli("--root", str(base_repo), "check", "--format", "xml")
     assert usage.returncode == 2 and "Aufruf fehlerhaft" in usage.stderr
@@ -35,8 +35,8 @@ def test_formats_and_exit_codes(base_repo: Path) -> None:
 
 
 def test_strict_makes_warnings_fail(base_repo: Path) -> None:
-    case = base_repo / "cases" / "tn-0001.yaml"
-    case.write_text(case.read_text().replace("end: 2026-05-31", "end: 2026-08-31"))  # 6 months: HAA warning
+    placement = base_repo / BASE_PLACEMENT
+    placement.write_text(placement.read_text().replace("end: 2026-05-31", "end: 2026-08-31"))  # 6 months: HAA warning
     loose = run_cli("--root", str(base_repo), "check", "--today", TODAY)
     assert loose.returncode == 0 and "PLACEMENT-LONG" in loose.stdout
     assert run_cli("--root", str(base_repo), "check", "--today", TODAY, "--strict").returncode == 1
@@ -61,11 +61,11 @@ def test_fast_path_checks_changed_file_and_what_it_touches(base_repo: Path) -> N
     assert fast.returncode == 1 and "REF-DANGLING" in fast.stdout
     case.write_text(case.read_text().replace("ap-0404", "ap-0001").replace("status: beendet", "status: laufend").replace("end: 2026-05-31", "end: 2026-12-20").replace("start: 2026-03-01", "start: 2026-09-01"))
     assert run_cli("--root", str(base_repo), "check", "--today", TODAY, str(case)).returncode == 0
-    workplace = base_repo / "workplaces" / "ap-0001.yaml"
+    workplace = base_repo / BASE_WORKPLACE
     workplace.write_text(workplace.read_text().replace("status: aktiv", "status: beendet"))
     touched = run_cli("--root", str(base_repo), "check", "--today", TODAY, str(workplace))
     # the finding is in the case that runs at the now closed workplace
-    assert touched.returncode == 1 and "cases/tn-0001.yaml" in touched.stdout and "PLACEMENT-CLOSED-WORKPLACE" in touched.stdout
+    assert touched.returncode == 1 and "cases/tn-0001/" in touched.stdout and "PLACEMENT-CLOSED-WORKPLACE" in touched.stdout
 
 
 def test_fast_path_falls_back_to_full_check_for_organisation(base_repo: Path) -> None:
@@ -73,7 +73,7 @@ def test_fast_path_falls_back_to_full_check_for_organisation(base_repo: Path) ->
     org = base_repo / "organisation.yaml"
     org.write_text(org.read_text().replace("id: jc-olaf", "id: jc-olga"))
     result = run_cli("--root", str(base_repo), "check", "--today", TODAY, str(org))
-    assert result.returncode == 1 and "cases/tn-0001.yaml" in result.stdout and "Fachkraft nicht gefunden" in result.stdout
+    assert result.returncode == 1 and BASE_CASE in result.stdout and "Fachkraft nicht gefunden" in result.stdout
 
 
 def test_demo_generator_is_deterministic_and_valid(tmp_path: Path) -> None:
@@ -84,10 +84,10 @@ def test_demo_generator_is_deterministic_and_valid(tmp_path: Path) -> None:
     result = run_cli("--root", str(tmp_path / "a"), "check", "--strict", "--today", TODAY, "--no-cache")
     assert result.returncode == 0, result.stdout[-2000:]
     assert (tmp_path / "a" / "cases" / "tn-00001" / "case.yaml").is_file()  # the folder layout by default
-    assert run_cli("demo", "--cases", "40", "--workplaces", "12", "--modules", "4", "--layout", "datei", "--out", str(tmp_path / "c")).returncode == 0
-    assert (tmp_path / "c" / "cases" / "tn-00001.yaml").is_file()
-    single = run_cli("--root", str(tmp_path / "c"), "check", "--strict", "--today", TODAY, "--no-cache")
-    assert single.returncode == 0 and single.stdout.split(":")[-1] == result.stdout.split(":")[-1], single.stdout[-2000:]
+    assert (tmp_path / "a" / "workplaces" / "ap-0001" / "workplace.yaml").is_file()  # workplaces too
+    assert not list((tmp_path / "a" / "cases").glob("*.yaml")) and not list((tmp_path / "a" / "workplaces").glob("*.yaml"))
+    gone = run_cli("demo", "--cases", "1", "--workplaces", "1", "--modules", "1", "--layout", "datei", "--out", str(tmp_path / "c"))
+    assert gone.returncode == 2 and not (tmp_path / "c").exists()  # the single-file layout is gone
     shutil.rmtree(tmp_path / "b")
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "wichtig.txt").write_text("x")

@@ -42,11 +42,12 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (folder / "consents" / f"2025-11-1{n}-ew-{n}-aaaaa{n}.yaml").write_text(CONSENT.format(id=f"ew-{MARKER}", n=n), encoding="utf-8")
     single = CASE.read_text(encoding="utf-8").replace("id: tn-0098", f"id: tn-{MARKER}-b", 1)
     single += "consents:\n" + "".join("  - " + CONSENT.format(id=f"ew-{MARKER}", n=n).replace("\n", "\n    ").rstrip() + "\n" for n in (1, 2))
-    (root / "cases" / "tn-0082.yaml").write_text(single, encoding="utf-8")
-    workplace = (root / "workplaces" / "ap-0001.yaml").read_text(encoding="utf-8")
+    (root / "cases" / "tn-0082").mkdir()
+    (root / "cases" / "tn-0082" / "case.yaml").write_text(single, encoding="utf-8")  # entries in case.yaml itself
+    workplace = (root / "workplaces" / "ap-0001" / "workplace.yaml").read_text(encoding="utf-8")
     mentors = f"mentors:\n  - id: m-{MARKER}\n    name: Eine Probe\n    trained: false\n  - id: m-{MARKER}\n    name: Zwei Probe\n    trained: false\n"
     workplace = re.sub(r"(?m)^mentors:\n(?:  .*\n)+", mentors, workplace) if "mentors:" in workplace else workplace + mentors
-    (root / "workplaces" / "ap-0001.yaml").write_text(workplace, encoding="utf-8")
+    (root / "workplaces" / "ap-0001" / "workplace.yaml").write_text(workplace, encoding="utf-8")
     return root
 
 

@@ -14,7 +14,7 @@ from ..conftest import DATA, TODAY, make_repo, run_cli
 
 def test_base_fixture_is_clean_and_html_is_accepted_as_text(base_repo: Path) -> None:
     # tn-0001 holds <script> and onerror= in a text field: valid data, escaped when rendered.
-    assert "<script>" in (base_repo / "cases" / "tn-0001.yaml").read_text()
+    assert "<script>" in (base_repo / "cases" / "tn-0001" / "case.yaml").read_text()
     result = run_cli("--root", str(base_repo), "check", "--strict", "--today", TODAY, "--no-cache")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().endswith("0 Fehler, 0 Warnungen.")

@@ -18,6 +18,7 @@ import yaml_rs
 from consent_fixtures import DATA, REPO, TODAY, make_repo, site_gen
 
 from site_gen.models.case import Case
+from tests.conftest import composed
 
 
 FREE_TEXT_KEYS = {"first_name", "last_name", "name", "court_ref", "note", "goal", "measures", "wishes", "interests",
@@ -51,16 +52,15 @@ def _contains(raw: Any, dumped: Any) -> bool:
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str, dict[str, Any]]:
     """Export of the fully filled case tn-0001 from a real Git repository with a rename."""
     root = make_repo(tmp_path_factory.mktemp("export"), DATA / "valid")
-    case_file = root / "cases" / "tn-0001.yaml"
-    raw = yaml_rs.loads(case_file.read_text(encoding="utf-8"), parse_datetime=False)
+    folder = root / "cases" / "tn-0001"
+    raw = composed(folder)
     _git(root, "init", "-q", "-b", "main")
-    old = root / "cases" / "tn-0001-alt.yaml"
-    case_file.rename(old)
+    folder.rename(root / "cases" / "tn-0001-alt")
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "Akte angelegt", author="Kirsten Ahlgrimm", date="2025-02-03T09:00:00+01:00")
-    _git(root, "mv", "cases/tn-0001-alt.yaml", "cases/tn-0001.yaml")
+    _git(root, "mv", "cases/tn-0001-alt", "cases/tn-0001")
     _git(root, "commit", "-q", "-m", "Umbenannt", author="Torben Quellmann", date="2025-03-10T09:00:00+01:00")
-    with case_file.open("a", encoding="utf-8") as f:
+    with (folder / "case.yaml").open("a", encoding="utf-8") as f:
         f.write("# geprüft\n")
     _git(root, "commit", "-q", "-am", "Geprüft", author="Kirsten Ahlgrimm", date="2026-10-02T09:00:00+02:00")
     out = tmp_path_factory.mktemp("out")
@@ -72,7 +72,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], 
 
 
 def test_fixture_case_fills_every_field() -> None:
-    raw = yaml_rs.loads((DATA / "valid" / "cases" / "tn-0001.yaml").read_text(encoding="utf-8"), parse_datetime=False)
+    raw = composed(DATA / "valid" / "cases" / "tn-0001")
     optional_unused = {"closed"}  # an open case: 'closed' is tested by the retention rules
     assert set(Case.model_fields) - set(raw) == optional_unused
 

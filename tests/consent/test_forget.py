@@ -42,17 +42,17 @@ def build_repo(root: Path) -> Path:
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Start mit drei Akten")
-    with (root / "cases" / f"{CASE}.yaml").open("a", encoding="utf-8") as f:
+    with (root / "cases" / CASE / "case.yaml").open("a", encoding="utf-8") as f:
         f.write("# Praktikum besprochen\n")
     git(root, "commit", "-q", "-am", f"{CASE}: Praktikum besprochen")
     git(root, "tag", "-a", "stand-1", "-m", "Stand nach dem Praktikumsgespräch")
     git(root, "tag", "leicht-1")
     git(root, "checkout", "-q", "-b", "entwurf")
-    with (root / "cases" / f"{CASE}.yaml").open("a", encoding="utf-8") as f:
+    with (root / "cases" / CASE / "case.yaml").open("a", encoding="utf-8") as f:
         f.write("# ENTWURF-MARKER-77\n")
     git(root, "commit", "-q", "-am", "Entwurf")
     git(root, "checkout", "-q", "main")
-    with (root / "cases" / "tn-0001.yaml").open("a", encoding="utf-8") as f:
+    with (root / "cases" / "tn-0001" / "case.yaml").open("a", encoding="utf-8") as f:
         f.write("# geprüft\n")
     git(root, "commit", "-q", "-am", "Nach Gespräch mit Birte Holtkötter auch tn-0001 geprüft")
     git(root, "clone", "-q", "--bare", str(root), str(root.parent / "origin.git"))
@@ -64,7 +64,7 @@ def build_repo(root: Path) -> Path:
 def forgotten(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str], str]:
     root = build_repo(tmp_path_factory.mktemp("forget") / "akten")
     assert store_hits(root) == MARKERS  # the data really is in the history before
-    before = git(root, "log", "--format=%s", "--", "cases/tn-0001.yaml")
+    before = git(root, "log", "--format=%s", "--", "cases/tn-0001")
     site_gen(root, "check", "--today", "2026-11-22")  # fills the check cache with parsed records
     assert (root / ".site-gen-cache").exists()
     # No git identity at all (as on a fresh CI runner): forget must still commit the removal.
@@ -85,7 +85,7 @@ def test_no_object_in_the_store_holds_the_data(forgotten: tuple[Path, subprocess
     root, _, _ = forgotten
     assert store_hits(root) == []
     objects = git(root, "rev-list", "--all", "--objects")
-    assert f"cases/{CASE}.yaml" not in objects
+    assert f"cases/{CASE}" not in objects
     assert git(root, "fsck", "--unreachable", "--no-reflogs").strip() == ""
     counts = dict(line.split(": ") for line in git(root, "count-objects", "-v").splitlines())
     assert counts["count"] == "0" and counts["garbage"] == "0"  # nothing loose left behind
@@ -97,15 +97,15 @@ def test_no_commit_tag_or_branch_mentions_the_person(forgotten: tuple[Path, subp
     assert CASE not in messages and "Holtkötter" not in messages
     assert "[gelöscht]" in messages  # the message that named her was rewritten, not dropped
     for ref in git(root, "for-each-ref", "--format=%(refname)").split():
-        assert f"cases/{CASE}.yaml" not in git(root, "ls-tree", "-r", "--name-only", ref), ref
+        assert f"cases/{CASE}/" not in git(root, "ls-tree", "-r", "--name-only", ref), ref
     assert git(root, "reflog", "--all").strip() == ""
 
 
 def test_everything_else_survives(forgotten: tuple[Path, subprocess.CompletedProcess[str], str]) -> None:
     root, _, before = forgotten
-    assert not (root / "cases" / f"{CASE}.yaml").exists()
-    assert (root / "cases" / "tn-0001.yaml").exists() and (root / "cases" / "tn-0201.yaml").exists()
-    assert git(root, "log", "--format=%s", "--", "cases/tn-0001.yaml").count("\n") == before.count("\n")
+    assert not (root / "cases" / CASE).exists()
+    assert (root / "cases" / "tn-0001" / "case.yaml").exists() and (root / "cases" / "tn-0201" / "case.yaml").exists()
+    assert git(root, "log", "--format=%s", "--", "cases/tn-0001").count("\n") == before.count("\n")
     assert {"stand-1", "leicht-1"} <= set(git(root, "tag").split())
     assert "entwurf" in git(root, "branch")
     assert git(root, "status", "--porcelain").strip() == ""
@@ -119,16 +119,16 @@ def test_without_terminal_and_without_yes_nothing_happens(tmp_path: Path) -> Non
     result = site_gen(root, "forget", CASE, input="")
     assert result.returncode == 1
     assert "Bestätigung" in result.stderr and "Traceback" not in result.stderr
-    assert (root / "cases" / f"{CASE}.yaml").exists() and git(root, "rev-parse", "HEAD") == head
+    assert (root / "cases" / CASE).exists() and git(root, "rev-parse", "HEAD") == head
 
 
 def test_uncommitted_changes_block_the_history_rewrite(tmp_path: Path) -> None:
     root = build_repo(tmp_path / "akten")
-    with (root / "cases" / "tn-0001.yaml").open("a", encoding="utf-8") as f:
+    with (root / "cases" / "tn-0001" / "case.yaml").open("a", encoding="utf-8") as f:
         f.write("# noch nicht committet\n")
     result = site_gen(root, "forget", CASE, "--yes")
     assert result.returncode == 1 and "nicht committet" in result.stderr
-    assert (root / "cases" / f"{CASE}.yaml").exists()
+    assert (root / "cases" / CASE).exists()
 
 
 def _run_in_terminal(root: Path, args: list[str], typed: str) -> tuple[int, str]:
@@ -154,10 +154,10 @@ def _run_in_terminal(root: Path, args: list[str], typed: str) -> tuple[int, str]
 def test_terminal_confirmation(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "ohne-git", DATA / "valid", DATA / "_briefing")
     code, out = _run_in_terminal(root, ["forget", CASE], "tn-0001\n")
-    assert code == 1 and "Abgebrochen" in out and (root / "cases" / f"{CASE}.yaml").exists()
+    assert code == 1 and "Abgebrochen" in out and (root / "cases" / CASE).exists()
     code, out = _run_in_terminal(root, ["forget", CASE], f"{CASE}\n")
     assert code == 0, out
-    assert not (root / "cases" / f"{CASE}.yaml").exists()
+    assert not (root / "cases" / CASE).exists()
     assert "kein Git-Repository" in out
 
 

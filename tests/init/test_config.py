@@ -24,7 +24,7 @@ def bare_repo(path: Path) -> Path:
 
 def test_without_catalogue_files_the_rules_still_hold(tmp_path: Path) -> None:
     repo = bare_repo(tmp_path / "repo")
-    case = repo / "cases" / "tn-0001.yaml"
+    case = repo / "cases" / "tn-0001" / "case.yaml"
     text = case.read_text(encoding="utf-8")
     consent = ("consents:\n  - id: ew-1\n    purpose: {}\n    given_by: person\n    given_on: 2026-01-05\n"
                "    document: Papierakte, Register Einwilligungen, Blatt 1\n")

@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from tests.conftest import REPO, TODAY, run_cli
+from tests.conftest import REPO, TODAY, file_with, run_cli
 
 from .conftest import DATA, fixture_repo
 
@@ -60,7 +60,7 @@ def test_invalid_record_is_left_out_and_the_rest_is_built(tmp_path: Path) -> Non
     repo = fixture_repo(tmp_path / "repo")
     out = tmp_path / "site"
     assert run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search").returncode == 0
-    case = repo / "cases" / "tn-1002.yaml"
+    case = file_with(repo / "cases" / "tn-1002", "workplace: ap-kantine")
     case.write_text(case.read_text(encoding="utf-8").replace("workplace: ap-kantine", "workplace: ap-gibt-es-nicht"), encoding="utf-8")
     proc = run_cli("--root", str(repo), "build", "--today", TODAY, "--out", str(out), "--no-search")
     assert proc.returncode == 1

@@ -24,7 +24,7 @@ PERSONAL = ("Sandmann", "Wiebke", SECRET, "Draußen arbeiten")
 
 def closed_repo(target: Path) -> Path:
     repo = fixture_repo(target)
-    edit(repo / "cases" / "tn-1001.yaml", 'opened: "2025-01-10"\n', 'opened: "2025-01-10"\nclosed: "2025-11-21"\n')
+    edit(repo / "cases" / "tn-1001" / "case.yaml", 'opened: "2025-01-10"\n', 'opened: "2025-01-10"\nclosed: "2025-11-21"\n')
     org = repo / "organisation.yaml"
     org.write_text("retention_years: 1\n" + org.read_text(encoding="utf-8"), encoding="utf-8")
     return repo

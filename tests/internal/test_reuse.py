@@ -59,7 +59,7 @@ def assert_same_site(reusing: Path, full: Path) -> None:
 
 def change_workplace_and_coach(repo: Path) -> None:
     """A workplace's company name (on dossiers, lists, matching) and a case's coach (coach pages, deadlines)."""
-    wp = repo / "workplaces" / "ap-kantine.yaml"
+    wp = repo / "workplaces" / "ap-kantine" / "workplace.yaml"
     name = re.search(r"(?m)^  name: (.+)$", wp.read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
     edit(wp, f"  name: {name}", "  name: Kantine Zum Neuen Namen")
 

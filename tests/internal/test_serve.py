@@ -8,7 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import TODAY, site_gen_cmd
+from tests.conftest import TODAY, file_with, site_gen_cmd
 
 from .conftest import fixture_repo
 
@@ -42,19 +42,20 @@ def test_serve_updates_the_changed_dossier(tmp_path: Path) -> None:
         body = fetch(page)
         assert "Gravenhorst" in body and "/__site-gen/livereload.js" in body
         version = fetch(base + "__site-gen/version?since=x")
-        case = repo / "cases" / "tn-1002.yaml"
+        case = repo / "cases" / "tn-1002" / "case.yaml"
         case.write_text(case.read_text(encoding="utf-8").replace("last_name: Gravenhorst", "last_name: Gravenhorst-Ahrens"), encoding="utf-8")
         wait_for(page, "Gravenhorst-Ahrens")
         assert fetch(base + f"__site-gen/version?since={version}") != version
         wait_for(base + "akten/standort-nord.html", "Gravenhorst-Ahrens")
-        case.write_text(case.read_text(encoding="utf-8").replace("workplace: ap-kantine", "workplace: ap-fehlt"), encoding="utf-8")
+        placement = file_with(repo / "cases" / "tn-1002", "workplace: ap-kantine")
+        placement.write_text(placement.read_text(encoding="utf-8").replace("workplace: ap-kantine", "workplace: ap-fehlt"), encoding="utf-8")
         wait_for(page, "Fehler im Datensatz")  # left out: the page names the error, shows no content
         assert "Gravenhorst" not in fetch(page) and "REF-DANGLING" in fetch(page)
         # a withdrawal takes effect on the next update although another record is broken
         other = base + "akten/tn-1001.html"
         assert "Erkennt Pausenzeiten nicht allein" in fetch(other)
-        first = repo / "cases" / "tn-1001.yaml"
-        first.write_text(first.read_text(encoding="utf-8").replace('    valid_until: "2026-12-20"\n', '    valid_until: "2026-12-20"\n    withdrawn_on: "2026-11-21"\n', 1),
+        first = file_with(repo / "cases" / "tn-1001" / "consents", 'valid_until: "2026-12-20"')
+        first.write_text(first.read_text(encoding="utf-8").replace('valid_until: "2026-12-20"\n', 'valid_until: "2026-12-20"\nwithdrawn_on: "2026-11-21"\n', 1),
                          encoding="utf-8")
         wait_for(other, "Erkennt Pausenzeiten nicht allein", present=False)
         assert "Sandmann" in fetch(other)
@@ -79,7 +80,7 @@ def test_serve_shows_the_problems_of_an_invalid_save_until_fixed(tmp_path: Path)
         match = re.search(r"http://127\.0\.0\.1:\d+/", line)
         assert match, line
         base = match.group(0)
-        case = repo / "cases" / "tn-1002.yaml"
+        case = file_with(repo / "cases" / "tn-1002", "workplace: ap-kantine")
         good = case.read_text(encoding="utf-8")
         with playwright.sync_playwright() as p:
             browser = launch(p)
@@ -91,7 +92,7 @@ def test_serve_shows_the_problems_of_an_invalid_save_until_fixed(tmp_path: Path)
             banner.wait_for(timeout=30000)  # the page reloads by itself
             text = banner.inner_text()
             assert "Fehler beim letzten Speichern" in text and "REF-DANGLING" in text
-            assert re.search(r"cases/tn-1002\.yaml:\d+", text)
+            assert re.search(r"cases/tn-1002/placements/[^:]+\.yaml:\d+", text)
             assert "wunschwert" not in text.lower()  # no content values
             page.goto(base + "index.html")
             # on every page; the background rebuild of the lists may be rewriting this very page

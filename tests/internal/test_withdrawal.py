@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.conftest import REPO, TODAY, run_cli, site_gen_cmd
+from tests.conftest import REPO, TODAY, file_with, run_cli, site_gen_cmd
 
 from .conftest import fixture_repo
 
@@ -41,11 +41,12 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def withdraw(repo: Path) -> None:
-    edit(repo / "cases" / "tn-1001.yaml", '    valid_until: "2026-12-20"\n', '    valid_until: "2026-12-20"\n    withdrawn_on: "2026-11-21"\n')
+    consent = file_with(repo / "cases" / "tn-1001" / "consents", 'valid_until: "2026-12-20"')
+    edit(consent, 'valid_until: "2026-12-20"\n', 'valid_until: "2026-12-20"\nwithdrawn_on: "2026-11-21"\n')
 
 
 def break_other_case(repo: Path) -> None:
-    edit(repo / "cases" / "tn-1002.yaml", "workplace: ap-kantine", "workplace: ap-gibt-es-nicht")
+    edit(file_with(repo / "cases" / "tn-1002", "workplace: ap-kantine"), "workplace: ap-kantine", "workplace: ap-gibt-es-nicht")
 
 
 def build(repo: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -66,7 +67,7 @@ def test_withdrawal_takes_effect_although_another_record_is_broken(tmp_path: Pat
     assert holding(out, SECRET) == []
     assert "Sandmann" in (out / "akten" / "tn-1001.html").read_text(encoding="utf-8")  # the valid record is still there
     notice = (out / "akten" / "tn-1002.html").read_text(encoding="utf-8").replace("<wbr>", "")  # paths may break after '/'
-    assert "Fehler im Datensatz" in notice and "REF-DANGLING" in notice and "cases/tn-1002.yaml:" in notice
+    assert "Fehler im Datensatz" in notice and "REF-DANGLING" in notice and "cases/tn-1002/placements/" in notice
     assert "Gravenhorst" not in notice and holding(out, "Gravenhorst") == []  # left out: nothing of it anywhere
     assert "tn-1002" in (out / "aufgaben.html").read_text(encoding="utf-8")
 

@@ -293,6 +293,9 @@ def canary_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     shutil.copy(REPO / "organisation.yaml", root / "organisation.yaml")
     planted = sum(plant(p, Case, skip=("coaches", "provider", "location")) for p in sorted((root / "cases").glob("*.yaml")))
     assert planted > 300
+    from site_gen.records.migration import migrate
+
+    assert migrate(root, commit=False) == 0  # planted in whole files, read in folders (the only layout)
     return render_site(consented_dataset(load_dataset(root), DAY), DAY)
 
 

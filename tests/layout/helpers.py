@@ -23,15 +23,16 @@ LEGACY = REPO / "tests" / "data" / "legacy-demo" / "cases"
 """The demo's case files as they were before the repository's own ``site-gen migrate`` (with their comments)."""
 
 
-def single_file_demo(dest: Path) -> Path:
+def single_file_demo(dest: Path, legacy: bool = True) -> Path:
     """The bundled demo with every case as one file (the layout before ``migrate``).
 
-    The kept pre-migration files where they exist; any other case folder is
-    composed into one file (the data, without comments).
+    The kept pre-migration files where they exist (``legacy``: older data, with their
+    comments); any other case folder is composed into one file (the data, without comments).
     """
     dest.mkdir(parents=True)
-    for name in ("modules", "schema"):
-        shutil.copytree(REPO / name, dest / name)
+    for name in ("modules", "schema", "team"):
+        if (REPO / name).is_dir():  # team/: team time without a case
+            shutil.copytree(REPO / name, dest / name)
     (dest / "workplaces").mkdir()
     for path in sorted((REPO / "workplaces").iterdir()):
         if path.is_file():
@@ -41,7 +42,7 @@ def single_file_demo(dest: Path) -> Path:
     shutil.copy(REPO / "organisation.yaml", dest / "organisation.yaml")
     (dest / "cases").mkdir()
     for path in sorted((REPO / "cases").iterdir()):
-        if (LEGACY / f"{path.name}.yaml").is_file():
+        if legacy and (LEGACY / f"{path.name}.yaml").is_file():
             shutil.copy(LEGACY / f"{path.name}.yaml", dest / "cases" / f"{path.name}.yaml")
         elif path.is_file():
             shutil.copy(path, dest / "cases" / path.name)
@@ -50,14 +51,25 @@ def single_file_demo(dest: Path) -> Path:
     return dest
 
 
+def single_file_base(dest: Path) -> Path:
+    """The small base repository (tests/data/base) with its case ``tn-0001`` as one file, as it was before ``migrate``."""
+    from ..conftest import DATA, make_repo
+
+    root = make_repo(dest)
+    shutil.rmtree(root / "cases" / "tn-0001")
+    old = DATA / "findings" / "records" / "layout-single-file" / "cases" / "tn-0096.yaml"  # the base case in the old layout
+    (root / "cases" / "tn-0001.yaml").write_text(old.read_text(encoding="utf-8").replace("id: tn-0096", "id: tn-0001", 1), encoding="utf-8")
+    return root
+
+
 def compose_into(folder: Path, target: Path) -> None:
-    """A record folder of the demo written as one file (the data, without comments)."""
+    """A record folder (of the demo, or of any repository) written as one file (the data, without comments)."""
     from site_gen.records.compose import compose
     from site_gen.records.layout import scan_folder
 
-    unit = scan_folder(REPO, folder.parent.name, folder.name)[0]
+    unit = scan_folder(folder.parents[1], folder.parent.name, folder.name)[0]
     assert unit is not None
-    data, findings, *_ = compose(REPO, unit)
+    data, findings, *_ = compose(folder.parents[1], unit)
     assert data is not None and not findings
     target.write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
 

@@ -11,8 +11,8 @@ import pytest
 
 from site_gen.records.layout import history_key
 
-from ..conftest import TODAY, run_cli
-from .helpers import commit_all, git, single_file_demo
+from ..conftest import TODAY, demo_copy, run_cli
+from .helpers import commit_all, git, single_file_base, single_file_demo
 
 
 def findings(root: Path) -> list[tuple[str, str, str, str, str | None]]:
@@ -43,11 +43,11 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list, dict
     root = single_file_demo(tmp_path_factory.mktemp("migrate") / "akten")
     git(root, "init", "-q", "-b", "main")
     commit_all(root, "Demo")
-    before = findings(root), pages(root, root.parent / "docs-vorher")
+    before = findings(root)
     assert run_cli("--root", str(root), "migrate", "--check").returncode == 1
     result = run_cli("--root", str(root), "migrate")
     assert result.returncode == 0, result.stderr
-    return root, before[0], before[1], result.stdout
+    return root, before, {}, result.stdout
 
 
 def test_migrate_moves_every_case_into_a_folder_in_two_commits(migrated: tuple[Path, list, dict[str, str], str]) -> None:
@@ -65,9 +65,21 @@ def test_migrate_moves_every_case_into_a_folder_in_two_commits(migrated: tuple[P
     assert followed[-1] == "Demo"  # git log --follow reaches the old single file
 
 
-def test_findings_and_pages_are_the_same_after_migrate(migrated: tuple[Path, list, dict[str, str], str]) -> None:
-    root, before_findings, before_pages, _ = migrated
-    assert findings(root) == before_findings and before_findings  # the demo has tasks: a real comparison
+def test_before_migrate_every_single_file_is_one_finding(migrated: tuple[Path, list, dict[str, str], str]) -> None:
+    """The old layout is read only by migrate: check names each file once (LAYOUT-SINGLE-FILE) and nothing else."""
+    before = migrated[1]
+    assert {row[1] for row in before} == {"LAYOUT-SINGLE-FILE"} and len(before) == 32 + 19
+    assert all(row[3].endswith("wird nicht gelesen.") for row in before)
+
+
+def test_findings_and_pages_after_migrate_are_the_demos(tmp_path: Path) -> None:
+    """The demo's data written the old way, then migrated, gives the demo: the same findings, the same pages."""
+    root = single_file_demo(tmp_path / "akten", legacy=False)
+    assert run_cli("--root", str(root), "migrate").returncode == 0
+    demo = demo_copy(tmp_path / "demo")
+    expected = findings(demo)
+    assert findings(root) == expected and expected  # the demo has tasks: a real comparison
+    before_pages = pages(demo, tmp_path / "docs-demo")
     after = pages(root, root.parent / "docs-nachher")
     assert after.keys() == before_pages.keys()
     assert [name for name in after if after[name] != before_pages[name]] == []
@@ -101,9 +113,8 @@ def test_migrate_keeps_comments(tmp_path: Path) -> None:
 def test_migrate_keeps_every_comment_wherever_it_stands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from site_gen.records.migration import migrate
 
-    from ..conftest import make_repo
 
-    root = make_repo(tmp_path / "akten")
+    root = single_file_base(tmp_path / "akten")
     case = root / "cases" / "tn-0001.yaml"
     text = case.read_text(encoding="utf-8").replace("opened: 2026-01-05\n", "").replace("enrolments:\n", "opened: 2026-01-05\nenrolments:\n")
     text = text.replace("  - stage: suche\n", "# K-spalte-null zwischen Einträgen\n  - stage: suche\n")

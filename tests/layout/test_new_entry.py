@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -92,18 +93,22 @@ def test_a_log_entry_validates_against_its_entry_schema(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "expected"), [
     (("tn-0999", "stages"), "Die Akte tn-0999 gibt es nicht"),
-    (("tn-0001", "stages"), "site-gen migrate"),  # the base fixture's case is still one file
+    (("tn-0001", "stages"), "site-gen migrate"),  # the case still one file (made so below)
     (("tn-0001", "tagebuch"), "Die Liste 'tagebuch' gibt es in einer Akte nicht."),
     (("tn-0001",), "die Akte und die Liste angeben"),
     (("../x", "stages"), "keine gültige Kennung"),
 ])
 def test_new_entry_errors_are_german_without_traceback(base_repo: Path, args: tuple[str, ...], expected: str) -> None:
+    if expected == "site-gen migrate":
+        shutil.rmtree(base_repo / "cases" / "tn-0001")
+        (base_repo / "cases" / "tn-0001.yaml").write_text("id: tn-0001\n", encoding="utf-8")
+    before = sorted(base_repo.rglob("*"))
     result = run_cli("--root", str(base_repo), "new", "eintrag", *args, "--today", TODAY)
     assert result.returncode == 1 and expected in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert "Hinweis: " in result.stderr
     if "tagebuch" in args:
         assert "stages (Phasen)" in result.stderr and "support_log (Begleitung)" in result.stderr
-    assert not any(p.is_dir() for p in (base_repo / "cases").iterdir())  # nothing written
+    assert sorted(base_repo.rglob("*")) == before  # nothing written
 
 
 def test_new_case_takes_no_further_arguments(base_repo: Path) -> None:

@@ -118,9 +118,13 @@ def write_repo(dest: Path, cases: list[dict[str, Any]] | None = None, workplaces
     for catalogue in (REPO / "schema").glob("*.yaml"):
         shutil.copy(catalogue, dest / "schema" / catalogue.name)
     (dest / "organisation.yaml").write_text(yaml_rs.dumps(ORGANISATION), encoding="utf-8")
-    for kind, records in (("cases", cases or CASES), ("workplaces", workplaces or WORKPLACES), ("modules", MODULES)):
+    from site_gen.authoring.demo import write_record
+
+    for kind, records in (("cases", cases or CASES), ("workplaces", workplaces or WORKPLACES)):
         for rec in records:
-            (dest / kind / f"{rec['id']}.yaml").write_text(yaml_rs.dumps(rec), encoding="utf-8")
+            write_record(dest / kind, dict(rec), kind)  # a folder: case.yaml (workplace.yaml) and one file per entry
+    for rec in MODULES:
+        (dest / "modules" / f"{rec['id']}.yaml").write_text(yaml_rs.dumps(rec), encoding="utf-8")
     return dest
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -108,7 +109,9 @@ def test_bad_option_values(repo: Path) -> None:
 
 def test_broken_record_is_reported_not_crashing(tmp_path: Path) -> None:
     repo = write_repo(tmp_path)
-    (repo / "cases" / "tn-0003.yaml").write_text("id: tn-0003\nfirst_name: [kaputt\n", encoding="utf-8")
+    shutil.rmtree(repo / "cases" / "tn-0003")
+    (repo / "cases" / "tn-0003").mkdir()
+    (repo / "cases" / "tn-0003" / "case.yaml").write_text("id: tn-0003\nfirst_name: [kaputt\n", encoding="utf-8")
     res = site_gen(repo, "match", "tn-0003", "--today", TODAY)
     assert res.returncode == 1
     assert "hat Fehler" in res.stderr and "Traceback" not in res.stderr

@@ -110,7 +110,8 @@ def test_renaming_a_referenced_module_is_refused(repo: Path, home: Path) -> None
 
 
 def test_untracked_drafts_do_not_count(repo: Path, home: Path) -> None:
-    (repo / "cases" / "tn-0999.yaml").write_text("id: tn-0999\nfirst_name: [kaputt\n", encoding="utf-8")
+    (repo / "cases" / "tn-0999").mkdir()
+    (repo / "cases" / "tn-0999" / "case.yaml").write_text("id: tn-0999\nfirst_name: [kaputt\n", encoding="utf-8")
     edit(repo / "cases" / "tn-0002" / "case.yaml", "wishes:", "wishes:\n  - Mit Tieren arbeiten")
     git(repo, "add", "cases/tn-0002/case.yaml")
     code, out = commit(repo, home, "Wunsch")
@@ -127,10 +128,11 @@ def test_a_commit_without_records_passes_quickly(repo: Path, home: Path) -> None
 
 def test_after_a_hook_run_changes_since_its_tree_are_read_from_git(repo: Path, home: Path) -> None:
     """The hook stores the tree it judged; a later commit loads what changed since (here: outside the hook)."""
-    workplace = repo / "workplaces" / "ap-0999.yaml"
+    workplace = repo / "workplaces" / "ap-0999" / "workplace.yaml"
+    workplace.parent.mkdir()
     workplace.write_text((repo / "workplaces" / "ap-0003" / "workplace.yaml").read_text(encoding="utf-8").replace("id: ap-0003", "id: ap-0999", 1),
-                         encoding="utf-8")  # a new workplace as a single file, beside the folders
-    git(repo, "add", "workplaces/ap-0999.yaml")
+                         encoding="utf-8")
+    git(repo, "add", "workplaces/ap-0999")
     code, out = commit(repo, home, "Neuer Betrieb")
     assert code == 0, out
     index = json.loads(read_cache(repo, "summary.json") or b"null")
@@ -139,7 +141,7 @@ def test_after_a_hook_run_changes_since_its_tree_are_read_from_git(repo: Path, h
     placement = next((repo / "cases" / "tn-0005" / "placements").iterdir())
     edit(placement, "workplace: ap-0003", "workplace: ap-0999")  # committed without the hook (as a pull would bring it)
     git(repo, "commit", "-qam", "Praktikum verlegt", "--no-verify")
-    git(repo, "rm", "-q", "workplaces/ap-0999.yaml")
+    git(repo, "rm", "-q", "-r", "workplaces/ap-0999")
     code, out = commit(repo, home, "Betrieb gelöscht")
     assert code == 1 and "REF-DANGLING" in out and "cases/tn-0005/placements/" in out
 

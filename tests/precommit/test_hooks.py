@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 
-from ..conftest import REPO, make_repo
+from ..conftest import BASE_CASE, BASE_PLACEMENT, REPO, make_repo
 
 HOOK = "site-gen-check"
 
@@ -33,9 +33,9 @@ def records_repo(path: Path) -> Path:
 
 
 def break_case(repo: Path) -> Path:
-    case = repo / "cases" / "tn-0001.yaml"
-    case.write_text(case.read_text().replace("workplace: ap-0001", "workplace: ap-0404"))
-    return case
+    placement = repo / BASE_PLACEMENT
+    placement.write_text(placement.read_text().replace("workplace: ap-0001", "workplace: ap-0404"))
+    return placement
 
 
 def test_try_repo_passes_clean_data_and_refuses_a_broken_record(tmp_path: Path, home: Path) -> None:
@@ -43,9 +43,9 @@ def test_try_repo_passes_clean_data_and_refuses_a_broken_record(tmp_path: Path, 
     clean = pre_commit(repo, home, "try-repo", str(REPO), HOOK, "--all-files")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     break_case(repo)
-    broken = pre_commit(repo, home, "try-repo", str(REPO), HOOK, "--files", "cases/tn-0001.yaml")
+    broken = pre_commit(repo, home, "try-repo", str(REPO), HOOK, "--files", BASE_PLACEMENT)
     assert broken.returncode == 1
-    assert "cases/tn-0001.yaml:20:5: REF-DANGLING" in broken.stdout and "Hinweis:" in broken.stdout
+    assert f"{BASE_PLACEMENT}:2:1: REF-DANGLING" in broken.stdout and "Hinweis:" in broken.stdout
 
 
 def test_installed_hook_refuses_commit_with_the_same_messages(tmp_path: Path, home: Path) -> None:
@@ -58,14 +58,15 @@ def test_installed_hook_refuses_commit_with_the_same_messages(tmp_path: Path, ho
     installed = pre_commit(repo, home, "install")
     assert installed.returncode == 0, installed.stderr
     break_case(repo)
-    git(repo, "add", "cases/tn-0001.yaml")
+    git(repo, "add", BASE_PLACEMENT)
     refused = git(repo, "commit", "-m", "kaputt", check=False)
     assert refused.returncode != 0
     assert "REF-DANGLING 'placements[0].workplace': Arbeitsplatz nicht gefunden." in refused.stdout + refused.stderr
     assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "2"  # nothing was committed
-    case = repo / "cases" / "tn-0001.yaml"
-    case.write_text(case.read_text().replace("ap-0404", "ap-0001").replace("Arbeit im Lager", "Arbeit im Lager oder Versand"))
-    git(repo, "add", "cases/tn-0001.yaml")
+    placement, case = repo / BASE_PLACEMENT, repo / BASE_CASE
+    placement.write_text(placement.read_text().replace("ap-0404", "ap-0001"))
+    case.write_text(case.read_text().replace("Arbeit im Lager", "Arbeit im Lager oder Versand"))
+    git(repo, "add", BASE_PLACEMENT, BASE_CASE)
     accepted = git(repo, "commit", "-m", "Wunsch ergänzt", check=False)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "3"

@@ -49,8 +49,8 @@ def make_board_repo(target: Path) -> tuple[Path, int]:
         shutil.rmtree(folder)
     cases = target / "cases"
     cases.mkdir(exist_ok=True)
-    for case in (DATA / "base" / "cases").glob("*.yaml"):  # at least one case even before demo cases exist
-        shutil.copy(case, cases / f"{case.stem.replace('tn-', 'tn-9')}.yaml")
+    for case in sorted(p for p in (DATA / "base" / "cases").iterdir() if p.is_dir()):  # at least one case even before demo cases exist
+        compose_into(case, cases / f"{case.name.replace('tn-', 'tn-9')}.yaml")
     first = sorted((target / "workplaces").glob("*.yaml"))[0].stem
     _variant(target, first, "ap-9001", title=XSS_TITLE, tasks=[XSS_TASK, "Du trägst <b>Kisten</b> & Säcke."], publish=True)
     _variant(target, first, "ap-9002", title="Abgelaufene Stelle", valid_until="2026-01-31", publish=True)
@@ -60,6 +60,9 @@ def make_board_repo(target: Path) -> tuple[Path, int]:
         planted += plant(path, Case)
     for path in sorted((target / "workplaces").glob("*.yaml")):
         planted += plant(path, Workplace, skip=("posting", "company", "provider", "location", "placement_types", "acquisition"))
+    from site_gen.records.migration import migrate
+
+    assert migrate(target, commit=False) == 0  # planted in whole files, read in folders (the only layout)
     return target, planted
 
 

@@ -116,10 +116,10 @@ def test_a_broken_record_is_left_out_and_the_board_is_built(board: Board, tmp_pa
     broken = tmp_path / "broken"
     import shutil
     shutil.copytree(board.repo, broken)
-    (broken / "workplaces" / "ap-0002.yaml").write_text("id: ap-0002\nposting: [\n", encoding="utf-8")
+    (broken / "workplaces" / "ap-0002" / "workplace.yaml").write_text("id: ap-0002\nposting: [\n", encoding="utf-8")
     result = run_cli("--root", str(broken), "public", "--today", TODAY, "--out", str(out))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "ap-0002.yaml:" in result.stderr and "fehlen auf der Jobbörse" in result.stderr
+    assert "ap-0002/workplace.yaml:" in result.stderr and "fehlen auf der Jobbörse" in result.stderr
     assert {p.parent.name for p in out.glob("stelle/*/index.html")} == postings - {"ap-0002"}
 
 

@@ -9,15 +9,14 @@ from pathlib import Path
 from site_gen.records.dataset import load_dataset
 from site_gen.views.consented import consented_dataset
 from site_gen.views.internal_deadlines import KIND_REPORT, case_deadlines
-from tests.conftest import TODAY, make_repo, run_cli
+from tests.conftest import TODAY, make_repo, replace_in, run_cli
 
 CANARY = Path(__file__).resolve().parent / "data" / "canary"
 
 
 def _repo(tmp_path: Path, end: str, extra: str = "") -> Path:
     repo = make_repo(tmp_path / "repo", CANARY)
-    case = repo / "cases" / "tn-0099.yaml"
-    case.write_text(case.read_text(encoding="utf-8").replace("    end: 2027-01-04\n", f"    end: {end}\n{extra}"), encoding="utf-8")
+    replace_in(repo / "cases" / "tn-0099" / "cost_approvals", "    end: 2027-01-04\n", f"    end: {end}\n{extra}")
     return repo
 
 

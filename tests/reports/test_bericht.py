@@ -11,7 +11,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import REPO, TODAY, make_repo, run_cli
+from tests.conftest import REPO, TODAY, make_repo, replace_in, run_cli
 from tests.reports.reportdoc import as_date, citations, docx_text, header_text, read_case, resolve
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -91,14 +91,12 @@ def test_docx_opens_in_libreoffice_without_error(demo_draft: Path, tmp_path: Pat
 @pytest.mark.parametrize("variant", ["plain", "name-and-profile", "health-withdrawn"])
 def test_canaries_outside_the_consent_never_appear(variant: str, tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "repo", CANARY)
-    case = repo / "cases" / "tn-0099.yaml"
-    text = case.read_text(encoding="utf-8")
+    case = repo / "cases" / "tn-0099"
     if variant != "plain":
-        text = text.replace("data: [Entwicklungsbericht]", "data: [Entwicklungsbericht, Name, Fähigkeitsprofil]")
+        replace_in(case, "data: [Entwicklungsbericht]", "data: [Entwicklungsbericht, Name, Fähigkeitsprofil]")
     if variant == "health-withdrawn":
-        text = text.replace("    document: KANARIEABLAGE eins", "    withdrawn_on: 2026-07-01\n    document: KANARIEABLAGE eins")
-        text = text.replace('support_needs: ["KANARIEBEDARF"]\n', "")
-    case.write_text(text, encoding="utf-8")
+        replace_in(case, "    document: KANARIEABLAGE eins", "    withdrawn_on: 2026-07-01\n    document: KANARIEABLAGE eins")
+        replace_in(case, 'support_needs: ["KANARIEBEDARF"]\n', "")
     out = bericht(repo, "tn-0099", "--pdf")
     shown = docx_text(out) + header_text(out) + "\n".join(p.extract_text() for p in PdfReader(out.with_suffix(".pdf")).pages)
     allowed = {"name-and-profile": {"KANARIEVORNAME", "KANARIENACHNAME"}, "health-withdrawn": {"KANARIEVORNAME", "KANARIENACHNAME"}}.get(variant, set())
@@ -129,16 +127,14 @@ def test_citations_in_the_canary_case_resolve(tmp_path: Path) -> None:
 ])
 def test_refusals_are_german_with_code_and_no_personal_value(change: str, code: str, words: str, tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "repo", CANARY)
-    case = repo / "cases" / "tn-0099.yaml"
-    text = case.read_text(encoding="utf-8")
+    case = repo / "cases" / "tn-0099"
     target = "tn-0099"
     if change.startswith("    document"):
-        text = text.replace(change, "    withdrawn_on: 2026-10-01\n" + change)
+        replace_in(case, change, "    withdrawn_on: 2026-10-01\n" + change)
     elif change:
-        text = text.replace(change, "purpose: fotos")
+        replace_in(case, change, "purpose: fotos")
     else:
         target = "tn-0098"
-    case.write_text(text, encoding="utf-8")
     res = run_cli("--root", str(repo), "bericht", target, "--today", TODAY, "--out", str(tmp_path / "b.docx"))
     assert res.returncode == 1
     assert code in res.stderr and words in res.stderr and "Hinweis:" in res.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, TODAY, make_repo, run_cli
+from tests.conftest import REPO, TODAY, file_with, make_repo, run_cli
 from tests.reports.reportdoc import as_date, read_case
 
 CANARY = Path(__file__).resolve().parent / "data" / "canary"
@@ -80,7 +80,7 @@ def test_no_csv_cell_is_a_formula(tmp_path: Path) -> None:
     from site_gen.cli import main
 
     repo = make_repo(tmp_path / "repo", CANARY)
-    case = repo / "cases" / "tn-0099.yaml"
+    case = file_with(repo / "cases" / "tn-0099", "file_ref: AA-Test 0099")
     original = case.read_text(encoding="utf-8")
     for n, payload in enumerate(PAYLOADS):
         quoted = '"' + payload.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r") + '"'

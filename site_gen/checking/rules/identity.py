@@ -26,9 +26,10 @@ def _file_stems(ds: Dataset) -> Iterator[Finding]:
         for stem, record in records.items():
             if record.id != stem:  # no value in the hint: an id may hold a name, and this output lands in CI logs
                 display = ds.path_of(kind, stem)
-                if not display.endswith(".yaml"):
+                if kind != "modules":
+                    main = "case.yaml" if kind == "cases" else "workplace.yaml"
                     yield Finding(display, "ID-MISMATCH", "Die Kennung 'id' stimmt nicht mit dem Namen des Ordners überein.",
-                                  "'id' in case.yaml wie den Ordner schreiben, oder den Ordner wie 'id' benennen (git mv).", loc=("id",))
+                                  f"'id' in {main} wie den Ordner schreiben, oder den Ordner wie 'id' benennen (git mv).", loc=("id",))
                     continue
                 other = " (der Name der Datei ohne '.yaml')" if printable(stem) else ""
                 yield Finding(display, "ID-MISMATCH", "Die Kennung 'id' stimmt nicht mit dem Dateinamen überein.",

@@ -25,7 +25,7 @@ MIN_SUBSTRING = 3
 
 _UMLAUTS_LONG = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _UMLAUTS_SHORT = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
-HINT = "Eine pseudonyme Kennung wie tn-0042 verwenden und die Datei gleich benennen (Name gehört nur in first_name/last_name)."
+HINT = "Eine pseudonyme Kennung wie tn-0042 verwenden und den Ordner der Akte gleich benennen (Name gehört nur in first_name/last_name)."
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -75,7 +75,7 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         if contains_name(case.id, parts):
             yield Finding(f, "PRIVACY-NAME-IN-ID", "Die Kennung 'id' enthält einen Namen der Person oder der Betreuung.", HINT, loc=("id",))
         if stem != case.id and contains_name(stem, parts):
-            yield Finding(f, "PRIVACY-NAME-IN-FILENAME", "Der Dateiname enthält einen Namen der Person oder der Betreuung.", HINT, line=1, col=1)
+            yield Finding(f, "PRIVACY-NAME-IN-FILENAME", "Der Name des Ordners der Akte enthält einen Namen der Person oder der Betreuung.", HINT, line=1, col=1)
         for i, con in enumerate(case.consents):
             if contains_name(con.id, parts, whole_segments_only=True):
                 yield Finding(f, "PRIVACY-NAME-IN-ID", f"Die Kennung der Einwilligung {i + 1} enthält einen Namen der Person oder der Betreuung.",
