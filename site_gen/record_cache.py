@@ -42,12 +42,14 @@ from typing import Any
 from .cache import CaseSummary, code_fingerprint, finding_from_row, finding_row, in_ci, read_cache, write_cache
 from .dataset import RecordUnit
 from .findings import Finding
-from .layout import stat_key
+from .layout import changes
 from .records.unseal import fingerprint
 
 _CLEAN: list[Any] = []
 """The finding rows of a unit without findings (shared while writing, never changed)."""
 
+NEVER = 1 << 62
+"""A change time no cache is older than."""
 RACY_NS = 2_000_000_000
 """Files changed this close before the cache was written are hashed again (coarse mtimes)."""
 
@@ -120,9 +122,9 @@ def digests(root: Path, units: list[RecordUnit], cache: RecordCache) -> tuple[di
     contents = content_only()
     for unit in units:
         key = unit_key(unit)
-        files = unit.files if len(unit.files) == len(unit.sources) else tuple(_stat(base + src) for src in unit.sources)
-        sig = hashlib.blake2b(repr((unit.sources, files)).encode(), digest_size=16).hexdigest()
-        newest = max(m for m, _ in files)
+        files = unit.files or _changes(base, unit)
+        sig = hashlib.blake2b(("\0".join(unit.sources) + repr(files)).encode(), digest_size=16).hexdigest()
+        newest = files[0]
         known = cache.stats.get(key)
         if contents:
             digest = _content(base, unit.sources)
@@ -137,11 +139,13 @@ def digests(root: Path, units: list[RecordUnit], cache: RecordCache) -> tuple[di
     return out, stats
 
 
-def _stat(path: str) -> tuple[int, int]:
+def _changes(base: str, unit: RecordUnit) -> tuple[int, ...]:
+    """The :data:`~site_gen.layout.Changes` of a unit the scan did not stat: its files and the folders holding them."""
+    folders = {src.rsplit("/", 1)[0] for src in unit.sources if src != unit.display}
     try:
-        return stat_key(os.lstat(path))
+        return changes([os.lstat(base + path) for path in (*sorted(folders), *unit.sources)])
     except OSError:
-        return 0, 0
+        return NEVER, 0, 0  # a file gone since the scan: newer than any cache, so its content is read
 
 
 def _content(base: str, sources: tuple[str, ...]) -> str:
