@@ -14,14 +14,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import githistory as gh
 from ..errors import UserError
 from ..wording import count
+from . import git as gh
 from . import repo
 from .keyring import Keyring
 from .keys import keyring_path, own_identities
-from .sealing import all_slots, slot_of
 from .seal_files import Sealer, seal_unit, sealer
+from .sealing import all_slots, slot_of
 from .unseal import Opener, _opened, reset
 
 MESSAGE = "Akten versiegelt (site-gen migrate --encrypt)"
@@ -47,7 +47,7 @@ def make_opener(root: Path, ring: Keyring) -> Opener:
 
 
 def staff_locations(root: Path) -> dict[str, str]:
-    from ..dataset import load_dataset
+    from .dataset import load_dataset
 
     return {s.id: s.location for s in load_dataset(root, only=[]).staff.values()}
 
@@ -74,7 +74,7 @@ def case_sealer(root: Path, ring: Keyring, op: Opener, case: str, location: Any,
 
 
 def _location(root: Path, main: str) -> Any:
-    from ..load import read_yaml
+    from .load import read_yaml
 
     data, _ = read_yaml(root / main, main)
     return data.get("location") if isinstance(data, dict) else None
@@ -82,7 +82,7 @@ def _location(root: Path, main: str) -> Any:
 
 def seal_repository(root: Path, create: bool) -> tuple[int, list[str]]:
     """Seal every plain value of every case; returns (cases, files rewritten)."""
-    from ..dataset import scan_records
+    from .dataset import scan_records
 
     ring = open_keyring()
     op = make_opener(root, ring)

@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from ..cms.config import case_folders, cms_config, config_text, connect_hosts, editor_of
-from ..cache import code_fingerprint, read_cache, write_cache
-from ..dataset import Dataset, scan_records
+from ..records.cache import code_fingerprint, read_cache, write_cache
+from ..records.dataset import Dataset, scan_records
 from ..render.csp import meta_csp
 from ..render.jinja import make_environment
 
 ADMIN = "admin"
 SCRIPT = "decap-cms.js"
 CONFIG_CACHE = "cms-config.json"
-"""The editor configuration text, in the cache folder (authenticated, see :mod:`site_gen.cache`)."""
+"""The editor configuration text, in the cache folder (authenticated, see :mod:`site_gen.records.cache`)."""
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parent.parent / "static" / "admin"
 """Our own scripts: manual start and the comment-keeping YAML format."""

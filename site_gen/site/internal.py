@@ -16,12 +16,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..dataset import Dataset
 from ..findings import Finding
-from ..render.internal import RECORD_PAGE, render_to_docs
+from ..records.dataset import Dataset
+from .internal_pages import RECORD_PAGE, render_to_docs
 from ..views.calendar_feeds import FeedKey
 from ..views.consented import Consented, consented_dataset, shown_items
-from ..views.internal_git import LOG_ARGS, Change, parse_log
+from ..records.git import LOG_ARGS, Change, parse_log
 from .admin import install_admin
 from .engine import check_engine
 from .mkdocs import run_mkdocs_sharded

@@ -14,12 +14,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..checks.easy_language_config import load_config
-from ..dataset import load_dataset, record_files
+from ..checking.reporter import positioned, report_left_out
+from ..checking.rules.easy_language_config import load_config
 from ..findings import Severity, UserError
-from ..render import audio
+from ..records.dataset import load_dataset, record_files
+from . import audio
 from ..render.public import print_all, render_site, speech_texts, static_files
-from ..report import positioned, report_left_out
 from ..views.public import PublicBoard, public_board
 
 CHROMIUM = "/usr/bin/chromium"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from site_gen.config import default_subsidies
+from site_gen.records.config import default_subsidies
 
 from ..browser import launch
 from ..conftest import REPO, TODAY, run_cli
