@@ -278,17 +278,21 @@ def _entries(folder: os.DirEntry[str], path: str, acc: _Acc, keyed: bool, proble
     key_time, key_size, newest, times, size = acc.key_time, acc.key_size, acc.newest, acc.times, acc.size
     for f in os.scandir(folder.path):
         name = f.name
-        if name.endswith(".yaml") and not name.startswith(".") and f.is_file(follow_symlinks=False):
+        if name[-5:] == ".yaml" and name[0] != "." and f.is_file(follow_symlinks=False):
             found.append(name)
             if key or files:
                 st = f.stat()
-                m, c = st.st_mtime_ns, st.st_ctime_ns
+                m, c, n = st.st_mtime_ns, st.st_ctime_ns, st.st_size
                 t = m if m > c else c
                 if key:
-                    key_time, key_size = max(key_time, t), key_size + st.st_size
+                    key_size += n
+                    if t > key_time:
+                        key_time = t
                 if files:
-                    newest, times, size = max(newest, t), times + m + c, size + st.st_size
-        elif not name.startswith("."):
+                    times, size = times + m + c, size + n
+                    if t > newest:
+                        newest = t
+        elif name[0] != ".":
             problems.append(_stray(f"{path}/{name}", f))
     acc.key_time, acc.key_size, acc.newest, acc.times, acc.size = key_time, key_size, newest, times, size
     return found
