@@ -18,29 +18,38 @@ edited ``case.yaml`` and after one new support-log entry; ``check --staged``
 ``pre-commit run``; the YAML parsers on 1,000 ``case.yaml`` files.
 Not a test: goals are read off the printed table.
 
-Where the time goes (10,000 folder cases = 317,689 files, 73,351 folders;
-CPU seconds of one process, ``SITE_GEN_WORKERS=1``, measured with cProfile
-and phase timers at load 12-17 on 2 cores, before this round's changes):
+Where the time goes (10,000 folder cases = 317,689 files in 73,351 folders;
+CPU seconds of one process, ``SITE_GEN_WORKERS=1``, from cProfile with a CPU
+clock and phase timers; the machine ran at load 12-19 on 2 cores, so CPU
+figures are inflated too, but they compare):
 
-* warm full check, nothing changed (3.7 s CPU): the scan of every case
-  folder 2.2-2.5 s (one ``scandir`` per folder, one ``stat`` per file: the
-  system calls alone are 0.9 s, measured as a bare ``os.lstat`` loop over the
-  390,000 paths; the rest is Python per file: name tests, stat keys, tuples),
-  stat signatures per unit (``repr`` + BLAKE2b of 30 stat tuples) 0.3 s,
-  reading the record cache (JSON, every unit's summary validated) 0.18 s, the
-  document scan (``git ls-files`` of 317,000 paths filtered in Python) 0.2 s,
-  imports 0.25-0.35 s (pydantic models through ``dataset``/``config``),
-  workers forked for the scan and their results pickled back.
-* full check after one edit: the same, plus loading and checking the one
-  case with the workplaces and modules it references (0.05 s) and writing the
-  cache (1.6 MB JSON) and the hook's summary index.
-* hook (``check --staged``, one new entry): 0.65 s CPU, of which imports
-  0.25 s and pydantic building the validators of 13 models on first use
-  (``defer_build``) 0.3-0.4 s; reading Git (``diff --cached``, ``write-tree``)
-  and the summary index are small: it never lists the case folders.
+* warm full check, nothing changed (3.7-4.4 s CPU before issue 26's round):
+  the scan of every case folder 2.2-2.5 s (one ``scandir`` per folder, one
+  ``stat`` per file; the system calls alone take 0.9-1.3 s, measured as a bare
+  ``scandir``/``lstat`` loop over the same tree; the rest was Python per file:
+  name tests, a stat-key tuple per file), the units' stat signatures
+  (``repr`` + BLAKE2b of 30 stat tuples each) 0.3 s, reading the record
+  cache (2.5 MB JSON) 0.1-0.18 s, the document scan (``git ls-files`` of
+  317,000 paths, filtered in Python) 0.2 s, imports 0.25-0.35 s (pydantic
+  models through the dataset; the interpreter with its site packages 0.1 s).
+* full check after one edited ``case.yaml`` or one new entry: the same,
+  plus a set of every file of every unit (317,000 strings) to tell cached
+  findings apart, loading and validating the one case with what it
+  references (pydantic builds its validators on first use: 0.1 s) and
+  writing the cache and the hook's index (0.1 s).
+* the hook (``check --staged``, one new entry, 0.6-0.9 s CPU): interpreter
+  and imports 0.35 s, three Git processes that each read the 40 MB index
+  (``diff --cached`` twice, ``write-tree``) 0.15 s, the summary index (0.9 MB
+  JSON) 0.06 s, pydantic's validators and the checks of the few records 0.2 s.
+  It never lists the case folders.
 
-What a warm check cannot go below in Python: one ``lstat`` per file (Git does
-the same, in C and on every core: ``git diff-files`` takes 0.58 s CPU here).
+This round: the scan gathers one change summary per unit (newest change
+time, sum of times, total size of its files and folders) in locals instead
+of a stat tuple per file, the signature hashes names and that summary (no
+``repr`` of 30 tuples), and findings of unchecked units are told apart per
+finding. What a warm check cannot go below in Python: listing 73,000 folders
+and one ``lstat`` per file (Git does the same, in C on every core:
+``git diff-files`` takes 0.58 s CPU here, ``find -printf`` 1.4 s).
 """
 
 from __future__ import annotations

@@ -12,14 +12,16 @@ Plain JSON in ``.site-gen-cache/records.json``, authenticated (see
 foreign or forged file is ignored and rebuilt.
 
 An entry is used only for the content it was computed from. On a developer's
-machine a unit's stat signature (names, change times and sizes of its files,
-from the scan, see :func:`site_gen.records.layout.stat_key`) stands for its content
-while it equals the stored one and every file is older than the cache (Git's
-rule against "racily clean" files); otherwise its files are read and hashed.
-The change time cannot be set back by a program (``touch -d`` and
-``os.utime`` move it forward), so an edit that keeps the size and puts the
-modification time back still changes the signature: the shortcut cannot
-change a verdict. A unit the cache does not know yet is not read for hashing
+machine a unit's stat signature (the names of its files and their
+:data:`~site_gen.records.layout.Changes`: the newest modification or change
+time, the sum of those times and the total size of its files and folders,
+gathered by the scan) stands for its content while it equals the stored one
+and everything in the unit is older than the cache (Git's rule against
+"racily clean" files); otherwise its files are read and hashed. Any write,
+rename, new or deleted file sets a change time to now, past the cache. The
+change time cannot be set back by a program (``touch -d`` and ``os.utime``
+move it forward), so an edit that keeps the size and puts the modification
+time back still changes the signature: the shortcut cannot change a verdict. A unit the cache does not know yet is not read for hashing
 at all: its digest is its stat signature, so a cold check of 300,000 case
 folder files opens each file once, to parse it. Such a digest never equals
 a content hash, so at worst a touched unit is checked once more.
