@@ -51,7 +51,7 @@ def dataset_findings(ds: Dataset, today: dt.date) -> list[Finding]:
     """
     units = ds.units if ds.units is not None else record_units(ds.root)[0]
     if {(u.kind, u.id): u.display for u in units} != ds.files:  # the folders changed since loading
-        return positioned(ds.findings + run_checks(ds, today), ds.root)
+        return positioned(ds.findings + run_checks(ds, today), ds.root, ds.provenance)
     return _check(ds.root, today, units, True, loaded=ds)[0]
 
 
@@ -67,7 +67,7 @@ def _check(root: Path, today: dt.date, units: list[Unit], use_cache: bool,
     changed, deleted = _changes(units, keys, hashes, reusable)
     everything = _too_many(len(changed) + len(deleted), len(units)) or not reusable
     if everything and loaded is not None:
-        return positioned(loaded.findings + run_checks(loaded, today), root), {u.display: summary(loaded, u) for u in units}
+        return positioned(loaded.findings + run_checks(loaded, today), root, loaded.provenance), {u.display: summary(loaded, u) for u in units}
     new = _run(root, today, units, Change(changed, deleted, reusable), hashes, everything)
     new.context, new.stats = context, stats
     if not everything and not changed and not deleted:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +31,7 @@ from ..models.case import Case
 from ..records.cache import CaseSummary, SummaryIndex
 from ..records.config import CATALOGUE_FILE, PURPOSES_FILE, SUBSIDIES_FILE
 from ..records.dataset import ORGANISATION_FILE, Dataset, contact_cases, load_dataset, load_record, record_stamps
+from ..records.git import output
 from ..records.layout import FOLDER_KINDS, appendable, folder_stamp, main_file, record_of
 from .reporter import positioned
 from .rules import run_checks
@@ -100,11 +100,7 @@ def unit_display(path: str) -> str:
 
 
 def _git(root: Path, *args: str) -> str | None:
-    try:
-        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return proc.stdout if proc.returncode == 0 else None
+    return output(root, list(args), timeout=60)
 
 
 def staged_commit(root: Path, files: list[str]) -> Commit:
@@ -256,7 +252,7 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
         for display in [*(f"workplaces/{w}{x}" for w in s[2] for x in ("", ".yaml")), *(f"modules/{m}.yaml" for m in s[3])]:
             _load(ds, by_display, display, tried)
     _contact_context(ds, by_display)
-    findings = positioned(ds.findings + run_checks(ds, today, caseload_of(summaries)), root)
+    findings = positioned(ds.findings + run_checks(ds, today, caseload_of(summaries)), root, ds.provenance)
     _refresh(root, index, by_display, wanted, summaries)
     return findings, summaries
 

@@ -7,36 +7,37 @@ import hashlib
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TextIO
 
 from ..findings import SEVERITY_LABELS, Finding, Severity
+
+if TYPE_CHECKING:
+    from ..records.compose import Provenance
 
 FORMATS = ("text", "github", "gitlab", "json")
 
 
-def positioned(findings: list[Finding], root: Path) -> list[Finding]:
+def positioned(findings: list[Finding], root: Path, provenance: Mapping[str, tuple[str, Provenance]]) -> list[Finding]:
     """Fill in line/column from the key path where a check did not know them.
 
-    In a record folder (``cases/<id>/``) the finding is placed in the small
-    file that holds the key path (``source``), with the line in that file.
+    In a record folder (``cases/<id>/``) the finding is placed in the small file that holds the key
+    path (``source``), with the line in that file: ``provenance`` (the Dataset's, see
+    :attr:`~site_gen.records.dataset.Dataset.provenance`) says which file that is.
     """
-    # The YAML reader only when a finding needs a line: report stays light to import.
-    from ..records.compose import Provenance, compose, resolve
-    from ..records.layout import Unit, scan_folder
+    # The YAML reader only when a finding needs a line: the reporter stays light to import (``--help``).
+    from ..records.compose import resolve
+    from ..records.layout import main_file
     from ..records.load import locate
 
     out = []
-    folders: dict[str, tuple[Unit, Provenance] | None] = {}
     for f in findings:
         if f.line is None:
             target = root / f.file
-            if target.is_dir():
-                if f.file not in folders:
-                    kind, _, name = f.file.partition("/")
-                    unit = scan_folder(root, kind, name)[0]
-                    folders[f.file] = (unit, compose(root, unit)[2]) if unit else None
-                found = folders[f.file]
-                source, inner = resolve(*found, f.loc) if found else (f.file, f.loc)
+            if f.file in provenance or target.is_dir():
+                kind = f.file.partition("/")[0]
+                main, entries = provenance.get(f.file, (f"{f.file}/{main_file(kind)}", {}))
+                source, inner = resolve(main, entries, f.loc)
                 line, col = locate(root / source, inner) if (root / source).is_file() else (1, 1)
                 f = f.at(line, col, source)
             else:

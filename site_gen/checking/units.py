@@ -52,7 +52,7 @@ class _Batches:
         load_units(self.root, batch, base=part)
         own = {src for u in batch for src in (u.display, *u.sources)}
         findings = [f for f in part.findings + run_checks(part, self.today, caseload={}) if f.file in own]
-        return positioned(findings, self.root), {unit_key(u): summary(part, u) for u in batch}
+        return positioned(findings, self.root, part.provenance), {unit_key(u): summary(part, u) for u in batch}
 
 
 def check_everything(root: Path, today: dt.date, units: list[Unit], hashes: dict[str, str]) -> RecordCache:
@@ -71,9 +71,9 @@ def check_everything(root: Path, today: dt.date, units: list[Unit], hashes: dict
     n = workers(len(cases), PER_WORKER)
     size = min(BATCH, max(1, -(-len(cases) // (4 * n)))) if n > 1 else BATCH
     done, own = run_batches(_Batches(root, today, ds), [cases[i:i + size] for i in range(0, len(cases), size)], n,
-                            lambda: positioned(ds.findings + run_checks(ds, today, caseload={}), root))
+                            lambda: positioned(ds.findings + run_checks(ds, today, caseload={}), root, ds.provenance))
     summaries = {key: s for _, part in done for key, s in part.items()}
-    findings = own + positioned(list(over_capacity(ds, caseload_of(summaries))), root) + [f for part, _ in done for f in part]
+    findings = own + positioned(list(over_capacity(ds, caseload_of(summaries))), root, ds.provenance) + [f for part, _ in done for f in part]
     return _store(units, units, findings, hashes, {}, summaries)
 
 
@@ -97,7 +97,7 @@ def check_changed(root: Path, today: dt.date, units: list[Unit], change: Change,
         ds.files.setdefault((u.kind, u.id), u.display)
     other = _elsewhere(units, recheck)
     findings = [f for f in ds.findings + run_checks(ds, today, caseload_of(summaries)) if not other(f.file)]
-    return _store(units, recheck, positioned(findings, root), hashes, change.reusable, summaries)
+    return _store(units, recheck, positioned(findings, root, ds.provenance), hashes, change.reusable, summaries)
 
 
 def _elsewhere(units: list[Unit], recheck: list[Unit]) -> Callable[[str], bool]:

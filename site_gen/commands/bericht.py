@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from ..out_folder import out_file
     from ..output import write_private
     from ..records.dataset import load_dataset
-    from ..render.pdf import convert
+    from ..site.pdf import convert
 
     data, period = draft(load_dataset(args.root), args.case, args.today, args.von, args.bis)
     target = out_file(args.root, args.out, f"entwicklungsbericht-{args.case}-{period[1].isoformat()}.docx")

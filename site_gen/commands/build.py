@@ -22,7 +22,8 @@ from .options import add_out, add_today
 
 def run(args: argparse.Namespace) -> int:
     from ..checking.reporter import report_left_out
-    from ..site.internal import build_internal, git_history
+    from ..records.git import history as git_history
+    from ..site.internal import build_internal
     from ..site.records import load_selection
     from ..views.calendar_feeds import KEY_ENV, feed_key
     from ..views.team import team_dataset

@@ -81,8 +81,8 @@ def _assemble(unit: Unit, docs: list[Any]) -> tuple[Any, list[Finding], Provenan
     return data, [], provenance
 
 
-def resolve(unit: Unit, provenance: Provenance, loc: Loc) -> tuple[str, Loc]:
-    """The small file holding key path ``loc`` of the composed record, and the path inside it."""
+def resolve(main: str, provenance: Provenance, loc: Loc) -> tuple[str, Loc]:
+    """The small file holding key path ``loc`` of the composed record (``main``: its ``case.yaml``), and the path inside it."""
     if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int) and (loc[0], loc[1]) in provenance:
         return provenance[(loc[0], loc[1])], loc[2:]
-    return unit.sources[0], loc
+    return main, loc

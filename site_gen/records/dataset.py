@@ -23,7 +23,7 @@ from ..models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue,
 from ..models.catalogue import Purpose
 from ..models.organisation import Location, ProfileItem, Provider, Staff
 from ..models.team import TeamTime
-from .compose import compose
+from .compose import Provenance, compose
 from .config import load_catalogue, load_purposes, read_model
 from .layout import FOLDER_KINDS, Unit, appendable, changes, folder_stamp, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
@@ -60,6 +60,10 @@ class Dataset:
     """(kind, id) → record loaded only to be looked up by a partial check, not checked itself."""
     team: dict[str, TeamTime] = field(default_factory=dict)
     """Team time without a case (issue 29): file (relative path) → entry, valid entries only."""
+    provenance: dict[str, tuple[str, Provenance]] = field(default_factory=dict)
+    """Record folder (``cases/<id>``) → its main file and (list, index) → the entry file that holds that entry,
+    as :func:`~site_gen.records.compose.compose` found them: the reporter places findings and the report cites
+    files by it, without reading the folder again."""
     units: list[Unit] | None = None
     """Every record unit on disk, with each source file's stat, as the whole load listed them (None: loaded otherwise).
 
@@ -79,7 +83,7 @@ class Dataset:
         return Dataset(root=self.root, organisation=self.organisation, catalogue=self.catalogue, purposes_catalogue=self.purposes_catalogue,
                        cases=keep("cases", self.cases), workplaces=keep("workplaces", self.workplaces),
                        modules=keep("modules", self.modules), files=files,
-                       findings=list(notices or []), units=self.units, team=self.team)
+                       findings=list(notices or []), units=self.units, team=self.team, provenance=self.provenance)
 
     def workplace(self, wid: str) -> Workplace | None:
         """The workplace ``wid`` if loaded (checked or as context)."""
@@ -333,14 +337,14 @@ def record_files(root: Path) -> list[tuple[str, Path]]:
     return [(u.kind, root / u.display) for u in scan_records(root)[0]]
 
 
-def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, list[Finding]]:
-    """Read and validate one record (a file or a case folder; no cross-record rules)."""
+def load_record(kind: str, path: Path, display: str, into: Dataset | None = None) -> tuple[BaseModel | None, list[Finding]]:
+    """Read and validate one record (a file or a case folder, its provenance kept ``into`` a Dataset; no cross-record rules)."""
     if path.is_dir():
         root = path.parents[display.count("/")]
         unit, strays = scan_folder(root, kind, path.name)
         if unit is None:
             return None, strays
-        return load_unit(root, unit)
+        return load_unit(root, unit, into)
     data, findings, marked = read_yaml_marked(path, display, MARKER)
     if data is None:
         return None, findings
@@ -350,11 +354,13 @@ def load_record(kind: str, path: Path, display: str) -> tuple[BaseModel | None, 
     return _validated(kind, data, display, findings + sealed, marked)
 
 
-def load_unit(root: Path, unit: Unit) -> tuple[BaseModel | None, list[Finding]]:
-    """Read and validate a record unit; a folder is composed into one record first."""
+def load_unit(root: Path, unit: Unit, into: Dataset | None = None) -> tuple[BaseModel | None, list[Finding]]:
+    """Read and validate a record unit; a folder is composed into one record first (its provenance kept ``into`` a Dataset)."""
     if len(unit.sources) == 1 and unit.sources[0] == unit.display:
         return load_record(unit.kind, root / unit.display, unit.display)
-    data, findings, _, marked = compose(root, unit)
+    data, findings, provenance, marked = compose(root, unit)
+    if into is not None:
+        into.provenance[unit.display] = (unit.sources[0], provenance)
     if data is None:
         return None, findings
     data, sealed = unseal_record(root, unit.kind, data, unit.display)
@@ -388,13 +394,8 @@ def _load_single(root: Path, rel: str, model: type[BaseModel], ds: Dataset) -> A
     return record
 
 
-def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | list[Unit] | None = None) -> Dataset:
-    """Load every record below ``root`` (or just the ``only`` records: units or (kind, path)).
-
-    ``loader(kind, path, display)`` defaults to :func:`load_record`; the
-    check command passes a caching one.
-    """
-    loader = loader or load_record
+def load_dataset(root: Path, only: list[tuple[str, Path]] | list[Unit] | None = None) -> Dataset:
+    """Load every record below ``root`` (or just the ``only`` records: units or (kind, path))."""
     ds = Dataset(root=root)
     ds.organisation = _load_single(root, ORGANISATION_FILE, Organisation, ds)
     # Catalogues: the package's defaults, extended by the repository's files (site_gen/records/config.py).
@@ -415,9 +416,9 @@ def load_dataset(root: Path, loader: Any = None, only: list[tuple[str, Path]] | 
             display, rid = path.relative_to(root).as_posix(), path.stem
         ds.files[(kind, rid)] = display
         if isinstance(item, Unit) and len(item.sources) > 1:
-            record, findings = load_unit(root, item)  # a case folder: composed here, not by ``loader``
+            record, findings = load_unit(root, item, ds)
         else:
-            record, findings = loader(kind, path, display)
+            record, findings = load_record(kind, path, display, ds)
         ds.findings.extend(findings)
         if record is not None:
             targets[kind][rid] = record
@@ -469,7 +470,7 @@ def load_units(root: Path, units: list[Unit], base: Dataset | None = None, as_co
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     for unit in units:
         ds.files[(unit.kind, unit.id)] = unit.display
-        record, findings = load_unit(root, unit)
+        record, findings = load_unit(root, unit, ds)
         if as_context:
             if record is not None:
                 ds.context[(unit.kind, unit.id)] = record
@@ -489,7 +490,7 @@ def reload(ds: Dataset, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]
     displays = {p.relative_to(root).as_posix() for p in paths}
     out = Dataset(root=root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
                   cases=dict(ds.cases), workplaces=dict(ds.workplaces), modules=dict(ds.modules), files=dict(ds.files),
-                  findings=[f for f in ds.findings if f.file not in displays], team=ds.team)
+                  findings=[f for f in ds.findings if f.file not in displays], team=ds.team, provenance=dict(ds.provenance))
     targets: dict[str, dict[str, Any]] = {"cases": out.cases, "workplaces": out.workplaces, "modules": out.modules}
     touched: dict[str, set[str]] = {}
     for display in sorted({record_of(d) for d in displays}):

@@ -17,11 +17,11 @@ repository: nothing is reported there.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..findings import Finding
+from .git import output
 
 SUFFIXES = frozenset({".doc", ".docx", ".docm", ".dot", ".dotx", ".odt", ".ott", ".rtf", ".pages",
                       ".xls", ".xlsx", ".xlsm", ".ods", ".numbers", ".csv", ".tsv",
@@ -76,11 +76,7 @@ def repository_documents(root: Path) -> list[Finding]:
 
 
 def _git(root: Path, args: list[str], stdin: str | None = None) -> str:
-    try:
-        proc = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, text=True, timeout=120, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return ""
-    return proc.stdout if proc.returncode in (0, 1) else ""
+    return output(root, args, stdin, ok=(0, 1)) or ""
 
 
 def _walk(root: Path) -> Iterable[str]:

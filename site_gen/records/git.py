@@ -67,6 +67,21 @@ def parse_log(text: str, prefix: str = "", keep: int = KEEP) -> dict[str, list[C
     return out
 
 
+def output(root: Path, args: list[str], stdin: str | None = None, ok: tuple[int, ...] = (0,), timeout: int = 120) -> str | None:
+    """Git's text output in ``root`` (None when Git is missing, times out or exits with a code not in ``ok``)."""
+    try:
+        proc = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, text=True, timeout=timeout, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return proc.stdout if proc.returncode in ok else None
+
+
+def history(root: Path) -> dict[str, list[Change]]:
+    """Last changes per record file from ONE ``git log`` run ({} outside Git): the pages' change history."""
+    text = output(root, [*LOG_ARGS[:1], "--relative", *LOG_ARGS[1:]], timeout=300)
+    return parse_log(text) if text is not None else {}
+
+
 def git(cwd: Path, *args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run git in ``cwd``; the caller checks ``returncode``."""
     try:

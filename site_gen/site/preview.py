@@ -24,7 +24,7 @@ from ..records.layout import record_of
 from .internal_pages import remove_docs, render_site, write_docs
 from ..views.consented import consented_dataset, consented_update
 from .admin import install_admin
-from .internal import git_history
+from ..records.git import history as git_history
 from .mkdocs import mkdocs_config, run_mkdocs
 from .pagefind import run_pagefind
 from .records import Selection, select

@@ -36,7 +36,7 @@ def banner(preview: Preview) -> bytes:
     Shown on every page until the files are fixed: the browser reloads after
     each save, so the banner appears with the save and goes with the fix.
     """
-    errors = positioned(list(preview.errors), preview.root) if preview.errors else []
+    errors = positioned(list(preview.errors), preview.root, preview.ds.provenance) if preview.errors else []
     if not errors:
         return b""
     n = len(errors)

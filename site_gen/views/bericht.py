@@ -15,9 +15,7 @@ import datetime as dt
 from ..domain.approvals import current_approval
 from ..findings import UserError
 from ..models.case import Case, CostApproval, GoalStatus, PlacementStatus
-from ..records.compose import compose
 from ..records.dataset import Dataset
-from ..records.layout import scan_folder
 from .consented import Consented
 from .internal import label
 from .bericht_blocks import Gap, Note, ReportContent, Row, Section, Source, Statement, Table, day, in_entry_files
@@ -180,7 +178,8 @@ def _entry_files(ds: Dataset, case_id: str) -> tuple[str | None, dict[tuple[str,
     Disclosures are left out: the consent filter may drop some of them, which
     would shift the indexes (the report cites none).
     """
-    unit = scan_folder(ds.root, "cases", case_id)[0] if (ds.root / "cases" / case_id).is_dir() else None
-    if unit is None:
+    found = ds.provenance.get(ds.path_of("cases", case_id) or "")
+    if found is None:
         return None, {}
-    return unit.sources[0], {key: file for key, file in compose(ds.root, unit)[2].items() if key[0] != "disclosures"}
+    main, entries = found
+    return main, {key: file for key, file in entries.items() if key[0] != "disclosures"}
