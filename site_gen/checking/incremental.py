@@ -348,7 +348,7 @@ def _load(ds: Dataset, by_display: dict[str, tuple[str, str]], display: str, tri
     if key is None or key[1] in targets[key[0]] or display in tried:
         return
     tried.add(display)
-    record, findings = load_record(key[0], ds.root / display, display)
+    record, findings = load_record(key[0], ds.root / display, display, into=ds)
     ds.findings.extend(findings)
     if record is not None:
         targets[key[0]][key[1]] = record
