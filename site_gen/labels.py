@@ -1,8 +1,10 @@
 """Every German label for a code value, once (pages, documents, the editor and messages read them here).
 
 The record models define the vocabularies of stages, placement types,
-sectors, programmes, measures and after-placement values with their labels;
+sectors and after-placement values with their labels;
 this module collects them with the others, so no view keeps its own copy.
+Programmes, instruments and measures are open catalogues with their labels
+(``Dataset.programmes``, ``site_gen/data/programmes.yaml``).
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models.after import AFTER_LABELS
-from .models.case import (MEASURE_LABELS, CostBearer, EnrolmentStatus, GivenBy, GoalStatus, GuardianTask, Instrument, Outcome,
+from .models.case import (CostBearer, EnrolmentStatus, GivenBy, GoalStatus, GuardianTask, Outcome,
                           PlacementStatus, ServiceKind, WorkshopArea)
 from .models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS
 from .models.context import FACTOR_LABELS
 from .models.team import TEAM_ACTIVITY_LABELS
-from .models.module import PROGRAMME_LABELS, CertificationKind
+from .models.module import CertificationKind
 from .models.organisation import Role
 from .models.workplace import CONTACT_KIND_LABELS, AcquisitionStatus, Channel
 
@@ -31,7 +33,7 @@ def _merged(*tables: Mapping[Any, str]) -> dict[object, str]:
     return {key: text for table in tables for key, text in table.items()}
 
 
-LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABELS, PROGRAMME_LABELS, MEASURE_LABELS, AFTER_LABELS,
+LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABELS, AFTER_LABELS,
                                     CONTACT_KIND_LABELS, FACTOR_LABELS, TEAM_ACTIVITY_LABELS) | {  # issue 29: context factors, team time
     CertificationKind.NONE: "kein Abschluss", CertificationKind.CHAMBER_PARTIAL: "Teilqualifizierung (Kammer)",
     CertificationKind.CERTIFICATE: "Zertifikat", CertificationKind.ATTENDANCE: "Teilnahmebescheinigung",
@@ -54,8 +56,6 @@ LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABEL
     Channel.DUODAY: "DuoDay", Channel.EVENT: "Messe", Channel.EMPLOYER: "Anfrage des Betriebs",
     Role.JOBCOACH: "Jobcoach", Role.TRAINER: "Trainer:in", Role.GROUP_LEADER: "Gruppenleitung",
     Role.SOCIAL_SERVICE: "Sozialdienst",
-    Instrument.HAMET2: "hamet 2", Instrument.HAMET_E: "hamet E", Instrument.MELBA: "MELBA", Instrument.IMBA: "IMBA",
-    Instrument.OWN: "eigener Bogen", Instrument.SELF: "Selbsteinschätzung",
     GuardianTask.HEALTH: "Gesundheitssorge", GuardianTask.ASSETS: "Vermögenssorge",
     GuardianTask.RESIDENCE: "Aufenthaltsbestimmung", GuardianTask.AUTHORITIES: "Behörden",
     GuardianTask.WORK: "Arbeit und Beschäftigung", GuardianTask.MAIL: "Post", GuardianTask.HOUSING: "Wohnungsangelegenheiten",

@@ -16,7 +16,7 @@ from typing import Any
 import yaml_rs
 
 from ..findings import UserError
-from ..models.case import CostBearer, Instrument, ServiceKind
+from ..models.case import CostBearer, ServiceKind
 from ..models.common import PlacementType, Sector, Stage
 from ..models.workplace import Channel, Pictogram
 from ..records.layout import MAIN_FILE, appendable
@@ -30,6 +30,9 @@ ITEMS = "arbeitsauftrag mehrere-aufgaben tagesroutine umstellung sorgfalt puenkt
 INTERESTS = "Tiere Kochen Pflanzen Ordnung Technik Kinder Kundschaft Sport Musik Holz".split()
 OUTPLACED = [PlacementType.OUTSIDE_GROUP, PlacementType.OUTPLACED, PlacementType.BUDGET_WORK, PlacementType.REGULAR, PlacementType.BUDGET_TRAINING]
 TODAY = dt.date(2026, 11, 22)
+
+INSTRUMENTS = ("hamet-2", "hamet-e", "melba", "imba", "eigener-bogen")
+"""Shipped assessment instruments the generated cases use in turn (site_gen/data/programmes.yaml)."""
 
 
 def _d(day: dt.date) -> str:
@@ -144,7 +147,7 @@ def case(i: int, rng: random.Random, org: dict[str, Any], n_wp: int, n_mod: int)
         "wishes": ["Arbeit mit netten Kolleginnen und Kollegen"], "interests": rng.sample(INTERESTS, 2),
         "strengths": ["zuverlässig", "freundlich"],
         "support_needs": ["Braucht feste Pausenzeiten."],
-        "ability_profiles": [{"instrument": list(Instrument)[i % 5].value, "date": _d(opened + dt.timedelta(days=20)), "assessor": primary["id"],
+        "ability_profiles": [{"instrument": INSTRUMENTS[i % len(INSTRUMENTS)], "date": _d(opened + dt.timedelta(days=20)), "assessor": primary["id"],
                               "ratings": {item: rng.randint(1, 5) for item in ITEMS}}],
         "goals": [{"goal": "Ein Praktikum im ersten Arbeitsmarkt machen.", "measures": ["Bewerbungstraining besuchen"],
                    "agreed_on": _d(opened), "review_on": _d(opened + dt.timedelta(days=180)), "status": "in-arbeit"}],

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from .. import __version__
 from ..findings import Finding, Severity
 from ..models import Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
+from ..models.programmes import ProgrammeCatalogue
 from ..models.team import TeamTime
 from ..output import write_file
 from ..records.layout import WORKPLACE_LISTS, appendable
@@ -37,6 +38,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "organisation": Organisation,
     "profile-catalogue": ProfileCatalogue,
     "consent-purposes": PurposeCatalogue,
+    "programmes": ProgrammeCatalogue,
     "team": TeamTime,
 }
 __all__ = ["SCHEMAS", "Ids", "completed", "ensure_schemas", "generated", "names", "repository_ids", "schema_text", "stale_findings", "write"]

@@ -26,6 +26,10 @@ class Ids:
     access_requirements: list[str] = field(default_factory=list)
     profile_items: dict[str, str] = field(default_factory=dict)
     """id → German label (shown as the title of the rating key)."""
+    programmes: list[str] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)
+    """Open catalogues (issue 29): shipped ids and the repository's own (schema/programmes.yaml)."""
 
 
 def repository_ids(root: Path) -> Ids:
@@ -39,7 +43,9 @@ def repository_ids(root: Path) -> Ids:
             stems[kind].append(rid)
     return Ids(workplaces=stems["workplaces"], modules=stems["modules"], staff=sorted(ds.staff), providers=sorted(ds.providers),
                locations=sorted(ds.locations), purposes=sorted(ds.purposes), access_requirements=sorted(ds.access_requirements),
-               profile_items={k: v.label for k, v in sorted(ds.profile_items.items())})
+               profile_items={k: v.label for k, v in sorted(ds.profile_items.items())},
+               programmes=list(ds.programmes.labels("programmes")), instruments=list(ds.programmes.labels("instruments")),
+               measures=list(ds.programmes.labels("measures")))
 
 
 def _choice(prop: dict[str, Any], ids: list[str], extra: tuple[str, ...] = ()) -> None:
@@ -72,6 +78,8 @@ def complete(name: str, schema: dict[str, Any], ids: Ids) -> None:
         _choice(defs["Coaches"]["properties"]["primary"], ids.staff)
         _choice(defs["Coaches"]["properties"]["deputy"], ids.staff)
         _choice(defs["AbilityProfile"]["properties"]["assessor"], ids.staff)
+        _choice(defs["AbilityProfile"]["properties"]["instrument"], ids.instruments)
+        _choice(defs["CostApproval"]["properties"]["measure"], ids.measures)
         _ratings(defs["AbilityProfile"]["properties"]["ratings"], ids.profile_items)
         _choice(defs["LogEntry"]["properties"]["by"], ids.staff)
         _choice(defs["Placement"]["properties"]["workplace"], ids.workplaces)
@@ -86,3 +94,5 @@ def complete(name: str, schema: dict[str, Any], ids: Ids) -> None:
     elif name == "module":
         _list_choice(props["trainers"], ids.staff)
         _list_choice(props["access_requirements"], ids.access_requirements)
+        _choice(props["programme"], ids.programmes)
+        _list_choice(props["locations"], ids.locations)

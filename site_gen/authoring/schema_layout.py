@@ -104,6 +104,7 @@ def editor_mapping() -> dict[str, list[str]]:
             "./schema/organisation.schema.json": ["organisation.yaml"],
             "./schema/profile-catalogue.schema.json": ["schema/profile-catalogue.yaml"],
             "./schema/consent-purposes.schema.json": ["schema/consent-purposes.yaml"],
+            "./schema/programmes.schema.json": ["schema/programmes.yaml"],  # open catalogues (issue 29)
             "./schema/team.schema.json": ["team/*.yaml"]}  # team time without a case (issue 29)
     return out
 

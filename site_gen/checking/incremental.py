@@ -29,7 +29,7 @@ from ..findings import Finding
 from ..models import RECORD_KINDS
 from ..models.case import Case
 from ..records.cache import CaseSummary, SummaryIndex
-from ..records.config import CATALOGUE_FILE, PURPOSES_FILE, SUBSIDIES_FILE
+from ..records.config import CATALOGUE_FILE, PROGRAMMES_FILE, PURPOSES_FILE, SUBSIDIES_FILE
 from ..records.dataset import ORGANISATION_FILE, Dataset, contact_cases, load_dataset, load_record, record_stamps
 from ..records.git import output
 from ..records.layout import FOLDER_KINDS, appendable, folder_stamp, main_file, record_of
@@ -38,7 +38,7 @@ from .rules import run_checks
 from .rules.easy_language_config import CONFIG_FILE as EASY_LANGUAGE_FILE
 from .rules.references import CONSENT_RECIPIENTS
 
-META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE, EASY_LANGUAGE_FILE, SUBSIDIES_FILE)
+META_FILES = (ORGANISATION_FILE, CATALOGUE_FILE, PURPOSES_FILE, EASY_LANGUAGE_FILE, SUBSIDIES_FILE, PROGRAMMES_FILE)
 META_FOLDERS = ("team/", "schluessel/")
 """A commit touching these is judged by the full check: team time is counted across records, and a sealed
 repository's marker or public keys (``schluessel/``) decide how every case is read."""
@@ -348,7 +348,7 @@ def _load(ds: Dataset, by_display: dict[str, tuple[str, str]], display: str, tri
     if key is None or key[1] in targets[key[0]] or display in tried:
         return
     tried.add(display)
-    record, findings = load_record(key[0], ds.root / display, display, into=ds)
+    record, findings = load_record(key[0], ds.root / display, display, ds)
     ds.findings.extend(findings)
     if record is not None:
         targets[key[0]][key[1]] = record

@@ -48,7 +48,7 @@ class _Batches:
     def __call__(self, batch: list[Unit]) -> tuple[list[Finding], dict[str, CaseSummary | None]]:
         ds = self.ds
         part = Dataset(root=self.root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
-                       files=ds.files, context=ds.context)
+                       programmes_catalogue=ds.programmes_catalogue, files=ds.files, context=ds.context)
         load_units(self.root, batch, base=part)
         own = {src for u in batch for src in (u.display, *u.sources)}
         findings = [f for f in part.findings + run_checks(part, self.today, caseload={}) if f.file in own]

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from ..models import RECORD_KINDS, Organisation, ProfileCatalogue, PurposeCatalogue
-from ..records.config import CATALOGUE_FILE, PURPOSES_FILE
+from ..models.programmes import ProgrammeCatalogue
+from ..records.config import CATALOGUE_FILE, PROGRAMMES_FILE, PURPOSES_FILE
 from ..records.dataset import ORGANISATION_FILE
 
 
@@ -55,6 +56,7 @@ FILES: tuple[SingleFile, ...] = (
     SingleFile("organisation", "Organisation", ORGANISATION_FILE, Organisation),
     SingleFile("einwilligungszwecke", "Einwilligungszwecke", PURPOSES_FILE, PurposeCatalogue),
     SingleFile("profilkatalog", "Profilkatalog", CATALOGUE_FILE, ProfileCatalogue),
+    SingleFile("programme", "Programme, Verfahren und Maßnahmen", PROGRAMMES_FILE, ProgrammeCatalogue),  # issue 29
 )
 SETTINGS = "einstellungen"
 """Name of the file collection that holds the single files."""

@@ -13,11 +13,16 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from ..records.config import default_programmes
+from ..models.case import AbilityProfile, CostApproval
 from ..models.catalogue import ProfileCatalogue, PurposeCatalogue
+from ..models.module import Module
+from ..models.programmes import ProgrammeCatalogue
 from ..models.organisation import Editor, EditorBackend, Organisation
 from ..records.layout import appendable, main_file
 from .collections import FILES, FOLDERS, SETTINGS
 from .entries import entry_collections
+from .team import team_collection
 from .widgets import Context, model_fields
 
 HEADER = ("# Von 'site-gen cms' aus den Modellen erzeugt – nicht von Hand ändern.\n"
@@ -86,8 +91,17 @@ def _stable_only(entry: dict[str, Any], kind: str) -> None:
     entry["fields"] = [f for f in entry["fields"] if f["name"] not in appendable(kind)]
 
 
+def choices(org: Organisation | None, programmes: ProgrammeCatalogue | None) -> dict[tuple[type, str], dict[str, str]]:
+    """The selects over open catalogues (issue 29): programmes, instruments, measures (shipped without ``programmes``), a module's locations."""
+    programmes = programmes or default_programmes()
+    locations = {loc.id: loc.name for p in (org.providers if org else []) for loc in p.locations}
+    return {(Module, "programme"): programmes.labels("programmes"), (AbilityProfile, "instrument"): programmes.labels("instruments"),
+            (CostApproval, "measure"): programmes.labels("measures"), (Module, "locations"): locations}
+
+
 def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, purposes: PurposeCatalogue | None,
-               editor: Editor | None = None, folders: bool = False, workplace_folders: bool = False) -> dict[str, Any]:
+               editor: Editor | None = None, folders: bool = False, workplace_folders: bool = False,
+               programmes: ProgrammeCatalogue | None = None) -> dict[str, Any]:
     """The whole configuration as a plain dict (YAML-ready).
 
     ``folders``: the cases are folders (``cases/<id>/case.yaml``); the case form
@@ -97,7 +111,7 @@ def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, pur
     editor = editor or editor_of(org)
     items = [(i.id, i.label) for i in (catalogue.items if catalogue else [])]
     items += [(i.id, i.label) for i in (org.profile_items if org else [])]
-    ctx = Context(items, {p.id: p.label for p in (purposes.purposes if purposes else [])})
+    ctx = Context(items, {p.id: p.label for p in (purposes.purposes if purposes else [])}, choices(org, programmes))
     collections: list[dict[str, Any]] = []
     for c in FOLDERS:
         entry: dict[str, Any] = {
@@ -112,6 +126,7 @@ def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, pur
     kinds = tuple(k for k, on in (("cases", folders), ("workplaces", workplace_folders)) if on)
     if kinds:  # entries are files of their own: a collection that writes new ones
         collections.extend(entry_collections(ctx, kinds))
+    collections.append(team_collection(ctx))  # team time without a case (issue 29)
     collections.append({
         "name": SETTINGS, "label": "Organisation und Kataloge", "format": "yaml", "editor": {"preview": False},
         "files": [{"name": f.name, "label": f.label, "file": f.file, "fields": model_fields(f.model, ctx)} for f in FILES],

@@ -12,6 +12,7 @@ from typing import Any
 from ..models.case import AbilityProfile, Case, Coaches, Consent, Disclosure, Enrolment, LogEntry, Placement
 from ..models.module import Module
 from ..models.organisation import Staff
+from ..models.team import TeamTime
 from ..models.workplace import Analysis, CompanyContact, Workplace
 from .collections import FILES, SETTINGS, folder_of
 
@@ -46,6 +47,7 @@ RELATIONS: dict[tuple[type, str], dict[str, Any]] = {
     (Enrolment, "requirements_confirmed"): ACCESS, (Module, "access_requirements"): ACCESS,
     (Consent, "purpose"): PURPOSES,
     (CompanyContact, "by"): STAFF, (CompanyContact, "case"): CASES,
+    (TeamTime, "by"): STAFF,  # issue 29: team time
 }
 """(model, field) → Decap relation options. Locations stay text fields: they are nested two lists deep."""
 

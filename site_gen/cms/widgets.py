@@ -110,11 +110,14 @@ def _scalar(tp: Any, meta: list[Any], long_text: bool) -> dict[str, Any]:
 
 
 class Context:
-    """What field generation needs besides the models: catalogue items and purpose labels."""
+    """What field generation needs besides the models: catalogue items, purpose labels and the open catalogues' choices."""
 
-    def __init__(self, profile_items: list[tuple[str, str]], purposes: dict[str, str]) -> None:
+    def __init__(self, profile_items: list[tuple[str, str]], purposes: dict[str, str],
+                 choices: dict[tuple[type, str], dict[str, str]] | None = None) -> None:
         self.profile_items = profile_items
         self.purposes = purposes
+        self.choices = choices or {}
+        """(model, field) → id → German label: a select over an open catalogue (programmes, instruments, measures, locations)."""
 
 
 def cms_field(owner: type[BaseModel], name: str, info: FieldInfo, ctx: Context) -> dict[str, Any]:
@@ -132,6 +135,10 @@ def cms_field(owner: type[BaseModel], name: str, info: FieldInfo, ctx: Context) 
         out.update(widget="object", collapsed=True,
                    fields=[{"name": item, "label": label, "widget": "number", "value_type": "int", "min": 1, "max": 5,
                             "required": False} for item, label in ctx.profile_items])
+    elif (owner, name) in ctx.choices:
+        out.update(widget="select", options=[{"label": text, "value": value} for value, text in ctx.choices[(owner, name)].items()])
+        if origin is list:
+            out["multiple"] = True
     elif (owner, name) in RELATIONS:
         out.update(widget="relation", **copy.deepcopy(RELATIONS[(owner, name)]))
         if origin is list:

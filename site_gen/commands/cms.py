@@ -21,7 +21,7 @@ def current_text(root: Path) -> str:
     units, _ = scan_records(root, stat=False)
     displays = [u.display for u in units]
     return config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(displays),
-                                  workplace_folders=case_folders(displays, "workplaces")))
+                                  workplace_folders=case_folders(displays, "workplaces"), programmes=ds.programmes))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..domain.consent import field_purposes, has_live
-from ..models.case import AbilityProfile, Case, Instrument
+from ..models.case import AbilityProfile, Case
+from ..models.programmes import SELF_ASSESSMENT
 from ..models.catalogue import Purpose
 from ..models.organisation import ProfileItem
 
@@ -55,7 +56,7 @@ def health_allowed(case: Case, today: dt.date, purposes: Mapping[str, Purpose]) 
 def dated_profiles(case: Case, today: dt.date) -> list[AbilityProfile]:
     """Assessments made on or before ``today``, oldest first (stable for equal dates); the person's self-assessment is
     their own view, never a rating the matching uses."""
-    return sorted((p for p in case.ability_profiles if p.date <= today and p.instrument is not Instrument.SELF), key=lambda p: p.date)
+    return sorted((p for p in case.ability_profiles if p.date <= today and p.instrument != SELF_ASSESSMENT), key=lambda p: p.date)
 
 
 def usable_ratings(ratings: Mapping[str, int], items: Mapping[str, ProfileItem], health_ok: bool) -> dict[str, int]:
@@ -73,7 +74,7 @@ def usable_profile(case: Case, today: dt.date, purposes: Mapping[str, Purpose], 
         return UsableProfile(health_ok=health_ok, note=NOTE_NO_PROFILE)
     latest = profiles[-1]
     ratings = usable_ratings(latest.ratings, items, health_ok)
-    return UsableProfile(ratings, latest.date, latest.instrument.value, health_ok)
+    return UsableProfile(ratings, latest.date, latest.instrument, health_ok)
 
 
 def usable_history(
@@ -83,4 +84,4 @@ def usable_history(
     if not profile_allowed(case, today, purposes):
         return []
     health_ok = health_allowed(case, today, purposes)
-    return [(p.date, p.instrument.value, usable_ratings(p.ratings, items, health_ok)) for p in dated_profiles(case, today)]
+    return [(p.date, p.instrument, usable_ratings(p.ratings, items, health_ok)) for p in dated_profiles(case, today)]

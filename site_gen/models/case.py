@@ -88,22 +88,14 @@ class StageEntry(Part):
     note: Text | None = field("Notiz", "Kurze Notiz zum Wechsel (optional).", personal=True, default=None)
 
 
-class Instrument(str, Enum):
-    HAMET2 = "hamet-2"
-    HAMET_E = "hamet-e"
-    MELBA = "melba"
-    IMBA = "imba"
-    OWN = "eigener-bogen"
-    # The person's own view (issue 31): the person rates the same catalogue items; ``assessor`` is the case's own id.
-    SELF = "selbsteinschaetzung"
-
-
 class AbilityProfile(Part):
     """An assessment on the shared profile catalogue."""
 
-    instrument: Instrument = field(
-        "Verfahren", "Verfahren der Einschätzung (hamet 2, hamet E, MELBA, IMBA, eigener Bogen) oder 'selbsteinschaetzung': "
-        "die Person schätzt sich selbst ein (Bogen in Leichter Sprache: site-gen selbsteinschaetzung).")
+    # Issue 29: an open catalogue (models/programmes.py; schema/programmes.yaml adds own instruments).
+    instrument: Id = field(
+        "Verfahren", "Kennung des Verfahrens aus dem Katalog (schema/programmes.yaml › instruments): hamet-2, hamet-e, melba, imba, "
+        "eigener-bogen, eigene Verfahren – oder 'selbsteinschaetzung': die Person schätzt sich selbst ein "
+        "(Bogen in Leichter Sprache: site-gen selbsteinschaetzung).")
     date: Date = field("Datum", "Datum der Einschätzung.")
     assessor: Id = field("Eingeschätzt von", "Kennung der einschätzenden Fachkraft (Personal); bei 'selbsteinschaetzung' die Kennung der Akte (die Person selbst).")
     ratings: dict[Id, Rating] = field(
@@ -244,32 +236,12 @@ class Disclosure(Part):
     )
 
 
-class Measure(str, Enum):
-    """The measure a cost bearer approves (Leistung der Kostenzusage)."""
-
-    ENTRY_PROCEDURE = "eingangsverfahren"
-    VOCATIONAL_TRAINING = "berufsbildungsbereich"
-    WORK = "arbeitsbereich"
-    BUDGET_WORK = "budget-fuer-arbeit"
-    BUDGET_TRAINING = "budget-fuer-ausbildung"
-    SUPPORTED_EMPLOYMENT = "unterstuetzte-beschaeftigung"
-
-
-MEASURE_LABELS: dict[Measure, str] = {
-    Measure.ENTRY_PROCEDURE: "Eingangsverfahren",
-    Measure.VOCATIONAL_TRAINING: "Berufsbildungsbereich",
-    Measure.WORK: "Arbeitsbereich",
-    Measure.BUDGET_WORK: "Budget für Arbeit",
-    Measure.BUDGET_TRAINING: "Budget für Ausbildung",
-    Measure.SUPPORTED_EMPLOYMENT: "Unterstützte Beschäftigung",
-}
-
-
 class CostApproval(Part):
     """A cost approval (Kostenzusage, Bewilligung): who pays which measure for which period."""
 
     bearer: CostBearer = field("Kostenträger", "Wer die Leistung bewilligt hat.")
-    measure: Measure = field("Maßnahme", "Bewilligte Leistung, z. B. Berufsbildungsbereich, Arbeitsbereich, Budget für Arbeit.")
+    measure: Id = field("Maßnahme", "Kennung der bewilligten Leistung aus dem Katalog (schema/programmes.yaml › measures), "
+                        "z. B. berufsbildungsbereich, arbeitsbereich, budget-fuer-arbeit.")
     start: Date = field("Bewilligt ab", "Erster Tag des Bewilligungszeitraums.")
     end: Date = field("Bewilligt bis", "Letzter Tag des Bewilligungszeitraums. Der Entwicklungsbericht ist einige Wochen vorher fällig (organisation.yaml).")
     minutes_per_month: Int | None = field(

@@ -8,25 +8,6 @@ from .common import Date, Id, Int, Part, Record, ShortText, Text, field
 from .workplace import ReaderReview
 
 
-class Programme(str, Enum):
-    JOBVISION = "jobvision"
-    CHANCE24 = "chance-24"
-    CERTIFIED = "zertifizierte-qualifizierung"
-    KUKUK = "kukuk"
-    TALENTS = "talente"
-    MENTOR_TRAINING = "mentorenschulung"
-
-
-PROGRAMME_LABELS: dict[Programme, str] = {
-    Programme.JOBVISION: "JobVision",
-    Programme.CHANCE24: "Chance 24",
-    Programme.CERTIFIED: "Zertifizierte Qualifizierung",
-    Programme.KUKUK: "KuKuK",
-    Programme.TALENTS: "Talente",
-    Programme.MENTOR_TRAINING: "Mentorenschulung",
-}
-
-
 class CertificationKind(str, Enum):
     NONE = "keine"
     CHAMBER_PARTIAL = "teilqualifizierung-kammer"
@@ -61,7 +42,9 @@ class EasyDescription(Part):
 class Module(Record):
     """Kursmodul mit Curriculum."""
 
-    programme: Programme = field("Programm", "Programm, zu dem das Modul gehört.")
+    # Issue 29: an open catalogue (models/programmes.py; schema/programmes.yaml adds own programmes).
+    programme: Id = field("Programm", "Kennung des Programms aus dem Katalog (schema/programmes.yaml › programmes), "
+                          "z. B. jobvision, chance-24, kukuk, talente.")
     title: ShortText = field("Titel", "Titel des Moduls.")
     goals: list[Text] = field("Lernziele", "Lernziele des Moduls.", min_length=1)
     units: list[Unit] = field("Einheiten", "Einheiten des Curriculums.", min_length=1)
@@ -75,4 +58,8 @@ class Module(Record):
     trainers: list[Id] = field("Trainer:innen", "Kennungen der pflegenden Trainer:innen (Personal).", min_length=1)
     capacity: Int = field("Plätze", "Teilnehmende pro Durchgang.", gt=0, le=100)
     runs: list[Run] = field("Termine", "Durchgänge mit Beginn und Ende.", default_factory=list)
+    # Issue 29: courses per location.
+    locations: list[Id] = field(
+        "Standorte", "Kennungen der Standorte aus organisation.yaml, an denen das Modul läuft. Ohne Angabe: an allen Standorten.",
+        default_factory=list)
     easy: EasyDescription = field("Leichte Sprache", "Beschreibung für Teilnehmende in Leichter Sprache.")

@@ -27,6 +27,7 @@ from ..models.access import AccessRouteCatalogue
 from ..models.catalogue import Purpose
 from ..models.organisation import ProfileItem
 from ..models.path import PathCatalogue
+from ..models.programmes import ProgrammeCatalogue
 from ..models.subsidy import SubsidyFacts
 from ..models.wage_rules import MinimumWage
 from .load import read_yaml
@@ -36,6 +37,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 """Package data: default catalogues and easy-language settings."""
 CATALOGUE_FILE = "schema/profile-catalogue.yaml"
 PURPOSES_FILE = "schema/consent-purposes.yaml"
+PROGRAMMES_FILE = "schema/programmes.yaml"
+PROGRAMMES_DEFAULT = "site_gen/data/programmes.yaml"
 
 
 @lru_cache(maxsize=None)
@@ -70,6 +73,23 @@ def default_minimum_wage() -> MinimumWage:
 def default_access_routes() -> AccessRouteCatalogue:
     """The access routes that ship with the tool (issue 29)."""
     return _default("access-routes.yaml", AccessRouteCatalogue)
+
+
+def default_programmes() -> ProgrammeCatalogue:
+    """The programmes, instruments and measures that ship with the tool (issue 29)."""
+    found: ProgrammeCatalogue = _default("programmes.yaml", ProgrammeCatalogue)
+    return found
+
+
+def load_programmes(root: Path, findings: list[Finding]) -> ProgrammeCatalogue:
+    """Shipped programmes, instruments and measures, each extended (new id) or relabelled (same id) by ``schema/programmes.yaml``."""
+    base = default_programmes()
+    own = read_model(root, PROGRAMMES_FILE, ProgrammeCatalogue, findings)
+    if own is None:
+        return base
+    merged = {section: list(({e.id: e for e in getattr(base, section)} | {e.id: e for e in getattr(own, section)}).values())
+              for section in ("programmes", "instruments", "measures")}
+    return ProgrammeCatalogue(**merged)
 
 
 def read_model(root: Path, rel: str, model: type[Any], findings: list[Finding]) -> Any:

@@ -22,9 +22,10 @@ from ..findings import Finding
 from ..models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 from ..models.catalogue import Purpose
 from ..models.organisation import Location, ProfileItem, Provider, Staff
+from ..models.programmes import ProgrammeCatalogue
 from ..models.team import TeamTime
 from .compose import Provenance, compose
-from .config import load_catalogue, load_purposes, read_model
+from .config import default_programmes, load_catalogue, load_programmes, load_purposes, read_model
 from .layout import FOLDER_KINDS, Unit, appendable, changes, folder_stamp, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
 from .placeholders import MARKER, placeholder_findings
@@ -49,6 +50,8 @@ class Dataset:
     organisation: Organisation | None = None
     catalogue: ProfileCatalogue | None = None
     purposes_catalogue: PurposeCatalogue | None = None
+    programmes_catalogue: ProgrammeCatalogue | None = None
+    """Programmes, instruments and measures (issue 29): shipped, extended by ``schema/programmes.yaml``."""
     cases: dict[str, Case] = field(default_factory=dict)
     workplaces: dict[str, Workplace] = field(default_factory=dict)
     modules: dict[str, Module] = field(default_factory=dict)
@@ -81,6 +84,7 @@ class Dataset:
 
         files = {key: path for key, path in self.files.items() if path not in unpaged}
         return Dataset(root=self.root, organisation=self.organisation, catalogue=self.catalogue, purposes_catalogue=self.purposes_catalogue,
+                       programmes_catalogue=self.programmes_catalogue,
                        cases=keep("cases", self.cases), workplaces=keep("workplaces", self.workplaces),
                        modules=keep("modules", self.modules), files=files,
                        findings=list(notices or []), units=self.units, team=self.team, provenance=self.provenance)
@@ -126,6 +130,11 @@ class Dataset:
     @cached_property
     def purposes(self) -> dict[str, Purpose]:
         return {p.id: p for p in self.purposes_catalogue.purposes} if self.purposes_catalogue else {}
+
+    @property
+    def programmes(self) -> ProgrammeCatalogue:
+        """Programmes, instruments and measures: the repository's catalogue, else the shipped one."""
+        return self.programmes_catalogue or default_programmes()
 
     @cached_property
     def access_requirements(self) -> dict[str, str]:
@@ -401,6 +410,7 @@ def load_dataset(root: Path, only: list[tuple[str, Path]] | list[Unit] | None = 
     # Catalogues: the package's defaults, extended by the repository's files (site_gen/records/config.py).
     ds.catalogue = load_catalogue(root, ds.findings)
     ds.purposes_catalogue = load_purposes(root, ds.findings)
+    ds.programmes_catalogue = load_programmes(root, ds.findings)
     ds.team = load_team(root, ds.findings)
     targets: dict[str, dict[str, Any]] = {"cases": ds.cases, "workplaces": ds.workplaces, "modules": ds.modules}
     if only is None:
@@ -489,8 +499,8 @@ def reload(ds: Dataset, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]
     root = ds.root
     displays = {p.relative_to(root).as_posix() for p in paths}
     out = Dataset(root=root, organisation=ds.organisation, catalogue=ds.catalogue, purposes_catalogue=ds.purposes_catalogue,
-                  cases=dict(ds.cases), workplaces=dict(ds.workplaces), modules=dict(ds.modules), files=dict(ds.files),
-                  findings=[f for f in ds.findings if f.file not in displays], team=ds.team, provenance=dict(ds.provenance))
+                  programmes_catalogue=ds.programmes_catalogue, cases=dict(ds.cases), workplaces=dict(ds.workplaces), modules=dict(ds.modules),
+                  files=dict(ds.files), findings=[f for f in ds.findings if f.file not in displays], team=ds.team, provenance=dict(ds.provenance))
     targets: dict[str, dict[str, Any]] = {"cases": out.cases, "workplaces": out.workplaces, "modules": out.modules}
     touched: dict[str, set[str]] = {}
     for display in sorted({record_of(d) for d in displays}):

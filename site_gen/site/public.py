@@ -44,7 +44,7 @@ def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str],
     if problems:  # the tool's settings are used until the repository's file is fixed
         report_left_out(positioned(problems, root, ds.provenance), len(files) + 1,
                         "schema/easy-language.yaml hat Fehler: die Jobbörse nutzt die Einstellungen des Werkzeugs.")
-    board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today, config.require_review)
+    board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today, config.require_review, ds.programmes)
     return board, config.glossary, len(errors) + len(problems)
 
 

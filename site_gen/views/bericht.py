@@ -50,7 +50,7 @@ def _cover(ds: Dataset, case: Case, scope: ReportScope, period: tuple[dt.date, d
     if approval is not None:
         i = case.cost_approvals.index(approval)
         src = (Source(f"cost_approvals[{i}].start", approval.start), Source(f"cost_approvals[{i}].end", approval.end))
-        rows += [Row(("Kostenträger", label(approval.bearer)), src), Row(("Maßnahme", label(approval.measure)), src),
+        rows += [Row(("Kostenträger", label(approval.bearer)), src), Row(("Maßnahme", ds.programmes.measure(approval.measure)), src),
                  Row(("Bewilligungszeitraum", f"{day(approval.start)} bis {day(approval.end)}"), src),
                  Row(("Aktenzeichen", approval.file_ref), src)]
     rows.append(Row(("Berichtszeitraum", f"{day(period[0])} bis {day(period[1])}"), ()))

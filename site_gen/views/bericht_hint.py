@@ -37,5 +37,5 @@ def report_hint(ds: Dataset, case: Case, today: dt.date) -> ReportHint | None:
         return None
     due = report_due(approval, weeks_before_end(ds))
     command = f"site-gen bericht {case.id}" if has_live(case, today, ds.purposes, PURPOSE) else None
-    return ReportHint(f"{label(approval.bearer)}, {label(approval.measure)}", approval.start, approval.end, due,
+    return ReportHint(f"{label(approval.bearer)}, {ds.programmes.measure(approval.measure)}", approval.start, approval.end, due,
                       (due - today).days, approval.report_sent_on, command)

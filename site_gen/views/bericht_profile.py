@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..models.case import Case, Instrument
+from ..models.case import Case
+from ..models.programmes import SELF_ASSESSMENT
 from ..records.dataset import Dataset
-from .internal import label
 from .bericht_blocks import Block, Note, Row, Section, Source, Statement, Table, day
 from .bericht_scope import ReportScope
 
@@ -28,7 +28,7 @@ def profile_section(ds: Dataset, case: Case, scope: ReportScope, period: tuple[d
         sec.blocks.append(Note("Fähigkeitsprofile stehen nicht im Bericht: die Einwilligung für Berichte an den Kostenträger "
                                "nennt sie nicht, oder die Einwilligung „Gesundheitsdaten“ gilt nicht."))
         return sec
-    dated = sorted((p.date, i) for i, p in enumerate(case.ability_profiles) if p.date <= period[1] and p.instrument is not Instrument.SELF)
+    dated = sorted((p.date, i) for i, p in enumerate(case.ability_profiles) if p.date <= period[1] and p.instrument != SELF_ASSESSMENT)
     if not dated:
         sec.blocks.append(Note("Bis zum Ende des Berichtszeitraums gibt es keine Einschätzung."))
         return sec
@@ -37,7 +37,7 @@ def profile_section(ds: Dataset, case: Case, scope: ReportScope, period: tuple[d
     src_now = Source(f"ability_profiles[{now_i}].date", now.date)
     names = {k: (ds.profile_items[k].label if k in ds.profile_items else k) for k in now.ratings}
     if len(dated) == 1:
-        sec.blocks.append(Statement(f"Einschätzung mit {label(now.instrument)} am {day(now.date)}. Eine frühere Einschätzung gibt es nicht.", (src_now,)))
+        sec.blocks.append(Statement(f"Einschätzung mit {ds.programmes.instrument(now.instrument)} am {day(now.date)}. Eine frühere Einschätzung gibt es nicht.", (src_now,)))
         rows = tuple(Row((names[k], dots(v)), (src_now,)) for k, v in now.ratings.items())
         sec.blocks.append(Table(("Merkmal", f"{day(now.date)} (1 gering bis 5 hoch)"), rows))
         return sec
@@ -55,8 +55,8 @@ def _comparison(ds: Dataset, case: Case, prev_i: int, now_i: int, names: dict[st
     up = [k for k in both if now.ratings[k] > prev.ratings[k]]
     down = [k for k in both if now.ratings[k] < prev.ratings[k]]
     same = [k for k in both if now.ratings[k] == prev.ratings[k]]
-    blocks: list[Block] = [Statement(f"Verglichen werden die Einschätzung mit {label(prev.instrument)} vom {day(prev.date)} "
-                                     f"und mit {label(now.instrument)} vom {day(now.date)}.", src)]
+    blocks: list[Block] = [Statement(f"Verglichen werden die Einschätzung mit {ds.programmes.instrument(prev.instrument)} vom {day(prev.date)} "
+                                     f"und mit {ds.programmes.instrument(now.instrument)} vom {day(now.date)}.", src)]
 
     def changes(keys_: list[str]) -> str:
         return ", ".join(f"{names[k]} von {prev.ratings[k]} auf {now.ratings[k]}" for k in keys_)

@@ -1,10 +1,16 @@
-"""Report section: support given, minutes per kind of service per month, and the trend."""
+"""Report section: support given, minutes per kind of service per month, and the trend.
+
+A group session counts with the person's share (minutes divided by the group's
+size, :func:`site_gen.domain.minutes.share`), as in the Leistungsnachweis; the
+section says how many of the minutes are such shares (issue 29).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
+from ..domain.minutes import share
 from ..models.case import Case, CostApproval, LogEntry, ServiceKind
 from .bericht_blocks import Note, Row, Section, Source, Statement, Table
 
@@ -27,10 +33,10 @@ def next_month(d: dt.date) -> dt.date:
 
 
 def minutes_by_kind(entries: Iterable[LogEntry]) -> dict[ServiceKind, int]:
-    """Minutes per kind of service (every kind present, zero when none)."""
+    """Minutes per kind of service that count for the person (group sessions as shares; every kind present, zero when none)."""
     out = dict.fromkeys(KINDS, 0)
     for e in entries:
-        out[e.kind] += e.minutes
+        out[e.kind] += share(e)
     return out
 
 
@@ -52,7 +58,7 @@ def support_section(case: Case, period: tuple[dt.date, dt.date], approval: CostA
         months.append(cursor)
         cursor = next_month(cursor)
     totals = {m: [(i, e) for i, e in logged if month_start(e.date) == m] for m in months}
-    peak = max(sum(e.minutes for _, e in es) for es in totals.values()) or 1
+    peak = max(sum(share(e) for _, e in es) for es in totals.values()) or 1
     scope = approval.scope_minutes if approval else None
     rows = [_month_row(m, totals[m], peak, scope) for m in months]
     header = ("Monat", "unmittelbar", "mittelbar", "indirekt", "gesamt") + (("bewilligt",) if scope else ()) + ("Verlauf",)
@@ -62,9 +68,22 @@ def support_section(case: Case, period: tuple[dt.date, dt.date], approval: CostA
     entries = "1 Eintrag" if len(logged) == 1 else f"{len(logged)} Einträgen"
     sec.blocks.append(Statement(f"Insgesamt {minutes_text(total)} in {entries}: {all_kinds[ServiceKind.DIRECT]} unmittelbar, "
                                 f"{all_kinds[ServiceKind.MEDIATE]} mittelbar, {all_kinds[ServiceKind.INDIRECT]} indirekt.", edges))
+    sec.blocks += _group_statement(logged)
     sec.blocks.append(Table(header, tuple(rows), "Minuten pro Monat nach Leistungsart"))
-    sec.blocks.append(Statement(_trend([sum(e.minutes for _, e in totals[m]) for m in months]), edges))
+    sec.blocks.append(Statement(_trend([sum(share(e) for _, e in totals[m]) for m in months]), edges))
     return sec
+
+
+def _group_statement(logged: list[tuple[int, LogEntry]]) -> list[Statement]:
+    """How many of the minutes are shares of group sessions (the other participants are never named); none without."""
+    groups = [(i, e) for i, e in logged if e.group_size]
+    if not groups:
+        return []
+    sessions = "1 Gruppensitzung" if len(groups) == 1 else f"{len(groups)} Gruppensitzungen"
+    shares = sum(share(e) for _, e in groups)
+    return [Statement(f"Davon {minutes_text(shares)} aus {sessions}: gezählt ist der Anteil der Person, die Dauer der Sitzung geteilt "
+                      f"durch die Zahl der Teilnehmenden (wie im Leistungsnachweis).",
+                      tuple(Source(f"support_log[{i}].date", e.date) for i, e in groups))]
 
 
 def _month_row(m: dt.date, es: list[tuple[int, LogEntry]], peak: int, scope: int | None) -> Row:

@@ -58,6 +58,9 @@ def recipient_label(ds: Dataset, rid: str) -> str:
     return f"{wp.company.name} ({rid})" if wp else rid
 
 
+CATALOGUE_KEYS = {"instrument": "instruments", "measure": "measures", "programme": "programmes"}
+
+
 def _ref(ds: Dataset, key: str, value: Any) -> str:
     if key in STAFF_KEYS and value in ds.staff:
         return f"{ds.staff[value].name} ({value})"
@@ -67,6 +70,8 @@ def _ref(ds: Dataset, key: str, value: Any) -> str:
         return f"{ds.purposes[value].label} ({value})"
     if key == "module" and value in ds.modules:
         return f"{ds.modules[value].title} ({value})"
+    if section := CATALOGUE_KEYS.get(key):  # issue 29: open catalogues, labelled by the repository's catalogue
+        return f"{ds.programmes.labels(section).get(value, value)} ({value})"
     return text_of(value)
 
 

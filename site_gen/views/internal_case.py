@@ -266,7 +266,7 @@ def _profiles(ds: Dataset, case: Case, today: dt.date) -> list[ProfileView]:
             rows.append(ProfileRow(meta.label if meta else item, meta.group if meta else "", rating,
                                    compare.requirements.get(item) if compare else None))
         assessor = Link("der Person selbst", "") if is_self(prof) else staff_link(ds, prof.assessor)
-        out.append(ProfileView(label(prof.instrument), prof.date, assessor,
+        out.append(ProfileView(ds.programmes.instrument(prof.instrument), prof.date, assessor,
                                workplace_link(ds, wid) if compare and wid else None, rows))
     return out
 

@@ -141,7 +141,7 @@ def _report_dates(ds: Dataset, case: Case, today: dt.date) -> Iterator[Due]:
     if case.cost_approvals:
         for _, approval, due in open_reports(case, weeks_before_end(ds)):
             if (due - today).days <= REPORT_DAYS:
-                yield due, KIND_REPORT, f"{label(approval.bearer)}: {label(approval.measure)} bis {approval.end:%d.%m.%Y}"
+                yield due, KIND_REPORT, f"{label(approval.bearer)}: {ds.programmes.measure(approval.measure)} bis {approval.end:%d.%m.%Y}"
         return
     due = _anniversary(case.opened, today)
     if due > case.opened and (due - today).days <= REPORT_DAYS:

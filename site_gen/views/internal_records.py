@@ -92,6 +92,8 @@ class ModuleContext:
     participants: list[tuple[Link, Enrolment, str, str]]
     changes: list[Change]
     source: str
+    locations: list[str]
+    """Where the course runs (issue 29): location names; empty: at every location."""
 
 
 def module(ds: Consented, mid: str, today: dt.date, changes: list[Change] | None = None) -> ModuleContext:
@@ -107,9 +109,10 @@ def module(ds: Consented, mid: str, today: dt.date, changes: list[Change] | None
     cert = label(mod.certification.kind)
     if mod.certification.body:
         cert += f" – {mod.certification.body}"
-    return ModuleContext(module_path(mid), today, mod, label(mod.programme),
+    return ModuleContext(module_path(mid), today, mod, ds.programmes.programme(mod.programme),
                          [ds.access_requirements.get(r, r) for r in mod.access_requirements],
-                         [staff_link(ds, t) for t in mod.trainers], cert, people, changes or [], ds.path_of("modules", mid))
+                         [staff_link(ds, t) for t in mod.trainers], cert, people, changes or [], ds.path_of("modules", mid),
+                         [location_name(ds, loc) for loc in mod.locations])
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +174,7 @@ def workplace_list(ds: Consented, today: dt.date) -> ListContext:
 
 def module_list(ds: Consented) -> ListContext:
     """``module/index.md``."""
-    rows = [{"link": module_link(ds, mid), "id": mid, "programme": label(m.programme), "weeks": m.duration_weeks,
+    rows = [{"link": module_link(ds, mid), "id": mid, "programme": ds.programmes.programme(m.programme), "weeks": m.duration_weeks,
              "people": len(ds.cases_by_module.get(mid, []))} for mid, m in sorted(ds.modules.items(), key=lambda t: (t[1].title, t[0]))]
     return ListContext(f"{MODULES}/index.md", rows)
 

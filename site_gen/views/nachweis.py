@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..domain.approvals import approvals_in_month
+from ..domain.minutes import share
 from ..domain.retention import past_retention
 from ..findings import UserError
 from ..models.case import CostBearer, LogEntry, ServiceKind
@@ -87,11 +88,6 @@ def parse_month(value: str) -> dt.date:
         raise UserError(f"STATEMENT-BAD-MONTH '{value}' ist kein Monat im Format JJJJ-MM.", "Zum Beispiel --monat 2026-10.") from None
 
 
-def share(entry: LogEntry) -> int:
-    """The minutes of ``entry`` one participant's cost bearer is billed: a group session's share, else all."""
-    return int(entry.minutes / entry.group_size + 0.5) if entry.group_size else entry.minutes
-
-
 def _billable(entries: list[LogEntry]) -> tuple[dict[ServiceKind, int], int]:
     """Minutes per kind (group sessions as shares) and the part of them from group sessions."""
     out = dict.fromkeys(KINDS, 0)
@@ -120,7 +116,7 @@ def statement(ds: Dataset, bearer: CostBearer, month: dt.date, today: dt.date) -
             lo, hi = max(first, a.start), min(last, a.end)
             kinds, group = _billable([e for e in case.support_log if lo <= e.date <= hi])
             scope = a.scope_minutes
-            rows.append(StatementRow(cid, label(a.measure), a.file_ref, a.start, a.end, kinds[ServiceKind.DIRECT],
+            rows.append(StatementRow(cid, ds.programmes.measure(a.measure), a.file_ref, a.start, a.end, kinds[ServiceKind.DIRECT],
                                      kinds[ServiceKind.MEDIATE], kinds[ServiceKind.INDIRECT], scope, _flag(sum(kinds.values()), scope), group))
         if not approvals and case.cost_bearer is bearer and case.opened <= last and (case.closed is None or case.closed >= first):
             kinds, group = _billable([e for e in case.support_log if first <= e.date <= last])

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from ..domain.easy_review import review_state, reviewed_texts
 from ..models.common import SECTOR_LABELS, PlacementType
-from ..models.module import PROGRAMME_LABELS, Module, Programme
+from ..records.config import default_programmes
+from ..models.module import Module
+from ..models.programmes import ProgrammeCatalogue
 from ..models.organisation import Organisation
 from ..models.workplace import AcquisitionStatus, ReaderReview, Workplace
 
@@ -176,12 +178,12 @@ def _posting(wp: Workplace, contact: TeamContact) -> PublicPosting:
     )
 
 
-def _course(mod: Module, today: dt.date) -> PublicCourse:
+def _course(mod: Module, today: dt.date, programmes: ProgrammeCatalogue) -> PublicCourse:
     return PublicCourse(
         id=mod.id,
         title=mod.easy.title,
         text=mod.easy.text,
-        programme=PROGRAMME_LABELS[mod.programme],
+        programme=programmes.programme(mod.programme),
         duration_weeks=mod.duration_weeks,
         runs=tuple(PublicRun(r.start, r.end) for r in sorted(mod.runs, key=lambda r: r.start) if r.end >= today),
         review=_mark(mod.easy.review, reviewed_texts(mod.easy)),
@@ -189,7 +191,7 @@ def _course(mod: Module, today: dt.date) -> PublicCourse:
 
 
 def public_board(workplaces: Iterable[Workplace], modules: Iterable[Module], organisation: Organisation,
-                 today: dt.date, require_review: bool = False) -> PublicBoard:
+                 today: dt.date, require_review: bool = False, programmes: ProgrammeCatalogue | None = None) -> PublicBoard:
     """The public projection of ``workplaces`` and ``modules`` on ``today``.
 
     Postings without a team contact for their location are left out: the
@@ -206,8 +208,9 @@ def public_board(workplaces: Iterable[Workplace], modules: Iterable[Module], org
             if posting.review is not None or not require_review:
                 postings.append(posting)
     postings.sort(key=lambda p: (-p.posted_on.toordinal(), p.title, p.id))
-    # Mentor training is for company staff, not for participants.
-    courses = sorted((c for c in (_course(m, today) for m in modules if m.programme is not Programme.MENTOR_TRAINING)
+    # Programmes not for participants (mentor training is for company staff) stay off the board.
+    programmes = programmes or default_programmes()
+    courses = sorted((c for c in (_course(m, today, programmes) for m in modules if programmes.for_participants(m.programme))
                       if c.review is not None or not require_review), key=lambda c: (c.programme, c.title, c.id))
     base = organisation.public_base_url.rstrip("/") + "/"
     return PublicBoard(today=today, base_url=base, postings=tuple(postings), courses=tuple(courses))

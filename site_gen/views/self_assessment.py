@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..models.case import AbilityProfile, Case, Instrument, PlacementStatus
+from ..models.case import AbilityProfile, Case, PlacementStatus
+from ..models.programmes import SELF_ASSESSMENT
 from ..records.dataset import Dataset
-from .internal import Link, label, staff_link
+from .internal import Link, staff_link
 
 DIFFERENCE = 2
 """Steps on the 1–5 scale from which the two views count as different (the three-step scale has steps of 2)."""
@@ -54,7 +55,7 @@ ITEM_TEXTS: dict[str, tuple[tuple[str, ...], str]] = {
 
 def is_self(profile: AbilityProfile) -> bool:
     """The person's own assessment."""
-    return profile.instrument is Instrument.SELF
+    return profile.instrument == SELF_ASSESSMENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ def compare_views(ds: Dataset, case: Case, today: dt.date) -> SelfComparison | N
         if item in coach.ratings:
             meta = ds.profile_items.get(item)
             rows.append(ViewRow(meta.label if meta else item, meta.group if meta else "", person, coach.ratings[item]))
-    return SelfComparison(own.date, coach.date, label(coach.instrument), staff_link(ds, coach.assessor), rows, next_reflection(case, today))
+    return SelfComparison(own.date, coach.date, ds.programmes.instrument(coach.instrument), staff_link(ds, coach.assessor), rows, next_reflection(case, today))
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@
 view. It keeps only the team's cases; since workplace and module pages list
 participants from the cases dict, filtering the cases is the core. On top of
 that it drops what names people outside the team: other teams' workplaces
+and courses (a module that names its locations, issue 29)
 (contact persons, mentors) unless a kept case was placed there, staff who
 neither work at the location nor appear in a kept record, and load findings
 about files that left the view.
@@ -16,6 +17,7 @@ from typing import TypeVar
 
 from ..findings import Finding, UserError
 from ..models.case import Case
+from ..models.module import Module
 from ..models.organisation import Organisation
 from ..models.workplace import Workplace
 from ..records.dataset import Dataset
@@ -49,13 +51,21 @@ def team_dataset(ds: D, location: str | None = None, coach: str | None = None) -
     cases = {cid: c for cid, c in ds.cases.items() if _keeps(c, location, coach)}
     team_location = location or ds.staff[coach].location  # type: ignore[index]
     workplaces = _team_workplaces(ds, team_location, cases)
+    modules = _team_modules(ds, team_location, cases)
     organisation: Organisation | None = None
     if ds.organisation is not None:
-        staff_ids = _staff_to_keep(ds, team_location, cases, workplaces)
+        staff_ids = _staff_to_keep(ds, team_location, cases, workplaces, modules)
         organisation = ds.organisation.model_copy(update={"staff": [s for s in ds.organisation.staff if s.id in staff_ids]})
-    kept = {("cases", c) for c in cases} | {("workplaces", w) for w in workplaces} | {("modules", m) for m in ds.modules}
+    kept = {("cases", c) for c in cases} | {("workplaces", w) for w in workplaces} | {("modules", m) for m in modules}
     files = {key: path for key, path in ds.files.items() if key in kept}
-    return replace(ds, organisation=organisation, cases=cases, workplaces=workplaces, files=files, findings=_own_findings(ds, files))
+    return replace(ds, organisation=organisation, cases=cases, workplaces=workplaces, modules=modules, files=files,
+                   findings=_own_findings(ds, files))
+
+
+def _team_modules(ds: Dataset, team_location: str, cases: dict[str, Case]) -> dict[str, Module]:
+    """Courses at the team's location (issue 29: a module without locations runs everywhere) and those a kept case attends."""
+    used = {e.module for c in cases.values() for e in c.enrolments}
+    return {mid: m for mid, m in ds.modules.items() if not m.locations or team_location in m.locations or mid in used}
 
 
 def _team_workplaces(ds: Dataset, team_location: str, cases: dict[str, Case]) -> dict[str, Workplace]:
@@ -67,7 +77,7 @@ def _team_workplaces(ds: Dataset, team_location: str, cases: dict[str, Case]) ->
 def _own_findings(ds: Dataset, files: dict[tuple[str, str], str]) -> list[Finding]:
     """Load findings about kept record files and about everything that is not a case or workplace."""
     own_files = set(files.values())
-    return [f for f in ds.findings if f.file in own_files or not f.file.startswith(("cases/", "workplaces/"))]
+    return [f for f in ds.findings if f.file in own_files or not f.file.startswith(("cases/", "workplaces/", "modules/"))]
 
 
 def _known(ds: Dataset, location: str | None, coach: str | None) -> None:
@@ -77,9 +87,10 @@ def _known(ds: Dataset, location: str | None, coach: str | None) -> None:
         raise UserError(f"Die Fachkraft '{coach}' gibt es nicht.", "Kennung aus organisation.yaml (staff) angeben.")
 
 
-def _staff_to_keep(ds: Dataset, team_location: str, cases: dict[str, Case], workplaces: dict[str, Workplace]) -> set[str]:
-    """The team's own staff and everyone a kept record names (trainers of every module, analysts)."""
+def _staff_to_keep(ds: Dataset, team_location: str, cases: dict[str, Case], workplaces: dict[str, Workplace],
+                   modules: dict[str, Module]) -> set[str]:
+    """The team's own staff and everyone a kept record names (trainers of the kept modules, analysts)."""
     staff_ids = {s.id for s in ds.staff.values() if s.location == team_location} | _staff_named_by(cases)
-    staff_ids |= {t for m in ds.modules.values() for t in m.trainers}
+    staff_ids |= {t for m in modules.values() for t in m.trainers}
     staff_ids |= {w.analysis.analysed_by for w in workplaces.values() if w.analysis is not None}
     return staff_ids

@@ -24,7 +24,7 @@ from ..browser import served
 from ..conftest import REPO
 
 DECAP_SERVER = PACKAGE_ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
-RECORDS = ("cases", "workplaces", "modules", "schema", "organisation.yaml")
+RECORDS = ("cases", "workplaces", "modules", "schema", "organisation.yaml", "team")
 
 
 def free_port() -> int:

@@ -22,7 +22,7 @@ from site_gen.models import RECORD_KINDS
 from site_gen.models.case import Case, LogEntry, Placement
 from site_gen.models.common import purpose_of
 from site_gen.records.cache import read_cache, write_cache
-from site_gen.records.dataset import load_dataset
+from site_gen.records.dataset import TEAM_FOLDER, load_dataset
 from site_gen.records.layout import WHO, appendable, date_field
 from site_gen.site.admin import PACKAGE_ROOT, STATIC, cached_config_text
 
@@ -32,7 +32,8 @@ from ..conftest import REPO, run_cli
 def config(folders: bool = False) -> dict[str, Any]:
     """The configuration for the demo; by default as for cases stored one per file (every list in the form)."""
     ds = load_dataset(REPO, only=[])
-    return safe_load(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=folders, workplace_folders=folders)))
+    return safe_load(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=folders, workplace_folders=folders,
+                                            programmes=ds.programmes)))
 
 
 def collection(name: str) -> dict[str, Any]:
@@ -95,8 +96,8 @@ def test_every_model_field_is_editable_with_german_label_and_hint() -> None:
 
 def test_collection_paths_come_from_the_record_table() -> None:
     folders = {c["folder"] for c in config()["collections"] if "folder" in c}
-    assert folders == set(RECORD_KINDS)
-    for c in (c for c in config()["collections"] if "folder" in c):
+    assert folders == set(RECORD_KINDS) | {TEAM_FOLDER}  # team time (issue 29): organisation level, not a record kind
+    for c in (c for c in config()["collections"] if c.get("folder") in RECORD_KINDS):
         assert c["identifier_field"] == "id" and c["slug"] == "{{id}}" and c["extension"] == "yaml"
         assert "title" not in [f["name"] for f in c["fields"]][:1]  # the file name is the id, never a title
 
@@ -276,3 +277,37 @@ def test_the_build_takes_the_configuration_text_from_the_cache_while_the_configu
     assert cached_config_text(other, tmp_path) == config_text(other)  # another configuration: written anew
     stored.write_text("kaputt", encoding="utf-8")
     assert cached_config_text(one, tmp_path) == config_text(one)  # a broken cache is ignored
+
+
+def test_open_catalogues_are_selects_with_the_repository_entries() -> None:
+    """Issue 29: programmes, instruments and measures are selects over the shipped catalogue plus schema/programmes.yaml;
+    a module's locations over organisation.yaml; the catalogue file itself is a form under the settings."""
+    modules = collection("module")["fields"]
+    programme = by_name(modules, "programme")
+    assert programme["widget"] == "select" and {"label": "JobVision", "value": "jobvision"} in programme["options"]
+    assert {"label": "Praxistage im Betrieb", "value": "praxistage"} in programme["options"]  # the demo's own
+    locations = by_name(modules, "locations")
+    assert locations["multiple"] is True and {"label": "Standort Kranhafen", "value": "kranhafen"} in locations["options"]
+    cases = collection("akten")["fields"]
+    instrument = by_name(by_name(cases, "ability_profiles")["fields"], "instrument")
+    values = [o["value"] for o in instrument["options"]]
+    assert values[:6] == ["hamet-2", "hamet-e", "melba", "imba", "eigener-bogen", "selbsteinschaetzung"] and "lindenfelder-bogen" in values
+    measure = by_name(by_name(cases, "cost_approvals")["fields"], "measure")
+    assert {"label": "Budget für Arbeit", "value": "budget-fuer-arbeit"} in measure["options"]
+    files = next(c for c in config()["collections"] if "files" in c)["files"]
+    assert next(f for f in files if f["file"] == "schema/programmes.yaml")["label"] == "Programme, Verfahren und Maßnahmen"
+
+
+def test_team_time_has_a_collection_writing_one_file_per_entry() -> None:
+    """Issue 29: team time is a folder collection over team/, named as 'site-gen log --team' names the files."""
+    from site_gen.models.team import TeamTime
+
+    team = collection("teamzeit")
+    assert team["folder"] == TEAM_FOLDER and team["create"] is True and team["delete"] is False
+    assert team["slug"] == "{{date}}-{{by}}-{{_kurz}}" and "path" not in team and "filter" not in team
+    assert [f["name"] for f in team["fields"]] == [*TeamTime.model_fields, "_kurz"] and team["fields"][-1]["widget"] == "hidden"
+    _walk(TeamTime, team["fields"][:-1], "team", [])
+    by = by_name(team["fields"], "by")
+    assert by["widget"] == "relation" and by["value_field"] == "staff.*.id"
+    assert by_name(team["fields"], "activity")["widget"] == "select"
+    assert collection("teamzeit") == next(c for c in config(folders=True)["collections"] if c["name"] == "teamzeit")

@@ -109,3 +109,28 @@ def test_add_company_contact_to_a_workplace_folder(folder_coach: tuple[Any, Path
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == f"?? workplaces/ap-0016/contact_log/{new.name}\n"
     result = check(repo)
     assert result.returncode == 0, result.stdout
+
+
+def test_add_team_time(folder_coach: tuple[Any, Path, Requests]) -> None:
+    """Issue 29: team time without a case through the form is a new small file in team/, named as 'site-gen log --team' names it."""
+    page, repo, _ = folder_coach
+    folder = repo / "team"
+    before = {p.name for p in folder.iterdir()}
+    page.goto(f"{page.url_base}#/collections/teamzeit/new")
+    page.get_by_label("Minuten", exact=True).wait_for()
+    page.get_by_label("Datum", exact=True).fill("2026-11-19")
+    choose(page, "Tätigkeit", "Supervision")
+    page.get_by_label("Minuten", exact=True).fill("90")
+    choose(page, "Von", "Mara Petersen")
+    page.get_by_label("Notiz (optional)", exact=True).fill("Supervision im Team Kranhafen.")
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    new = _wait_for_new_file(page, repo, folder, before)
+    assert re.fullmatch(r"2026-11-19-mara-petersen-[0-9a-f]{6}\.yaml", new.name), new.name
+    assert new.read_text(encoding="utf-8") == ("date: 2026-11-19\nactivity: supervision\nminutes: 90\nby: mara-petersen\n"
+                                               "note: Supervision im Team Kranhafen.\n")
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == f"?? team/{new.name}\n"
+    result = check(repo)
+    assert result.returncode == 0, result.stdout
+    page.goto(f"{page.url_base}#/collections/teamzeit")  # the list shows the team-time entries
+    page.get_by_text("2026-11-19 – supervision – 90 Minuten").wait_for()

@@ -71,3 +71,18 @@ def test_no_filter_returns_the_dataset(ds: Dataset) -> None:
 def test_unknown_team_is_a_user_error(ds: Dataset, kwargs: dict[str, str]) -> None:
     with pytest.raises(UserError):
         team_dataset(ds, **kwargs)
+
+
+def test_a_course_that_names_its_locations_stays_with_those_teams(ds: Dataset) -> None:
+    """Issue 29: a module with locations is kept only for those teams (and for a team whose case attends it);
+    a module without locations runs everywhere. Its trainer is kept only where the module is."""
+    base = ds.modules["mod-jobvision"]
+    south_course = base.model_copy(update={"id": "mod-sued", "locations": ["standort-sued"], "trainers": ["jc-sued-1"]})
+    mixed = replace(ds, modules={**ds.modules, "mod-sued": south_course}, files={**ds.files, ("modules", "mod-sued"): "modules/mod-sued.yaml"})
+    north, south = team_dataset(mixed, location="standort-nord"), team_dataset(mixed, location="standort-sued")
+    assert sorted(north.modules) == ["mod-jobvision"] and sorted(south.modules) == ["mod-jobvision", "mod-sued"]
+    assert ("modules", "mod-sued") not in north.files and ("modules", "mod-sued") in south.files
+    attending = ds.cases["tn-0001"]  # a north case enrolled in the south course keeps it in the north view
+    enrolment = attending.enrolments[0].model_copy(update={"module": "mod-sued"})
+    moved = replace(mixed, cases={**mixed.cases, "tn-0001": attending.model_copy(update={"enrolments": [enrolment]})})
+    assert "mod-sued" in team_dataset(moved, location="standort-nord").modules

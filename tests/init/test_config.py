@@ -103,3 +103,31 @@ def test_the_guide_installs_this_version_and_its_table_names_real_codes() -> Non
     codes = set(re.findall(r"`([A-Z]+(?:-[A-Z]+)+)", table))
     assert {"VERSION-MAJOR", "DOCUMENT-IN-GIT", "CONSENT-MISSING"} <= codes
     assert all(code in source for code in codes), codes
+
+
+def test_programmes_catalogue_extends_and_relabels(tmp_path: Path) -> None:
+    """Issue 29: without schema/programmes.yaml every shipped programme, instrument and measure holds; the file adds
+    own entries and gives a shipped id its own label; a broken file is named at its line, the shipped ids stay valid."""
+    from site_gen.records.config import default_programmes, load_programmes
+
+    repo = bare_repo(tmp_path / "repo")
+    assert check(repo)[0] == 0  # mod-001 (jobvision) with the shipped catalogue only
+    shipped = default_programmes()
+    assert {"jobvision", "chance-24", "zertifizierte-qualifizierung", "kukuk", "talente", "mentorenschulung"} == set(shipped.labels("programmes"))
+    assert {"hamet-2", "hamet-e", "melba", "imba", "eigener-bogen", "selbsteinschaetzung"} == set(shipped.labels("instruments"))
+    assert shipped.measure("budget-fuer-arbeit") == "Budget für Arbeit" and not shipped.for_participants("mentorenschulung")
+    (repo / "schema" / "programmes.yaml").write_text(
+        "programmes:\n  - id: jobvision\n    label: JobVision Nord\n  - id: jobvento\n    label: JobVento\n"
+        "instruments:\n  - id: pep-bogen\n    label: PEP-Bogen\n", encoding="utf-8")
+    findings: list = []
+    own = load_programmes(repo, findings)
+    assert findings == [] and own.programme("jobvision") == "JobVision Nord" and own.programme("jobvento") == "JobVento"
+    assert own.instrument("pep-bogen") == "PEP-Bogen" and set(shipped.labels("instruments")) < set(own.labels("instruments"))
+    assert own.measure("arbeitsbereich") == "Arbeitsbereich"  # a section the file leaves out keeps the shipped entries
+    module = repo / "modules" / "mod-001.yaml"
+    module.write_text(module.read_text(encoding="utf-8").replace("programme: jobvision", "programme: jobvento"), encoding="utf-8")
+    assert check(repo)[0] == 0
+    (repo / "schema" / "programmes.yaml").write_text("programmes:\n  - id: Job Vento\n    label: JobVento\n", encoding="utf-8")
+    code, out = check(repo)
+    assert code == 1 and "schema/programmes.yaml:2:5: SCHEMA-" in out, out
+    assert "modules/mod-001.yaml:2:1: CATALOGUE-UNKNOWN 'programme'" in out and "schema/programmes.yaml unter 'programmes'" in out, out

@@ -137,3 +137,17 @@ def test_dossier_shows_the_path_as_a_timeline(demo_site: tuple[Path, Path], serv
     assert "Nächste mögliche Schritte: Passende Stellenausschreibung finden." in path.inner_text()
     assert current.evaluate("e => getComputedStyle(e.querySelector('.sg-path-label')).fontWeight") == "700"
     only_localhost(page)
+
+
+def test_course_locations_and_own_catalogue_labels(demo_site: tuple[Path, Path], serve: Any, page: Any) -> None:
+    # Issue 29: a course names the locations it runs at; a team's own instrument (schema/programmes.yaml) shows its German label.
+    base = serve(demo_site[1])
+    page.goto(base + "module/c24-hotel.html")
+    row = page.locator("tr", has=page.locator("td", has_text="Standorte"))
+    assert row.inner_text().split("\t")[-1].strip() == "Standort Brückenviertel, Standort Lindenfeld"
+    page.goto(base + "module/jv-ziele.html")
+    assert "alle Standorte" in page.locator("tr", has=page.locator("td", has_text="Standorte")).inner_text()
+    page.goto(base + "akten/tn-0009.html")
+    assert page.get_by_text("Lindenfelder Beobachtungsbogen (eigenes Verfahren)", exact=False).count() >= 1
+    assert page.get_by_text("lindenfelder-bogen", exact=False).count() == 0
+    only_localhost(page)

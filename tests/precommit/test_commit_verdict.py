@@ -26,7 +26,7 @@ CONFIG = f"""repos:
         name: Akten prüfen
         entry: site-gen check --staged --today {DAY}
         language: system
-        files: ^(cases|workplaces|modules)/|^organisation\\.yaml$|^schema/
+        files: ^(cases|workplaces|modules|team)/|^organisation\\.yaml$|^schema/
         always_run: true
         verbose: true
         require_serial: true
@@ -40,7 +40,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SITE_GEN_CACHE_KEY", "test-commit-verdict")
     target = tmp_path / "akten"
     target.mkdir()
-    for name in ("cases", "workplaces", "modules", "schema"):
+    for name in ("cases", "workplaces", "modules", "schema", "team"):
         shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("*.json"))
     shutil.copy(REPO / "organisation.yaml", target)
     (target / ".pre-commit-config.yaml").write_text(CONFIG, encoding="utf-8")
@@ -193,3 +193,28 @@ def test_a_company_contact_about_a_person_needs_that_persons_consent_in_the_hook
     git(repo, "add", str(contact))
     code, out = commit(repo, home, "Kontakt")
     assert code == 0, out
+
+
+def test_a_commit_touching_only_team_time_gets_the_full_check(repo: Path, home: Path) -> None:
+    """Issue 29: team/ is organisation-level data (incremental.META_FOLDERS): a commit that touches only a team-time
+    file is judged by the full check, also right after a warm run — a broken file is refused at its line, a good one passes."""
+    edit(repo / "cases" / "tn-0002" / "case.yaml", "wishes:", "wishes:\n  - Mit Tieren arbeiten")
+    git(repo, "add", "cases/tn-0002/case.yaml")
+    assert commit(repo, home, "Wunsch")[0] == 0  # the cache is warm now
+    rel = "team/2026-11-27-mara-petersen-0a0b0c.yaml"
+    entry = repo / rel
+    entry.write_text("date: 2026-11-27\nactivity: supervision\nminutes: 900\nby: niemand-hier\nnote: Supervision.\n", encoding="utf-8")
+    git(repo, "add", rel)
+    code, out = commit(repo, home, "Teamzeit")
+    assert code == 1, out
+    assert f"{rel}:3:1: SCHEMA-RANGE" in out and "Hinweis:" in out, out
+    assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "2"  # nothing was committed
+    edit(entry, "minutes: 900", "minutes: 90")
+    git(repo, "add", rel)
+    code, out = commit(repo, home, "Teamzeit")
+    assert code == 1 and f"{rel}:4:1: REF-DANGLING 'by': Fachkraft nicht gefunden." in out, out
+    edit(entry, "by: niemand-hier", "by: mara-petersen")
+    git(repo, "add", rel)
+    code, out = commit(repo, home, "Teamzeit")
+    assert code == 0 and "Passed" in out, out
+    assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "3"

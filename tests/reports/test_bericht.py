@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import REPO, TODAY, make_repo, run_cli
-from tests.reports.reportdoc import as_date, citations, docx_text, header_text, resolve
+from tests.reports.reportdoc import as_date, citations, docx_text, header_text, read_case, resolve
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = DATA / "golden"
@@ -173,3 +173,27 @@ def test_bar_column_never_wraps_in_the_pdf(demo_draft: Path) -> None:
     blocks = "█▏▎▍▌▋▊▉"
     bar_lines = [line for line in text.splitlines() if any(c in line for c in blocks)]
     assert bar_lines and all(re.match(r"\d\d/\d{4} ", line) for line in bar_lines), bar_lines
+
+
+def test_report_and_statement_count_a_group_session_alike(tmp_path: Path) -> None:
+    """Issue 29: the Entwicklungsbericht counts a group session as the person's share, as the Leistungsnachweis bills it,
+    and says so; the minutes of one month agree kind by kind (tn-0021: a JobVision group of 3, 90 minutes, in November)."""
+    import csv
+
+    out = tmp_path / "bericht.docx"
+    res = run_cli("--root", str(REPO), "bericht", "tn-0021", "--von", "2026-11-01", "--bis", "2026-11-30", "--today", TODAY,
+                  "--out", str(out), timeout=300)
+    assert res.returncode == 0, res.stdout + res.stderr
+    text = docx_text(out)
+    found = re.search(r"Insgesamt (\d+) Minuten in \d+ Einträgen: (\d+) unmittelbar, (\d+) mittelbar, (\d+) indirekt\.", text)
+    assert found, text
+    assert "Davon 30 Minuten aus 1 Gruppensitzung: gezählt ist der Anteil der Person" in text
+    res = run_cli("--root", str(REPO), "nachweis", "--kostentraeger", "agentur-fuer-arbeit", "--monat", "2026-11", "--out", str(tmp_path),
+                  "--today", TODAY)
+    assert res.returncode == 0, res.stdout + res.stderr
+    with (tmp_path / "nachweis-agentur-fuer-arbeit-2026-11.csv").open(encoding="utf-8-sig") as f:
+        row = next(r for r in csv.DictReader(f, delimiter=";") if r["Kennung"] == "tn-0021")
+    assert [int(g) for g in found.groups()] == [int(row[k]) for k in ("Minuten gesamt", "Minuten unmittelbar", "Minuten mittelbar",
+                                                                      "Minuten indirekt")]
+    logged = read_case(REPO / "cases" / "tn-0021")["support_log"]  # the full 90 minutes are stored, the share is counted
+    assert any(e.get("group_size") == 3 and e["minutes"] == 90 for e in logged)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from site_gen.matching.profile import dated_profiles
-from site_gen.models.case import Instrument
+from site_gen.models.programmes import SELF_ASSESSMENT
 from site_gen.records.dataset import load_dataset
 from site_gen.render.easy_documents import render_form
 from site_gen.texts.check import check_lines
@@ -27,7 +27,7 @@ def demo():
 
 
 def test_demo_has_self_assessments_made_by_the_person_themself(demo) -> None:
-    own = {cid: p for cid, c in demo.cases.items() for p in c.ability_profiles if p.instrument is Instrument.SELF}
+    own = {cid: p for cid, c in demo.cases.items() for p in c.ability_profiles if p.instrument == SELF_ASSESSMENT}
     assert len(own) >= 3
     assert all(p.assessor == cid for cid, p in own.items())
 
@@ -58,7 +58,7 @@ def test_case_page_shows_both_views_and_the_reflection_agenda(demo) -> None:
 
 
 def test_matching_uses_only_the_coaches_assessments(demo) -> None:
-    assert all(p.instrument is not Instrument.SELF for c in demo.cases.values() for p in dated_profiles(c, DAY))
+    assert all(p.instrument != SELF_ASSESSMENT for c in demo.cases.values() for p in dated_profiles(c, DAY))
 
 
 def test_without_the_profile_consent_the_self_assessment_is_not_shown(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from . import (
     after_placement,
     budget_work,
     capacity,
+    catalogues,
     consent,
     contacts,
     dates,
@@ -34,6 +35,7 @@ Check = Callable[[Dataset, dt.date], Iterable[Finding]]
 CHECKS: list[Check] = [
     identity.check,
     references.check,
+    catalogues.check,
     dates.check,
     placements.check,
     path.check,

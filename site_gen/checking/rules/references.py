@@ -6,7 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ...findings import Finding, Loc
-from ...models.case import Case, Instrument
+from ...models.case import Case
+from ...models.module import Module
+from ...models.programmes import SELF_ASSESSMENT
 from ...records.dataset import ORGANISATION_FILE, Dataset
 from ...records.validate import dotted
 from .after_placement import ifd_ids
@@ -46,13 +48,20 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
             yield _dangling(f, ("analysis", "analysed_by"), "Fachkraft", STAFF_HINT)
         yield from _ratings(ds, f, ("requirements",), wp.requirements)
     for mid, mod in ds.modules.items():
-        f = ds.path_of("modules", mid)
-        for i, trainer in enumerate(mod.trainers):
-            if trainer not in ds.staff:
-                yield _dangling(f, ("trainers", i), "Fachkraft", STAFF_HINT)
-        for i, req in enumerate(mod.access_requirements):
-            if req not in ds.access_requirements:
-                yield _dangling(f, ("access_requirements", i), "Zugangsvoraussetzung", "Kennung aus organisation.yaml (access_requirements) verwenden.")
+        yield from _module(ds, ds.path_of("modules", mid), mod)
+
+
+def _module(ds: Dataset, f: str, mod: Module) -> Iterator[Finding]:
+    for i, trainer in enumerate(mod.trainers):
+        if trainer not in ds.staff:
+            yield _dangling(f, ("trainers", i), "Fachkraft", STAFF_HINT)
+    for i, req in enumerate(mod.access_requirements):
+        if req not in ds.access_requirements:
+            yield _dangling(f, ("access_requirements", i), "Zugangsvoraussetzung", "Kennung aus organisation.yaml (access_requirements) verwenden.")
+    for i, loc in enumerate(mod.locations):  # issue 29: courses per location
+        if loc not in ds.locations:
+            yield _dangling(f, ("locations", i), "Standort", "Kennung eines Standorts aus organisation.yaml (providers › locations) verwenden: "
+                            + ", ".join(ds.locations) + ".")
 
 
 def _case(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
@@ -86,7 +95,7 @@ def _case(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
 def _profiles(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
     """Assessors and rated items of the ability profiles (a self-assessment is made by the person: issue 31)."""
     for i, prof in enumerate(case.ability_profiles):
-        if prof.instrument is Instrument.SELF:  # the person's own view: the person is the assessor
+        if prof.instrument == SELF_ASSESSMENT:  # the person's own view: the person is the assessor
             if prof.assessor != case.id:
                 yield Finding(f, "REF-SELF-ASSESSOR", f"'{dotted(('ability_profiles', i, 'assessor'))}': Eine Selbsteinschätzung macht die Person selbst.",
                               "Bei 'selbsteinschaetzung' die Kennung der Akte als 'assessor' eintragen; schätzt eine Fachkraft ein, "
