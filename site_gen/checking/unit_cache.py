@@ -12,14 +12,16 @@ Plain JSON in ``.site-gen-cache/records.json``, authenticated (see
 foreign or forged file is ignored and rebuilt.
 
 An entry is used only for the content it was computed from. On a developer's
-machine a unit's stat signature (names, change times and sizes of its files,
-from the scan, see :func:`site_gen.records.layout.stat_key`) stands for its content
-while it equals the stored one and every file is older than the cache (Git's
-rule against "racily clean" files); otherwise its files are read and hashed.
-The change time cannot be set back by a program (``touch -d`` and
-``os.utime`` move it forward), so an edit that keeps the size and puts the
-modification time back still changes the signature: the shortcut cannot
-change a verdict. A unit the cache does not know yet is not read for hashing
+machine a unit's stat signature (the names of its files and their
+:data:`~site_gen.records.layout.Changes`: the newest modification or change
+time, the sum of those times and the total size of its files and folders,
+gathered by the scan) stands for its content while it equals the stored one
+and everything in the unit is older than the cache (Git's rule against
+"racily clean" files); otherwise its files are read and hashed. Any write,
+rename, new or deleted file sets a change time to now, past the cache. The
+change time cannot be set back by a program (``touch -d`` and ``os.utime``
+move it forward), so an edit that keeps the size and puts the modification
+time back still changes the signature: the shortcut cannot change a verdict. A unit the cache does not know yet is not read for hashing
 at all: its digest is its stat signature, so a cold check of 300,000 case
 folder files opens each file once, to parse it. Such a digest never equals
 a content hash, so at worst a touched unit is checked once more.
@@ -42,12 +44,14 @@ from typing import Any
 from ..findings import Finding
 from ..records.cache import CaseSummary, code_fingerprint, finding_from_row, finding_row, in_ci, read_cache, write_cache
 from ..records.dataset import Unit
-from ..records.layout import stat_key
+from ..records.layout import changes
 from ..records.unseal import fingerprint
 
 _CLEAN: list[Any] = []
 """The finding rows of a unit without findings (shared while writing, never changed)."""
 
+NEVER = 1 << 62
+"""A change time no cache is older than."""
 RACY_NS = 2_000_000_000
 """Files changed this close before the cache was written are hashed again (coarse mtimes)."""
 
@@ -120,9 +124,9 @@ def digests(root: Path, units: list[Unit], cache: RecordCache) -> tuple[dict[str
     contents = content_only()
     for unit in units:
         key = unit_key(unit)
-        files = unit.files if len(unit.files) == len(unit.sources) else tuple(_stat(base + src) for src in unit.sources)
-        sig = hashlib.blake2b(repr((unit.sources, files)).encode(), digest_size=16).hexdigest()
-        newest = max(m for m, _ in files)
+        files = unit.files or _changes(base, unit)
+        sig = hashlib.blake2b(("\0".join(unit.sources) + repr(files)).encode(), digest_size=16).hexdigest()
+        newest = files[0]
         known = cache.stats.get(key)
         if contents:
             digest = _content(base, unit.sources)
@@ -137,11 +141,13 @@ def digests(root: Path, units: list[Unit], cache: RecordCache) -> tuple[dict[str
     return out, stats
 
 
-def _stat(path: str) -> tuple[int, int]:
+def _changes(base: str, unit: Unit) -> tuple[int, ...]:
+    """The :data:`~site_gen.records.layout.Changes` of a unit the scan did not stat: its files and the folders holding them."""
+    folders = {src.rsplit("/", 1)[0] for src in unit.sources if src != unit.display}
     try:
-        return stat_key(os.lstat(path))
+        return changes([os.lstat(base + path) for path in (*sorted(folders), *unit.sources)])
     except OSError:
-        return 0, 0
+        return NEVER, 0, 0  # a file gone since the scan: newer than any cache, so its content is read
 
 
 def _content(base: str, sources: tuple[str, ...]) -> str:

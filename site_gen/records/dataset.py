@@ -26,7 +26,7 @@ from ..models.programmes import ProgrammeCatalogue
 from ..models.team import TeamTime
 from .compose import Provenance, compose
 from .config import default_programmes, load_catalogue, load_programmes, load_purposes, read_model
-from .layout import FOLDER_KINDS, Unit, appendable, folder_stamp, main_file, record_of, scan_folder, stat_key
+from .layout import FOLDER_KINDS, Unit, appendable, changes, folder_stamp, main_file, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
 from .placeholders import MARKER, placeholder_findings
 from .unseal import unseal_record
@@ -296,8 +296,8 @@ def _record_file(root: Path, kind: str, e: os.DirEntry[str]) -> Unit | Finding |
                        f"Die Datei in '{stem}.yaml' umbenennen (git mv); gibt es sie schon, beide zusammenführen.", line=1, col=1)
     if not e.is_file():
         return None
-    stamp = stat_key(e.stat())
-    return Unit(kind, name[: -len(".yaml")], display, stamp, (display,), (stamp,))
+    st = e.stat()
+    return Unit(kind, name[: -len(".yaml")], display, stat_key(st), (display,), changes([st]))
 
 
 def _symlink_refusal(root: Path, e: os.DirEntry[str], display: str) -> Finding:
@@ -535,6 +535,6 @@ def _unit_at(root: Path, kind: str, rid: str) -> Unit | None:
     path = root / kind / f"{rid}.yaml"
     if path.is_file():
         display = f"{kind}/{rid}.yaml"
-        stamp = stat_key(path.stat())
-        return Unit(kind, rid, display, stamp, (display,), (stamp,))
+        st = path.stat()
+        return Unit(kind, rid, display, stat_key(st), (display,), changes([st]))
     return None

@@ -61,10 +61,10 @@ def _time(st: os.stat_result) -> int:
 
 
 class Unit(NamedTuple):
-    """One record: (kind, id, display, (mtime_ns, size), source files relative to the root, their stats).
+    """One record: (kind, id, display, (mtime_ns, size), source files relative to the root, their change summary).
 
-    ``files`` is (mtime_ns, size) per source, in the same order, when the scan
-    was asked for them (the full check keys its cache on them); else empty.
+    ``files`` is :data:`Changes` of the unit's files and folders when the scan
+    was asked for it (the full check keys its cache on it); else empty.
     """
 
     kind: str
@@ -72,7 +72,19 @@ class Unit(NamedTuple):
     display: str
     stamp: tuple[int, int]
     sources: tuple[str, ...]
-    files: tuple[tuple[int, int], ...] = ()
+    files: tuple[int, ...] = ()
+
+
+Changes = tuple[int, int, int]
+"""(the newest modification or change time in ns, the sum of all those times, the total size) over a unit's
+files and folders: what the full check's cache compares (see :mod:`site_gen.record_cache`). Any write,
+rename, new or deleted file moves the newest time past the time the cache was written."""
+
+
+def changes(sts: list[os.stat_result]) -> Changes:
+    """The :data:`Changes` of the given stat results."""
+    return (max((max(st.st_mtime_ns, st.st_ctime_ns) for st in sts), default=0), sum(st.st_mtime_ns + st.st_ctime_ns for st in sts),
+            sum(st.st_size for st in sts))
 
 
 def main_file(kind: str) -> str:
@@ -167,25 +179,26 @@ def scan_folder(root: Path, kind: str, name: str, stat: bool = True, files: bool
 
     ``stat=False`` leaves the stat key at zero (one system call less per entry
     file); see :data:`STAMPED` for what the key covers. ``files=True`` stats
-    every file and fills :attr:`Unit.files` (the full check's cache key).
+    every file and folder and fills :attr:`Unit.files` (the full check's cache key).
     """
     display = f"{kind}/{name}"
     problems: list[Finding] = []
-    key = [_time(os.stat(f"{root}/{display}")) if stat else 0, 0]
-    main: tuple[str, tuple[int, int]] | None = None
+    acc = _Acc(stat, files)
+    if stat or files:
+        acc.folder(os.stat(f"{root}/{display}"), True)
+    main: str | None = None
     main_name, allowed = main_file(kind), appendable(kind)
-    lists: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    lists: dict[str, list[str]] = {}
     for e in os.scandir(f"{root}/{display}"):
         if e.name.startswith("."):
             continue
         path = f"{display}/{e.name}"
         if e.is_dir(follow_symlinks=False):
-            _list_folder(e, path, stat, files, key, lists, problems, allowed)
+            _list_folder(e, path, acc, lists, problems, allowed)
         elif e.name == main_name and e.is_file(follow_symlinks=False):
-            st = e.stat() if stat or files else None
-            main = path, stat_key(st) if st else (0, 0)
-            if stat:
-                key = [max(key[0], main[1][0]), key[1] + main[1][1]]
+            main = path
+            if stat or files:
+                acc.file(e.stat(), True)
         else:
             problems.append(_stray(path, e))
     problems.sort(key=lambda f: f.file)
@@ -193,35 +206,57 @@ def scan_folder(root: Path, kind: str, name: str, stat: bool = True, files: bool
         problems.append(_finding(f"{display}/{main_name}", "RECORD-FOLDER-MAIN", f"Im Ordner {_OF.get(kind, 'der Akte')} fehlt die Datei {main_name}.",
                                  f"Die festen Angaben {_OF.get(kind, 'der Akte')} gehören in {display}/{main_name}; ohne sie wird der Ordner nicht gelesen."))
         return None, problems
-    entries = [(f"{display}/{name}/{entry}", st) for name in allowed if name in lists for entry, st in sorted(lists[name])]
-    sources = (main[0], *(src for src, _ in entries))
-    stats = (main[1], *(st for _, st in entries)) if files else ()
-    return Unit(kind, name, display, (key[0], key[1]), sources, stats), problems
+    sources = (main, *(f"{display}/{name}/{entry}" for name in allowed if name in lists for entry in sorted(lists[name])))
+    return Unit(kind, name, display, (acc.key_time, acc.key_size), sources, (acc.newest, acc.times, acc.size) if files else ()), problems
+
+
+class _Acc:
+    """What one folder scan adds up: the folder's stat key (:data:`STAMPED`) and its :data:`Changes`."""
+
+    __slots__ = ("files", "key_size", "key_time", "newest", "size", "stat", "times")
+
+    def __init__(self, stat: bool, files: bool) -> None:
+        self.stat, self.files = stat, files
+        self.key_time = self.key_size = self.newest = self.times = self.size = 0
+
+    def folder(self, st: os.stat_result, keyed: bool) -> None:
+        t = _time(st)
+        if self.stat and keyed:
+            self.key_time = max(self.key_time, t)
+        if self.files:
+            self.newest, self.times = max(self.newest, t), self.times + st.st_mtime_ns + st.st_ctime_ns
+
+    def file(self, st: os.stat_result, keyed: bool) -> None:
+        t = _time(st)
+        if self.stat and keyed:
+            self.key_time, self.key_size = max(self.key_time, t), self.key_size + st.st_size
+        if self.files:
+            self.newest, self.times, self.size = max(self.newest, t), self.times + st.st_mtime_ns + st.st_ctime_ns, self.size + st.st_size
 
 
 def folder_stamp(root: Path, kind: str, name: str) -> tuple[int, int] | None:
     """The stat key :func:`scan_folder` gives the folder ``kind/name``, without listing the entry folders
     outside :data:`STAMPED` (the hook's listing of every case); None without ``case.yaml``."""
     folder = f"{root}/{kind}/{name}"
-    mtime, size, main = _time(os.stat(folder)), 0, False
-    allowed, main_name = appendable(kind), main_file(kind)
+    acc = _Acc(True, False)
+    acc.folder(os.stat(folder), True)
+    allowed, main_name, main = appendable(kind), main_file(kind), False
     for e in os.scandir(folder):
         if e.name.startswith("."):
             continue
         if e.is_dir(follow_symlinks=False) and e.name in allowed:
-            mtime = max(mtime, _time(e.stat()))
+            acc.folder(e.stat(), True)
             if e.name in STAMPED:
-                for _, (m, n) in _entries(e, "", True, []):
-                    mtime, size = max(mtime, m), size + n
+                _entries(e, "", acc, True, [])
         elif e.name == main_name and e.is_file(follow_symlinks=False):
-            st = e.stat()
-            mtime, size, main = max(mtime, _time(st)), size + st.st_size, True
-    return (mtime, size) if main else None
+            acc.file(e.stat(), True)
+            main = True
+    return (acc.key_time, acc.key_size) if main else None
 
 
-def _list_folder(e: os.DirEntry[str], path: str, stat: bool, files: bool, key: list[int],
-                 lists: dict[str, list[tuple[str, tuple[int, int]]]], problems: list[Finding], allowed: tuple[str, ...] = ()) -> None:
-    """One subfolder of a record folder: its entries into ``lists``, its share of the stat ``key``, or a finding."""
+def _list_folder(e: os.DirEntry[str], path: str, acc: _Acc, lists: dict[str, list[str]], problems: list[Finding],
+                 allowed: tuple[str, ...] = ()) -> None:
+    """One subfolder of a record folder: its entries into ``lists``, its share of the stat key, or a finding."""
     allowed = allowed or appendable()
     if e.name not in allowed:
         shown = f"'{e.name}' " if _SAFE.match(e.name) or re.fullmatch(r"[a-z_]+", e.name) else ""
@@ -229,27 +264,38 @@ def _list_folder(e: os.DirEntry[str], path: str, stat: bool, files: bool, key: l
         problems.append(_finding(path, "RECORD-FOLDER-UNKNOWN", f"Der Unterordner {shown}gehört nicht zum Aufbau {whose}.",
                                  "Erlaubt sind Unterordner für Einträge: " + ", ".join(allowed) + "."))
         return
-    keyed = stat and e.name in STAMPED
-    lists[e.name] = found = _entries(e, path, keyed or files, problems)
-    if keyed:
-        key[0] = max(key[0], _time(e.stat()), *(st[0] for _, st in found))
-        key[1] += sum(st[1] for _, st in found)
-    elif stat:
-        key[0] = max(key[0], _time(e.stat()))
+    if acc.stat or acc.files:
+        acc.folder(e.stat(), True)
+    lists[e.name] = _entries(e, path, acc, e.name in STAMPED, problems)
 
 
-def _entries(folder: os.DirEntry[str], path: str, keyed: bool, problems: list[Finding]) -> list[tuple[str, tuple[int, int]]]:
-    """The entry files of one list folder with (mtime_ns, size) when ``keyed`` (else zeros); strays go to ``problems``."""
-    found: list[tuple[str, tuple[int, int]]] = []
-    for f in os.scandir(folder.path):  # the hot loop: 30 files per case, 300,000 at 10,000 cases
+def _entries(folder: os.DirEntry[str], path: str, acc: _Acc, keyed: bool, problems: list[Finding]) -> list[str]:
+    """The names of the entry files of one list folder, each stat'ed into ``acc`` when it adds them up; strays go to ``problems``.
+
+    The hot loop (30 files per case, 300,000 at 10,000 cases): the sums are kept in locals, not on ``acc``.
+    """
+    found: list[str] = []
+    key, files = acc.stat and keyed, acc.files
+    key_time, key_size, newest, times, size = acc.key_time, acc.key_size, acc.newest, acc.times, acc.size
+    for f in os.scandir(folder.path):
         name = f.name
-        if name.endswith(".yaml") and not name.startswith(".") and f.is_file(follow_symlinks=False):
-            if keyed:
-                found.append((name, stat_key(f.stat())))
-            else:
-                found.append((name, (0, 0)))
-        elif not name.startswith("."):
+        if name[-5:] == ".yaml" and name[0] != "." and f.is_file(follow_symlinks=False):
+            found.append(name)
+            if key or files:
+                st = f.stat()
+                m, c, n = st.st_mtime_ns, st.st_ctime_ns, st.st_size
+                t = m if m > c else c
+                if key:
+                    key_size += n
+                    if t > key_time:
+                        key_time = t
+                if files:
+                    times, size = times + m + c, size + n
+                    if t > newest:
+                        newest = t
+        elif name[0] != ".":
             problems.append(_stray(f"{path}/{name}", f))
+    acc.key_time, acc.key_size, acc.newest, acc.times, acc.size = key_time, key_size, newest, times, size
     return found
 
 
