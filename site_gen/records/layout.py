@@ -77,7 +77,7 @@ class Unit(NamedTuple):
 
 Changes = tuple[int, int, int]
 """(the newest modification or change time in ns, the sum of all those times, the total size) over a unit's
-files and folders: what the full check's cache compares (see :mod:`site_gen.record_cache`). Any write,
+files and folders: what the full check's cache compares (see :mod:`site_gen.checking.unit_cache`). Any write,
 rename, new or deleted file moves the newest time past the time the cache was written."""
 
 
