@@ -74,9 +74,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, only: list[str] | None = None,
-          use_cache: bool = True, out: TextIO = sys.stdout, staged: bool = False) -> int:
-    """Check and report. With ``only`` or ``staged`` (pre-commit) the commit is judged:
-    the records it reaches are checked (fast path) and only their findings count."""
+          use_cache: bool = True, out: TextIO | None = None, staged: bool = False) -> int:
+    """Check and report (to ``out``, default: the standard output at call time). With ``only`` or ``staged``
+    (pre-commit) the commit is judged: the records it reaches are checked (fast path) and only their findings count."""
+    out = out or sys.stdout  # read at call time: an in-process caller may have redirected it
     from ..documents import document_findings, program_checkout, repository_documents
     from ..incremental import Commit, by_record, staged_commit
     from ..report import report

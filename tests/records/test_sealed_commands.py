@@ -9,34 +9,19 @@ those parts are left out of the comparison, nothing else.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import subprocess
 import zipfile
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from site_gen.cli import main
-
 from ..conftest import demo_copy
-from .conftest import Sealed, git, keys_env
+from .conftest import Sealed, git, run
 
 TODAY = "2026-11-22"
-
-
-def run(root: Path, *args: str, ring: Path | None = None, identity: Path | None = None) -> tuple[int, str]:
-    """``site-gen --root ROOT ARGS`` in-process with those keys: (exit code, stdout + stderr)."""
-    out = io.StringIO()
-    with keys_env(ring, identity), redirect_stdout(out), redirect_stderr(out):
-        try:
-            code = main(["--root", str(root), *args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue()
 
 
 @dataclass(frozen=True)
