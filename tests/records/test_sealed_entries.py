@@ -116,3 +116,27 @@ def test_a_new_consent_after_a_withdrawal_gets_a_new_key(sealed_demo: Sealed, tm
     git(old, "checkout", "-q", "main")
     git(old, "pull", "-q")
     assert "NEUWERT" not in _export(s.repo, s, tmp_path / "after")
+
+
+def test_every_sealed_file_validates_against_the_editor_schemas(sealed_demo: Sealed) -> None:
+    """The JSON schemas an editor reads (schema/, ``site-gen schema``) accept the sealed demo, and refuse a broken sealed value."""
+    import jsonschema
+    import yaml_rs
+
+    def validator(rel: str) -> jsonschema.Draft202012Validator:
+        return jsonschema.Draft202012Validator(json.loads((REPO / "schema" / rel).read_text(encoding="utf-8")))
+
+    case, checked = validator("case-folder.schema.json"), 0
+    for path in sorted((sealed_demo.repo / "cases").rglob("*.yaml")):
+        data = yaml_rs.loads(path.read_text(encoding="utf-8"), parse_datetime=False)
+        rel = path.relative_to(sealed_demo.repo / "cases").parts
+        check = case if len(rel) == 2 else validator(f"entries/{rel[1]}.schema.json")
+        errors = [f"{path.relative_to(sealed_demo.repo)} › {'/'.join(map(str, e.absolute_path))}: {e.message[:120]}" for e in check.iter_errors(data)]
+        assert errors == []
+        checked += 1
+    assert checked > 900
+    entry = sorted((sealed_demo.repo / "cases/tn-0001/support_log").glob("*.yaml"))[0]
+    broken = yaml_rs.loads(entry.read_text(encoding="utf-8"), parse_datetime=False)
+    assert broken["kind"].startswith("enc:v2:basis:")
+    broken["kind"] = "enc:v2:basis:kein base64!"  # neither a kind of service nor a sealed value
+    assert list(validator("entries/support_log.schema.json").iter_errors(broken))
