@@ -19,9 +19,11 @@ developer checkout searches its own ``node_modules`` at build time
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
@@ -29,7 +31,7 @@ from setuptools.command.sdist import sdist
 
 HERE = Path(__file__).resolve().parent
 BUNDLE = HERE / "site_gen" / "static" / "editor"
-PACKAGES = ("decap-cms", "yaml")
+PACKAGES = ("decap-cms", "yaml", "age-encryption")
 STAMP = "versions.json"
 
 
@@ -50,6 +52,15 @@ def installed(modules: Path) -> dict[str, str] | None:
     return found
 
 
+def age_vendor() -> Any:
+    """``site_gen/site/age_vendor.py`` (standard library only), loaded by path: the package is not importable while it is built."""
+    spec = importlib.util.spec_from_file_location("age_vendor", HERE / "site_gen" / "site" / "age_vendor.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def bundled() -> dict[str, str] | None:
     try:
         return dict(json.loads((BUNDLE / STAMP).read_text(encoding="utf-8")))
@@ -58,7 +69,7 @@ def bundled() -> dict[str, str] | None:
 
 
 def copy_bundle(modules: Path) -> None:
-    """Decap's built script with its chunks (no source maps) and the browser build of ``yaml``."""
+    """Decap's built script with its chunks (no source maps), the browser build of ``yaml`` and ``age-encryption`` (made loadable, ``age_vendor.py``)."""
     tmp = BUNDLE.with_name("editor.neu")
     shutil.rmtree(tmp, ignore_errors=True)
     (tmp / "decap-cms").mkdir(parents=True)
@@ -66,6 +77,7 @@ def copy_bundle(modules: Path) -> None:
         if file.name == "decap-cms.js" or file.name.endswith((".decap-cms.js", ".wasm")):
             shutil.copyfile(file, tmp / "decap-cms" / file.name)
     shutil.copytree(modules / "yaml" / "browser" / "dist", tmp / "yaml")
+    age_vendor().vendor(modules, tmp / "age")
     (tmp / STAMP).write_text(json.dumps(installed(modules), indent=2, sort_keys=True) + "\n", encoding="utf-8")
     shutil.rmtree(BUNDLE, ignore_errors=True)
     tmp.rename(BUNDLE)

@@ -28,10 +28,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from site_gen.checks import CHECKS, consent, privacy, retention  # noqa: E402
-from site_gen.demo import generate  # noqa: E402
-from site_gen.dataset import load_dataset  # noqa: E402
-from site_gen.githistory import filter_repo_command  # noqa: E402
+from site_gen.authoring.demo import generate  # noqa: E402
+from site_gen.checking.rules import CHECKS, consent, privacy, retention  # noqa: E402
+from site_gen.records.dataset import load_dataset  # noqa: E402
+from site_gen.records.git import filter_repo_command  # noqa: E402
 from site_gen.render.privacy import render_export  # noqa: E402
 from site_gen.views.consented import consented_dataset  # noqa: E402
 from site_gen.views.export import export_context  # noqa: E402

@@ -21,12 +21,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from site_gen import demo  # noqa: E402
-from site_gen.config import CATALOGUE_FILE, PURPOSES_FILE  # noqa: E402
-from site_gen.dataset import Dataset  # noqa: E402
-from site_gen.load import read_yaml  # noqa: E402
+from site_gen.authoring import demo  # noqa: E402
 from site_gen.matching.index import MatchIndex  # noqa: E402
 from site_gen.models import Case, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace  # noqa: E402
+from site_gen.records.config import CATALOGUE_FILE, PURPOSES_FILE  # noqa: E402
+from site_gen.records.dataset import Dataset  # noqa: E402
+from site_gen.records.load import read_yaml  # noqa: E402
 from site_gen.views.consented import consented_dataset  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)

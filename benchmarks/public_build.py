@@ -82,8 +82,8 @@ def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--weights":
         page_weights(Path(sys.argv[2]))
         return
-    from site_gen.checks import easy_language
-    from site_gen.dataset import load_dataset, record_files
+    from site_gen.checking.rules import easy_language
+    from site_gen.records.dataset import load_dataset, record_files
 
     with tempfile.TemporaryDirectory() as tmp:
         root, out = Path(tmp) / "data", Path(tmp) / "public"

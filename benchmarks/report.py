@@ -24,8 +24,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from site_gen.records.dataset import load_dataset  # noqa: E402
 from site_gen.render.docx import report_draft as draft  # noqa: E402
-from site_gen.dataset import load_dataset  # noqa: E402
 
 TODAY = "2026-11-22"
 COACH = "paul-okafor"

@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from site_gen.demo import generate  # noqa: E402
+from site_gen.authoring.demo import generate  # noqa: E402
 
 TODAY = "2026-11-22"
 SITE_GEN = [sys.executable, "-m", "site_gen"]

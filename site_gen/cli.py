@@ -21,7 +21,7 @@ from .argparse_de import GermanParser, install
 from .commands import COMMANDS
 from .commands.options import fill_defaults
 from .errors import UserError
-from .version_pin import check_pin
+from .records.version_pin import check_pin
 
 install()
 ROOT_MARKER = "organisation.yaml"

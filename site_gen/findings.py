@@ -27,7 +27,7 @@ class Finding:
     """One problem in one file.
 
     ``loc`` is the key path inside the YAML document; ``line``/``col`` are
-    filled in lazily by the reporter (via :func:`site_gen.load.locate`) when
+    filled in lazily by the reporter (via :func:`site_gen.records.load.locate`) when
     the check only knows the key path. Messages name fields, never values.
 
     ``due`` marks a *time-made* finding (a task): the record was fine when it

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..config import CATALOGUE_FILE, PURPOSES_FILE
-from ..dataset import ORGANISATION_FILE
 from ..models import RECORD_KINDS, Organisation, ProfileCatalogue, PurposeCatalogue
+from ..records.config import CATALOGUE_FILE, PURPOSES_FILE
+from ..records.dataset import ORGANISATION_FILE
 
 
 @dataclass(frozen=True, slots=True)

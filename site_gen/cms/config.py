@@ -14,8 +14,8 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ..models.catalogue import ProfileCatalogue, PurposeCatalogue
-from ..layout import appendable, main_file
 from ..models.organisation import Editor, EditorBackend, Organisation
+from ..records.layout import appendable, main_file
 from .collections import FILES, FOLDERS, SETTINGS
 from .entries import entry_collections
 from .widgets import Context, model_fields

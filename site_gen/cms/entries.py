@@ -2,7 +2,7 @@
 
 With folder cases every entry of an appendable list (a support-log line, a
 stage, a consent …) is its own small file,
-``cases/<id>/<list>/<date>-<who>-<hash>.yaml`` (:func:`site_gen.layout.entry_name`).
+``cases/<id>/<list>/<date>-<who>-<hash>.yaml`` (:func:`site_gen.records.layout.entry_name`).
 :func:`entry_collection` builds the collection of one list from
 (list name, entry model, German labels); :data:`ENTRY_LISTS` holds the labels.
 
@@ -48,7 +48,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..layout import WHO, appendable, date_field, list_model
+from ..records.layout import WHO, appendable, date_field, list_model
 from .widgets import Context, model_fields
 
 CASE_FIELD = "_akte"
@@ -121,7 +121,7 @@ def hidden_fields(list_name: str) -> list[dict[str, Any]]:
 
 
 def slug_template(list_name: str) -> str:
-    """The file name as :func:`site_gen.layout.entry_name` builds it: date (or 'ohne-datum'), who, random mark."""
+    """The file name as :func:`site_gen.records.layout.entry_name` builds it: date (or 'ohne-datum'), who, random mark."""
     day = date_field(list_name)
     parts = ["{{" + day + "}}" if day else "ohne-datum"]
     if who := WHO.get(list_name):

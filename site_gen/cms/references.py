@@ -1,6 +1,6 @@
 """Which model fields refer to other records, and how the editor offers them.
 
-The reference check (:mod:`site_gen.checks.references`) verifies these on
+The reference check (:mod:`site_gen.checking.rules.references`) verifies these on
 every commit; here they become relation widgets, so a coach picks from a list
 instead of typing an id.
 """

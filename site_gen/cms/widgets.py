@@ -19,11 +19,11 @@ import annotated_types as at
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..consent import BASIS_LABELS
+from ..domain.consent import BASIS_LABELS
+from ..labels import LABELS
 from ..models.common import ID_PATTERN, basis_of, purpose_of
 from ..models.organisation import EditorBackend
 from ..models.workplace import Pictogram
-from ..labels import LABELS
 from .references import RATINGS, RELATIONS
 
 EXTRA_LABELS: dict[object, str] = {

@@ -13,12 +13,12 @@ from .options import add_out, add_today
 
 def run(args: argparse.Namespace) -> int:
     """Check the consent, render, write ``--out`` atomically."""
-    from ..consent import has_live
-    from ..dataset import load_dataset
+    from ..domain.consent import has_live
     from ..domain.retention import refuse_past_retention
     from ..errors import UserError
+    from ..out_folder import out_file
     from ..output import write_private
-    from ..outputs import out_file
+    from ..records.dataset import load_dataset
     from ..render.bewerbung import render_mappe
     from ..views.bewerbung import PURPOSE, mappe_context
     from ..views.consented import consented_dataset

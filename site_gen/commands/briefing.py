@@ -14,9 +14,9 @@ from .options import add_out, add_today
 
 def run(args: argparse.Namespace) -> int:
     """Render the briefing for the workplace about the case into ``--out``."""
-    from ..dataset import load_dataset
+    from ..out_folder import out_file
     from ..output import write_private
-    from ..outputs import out_file
+    from ..records.dataset import load_dataset
     from ..render.privacy import render_briefing
     from ..views.briefing import briefing_context
     from ..wording import count

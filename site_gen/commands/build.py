@@ -21,8 +21,9 @@ from .options import add_out, add_today
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..report import report_left_out
-    from ..site.internal import build_internal, git_history
+    from ..checking.reporter import report_left_out
+    from ..records.git import history as git_history
+    from ..site.internal import build_internal
     from ..site.records import load_selection
     from ..views.calendar_feeds import KEY_ENV, feed_key
     from ..views.team import team_dataset, team_findings

@@ -1,7 +1,7 @@
 """``site-gen check``: validate every record and the cross-record rules.
 
 With ``--staged`` (what the pre-commit hook runs) it judges the commit being
-made: see :mod:`site_gen.incremental`.
+made: see :mod:`site_gen.checking.incremental`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ..report import FORMATS
+from ..checking.reporter import FORMATS
 from .options import add_today
 
 if TYPE_CHECKING:
+    from ..checking.incremental import Commit
     from ..findings import Finding
-    from ..incremental import Commit
 
 
 
@@ -26,7 +26,7 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
     ``tracked``: only these record files (the hook passes Git's index).
     """
-    from ..checking import check_all
+    from ..checking.engine import check_all
 
     findings, count, _ = check_all(root, today, use_cache, tracked)
     return findings, count
@@ -34,8 +34,8 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
 def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = True) -> tuple[list[Finding], set[str]]:
     """The findings in the files a commit reaches, and those files (same answer warm or cold)."""
-    from ..checking import check_all
-    from ..incremental import affected, collect_changed, remember_tree
+    from ..checking.engine import check_all
+    from ..checking.incremental import affected, collect_changed, remember_tree
 
     result = collect_changed(root, today, commit) if use_cache else None
     if result is not None:
@@ -48,7 +48,7 @@ def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = T
         reached = set(summaries) | {f.file for f in findings}
     else:
         reached = affected(commit, summaries)
-    from ..layout import history_key
+    from ..records.layout import history_key
 
     records = {history_key(r) for r in reached}
     changed = commit.touched | commit.deleted
@@ -59,7 +59,7 @@ def _reaches(file: str, reached: set[str], records: set[str], changed: set[str])
     """Whether a finding is about what the commit reaches: a reached file or record (every file of a reached
     case folder, and the file of the same id beside it), or a folder holding a changed path (a stray folder in a case,
     a record folder whose main file is missing)."""
-    from ..layout import history_key
+    from ..records.layout import history_key
 
     key = history_key(file)
     if file in reached or key in records:
@@ -78,10 +78,10 @@ def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, o
     """Check and report (to ``out``, default: the standard output at call time). With ``only`` or ``staged``
     (pre-commit) the commit is judged: the records it reaches are checked (fast path) and only their findings count."""
     out = out or sys.stdout  # read at call time: an in-process caller may have redirected it
-    from ..documents import document_findings, program_checkout, repository_documents
-    from ..incremental import Commit, by_record, staged_commit
-    from ..report import report
-    from ..schema_files import stale_findings
+    from ..authoring.schema_files import stale_findings
+    from ..checking.incremental import Commit, by_record, staged_commit
+    from ..checking.reporter import report
+    from ..records.documents import document_findings, program_checkout, repository_documents
 
     given = [_display(root, p) for p in only or []]
     if staged or given:

@@ -15,7 +15,7 @@ CONFIG_FILE = "admin/config.yml"
 def current_text(root: Path) -> str:
     """The configuration for the repository at ``root`` (organisation settings, catalogues)."""
     from ..cms.config import case_folders, cms_config, config_text
-    from ..dataset import load_dataset, scan_records
+    from ..records.dataset import load_dataset, scan_records
 
     ds = load_dataset(root, only=[])
     units, _ = scan_records(root, stat=False)

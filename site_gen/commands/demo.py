@@ -1,4 +1,4 @@
-"""``site-gen demo``: synthetic records for benchmarks and scale tests (generator: :mod:`site_gen.demo`)."""
+"""``site-gen demo``: synthetic records for benchmarks and scale tests (generator: :mod:`site_gen.authoring.demo`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..demo import generate
+    from ..authoring.demo import generate
     from ..errors import UserError
 
     if min(args.cases, args.workplaces, args.modules) < 1:

@@ -18,10 +18,10 @@ NO_COMMIT = "Die Akte ist noch nicht in Git gespeichert (kein Commit)."
 
 def run(args: argparse.Namespace) -> int:
     """Write the HTML and JSON export of the case into ``--out``."""
-    from ..dataset import load_dataset
-    from ..githistory import file_history, toplevel
+    from ..out_folder import out_dir
     from ..output import write_private
-    from ..outputs import out_dir
+    from ..records.dataset import load_dataset
+    from ..records.git import file_history, toplevel
     from ..render.privacy import render_export
     from ..views.briefing import find_case_and_workplace
     from ..views.export import export_context

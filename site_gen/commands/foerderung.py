@@ -14,9 +14,9 @@ from .options import add_out, add_today
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..dataset import load_dataset
+    from ..out_folder import out_dir
     from ..output import write_file
-    from ..outputs import out_dir
+    from ..records.dataset import load_dataset
     from ..render.subsidy import render_sheet_docx, render_sheet_html
     from ..views.subsidy import placement_type, sheet
 

@@ -1,4 +1,4 @@
-"""``site-gen init [ORDNER]``: a new records repository in one step (files: :mod:`site_gen.scaffold`).
+"""``site-gen init [ORDNER]``: a new records repository in one step (files: :mod:`site_gen.authoring.scaffold`).
 
 Never overwrites. In a folder that already holds files (other than ``.git``)
 it only lists what it would add; ``--add-missing`` then adds exactly those.
@@ -25,7 +25,7 @@ NO_PRE_COMMIT = """Hinweis: 'pre-commit' ist nicht installiert. Einmal: python -
 
 def run(args: argparse.Namespace) -> int:
     from .. import __version__
-    from ..scaffold import init
+    from ..authoring.scaffold import init
     from ..wording import count
 
     folder: Path = args.directory

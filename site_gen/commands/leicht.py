@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..report import FORMATS
+from ..checking.reporter import FORMATS
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,8 +21,8 @@ def run(args: argparse.Namespace) -> int:
 
 def leicht(root: Path, files: list[Path], fmt: str = "text", strict: bool = False, out: TextIO | None = None) -> int:
     """Check every file, print the findings in ``fmt``, return the exit code."""
+    from ..checking.reporter import report
     from ..findings import Finding
-    from ..report import report
     from ..texts.check import check_file, organisation_names
     from .check import exit_code
 

@@ -1,9 +1,9 @@
-"""``site-gen log CASE …``: the quickest way to add a support-log entry (see :func:`site_gen.entries.log_entry`).
+"""``site-gen log CASE …``: the quickest way to add a support-log entry (see :func:`site_gen.authoring.entries.log_entry`).
 
 Writes ``cases/<id>/support_log/<date>-<by>-<hash>.yaml`` — a file of its
 own, so two coaches of a tandem logging on two branches never meet in a
 merge conflict. Several cases: one group session, one entry per case with the
-same group id and never the others' ids (:mod:`site_gen.group_log`).
+same group id and never the others' ids (:mod:`site_gen.authoring.group_log`).
 ``--team``: team time without a case into ``team/``. Validated before
 anything is written; the note is never printed.
 """
@@ -34,7 +34,7 @@ def _fail(message: str, hint: str) -> int:
 
 
 def _team(args: argparse.Namespace, day: str) -> int:
-    from ..group_log import team_entry
+    from ..authoring.group_log import team_entry
 
     if args.cases or args.kind or args.crisis or args.employer or args.gruppe:
         return _fail("--team: Teamzeit gehört zu keiner Akte.", "Ohne Akten und ohne --kind/--crisis/--employer/--gruppe angeben, mit --taetigkeit.")
@@ -62,12 +62,12 @@ def run(args: argparse.Namespace) -> int:
     if args.employer:
         entry["employer"] = True
     if len(args.cases) > 1 or args.gruppe:
-        from ..group_log import group_entry
+        from ..authoring.group_log import group_entry
 
         if len(args.cases) < 2:
             return _fail("--gruppe: eine Gruppensitzung hat mindestens zwei Akten.", "Alle Akten der Gruppe nennen.")
         return group_entry(args.root, args.cases, entry, args.gruppe)
-    from ..entries import log_entry
+    from ..authoring.entries import log_entry
 
     return log_entry(args.root, args.cases[0], entry)
 

@@ -15,10 +15,10 @@ from .options import add_today, positive
 
 def run(args: argparse.Namespace) -> int:
     """Load, rank, print. Exit 0 also when there is nothing to suggest."""
-    from ..dataset import load_dataset
     from ..domain.retention import refuse_past_retention
     from ..errors import UserError
     from ..findings import Severity
+    from ..records.dataset import load_dataset
     from ..render.match_output import as_json, as_text
     from ..views.consented import consented_dataset
     from ..views.matching import CaseSection, WorkplaceSection, case_section, require_record, workplace_section

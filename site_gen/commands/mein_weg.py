@@ -17,12 +17,12 @@ from .options import add_out, add_today
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    from ..checking.reporter import report
+    from ..checking.rules.easy_language import names_of
     from ..findings import Severity
-    from ..outputs import out_dir
-    from ..report import report
+    from ..out_folder import out_dir
     from ..site.my_way import booklet_context, write_booklet
     from ..texts.check import check_file, organisation_names
-    from ..checks.easy_language import names_of
 
     ctx = booklet_context(args.root, args.case, args.today)
     folder = out_dir(args.root, args.out)

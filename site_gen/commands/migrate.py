@@ -1,4 +1,4 @@
-"""``site-gen migrate``: move case files into the folder layout that merges (see :mod:`site_gen.migration`)."""
+"""``site-gen migrate``: move case files into the folder layout that merges (see :mod:`site_gen.records.migration`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ def run(args: argparse.Namespace) -> int:
         from ..records.encrypt import encrypt
 
         return encrypt(args.root, not args.no_commit)
-    from ..migration import migrate
+    from ..records.migration import migrate
 
     return migrate(args.root, args.check, not args.no_commit)
 

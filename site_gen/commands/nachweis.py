@@ -8,15 +8,16 @@ Writes ``nachweis-ID-JJJJ-MM.csv`` (for the accounting system) and
 from __future__ import annotations
 
 import argparse
+
 from .options import add_out, add_today
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..dataset import load_dataset
+    from ..out_folder import out_dir
     from ..output import write_private
-    from ..outputs import out_dir
-    from ..render.statement import statement_csv_file, statement_html
-    from ..views.statement import parse_bearer, parse_month, statement
+    from ..records.dataset import load_dataset
+    from ..render.nachweis import statement_csv_file, statement_html
+    from ..views.nachweis import parse_bearer, parse_month, statement
     from ..wording import count
 
     bearer, month = parse_bearer(args.kostentraeger), parse_month(args.monat)

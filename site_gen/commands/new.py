@@ -1,7 +1,7 @@
-"""``site-gen new case|workplace|module``: a commented skeleton with the next free id (see :mod:`site_gen.skeletons`).
+"""``site-gen new case|workplace|module``: a commented skeleton with the next free id (see :mod:`site_gen.authoring.skeletons`).
 
 ``site-gen new eintrag AKTE LISTE``: a commented skeleton entry file in the
-case folder (see :func:`site_gen.entries.new_entry`).
+case folder (see :func:`site_gen.authoring.entries.new_entry`).
 """
 
 from __future__ import annotations
@@ -16,19 +16,19 @@ EXAMPLE = "z. B. 'site-gen new eintrag tn-0004 ability_profiles' (oder die Liste
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import UserError
-    from ..placeholders import MARKER
+    from ..records.placeholders import MARKER
 
     if args.kind == "eintrag":
         if not (args.case and args.list):
             raise UserError("Für einen neuen Eintrag die Akte und die Liste angeben.", EXAMPLE + ".")
-        from ..entries import new_entry
+        from ..authoring.entries import new_entry
 
         path = new_entry(args.root, args.case, args.list, args.today)
     elif args.case or args.list:
         raise UserError(f"'site-gen new {args.kind}' nimmt keine weiteren Angaben; die Kennung wird vergeben.",
                         f"Nur 'site-gen new {args.kind}' aufrufen. Einen Eintrag in eine Akte schreibt {EXAMPLE}.")
     else:
-        from ..skeletons import create
+        from ..authoring.skeletons import create
 
         try:
             path = create(args.root, args.kind, args.today)

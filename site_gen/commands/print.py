@@ -8,7 +8,7 @@ from .options import add_out, add_today
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..outputs import out_file
+    from ..out_folder import out_file
     from ..site.public import load_board, make_pdf
     from ..wording import count
 

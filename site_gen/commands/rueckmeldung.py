@@ -17,7 +17,7 @@ PHASES = ("erprobung", "kurs", "wechsel")
 
 def run(args: argparse.Namespace) -> int:
     from ..models.feedback import FeedbackPhase
-    from ..outputs import out_dir
+    from ..out_folder import out_dir
     from ..render.easy_documents import render_questionnaire
     from ..site.printing import write_blank_form
     from ..views.feedback import questionnaire

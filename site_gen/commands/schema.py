@@ -1,7 +1,7 @@
 """``site-gen schema``: write JSON Schema for every record format.
 
 Generated from the models and completed with the repository's ids
-(:mod:`site_gen.schema_files`). The files in ``schema/`` are committed; a
+(:mod:`site_gen.authoring.schema_files`). The files in ``schema/`` are committed; a
 test fails when they drift. ``--check`` only compares (exit 1 on drift).
 """
 
@@ -11,7 +11,7 @@ import argparse
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..schema_files import repository_ids, write
+    from ..authoring.schema_files import repository_ids, write
 
     drift = write(args.root / "schema", check=args.check, ids=repository_ids(args.root))
     if args.check and drift:

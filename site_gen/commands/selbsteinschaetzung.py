@@ -15,8 +15,8 @@ from .options import add_out
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..dataset import load_dataset
-    from ..outputs import out_dir
+    from ..out_folder import out_dir
+    from ..records.dataset import load_dataset
     from ..render.easy_documents import render_form
     from ..site.printing import write_blank_form
     from ..views.self_assessment import form_context

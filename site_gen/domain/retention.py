@@ -12,19 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dataset import Dataset
 from ..errors import UserError
 from ..models.case import Case
+from ..records.dataset import Dataset
+from .dates import add_years
 
 DEFAULT_RETENTION_YEARS = 5
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    """``day`` plus whole years; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def retention_years(ds: Dataset) -> int:

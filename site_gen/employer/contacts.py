@@ -11,14 +11,14 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..consent import shares_with
-from ..dataset import ORGANISATION_FILE, load_dataset, load_record
-from ..entries import check_entry, workplace_folder, write_entry
+from ..authoring.entries import check_entry, workplace_folder, write_entry
+from ..domain.consent import shares_with
 from ..findings import UserError
 from ..models.case import Case
 from ..models.common import ID_PATTERN
 from ..models.workplace import CONTACT_KIND_LABELS
-from ..validate import printable
+from ..records.dataset import ORGANISATION_FILE, load_dataset, load_record
+from ..records.validate import printable
 
 OPTIONS = {"date": "--date", "kind": "--kind", "by": "--by", "summary": "--note", "case": "--case", "minutes": "--minutes",
            "question": "--frage", "answer": "--antwort", "follow_up": "--wiedervorlage"}

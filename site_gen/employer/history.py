@@ -1,6 +1,6 @@
 """A company's history, derived from the records: acquisition stage, placements and returns, open follow-ups.
 
-Pure functions over a :class:`~site_gen.dataset.Dataset`; the company page,
+Pure functions over a :class:`~site_gen.records.dataset.Dataset`; the company page,
 the deadlines and the employer figures all read them here, so the stage of a
 company means the same everywhere.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dataset import Dataset
 from ..models.case import Case, Placement
 from ..models.workplace import CompanyContact, ContactKind, Workplace
+from ..records.dataset import Dataset
 
 STAGES = ("akquise", "erstgespraech", "arbeitsplatzanalyse", "stelle", "kooperationsbetrieb")
 """The acquisition path of a company, in order."""

@@ -20,17 +20,17 @@ import shutil
 import sys
 from pathlib import Path
 
-from .. import githistory as gh
-from ..cache import CACHE_DIR
 from ..findings import UserError
-from ..load import parse_yaml
 from ..models.common import ID_PATTERN
+from ..records import git as gh
+from ..records.cache import CACHE_DIR
+from ..records.layout import MAIN_FILE
+from ..records.load import parse_yaml
+from ..records.repo import is_sealed, recipients_file
+from ..records.withdraw import destroy_case
 from ..wording import count
 from .references import remove_references_in
 from .texts import NEXT_STEPS, confirm
-from ..layout import MAIN_FILE
-from ..records.repo import is_sealed, recipients_file
-from ..records.withdraw import destroy_case
 
 MESSAGE = "Akte gelöscht (Art. 17 DSGVO)"
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..dataset import record_entries
-from ..load import roundtrip
+from ..records.dataset import scan_records
+from ..records.load import roundtrip
 
 
 def strip_id(node: Any, record_id: str) -> int:
@@ -39,7 +39,7 @@ def strip_id(node: Any, record_id: str) -> int:
 def remove_references_in(root: Path, record_id: str) -> list[str]:
     """Rewrite every workplace/module file that names ``record_id`` (delete a contact file tied to it); returns their paths."""
     changed = []
-    for unit in record_entries(root):
+    for unit in scan_records(root)[0]:
         if unit.kind == "cases":
             continue
         changed += [rel for rel in unit.sources if _sweep(root / rel, record_id)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..dataset import Dataset
+from ..records.dataset import Dataset
 from .features import CaseFeatures, WorkplaceFeatures, case_features, workplace_features
 from .matrix import Matrices
 from .rank import Fit, first_for, score_pair

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..consent import field_purposes, has_live
+from ..domain.consent import field_purposes, has_live
 from ..models.case import AbilityProfile, Case, Instrument
 from ..models.catalogue import Purpose
 from ..models.organisation import ProfileItem

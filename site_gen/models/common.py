@@ -35,7 +35,7 @@ def _date_from_yaml(value: Any) -> Any:
 
 
 ISO_DATE_BRANCH = "function-iso-date"
-"""Tag of the fast branch of :data:`Date` in error locations; ``site_gen.validate`` drops its errors (same constant there)."""
+"""Tag of the fast branch of :data:`Date` in error locations; ``site_gen.records.validate`` drops its errors (same constant there)."""
 
 
 class _YamlDate:

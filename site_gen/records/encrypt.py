@@ -15,14 +15,14 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
-from .. import githistory as gh
 from ..errors import UserError
 from ..wording import count
+from . import git as gh
 from . import repo
 from .keyring import Keyring
 from .keys import keyring_path, own_identities
-from .sealing import all_slots, next_slot, slot_of
 from .seal_files import Sealer, seal_unit, sealer
+from .sealing import all_slots, next_slot, slot_of
 from .unseal import Opened, Opener, _opened, reset
 
 MESSAGE = "Akten versiegelt (site-gen migrate --encrypt)"
@@ -48,7 +48,7 @@ def make_opener(root: Path, ring: Keyring) -> Opener:
 
 
 def staff_locations(root: Path) -> dict[str, str]:
-    from ..dataset import load_dataset
+    from .dataset import load_dataset
 
     return {s.id: s.location for s in load_dataset(root, only=[]).staff.values()}
 
@@ -99,7 +99,7 @@ def renewer(root: Path, ring: Keyring, case: str, location: Any, opened: Opened,
 
 
 def _location(root: Path, main: str) -> Any:
-    from ..load import read_yaml
+    from .load import read_yaml
 
     data, _ = read_yaml(root / main, main)
     return data.get("location") if isinstance(data, dict) else None
@@ -107,7 +107,7 @@ def _location(root: Path, main: str) -> Any:
 
 def seal_repository(root: Path, create: bool) -> tuple[int, list[str]]:
     """Seal every plain value of every case; returns (cases, files rewritten)."""
-    from ..dataset import scan_records
+    from .dataset import scan_records
 
     ring = open_keyring()
     op = make_opener(root, ring)

@@ -64,7 +64,7 @@ class Keyring:
     @classmethod
     def open(cls, path: Path) -> Keyring:
         """The keyring at ``path`` (UserError when missing, broken or from a newer version)."""
-        from ..load import read_yaml
+        from .load import read_yaml
 
         index = path / INDEX
         if not index.is_file():

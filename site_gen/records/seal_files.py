@@ -13,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..layout import Unit
 from ..output import write_file
-from .sealing import READABLE, Path as KeyPath, current_slot, entry_of, is_sealed, seal, seal_to, slot_of
+from .layout import Unit
+from .sealing import READABLE, current_slot, entry_of, is_sealed, seal, seal_to, slot_of
+from .sealing import Path as KeyPath
 from .unseal import Opened
 
 Sealer = Callable[[Any, str, KeyPath, str], str]
@@ -65,10 +66,10 @@ def seal_file(path: Path, prefix: KeyPath, run: Sealer, entry: str = "") -> bool
     name without ``.yaml``, "" for the main file); whether it changed.
 
     Each plain scalar's own characters are replaced by its sealed text (positions
-    from :func:`site_gen.load.scalar_spans`, values from the fast loader), so
+    from :func:`site_gen.records.load.scalar_spans`, values from the fast loader), so
     comments, order, quoting and every other line stay byte for byte.
     """
-    from ..load import parse_yaml, scalar_spans
+    from .load import parse_yaml, scalar_spans
 
     raw = path.read_bytes()
     data, problems = parse_yaml(raw, path.name)

@@ -129,7 +129,7 @@ def status(root: Path) -> int:
     for loc in sorted(set(ring.locations) | set(staff.values())):
         readers = sorted(s for s in ring.staff if staff.get(s) == loc)
         print(f"  Standort {loc}: {', '.join(readers) or 'niemand außer den Admins'}" + ("" if loc in ring.locations else " (noch kein Standortschlüssel)"))
-    from ..dataset import scan_records
+    from .dataset import scan_records
 
     ids = [u.id for u in scan_records(root, stat=False)[0] if u.kind == "cases"]
     missing = [c for c in ids if not ring.case_file(c).exists() and ring.tombstone(c) is None]

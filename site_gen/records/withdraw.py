@@ -14,15 +14,15 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .. import githistory as gh
 from ..errors import UserError
-from ..layout import Unit
+from . import git as gh
 from . import repo
 from .encrypt import open_keyring
 from .keyring import CaseKeys, Keyring
 from .keys import BASIS, Identity, own_identities
-from .sealing import current_slot, entry_of, slots_by_field
+from .layout import Unit
 from .seal_files import sealer
+from .sealing import current_slot, entry_of, slots_by_field
 from .unseal import reset, unseal_record
 
 
@@ -34,7 +34,7 @@ def _identities() -> list[Identity]:
 
 
 def _unit(root: Path, case: str) -> Unit:
-    from ..dataset import scan_records
+    from .dataset import scan_records
 
     for unit in scan_records(root, stat=False)[0]:
         if unit.kind == "cases" and unit.id == case:
@@ -54,8 +54,8 @@ def _case_keys(ring: Keyring, case: str, location: Any, identities: list[Identit
 
 def _composed(root: Path, unit: Unit) -> tuple[dict[str, Any], dict[tuple[str, int], str]]:
     """The case's raw mapping, opened, and which entry file each list item came from."""
-    from ..compose import compose
-    from ..load import read_yaml
+    from .compose import compose
+    from .load import read_yaml
 
     if len(unit.sources) == 1 and unit.sources[0] == unit.display:
         data, _ = read_yaml(root / unit.display, unit.display)
@@ -143,8 +143,8 @@ def _confirm(case: str, consent: str, purpose: str, interactive: bool) -> bool:
 def _set_withdrawn(root: Path, unit: Unit, source: str, index: int, sealed_day: str) -> None:
     """Write the sealed withdrawal date into the consent: its own entry file, or item ``index`` of the main file's list
     (the main file's items come first when a folder is composed)."""
-    from ..load import roundtrip
     from ..output import write_file
+    from .load import roundtrip
 
     yaml = roundtrip()
     path = root / source
@@ -158,8 +158,8 @@ def _set_withdrawn(root: Path, unit: Unit, source: str, index: int, sealed_day: 
 
 def _remove_purpose(root: Path, unit: Unit, purpose: str) -> int:
     """Delete the purpose's values from the current files: its entry files and its keys in the main file."""
-    from ..load import roundtrip
     from ..output import write_file
+    from .load import roundtrip
 
     fields = [name for name, slot in slots_by_field().items() if slot == purpose]
     removed = 0

@@ -1,4 +1,4 @@
-"""Write a report (:class:`~site_gen.views.report_blocks.ReportContent`) as an editable .docx.
+"""Write a report (:class:`~site_gen.views.bericht_blocks.ReportContent`) as an editable .docx.
 
 The document starts from a template: the organisation's own (letterhead,
 headers, footers, styles) or the default shipped in ``templates/bericht/``.
@@ -9,7 +9,6 @@ checks and then deletes before sending. Gaps are highlighted in yellow.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -20,12 +19,8 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.exceptions import PackageNotFoundError
 from docx.text.paragraph import Paragraph
 
-from ..dataset import Dataset
 from ..findings import UserError
-from ..domain.retention import refuse_past_retention
-from ..views.consented import consented_dataset
-from ..views.report import report_content
-from ..views.report_blocks import Gap, Note, ReportContent, Row, Source, Statement, Table, day
+from ..views.bericht_blocks import Gap, Note, ReportContent, Row, Source, Statement, Table, day
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "bericht" / "vorlage.docx"
 AUTHOR = "site-gen"
@@ -130,15 +125,3 @@ def render_docx(content: ReportContent, template: Path | None = None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def report_draft(ds: Dataset, case_id: str, today: dt.date, start: dt.date | None = None,
-                 end: dt.date | None = None) -> tuple[bytes, tuple[dt.date, dt.date]]:
-    """The .docx bytes and the period of one case's report draft (on the organisation's template, if it names one).
-
-    The report is built from the consent-filtered dataset, like every internal page.
-    """
-    refuse_past_retention(ds, case_id, today)
-    content = report_content(consented_dataset(ds, today), case_id, today, start, end)
-    rel = ds.organisation.report_template if ds.organisation else None
-    return render_docx(content, (ds.root / rel) if rel else None), content.period

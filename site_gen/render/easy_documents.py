@@ -66,7 +66,7 @@ def render_my_way(ctx: MyWayContext) -> str:
 
 def speech(ctx: MyWayContext) -> dict[str, str]:
     """Section id → the text to speak (the section's heading and lines, as the page shows them)."""
-    from .audio import speakable
+    from .speech import speakable
 
     goals = ["Meine Ziele"] + [line for g in ctx.goals for line in (g.text, g.status) + ((g.review,) if g.review else ())]
     steps = ["Das habe ich schon gemacht"] + [line for e in ctx.steps for line in (e.when, *e.lines)]

@@ -21,14 +21,26 @@ import segno
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from ..checks.easy_language_words import norm
+from ..domain.easy_review import norm
 from ..labels import MONTHS
 from ..views.public import PublicBoard, PublicCourse, PublicPosting
-from .audio import speakable
+from .speech import speakable
 from .csp import CSP, meta_csp
-from .jinja import TEMPLATES as TEMPLATE_ROOT, make_environment
-from .public_list import (INDEX, FilterGroup, Pager, card_codes, codes_of, filter_groups, filter_values, index_json, paged, pager,
-                          slug)
+from .jinja import TEMPLATES as TEMPLATE_ROOT
+from .jinja import make_environment
+from .public_list import (
+    INDEX,
+    FilterGroup,
+    Pager,
+    card_codes,
+    codes_of,
+    filter_groups,
+    filter_values,
+    index_json,
+    paged,
+    pager,
+    slug,
+)
 
 TEMPLATES = TEMPLATE_ROOT / "public"
 STATIC = Path(__file__).resolve().parent.parent / "static" / "public"

@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from ..cms.config import case_folders, cms_config, config_text, connect_hosts, editor_of
-from ..cache import code_fingerprint, read_cache, write_cache
-from ..dataset import Dataset, scan_records
+from ..records.cache import code_fingerprint, read_cache, write_cache
+from ..records.dataset import Dataset, scan_records
 from ..render.csp import meta_csp
 from ..render.jinja import make_environment
 
 ADMIN = "admin"
 SCRIPT = "decap-cms.js"
 CONFIG_CACHE = "cms-config.json"
-"""The editor configuration text, in the cache folder (authenticated, see :mod:`site_gen.cache`)."""
+"""The editor configuration text, in the cache folder (authenticated, see :mod:`site_gen.records.cache`)."""
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 STATIC = Path(__file__).resolve().parent.parent / "static" / "admin"
 """Our own scripts: manual start and the comment-keeping YAML format."""
@@ -86,6 +86,7 @@ def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> 
     for file in STATIC.iterdir():
         shutil.copyfile(file, out / file.name)
     shutil.copytree(yaml, out / "yaml", dirs_exist_ok=True)
+    install_sealing(ds.root, out, node_modules(ds.root) if search is None else search)
     editor = editor_of(ds.organisation)
     units = ds.units if ds.units is not None else scan_records(ds.root, stat=False)[0]
     displays = [u.display for u in units]
@@ -95,6 +96,32 @@ def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> 
     page = make_environment("admin", trim=False).get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
     (out / "index.html").write_text(page, encoding="utf-8")
     return True
+
+
+def install_sealing(root: Path, out: Path, candidates: list[Path]) -> None:
+    """What the editor needs to seal values in the browser: the age library (``admin/age/``) and ``siegel.json``.
+
+    ``siegel.json`` says whether the records were sealed when the site was built
+    (the editor then refuses to save a case it cannot seal), which top-level case
+    fields stay readable, and each field's slot (its consent purpose, else
+    ``basis``), so a value is sealed to the same key Python would use. The
+    editor reads the case's recipients itself, through its backend, when it saves.
+    """
+    from ..records import repo
+    from ..records.sealing import READABLE, slots_by_field
+    from .age_vendor import ENTRY, vendor
+
+    shutil.rmtree(out / "age", ignore_errors=True)
+    for base in candidates:
+        if (base / "age" / ENTRY).is_file():  # the package's bundle: already vendored by setup.py
+            shutil.copytree(base / "age", out / "age")
+            break
+        if (base / ENTRY).is_file():  # a node_modules folder (developer checkout)
+            vendor(base, out / "age")
+            break
+    info = {"sealed": repo.is_sealed(root), "readable": sorted(READABLE), "slots": slots_by_field(),
+            "marker": repo.MARKER, "recipients": f"{repo.FOLDER}/akten/"}
+    (out / "siegel.json").write_text(json.dumps(info, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def cached_config_text(config: dict[str, Any], root: Path) -> str:

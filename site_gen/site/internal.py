@@ -11,17 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..dataset import Dataset
 from ..findings import Finding
-from ..render.internal import RECORD_PAGE, render_to_docs
+from ..records.dataset import Dataset
+from .internal_pages import RECORD_PAGE, render_to_docs
 from ..views.calendar_feeds import FeedKey
 from ..views.consented import Consented, consented_dataset, shown_items
-from ..views.internal_git import LOG_ARGS, Change, parse_log
+from ..records.git import Change
 from .admin import install_admin
 from .engine import check_engine
 from .mkdocs import run_mkdocs_sharded
@@ -49,16 +48,6 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     reused: int = 0
     """Pages whose HTML was taken over from the previous output."""
-
-
-def git_history(root: Path) -> dict[str, list[Change]]:
-    """Last changes per record file from ONE ``git log`` run ({} outside Git)."""
-    try:
-        proc = subprocess.run(["git", "-C", str(root), *LOG_ARGS[:1], "--relative", *LOG_ARGS[1:]],
-                              capture_output=True, text=True, timeout=300, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return {}
-    return parse_log(proc.stdout) if proc.returncode == 0 else {}
 
 
 def privacy_state(view: Consented) -> PrivacyState:

@@ -11,7 +11,7 @@ closing ``]`` by walking the whole text once per text, character by
 character, and again after every link it replaced.
 
 So this extension, which only the internal site's mkdocs build loads (see
-:mod:`site_gen.mkdocs_hooks`):
+:mod:`site_gen.site.mkdocs_hooks`):
 
 * removes the inline patterns nothing of ours produces (:data:`UNUSED`);
 * finds a link's closing ``]`` with ``str.find`` when no ``[`` comes first

@@ -1,6 +1,6 @@
 """The mkdocs edge: configuration, runner and the sharded build.
 
-Together with :mod:`site_gen.mkdocs_hooks` the only place that touches
+Together with :mod:`site_gen.site.mkdocs_hooks` the only place that touches
 mkdocs; views and render do not, so a move to ProperDocs (see :mod:`.engine`)
 or Zensical stays a matter of this module.
 """
@@ -14,7 +14,6 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from .engine import check_engine  # first: it may redirect the mkdocs imports below to ProperDocs
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
@@ -23,10 +22,11 @@ from mkdocs.utils.yaml import yaml_load
 from ..findings import UserError
 from ..render import TEMPLATES
 from ..render.csp import CSP, meta_csp
-from ..render.internal import ASSETS, OVERRIDES, RECORD_PAGE
+from .internal_pages import ASSETS, OVERRIDES, RECORD_PAGE
+from .engine import check_engine  # first: it may redirect the mkdocs imports below to ProperDocs
 from .publish import HINT_KEEP
 
-HOOKS = Path(__file__).resolve().parent.parent / "mkdocs_hooks.py"
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 DEFAULT_CONFIG = TEMPLATES / "internal" / "mkdocs.yml"
 NAV = [{"Start": "index.md"}, {"Akten": "akten/index.md"}, {"Arbeitsplätze": "arbeitsplaetze/index.md"},
        {"Module": "module/index.md"}, {"Personal": "personal/index.md"}, {"Kennzahlen": "kennzahlen/index.md"},
@@ -50,7 +50,7 @@ class _Collect(logging.Handler):
 def mkdocs_config(docs: Path, site: Path, config_file: Path, strict: bool = True, hooks: bool = True) -> MkDocsConfig:
     """The site's mkdocs configuration: the user's file plus what must always hold.
 
-    ``hooks=False`` leaves out :mod:`site_gen.mkdocs_hooks` (tests compare both).
+    ``hooks=False`` leaves out :mod:`site_gen.site.mkdocs_hooks` (tests compare both).
     """
     check_engine()
     source = config_file if config_file.is_file() else DEFAULT_CONFIG

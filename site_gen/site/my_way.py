@@ -12,10 +12,10 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from ..dataset import load_dataset
 from ..errors import UserError
 from ..output import write_private
-from ..render import audio
+from ..records.dataset import load_dataset
+from . import audio
 from ..render.easy_documents import render_my_way, speech
 from ..views.consented import consented_dataset
 from ..views.my_way import MyWayContext, my_way

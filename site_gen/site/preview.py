@@ -16,15 +16,15 @@ import threading
 import time
 from pathlib import Path
 
-from ..dataset import Dataset, load_dataset, reload
+from ..checking.reporter import report_left_out
 from ..findings import UserError
 from ..models import RECORD_KINDS
-from ..render.internal import remove_docs, render_site, write_docs
-from ..report import report_left_out
+from ..records.dataset import Dataset, load_dataset, reload
+from ..records.layout import record_of
+from .internal_pages import remove_docs, render_site, write_docs
 from ..views.consented import consented_dataset, consented_update
-from ..layout import record_of
 from .admin import install_admin
-from .internal import git_history
+from ..records.git import history as git_history
 from .mkdocs import mkdocs_config, run_mkdocs
 from .pagefind import run_pagefind
 from .records import Selection, select

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from ..checking.reporter import positioned
 from ..findings import UserError
-from ..report import positioned
 from .preview import Preview
 
 RELOAD_JS = (b"(function(){var v=null;function poll(){fetch('/__site-gen/version?since='+(v===null?'':v))"
@@ -36,7 +36,7 @@ def banner(preview: Preview) -> bytes:
     Shown on every page until the files are fixed: the browser reloads after
     each save, so the banner appears with the save and goes with the fix.
     """
-    errors = positioned(list(preview.errors), preview.root) if preview.errors else []
+    errors = positioned(list(preview.errors), preview.root, preview.ds.provenance) if preview.errors else []
     if not errors:
         return b""
     n = len(errors)

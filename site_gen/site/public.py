@@ -14,12 +14,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..checks.easy_language_config import load_config
-from ..dataset import load_dataset, record_files
+from ..checking.reporter import positioned, report_left_out
+from ..checking.rules.easy_language_config import load_config
 from ..findings import Severity, UserError
-from ..render import audio
+from ..records.dataset import load_dataset, record_files
+from . import audio
 from ..render.public import print_all, render_site, speech_texts, static_files
-from ..report import positioned, report_left_out
 from ..views.public import PublicBoard, public_board
 
 CHROMIUM = "/usr/bin/chromium"
@@ -37,12 +37,12 @@ def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str],
     ds = load_dataset(root, only=files)
     errors = [f for f in ds.findings if f.severity is Severity.ERROR]
     if errors:
-        report_left_out(positioned(errors, root), len(files), "Datensätze mit Fehlern fehlen auf der Jobbörse, bis die Fehler behoben sind.")
+        report_left_out(positioned(errors, root, ds.provenance), len(files), "Datensätze mit Fehlern fehlen auf der Jobbörse, bis die Fehler behoben sind.")
     if ds.organisation is None:
         raise UserError("organisation.yaml fehlt.", "Die Jobbörse braucht die Standorte mit Team-Telefon und Team-E-Mail.")
     config, problems = load_config(root)
     if problems:  # the tool's settings are used until the repository's file is fixed
-        report_left_out(positioned(problems, root), len(files) + 1,
+        report_left_out(positioned(problems, root, ds.provenance), len(files) + 1,
                         "schema/easy-language.yaml hat Fehler: die Jobbörse nutzt die Einstellungen des Werkzeugs.")
     board = public_board(ds.workplaces.values(), ds.modules.values(), ds.organisation, today, config.require_review)
     return board, config.glossary, len(errors) + len(problems)

@@ -14,9 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..checking import dataset_findings, paused_gc
-from ..dataset import Dataset, load_dataset
+from ..checking.engine import dataset_findings, paused_gc
 from ..findings import Finding, Severity
+from ..records.dataset import Dataset, load_dataset
 
 NEVER_PAGED = ("PRIVACY-NAME-IN-ID", "PRIVACY-NAME-FILENAME")
 """A record whose id or file name holds a name gets no page at all: the address would show it."""

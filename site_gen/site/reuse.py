@@ -26,9 +26,9 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ..cache import code_fingerprint
+from ..records.cache import code_fingerprint
 from ..render import TEMPLATES
-from ..render.internal import STATIC
+from .internal_pages import STATIC
 
 MANIFEST = ".site-gen-seiten.json"
 """Engine key and a hash of each page's Markdown (no ids or values in clear)."""

@@ -1,7 +1,7 @@
 """The easy-language check of the job board, applied to a document (``site-gen leicht``).
 
 One implementation: the rules, word lists and settings are those of
-:mod:`site_gen.checks.easy_language` with the repository's
+:mod:`site_gen.checking.rules.easy_language` with the repository's
 ``schema/easy-language.yaml``; this module only turns a document into texts and
 the findings' text index back into line and column.
 """
@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..checks.easy_language import Text, check_texts, names_of
-from ..checks.easy_language_config import load_config
+from ..checking.rules.easy_language import check_texts, names_of
+from ..domain.easy_review import Text
+from ..checking.rules.easy_language_config import load_config
 from ..findings import Finding
 from .read import TextLine, read_document
 
@@ -56,7 +57,7 @@ def check_file(path: Path, display: str, root: Path, names: frozenset[str] = fro
 def organisation_names(root: Path) -> frozenset[str]:
     """Names of the repository's providers, locations, districts and staff: allowed as they are, as on the board
     (a letter or booklet names the coach and the deputy)."""
-    from ..dataset import load_dataset
+    from ..records.dataset import load_dataset
 
     org = load_dataset(root, only=[]).organisation
     if org is None:

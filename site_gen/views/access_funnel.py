@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dataset import Dataset
+from ..domain.stage_path import access_routes
 from ..models.case import Case
 from ..models.common import TRIAL_TYPES, Stage
-from ..stage_path import access_routes
+from ..records.dataset import Dataset
 
 NONE = "ohne-angabe"
 

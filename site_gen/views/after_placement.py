@@ -28,12 +28,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..checks.after_placement import QUALIFICATION_YEARS, WORKPLACE_TYPES, _add_years
-from ..dataset import Dataset
-from .consented import Consented
+from ..domain.after_placement import QUALIFICATION_YEARS, WORKPLACE_TYPES
+from ..domain.dates import add_years
 from ..models.after import ReturnReason
 from ..models.case import Case, Outcome, Placement, PlacementStatus, ServiceKind
 from ..models.common import PlacementType, Sector
+from ..records.dataset import Dataset
+from .consented import Consented
 from .internal import Link, label, workplace_link
 
 MONTH_DAYS = 30.4375
@@ -137,7 +138,7 @@ def case_section(ds: Dataset, case: Case, today: dt.date) -> AfterSection:
         wage_amounts=[(_placement_name(case, w.placement), w) for w in case.wage_amounts],
         events=sorted(events),
         returns=sorted((r.date, label(r.reason), _placement_name(case, r.placement)) for r in case.returns),
-        qualification=(q, _add_years(q.start, QUALIFICATION_YEARS)) if q else None,
+        qualification=(q, add_years(q.start, QUALIFICATION_YEARS)) if q else None,
     )
 
 
@@ -202,7 +203,7 @@ def _integration_due(c: Case, today: dt.date) -> bool:
     """A qualification began QUALIFICATION_YEARS ago, with neither an integration internship nor a move since."""
     if c.qualification is None:
         return False
-    deadline = _add_years(c.qualification.start, QUALIFICATION_YEARS)
+    deadline = add_years(c.qualification.start, QUALIFICATION_YEARS)
     return (deadline <= today and not any(p.type is PlacementType.INTEGRATION_INTERNSHIP for p in c.placements)
             and not any(p.start <= deadline for p in _after_move(c)))
 

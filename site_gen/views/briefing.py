@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..consent import live_consents
-from ..dataset import Dataset
+from ..domain.consent import live_consents
 from ..domain.retention import refuse_past_retention
 from ..findings import UserError
+from ..records.dataset import Dataset
 from .consented import consented_case
 
 PURPOSE = "unterstuetzungsbedarf-an-arbeitgeber"

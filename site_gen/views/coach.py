@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..dataset import Dataset
-from .consented import Consented
 from ..findings import Finding
 from ..models.organisation import Role
+from ..records.dataset import Dataset
+from .consented import Consented
 from .internal import Link, case_link, label, staff_link
 from .internal_deadlines import Deadline, coach_calendar_path, coach_deadlines_path, days_text, deadline_holders
 
@@ -111,7 +111,7 @@ def tasks_for(ds: Dataset, sid: str, tasks: Sequence[Finding], today: dt.date) -
 
 
 def coach(ds: Consented, sid: str, today: dt.date, mine: list[Deadline], tasks: Sequence[Finding] = ()) -> CoachContext:
-    """Context of one coach's work page. ``mine``: the deadlines of this coach's cases (``internal_deadlines.for_coach``)."""
+    """Context of one coach's work page. ``mine``: the deadlines of this coach's cases (``internal_deadlines.by_coach``)."""
     person = ds.staff[sid]
     nearest: dict[str, Deadline] = {}
     for d in mine:

@@ -15,8 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..dataset import Dataset
 from ..models.organisation import Role, Staff
+from ..records.dataset import Dataset
 from .internal import Link, staff_link
 
 WINDOW_DAYS = 365

@@ -25,12 +25,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
-from ..consent import field_purposes, has_live, shares_with
-from ..dataset import Dataset
+from ..domain.consent import field_purposes, has_live, shares_with
 from ..domain.retention import ErasureDue, erasure_due, past_retention, retention_years
 from ..models.case import Case
 from ..models.catalogue import Purpose
 from ..models.workplace import Workplace
+from ..records.dataset import Dataset
 
 HIDDEN_NOTE = "Notiz ausgeblendet: Der Kontakt betrifft eine Person ohne gültige Einwilligung für diesen Betrieb."
 

@@ -35,18 +35,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..dataset import Dataset
-from .consented import Consented
 from ..models.case import Case, Outcome, Placement, PlacementStatus
 from ..models.common import OUTPLACED_TYPES, TRIAL_TYPES, PlacementType, Stage
 from ..models.organisation import Role, Staff
-from .internal import FIGURES, Link, label, staff_link
-from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_deadlines
-from .after_placement import AfterFigures, figures as after_figures
+from ..records.dataset import Dataset
+from .access_funnel import RouteRow, route_funnel
+from .after_placement import AfterFigures
+from .after_placement import figures as after_figures
+from .company_time import CompanyTime, company_time
+from .consented import Consented
 from .employer_figures import EmployerFigures, employer_figures
 from .feedback import FeedbackFigures, feedback_figures
-from .access_funnel import RouteRow, route_funnel
-from .company_time import CompanyTime, company_time
+from .internal import FIGURES, Link, label, staff_link
+from .internal_deadlines import Deadline, DeadlineGroup, all_deadlines, group_deadlines
 
 TRANSITION_TYPES = (PlacementType.BUDGET_WORK, PlacementType.BUDGET_TRAINING, PlacementType.REGULAR)
 CONTACT_STAGES = frozenset({Stage.INTERVIEW, Stage.TRIAL, Stage.REFLECTION, Stage.TRANSITION})

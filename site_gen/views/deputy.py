@@ -8,9 +8,9 @@ capacity first.
 
 from __future__ import annotations
 
-from ..dataset import Dataset
 from ..models.case import Case
 from ..models.organisation import Role
+from ..records.dataset import Dataset
 
 
 def _folded(values: list[str]) -> set[str]:

@@ -12,15 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..consent import BASIS_LABELS, field_bases, field_purposes, guardian_covers, has_live, is_live
+from ..domain.consent import BASIS_LABELS, field_bases, field_purposes, guardian_covers, has_live, is_live
 from ..domain.retention import delete_by, retention_years
-from ..dataset import Dataset
+from ..labels import LABELS
 from ..models.case import Case
+from ..records.dataset import Dataset
 from .briefing import find_case_and_workplace
 from .export_easy import easy_summary
-from ..labels import LABELS
 from .export_values import Entry, describe, recipient_label
-from .internal_git import Change
+from ..records.git import Change
 
 TEAM = "Jobcoach-Team des Standorts (intern)"
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..domain.consent import has_live
 from ..domain.retention import retention_years
-from ..consent import has_live
-from ..dataset import Dataset
 from ..models.case import Case, WorkshopArea
+from ..records.dataset import Dataset
 
 
 def _count(n: int, one: str, many: str) -> str:

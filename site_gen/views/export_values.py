@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..dataset import Dataset
 from ..labels import LABELS, recipient
 from ..models.case import GivenBy
 from ..models.common import PLACEMENT_LABELS, STAGE_LABELS, PlacementType, Stage
+from ..records.dataset import Dataset
 
 STAFF_KEYS = frozenset({"primary", "deputy", "assessor", "by"})
 

@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dataset import Dataset
-from .consented import Consented
 from ..labels import LABELS, label
 from ..models.case import Case
 from ..models.common import Stage
+from ..records.dataset import Dataset
+from .consented import Consented
 
 CASES, WORKPLACES, MODULES, STAFF, FIGURES = "akten", "arbeitsplaetze", "module", "personal", "kennzahlen"
 __all__ = ["LABELS", "label"]  # re-exported: templates and older imports read them here

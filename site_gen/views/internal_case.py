@@ -6,24 +6,24 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..consent import guardian_covers, is_live
-from ..dataset import Dataset
-from .consented import Consented
+from ..domain.consent import guardian_covers, is_live
+from ..domain.stage_path import access_routes, path_for, stage_label
+from ..labels import recipient
 from ..models.case import Case, Consent, PlacementStatus
 from ..models.common import Stage
+from ..records.dataset import Dataset
+from .after_placement import AfterSection, case_section
+from .consented import Consented
+from .deputy import deputy_suggestion
 from .internal import Link, case_path, label, location_name, module_link, staff_link, workplace_link
 from .internal_deadlines import CONSENT_DAYS, Deadline, case_deadlines
-from .internal_git import Change
-from ..labels import recipient
+from ..records.git import Change
+from .internal_log import Intensity, intensity
+from .internal_path import PathView, path_view
 from .matching import CaseSection
 from .matching import case_section as matching_for_case
-from .internal_log import Intensity, intensity
-from .report_hint import report_hint
-from .after_placement import AfterSection, case_section
+from .bericht_hint import report_hint
 from .self_assessment import SelfComparison, compare_views, is_self
-from .deputy import deputy_suggestion
-from .internal_path import PathView, path_view
-from ..stage_path import access_routes, path_for, stage_label
 
 
 @dataclass(frozen=True, slots=True)

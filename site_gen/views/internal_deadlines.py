@@ -8,7 +8,7 @@ Rules (documented on the page ``fristen.md``):
   comes within :data:`REVIEW_DAYS` days;
 * the development report (Entwicklungsbericht) of an open case within
   :data:`REPORT_DAYS` days or overdue: from each cost approval whose report was
-  not sent (see :mod:`site_gen.approvals`); a case without approvals falls back
+  not sent (see :mod:`site_gen.domain.approvals`); a case without approvals falls back
   to the anniversary of ``opened``;
 * finished or aborted placements without a reflection talk (``reflection_on``);
 * a company's follow-up (``follow_up`` of its latest contact) within
@@ -26,13 +26,13 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..approvals import open_reports, weeks_before_end
-from ..consent import is_live
-from ..dataset import Dataset
+from ..domain.approvals import open_reports, weeks_before_end
+from ..domain.consent import is_live
 from ..employer.history import open_follow_ups
-from .consented import Consented
 from ..models.case import Case, GoalStatus, PlacementStatus
 from ..models.common import TRIAL_TYPES
+from ..records.dataset import Dataset
+from .consented import Consented
 from .internal import Link, case_link, case_path, label, staff_link, workplace_link
 
 CONSENT_DAYS = 60
@@ -217,13 +217,8 @@ def deadline_page(ds: Consented, today: dt.date) -> DeadlinePageContext:
 
 
 
-def for_coach(items: list[Deadline], sid: str) -> list[Deadline]:
-    """The deadlines of cases where ``sid`` is primary coach or deputy."""
-    return [d for d in items if sid in (d.primary, d.deputy)]
-
-
 def by_coach(items: list[Deadline]) -> dict[str, list[Deadline]]:
-    """:func:`for_coach` of every coach in one pass (the same lists; a coach without deadlines is missing).
+    """Per coach, the deadlines of cases where the coach is primary or deputy, in one pass (a coach without deadlines is missing).
 
     Per coach, a pass over every deadline cost minutes at 10,000 cases and 800 coaches."""
     index: dict[str, list[Deadline]] = {}
@@ -279,7 +274,7 @@ def coach_calendar_path(sid: str) -> str:
 
 def coach_deadline_page(ds: Consented, sid: str, today: dt.date, mine: list[Deadline], others: list[Link],
                         subscriptions: dict[str, str] | None = None) -> CoachDeadlinePageContext:
-    """``fristen/<staff-id>.md``: the deadlines of one coach's cases (primary and deputy, ``mine``: :func:`for_coach`),
+    """``fristen/<staff-id>.md``: the deadlines of one coach's cases (primary and deputy, ``mine``: from :func:`by_coach`),
     no JavaScript needed. ``others``: :func:`deadline_links`. ``subscriptions``: feed → path of the subscribable feeds."""
     labels = {"eigene": "Eigene Akten (hauptverantwortlich)", "vertretung": "Vertretung im Tandem"}
     links = [(labels[feed], f"../{path}") for feed, path in (subscriptions or {}).items()]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dataset import Dataset
+from ..domain.stage_path import allowed_next, path_for, stage_label
 from ..models.case import Case
-from ..stage_path import allowed_next, path_for, stage_label
+from ..records.dataset import Dataset
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,16 +7,29 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..dataset import Dataset
-from .consented import Consented
 from ..models.case import Case, Enrolment, Placement
 from ..models.module import Module
 from ..models.organisation import Role, Staff
 from ..models.workplace import Workplace
-from .internal import (MODULES, STAFF, WORKPLACES, Link, case_link, label, location_name, module_link, module_path,
-                       staff_link, staff_path, workplace_link, workplace_path)
+from ..records.dataset import Dataset
 from .company import CompanyView, company
-from .internal_git import Change
+from .consented import Consented
+from .internal import (
+    MODULES,
+    STAFF,
+    WORKPLACES,
+    Link,
+    case_link,
+    label,
+    location_name,
+    module_link,
+    module_path,
+    staff_link,
+    staff_path,
+    workplace_link,
+    workplace_path,
+)
+from ..records.git import Change
 from .matching import WorkplaceSection
 from .matching import workplace_section as matching_for_workplace
 

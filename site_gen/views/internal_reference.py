@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..layout import MAIN_FILE, WHO, appendable, date_field
 from ..models import Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
+from ..records.layout import MAIN_FILE, WHO, appendable, date_field
 
 FILES: list[tuple[str, type[BaseModel], str]] = [
     ("Akte einer teilnehmenden Person", Case, "cases/<kennung>/case.yaml und eine Datei je Eintrag (siehe unten), früher cases/<kennung>.yaml"),

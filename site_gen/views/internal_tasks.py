@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..dataset import Dataset
-from .consented import Consented
 from ..findings import Finding
+from ..records.dataset import Dataset
+from .consented import Consented
 from .internal import CASES, MODULES, WORKPLACES, Link, case_link, module_link, staff_link, workplace_link
 
 TASKS_PAGE = "aufgaben.md"

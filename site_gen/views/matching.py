@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dataset import Dataset
+from ..errors import UserError
 from ..matching.compare import FLAG_LABELS, Comparison
 from ..matching.features import sector_label
 from ..matching.index import index_for
 from ..matching.profile import usable_history, usable_profile
 from ..matching.rank import FORMULA_DE, Fit, Part
 from ..models.workplace import AcquisitionStatus
-from ..errors import UserError
+from ..records.dataset import Dataset
 from .profile_figures import ProfileFigure, ProfileHistory, ProfileRow
 
 TOP = 5

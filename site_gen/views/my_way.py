@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..consent import is_live
+from ..domain.consent import is_live
 from ..labels import MONTHS
 from ..models.case import Case, Consent, EnrolmentStatus, Goal, GoalStatus
 from ..models.common import SECTOR_LABELS, PlacementType, Stage

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..checks.easy_language import review_state, reviewed_texts
+from ..domain.easy_review import review_state, reviewed_texts
 from ..models.common import SECTOR_LABELS, PlacementType
 from ..models.module import PROGRAMME_LABELS, Module, Programme
 from ..models.organisation import Organisation

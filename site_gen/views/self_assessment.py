@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dataset import Dataset
 from ..models.case import AbilityProfile, Case, Instrument, PlacementStatus
+from ..records.dataset import Dataset
 from .internal import Link, label, staff_link
 
 DIFFERENCE = 2

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..config import load_subsidies
-from ..dataset import Dataset
 from ..findings import Finding, UserError
 from ..labels import label
 from ..models.common import PlacementType
 from ..models.subsidy import Support
+from ..records.config import load_subsidies
+from ..records.dataset import Dataset
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
-from ..dataset import Dataset
 from ..findings import Finding, UserError
 from ..models.case import Case
 from ..models.organisation import Organisation
 from ..models.workplace import Workplace
+from ..records.dataset import Dataset
 
 D = TypeVar("D", bound=Dataset)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from site_gen.checks import after_placement
-from site_gen.dataset import load_dataset
+from site_gen.checking.rules import after_placement
+from site_gen.records.dataset import load_dataset
 from site_gen.views.after_placement import case_section, figures
 from site_gen.views.consented import consented_dataset
 
@@ -58,7 +58,7 @@ def test_amounts_need_the_consent_and_figures_count_the_fixture(tmp_path: Path) 
 
 def test_subsidy_without_end_is_no_task_and_shows_as_open_ended(tmp_path: Path) -> None:
     # Issue 29: the length of a Budget-für-Arbeit subsidy is decided case by case (§ 61 SGB IX): 'until' is optional.
-    from site_gen.render.internal import render_site
+    from site_gen.site.internal_pages import render_site
 
     today = dt.date(2026, 11, 22)
     ds = _ds(tmp_path)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 from ..conftest import TODAY, run_cli
 
@@ -76,7 +76,7 @@ def test_a_forged_cache_entry_is_ignored(base_repo: Path) -> None:
     """A records.json that claims a broken record clean, written without the key, never passes it."""
     import json
 
-    from site_gen.cache import read_cache
+    from site_gen.records.cache import read_cache
 
     assert _check(base_repo)[0] == 0
     body = json.loads(read_cache(base_repo, "records.json") or b"null")
@@ -111,8 +111,8 @@ def test_an_edit_of_the_same_size_with_the_time_put_back_is_seen(base_repo: Path
 
 
 def test_in_ci_every_digest_is_a_content_hash(base_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from site_gen.dataset import record_units
-    from site_gen.record_cache import RecordCache, digests
+    from site_gen.checking.unit_cache import RecordCache, digests
+    from site_gen.records.dataset import record_units
 
     units = record_units(base_repo)[0]
     monkeypatch.setenv("CI", "true")
@@ -147,7 +147,7 @@ def test_links_inside_the_cache_folder_are_replaced_not_followed(base_repo: Path
 
 def test_the_cache_key_lives_outside_the_cache_folder(base_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With SITE_GEN_CACHE_KEY (CI) a cache written under another key — another pipeline's — verifies nowhere."""
-    from site_gen import cache
+    from site_gen.records import cache
 
     monkeypatch.setenv(cache.KEY_ENV, "geheim-main")
     cache.cache_key.cache_clear()
@@ -163,7 +163,7 @@ def test_the_cache_key_lives_outside_the_cache_folder(base_repo: Path, monkeypat
 
 def test_in_ci_without_a_key_no_cache_file_outlives_its_process(base_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A work tree another branch's pipeline may have touched holds nothing a CI check trusts."""
-    from site_gen import cache
+    from site_gen.records import cache
 
     monkeypatch.delenv(cache.KEY_ENV, raising=False)
     monkeypatch.setenv("CI", "true")

@@ -96,7 +96,7 @@ def test_demo_generator_is_deterministic_and_valid(tmp_path: Path) -> None:
 
 
 def test_positions_follow_edits_in_a_long_running_process(tmp_path: Path) -> None:
-    from site_gen.load import locate
+    from site_gen.records.load import locate
 
     path = tmp_path / "tn-0001.yaml"
     path.write_text("id: tn-0001\nopened: 2026-01-01\n")

@@ -9,7 +9,7 @@ import pytest
 
 from site_gen.commands import COMMANDS
 
-HEAVY = ("mkdocs", "pydantic", "jinja2", "markupsafe", "ruamel", "yaml_rs", "docx", "numpy", "site_gen.dataset", "site_gen.models")
+HEAVY = ("mkdocs", "pydantic", "jinja2", "markupsafe", "ruamel", "yaml_rs", "docx", "numpy", "site_gen.records.dataset", "site_gen.models")
 
 
 def _imported_after(code: str) -> set[str]:

@@ -12,10 +12,10 @@ from typing import Annotated, Any
 import pytest
 from pydantic import BeforeValidator
 
-from site_gen import validate as validate_module
 from site_gen.models import common
 from site_gen.models.common import Date, Part, _date_from_yaml
-from site_gen.validate import validate
+from site_gen.records import validate as validate_module
+from site_gen.records.validate import validate
 
 
 class Now(Part):

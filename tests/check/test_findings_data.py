@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.checks.easy_language import check_texts
-from site_gen.checks.easy_language_config import load_config
+from site_gen.checking.rules.easy_language import check_texts
+from site_gen.checking.rules.easy_language_config import load_config
 from site_gen.findings import Severity
 
 from ..conftest import DATA, REPO, TODAY, make_repo, run_cli

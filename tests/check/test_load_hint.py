@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from site_gen.load import _LEADING_ZERO, _LEADING_ZERO_HINT, _leading_zeros, _zero_hint
+from site_gen.records.load import _LEADING_ZERO, _LEADING_ZERO_HINT, _leading_zeros, _zero_hint
 
 
 def test_zero_hint_agrees_with_the_pattern() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from site_gen.schema_files import generated, repository_ids, schema_text
+from site_gen.authoring.schema_files import generated, repository_ids, schema_text
 
 from ..conftest import REPO, TODAY, run_cli
 

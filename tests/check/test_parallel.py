@@ -1,4 +1,4 @@
-"""The full check on several worker processes gives exactly what it gives on one (site_gen/parallel.py)."""
+"""The full check on several worker processes gives exactly what it gives on one (site_gen/records/parallel.py)."""
 
 from __future__ import annotations
 

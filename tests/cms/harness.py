@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from site_gen.dataset import load_dataset
+from site_gen.records.dataset import load_dataset
 from site_gen.site.admin import PACKAGE_ROOT, install_admin
 
 from ..browser import served

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.dataset import load_dataset
+from site_gen.records.dataset import load_dataset
 from site_gen.site.admin import decap_dist, install_admin, node_modules
 
 from ..conftest import REPO, TODAY, run_cli

@@ -14,17 +14,17 @@ import pytest
 from pydantic import BaseModel
 from yaml import safe_load
 
-from site_gen.cache import read_cache, write_cache
 from site_gen.cms.collections import FILES, FOLDERS
 from site_gen.cms.config import cms_config, config_text
 from site_gen.cms.entries import ENTRY_LISTS, entry_model
-from site_gen.layout import WHO, appendable, date_field
-from site_gen.site.admin import PACKAGE_ROOT, STATIC, cached_config_text
 from site_gen.commands.cms import CONFIG_FILE, current_text
-from site_gen.dataset import load_dataset
 from site_gen.models import RECORD_KINDS
 from site_gen.models.case import Case, LogEntry, Placement
 from site_gen.models.common import purpose_of
+from site_gen.records.cache import read_cache, write_cache
+from site_gen.records.dataset import load_dataset
+from site_gen.records.layout import WHO, appendable, date_field
+from site_gen.site.admin import PACKAGE_ROOT, STATIC, cached_config_text
 
 from ..conftest import REPO, run_cli
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from site_gen.consent import has_live
-from site_gen.dataset import load_dataset
+from site_gen.domain.consent import has_live
+from site_gen.records.dataset import load_dataset
 
 from ..conftest import TODAY
 from . import test_editor_browser as base

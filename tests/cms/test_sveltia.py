@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from site_gen.cms.config import cms_config, config_text
-from site_gen.dataset import load_dataset
 from site_gen.models.organisation import Editor, EditorBackend
+from site_gen.records.dataset import load_dataset
 from site_gen.site.admin import PACKAGE_ROOT
 
 from ..browser import launch, served

@@ -7,7 +7,7 @@ import json
 import yaml_rs
 from consent_fixtures import REPO
 
-from site_gen.consent import field_bases, field_purposes
+from site_gen.domain.consent import field_bases, field_purposes
 from site_gen.models.case import Case
 from site_gen.models.common import Basis, basis_of, purpose_of
 

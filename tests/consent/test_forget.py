@@ -18,7 +18,7 @@ import pytest
 from consent_fixtures import DATA, REPO, make_repo, site_gen
 
 from site_gen.erasure.references import strip_id
-from site_gen.load import roundtrip
+from site_gen.records.load import roundtrip
 
 CASE = "tn-0301"
 MARKERS = [b"Holtk\xc3\xb6tter", b"GEHEIM Epilepsie", b"ENTWURF-MARKER-77", b"Birte"]

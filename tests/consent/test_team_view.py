@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 from consent_fixtures import DATA, NORTH_ONLY, SOUTH_ONLY, make_repo
 
-from site_gen.dataset import Dataset, load_dataset
 from site_gen.findings import UserError
+from site_gen.records.dataset import Dataset, load_dataset
 from site_gen.views.team import team_dataset
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from site_gen.dataset import load_dataset
 from site_gen.matching.features import fallback_reason
 from site_gen.matching.index import MatchIndex
+from site_gen.records.dataset import load_dataset
 
 from ..conftest import REPO, TODAY, run_cli
 

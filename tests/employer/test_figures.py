@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.dataset import load_dataset
+from site_gen.records.dataset import load_dataset
 from site_gen.views.company import company
 from site_gen.views.consented import HIDDEN_NOTE, consented_dataset
 from site_gen.views.dashboard import dashboard

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from site_gen.config import default_subsidies
+from site_gen.records.config import default_subsidies
 
 from ..browser import launch
 from ..conftest import REPO, TODAY, run_cli
@@ -40,7 +40,7 @@ def test_docx_names_the_law_the_stand_and_whom_to_call_and_fits_two_pages(sheet:
     text = docx_text(sheet)
     assert "Budget für Arbeit (§ 61 SGB IX)" in text and "75 Prozent" in text and f"Stand: {stand()}" in text
     assert "Wer entscheidet:" in text and "Bäckerei Kornblume" in text and "Emre Yıldız" in text  # the coach of the latest contact
-    from site_gen.render.pdf import convert
+    from site_gen.site.pdf import convert
     pdf = convert(sheet, tmp_path)
     pages = PdfReader(pdf).pages
     assert 1 <= len(pages) <= 2

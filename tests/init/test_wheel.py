@@ -83,6 +83,7 @@ def test_the_wheel_carries_the_editor_and_the_sdist_too(team: Team) -> None:
 
     names = zipfile.ZipFile(team.wheel).namelist()
     assert "site_gen/static/editor/decap-cms/decap-cms.js" in names and "site_gen/static/editor/yaml/index.js" in names
+    assert "site_gen/static/editor/age/age-encryption/dist/index.js" in names  # sealing in the browser (issue 27)
     assert not [n for n in names if n.endswith(".map")]
     sdist = next(team.dist.glob("site_gen-*.tar.gz"))
     assert any(n.endswith("site_gen/static/editor/decap-cms/decap-cms.js") for n in tarfile.open(sdist).getnames())
@@ -163,6 +164,7 @@ def test_a_site_built_from_the_wheel_has_a_working_editor(team: Team, records: P
     assert built.returncode == 0, built.stdout + built.stderr
     site = records / "site"
     assert (site / "admin" / "decap-cms.js").stat().st_size > 1_000_000 and (site / "admin" / "yaml" / "index.js").is_file()
+    assert (site / "admin" / "age" / "age-encryption" / "dist" / "index.js").is_file() and (site / "admin" / "siegel.json").is_file()
     port = int(re.search(r"local_port: (\d+)", (records / "organisation.yaml").read_text(encoding="utf-8")).group(1))  # type: ignore[union-attr]
     with decap_server(records, port), served(site) as base:
         page = browser.new_page()

@@ -125,8 +125,8 @@ def test_build_internal_takes_a_narrowed_dataset(tmp_path: Path) -> None:
     import dataclasses
     import datetime as dt
 
+    from site_gen.records.dataset import load_dataset
     from site_gen.site.internal import build_internal
-    from site_gen.dataset import load_dataset
 
     repo = fixture_repo(tmp_path / "repo")
     ds = load_dataset(repo)
@@ -140,9 +140,9 @@ def test_build_internal_takes_a_narrowed_dataset(tmp_path: Path) -> None:
 def test_sharded_mkdocs_build_equals_single_process(tmp_path: Path) -> None:
     import datetime as dt
 
+    from site_gen.records.dataset import load_dataset
+    from site_gen.site.internal_pages import render_site, write_docs
     from site_gen.site.mkdocs import mkdocs_config, run_mkdocs, run_mkdocs_sharded
-    from site_gen.dataset import load_dataset
-    from site_gen.render.internal import render_site, write_docs
     from site_gen.views.consented import consented_dataset
 
     today = dt.date.fromisoformat(TODAY)
@@ -161,9 +161,9 @@ def test_hooks_change_speed_not_output(tmp_path: Path) -> None:
     """Setting raw HTML and plain tables aside, and the lighter inline patterns (markdown_speed), give byte-identical pages."""
     import datetime as dt
 
+    from site_gen.records.dataset import load_dataset
+    from site_gen.site.internal_pages import render_site, write_docs
     from site_gen.site.mkdocs import mkdocs_config, run_mkdocs
-    from site_gen.dataset import load_dataset
-    from site_gen.render.internal import render_site, write_docs
     from site_gen.views.consented import consented_dataset
 
     today = dt.date.fromisoformat(TODAY)
@@ -181,7 +181,7 @@ def test_hooks_change_speed_not_output(tmp_path: Path) -> None:
 def test_plain_tables_are_set_aside_with_the_shipped_configuration(tmp_path: Path) -> None:
     """The table shortcut must engage with the configuration teams get (it did not while fenced_code, which mkdocs
     always adds, was missing from the safe list: same pages, a quarter more mkdocs time)."""
-    from site_gen import mkdocs_hooks
+    from site_gen.site import mkdocs_hooks
     from site_gen.site.mkdocs import mkdocs_config
 
     (tmp_path / "docs").mkdir()

@@ -8,8 +8,8 @@ import re
 
 from icalendar import Calendar
 
-from site_gen.dataset import load_dataset
-from site_gen.render.internal import render_site
+from site_gen.records.dataset import load_dataset
+from site_gen.site.internal_pages import render_site
 from site_gen.views.calendar_feeds import FEEDS, feed_key, feed_path
 from site_gen.views.consented import consented_dataset
 

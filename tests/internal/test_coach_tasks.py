@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 from site_gen.commands.check import collect
-from site_gen.dataset import load_dataset
-from site_gen.render.internal import render_site
+from site_gen.records.dataset import load_dataset
+from site_gen.site.internal_pages import render_site
 from site_gen.views.consented import consented_dataset
 from tests.conftest import REPO
 

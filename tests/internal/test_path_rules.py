@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from site_gen.dataset import Dataset, load_dataset
+from site_gen.domain.stage_path import all_paths, placement_limit, programme_year
 from site_gen.models.case import PlacementStatus
 from site_gen.models.common import Stage
-from site_gen.stage_path import all_paths, placement_limit, programme_year
+from site_gen.records.dataset import Dataset, load_dataset
 from site_gen.views.internal_deadlines import KIND_REFLECTION, case_deadlines
 from site_gen.views.internal_path import path_view
 
@@ -59,7 +59,7 @@ def test_placement_limits_follow_the_programme_year() -> None:
 
 
 def test_deputy_suggestion_by_language_on_the_dossier() -> None:
-    from site_gen.render.internal import render_site
+    from site_gen.site.internal_pages import render_site
     from site_gen.views.consented import consented_dataset
     from site_gen.views.deputy import deputy_suggestion
     from tests.conftest import REPO

@@ -9,9 +9,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from site_gen.dataset import load_dataset
+from site_gen.records.dataset import load_dataset
 from site_gen.render import md_escape
-from site_gen.render.internal import render_site
+from site_gen.site.internal_pages import render_site
 from site_gen.views import internal_case, internal_records
 from site_gen.views.consented import consented_dataset
 from tests.conftest import TODAY

@@ -111,7 +111,7 @@ def test_the_preview_update_takes_a_case_out_when_its_retention_ends(tmp_path: P
     """``site-gen serve`` filters only changed cases anew: a case closed long ago leaves the view there too."""
     import datetime as dt
 
-    from site_gen.dataset import load_dataset
+    from site_gen.records.dataset import load_dataset
     from site_gen.views.consented import consented_dataset, consented_update
 
     repo = fixture_repo(tmp_path / "repo")

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from site_gen.dataset import load_dataset
 from site_gen.models.case import Case
-from site_gen.render.internal import render_site
+from site_gen.records.dataset import load_dataset
+from site_gen.site.internal_pages import render_site
 from site_gen.views.consented import consented_dataset
 from tests.conftest import LEGACY_DEMO, REPO, TODAY
 from tests.public.canary import MARK, plant

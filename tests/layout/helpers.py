@@ -52,8 +52,8 @@ def single_file_demo(dest: Path) -> Path:
 
 def compose_into(folder: Path, target: Path) -> None:
     """A record folder of the demo written as one file (the data, without comments)."""
-    from site_gen.compose import compose
-    from site_gen.layout import scan_folder
+    from site_gen.records.compose import compose
+    from site_gen.records.layout import scan_folder
 
     unit = scan_folder(REPO, folder.parent.name, folder.name)[0]
     assert unit is not None

@@ -10,8 +10,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from site_gen.dataset import load_dataset
-from site_gen.render.internal import render_site
+from site_gen.records.dataset import load_dataset
+from site_gen.site.internal_pages import render_site
 from site_gen.views.company_time import company_time
 from site_gen.views.consented import consented_dataset
 from tests.conftest import REPO, TODAY, demo_copy, run_cli

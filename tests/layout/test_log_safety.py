@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_gen.cli import main
-from site_gen.load import read_yaml
+from site_gen.records.load import read_yaml
 
 from ..conftest import REPO
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.layout import history_key
+from site_gen.records.layout import history_key
 
 from ..conftest import TODAY, run_cli
 from .helpers import commit_all, git, single_file_demo
@@ -99,7 +99,7 @@ def test_migrate_keeps_comments(tmp_path: Path) -> None:
 
 
 def test_migrate_keeps_every_comment_wherever_it_stands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from site_gen.migration import migrate
+    from site_gen.records.migration import migrate
 
     from ..conftest import make_repo
 
@@ -122,7 +122,7 @@ def test_migrate_keeps_every_comment_wherever_it_stands(tmp_path: Path, capsys: 
 
 
 def test_a_case_both_as_file_and_as_folder_is_reported_not_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from site_gen.migration import migrate
+    from site_gen.records.migration import migrate
 
     from ..conftest import make_repo
 

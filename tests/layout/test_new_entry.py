@@ -69,7 +69,7 @@ def test_new_entry_fails_with_placeholders_until_filled_then_the_check_is_as_bef
 
 
 def test_every_list_has_a_skeleton_that_fails_only_with_placeholders(tmp_path: Path) -> None:
-    from site_gen.layout import appendable
+    from site_gen.records.layout import appendable
 
     root = demo_copy(tmp_path / "akten")
     for list_name in appendable():

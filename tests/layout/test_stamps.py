@@ -1,4 +1,4 @@
-"""The hook's light listing gives every record the stat key the full scan gives it (site_gen.dataset.record_stamps)."""
+"""The hook's light listing gives every record the stat key the full scan gives it (site_gen.records.dataset.record_stamps)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from site_gen.dataset import record_stamps, scan_records
+from site_gen.records.dataset import record_stamps, scan_records
 
 from ..conftest import REPO
 

@@ -51,7 +51,7 @@ def test_json_matches_the_site_explanations(repo: Path) -> None:
     # the same explanation as the internal site section, built from the same data
     import datetime as dt
 
-    from site_gen.dataset import load_dataset
+    from site_gen.records.dataset import load_dataset
     from site_gen.views.consented import consented_dataset
     from site_gen.views.matching import case_section
     day = dt.date.fromisoformat(TODAY)

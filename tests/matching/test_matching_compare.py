@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.load import read_yaml
 from site_gen.matching.compare import STRONG_OVER_DEMAND, UNDER_CHALLENGE, Flag, compare, flag_for
 from site_gen.matching.rank import profile_points
 from site_gen.models import ProfileCatalogue
+from site_gen.records.load import read_yaml
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

@@ -6,10 +6,10 @@ import datetime as dt
 
 import numpy as np
 
-from site_gen.dataset import load_dataset
 from site_gen.matching.features import case_features, workplace_features
 from site_gen.matching.matrix import Matrices
 from site_gen.matching.rank import score_pair
+from site_gen.records.dataset import load_dataset
 from tests.conftest import REPO, TODAY
 
 DAY = dt.date.fromisoformat(TODAY)
@@ -36,7 +36,7 @@ def test_facilitator_for_a_barrier_scores_with_its_reason_and_only_with_consent(
 
 
 def test_same_barrier_on_both_sides_is_named_and_pages_show_the_factors() -> None:
-    from site_gen.render.internal import render_site
+    from site_gen.site.internal_pages import render_site
     from site_gen.views.consented import consented_dataset
 
     ds = load_dataset(REPO)

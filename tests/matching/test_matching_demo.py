@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.consent import has_live
-from site_gen.dataset import Dataset, load_dataset
+from site_gen.domain.consent import has_live
 from site_gen.models.workplace import AcquisitionStatus
+from site_gen.records.dataset import Dataset, load_dataset
 from site_gen.views.consented import consented_dataset
 from site_gen.views.matching import case_section, workplace_section
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from site_gen.dataset import load_dataset
 from site_gen.matching.index import MatchIndex
 from site_gen.models.case import Outcome
+from site_gen.records.dataset import load_dataset
 from site_gen.views.consented import consented_dataset
 from site_gen.views.matching import case_section
 from tests.conftest import REPO

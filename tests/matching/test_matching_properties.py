@@ -8,7 +8,6 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_gen.load import read_yaml
 from site_gen.matching.features import CaseFeatures, WorkplaceFeatures
 from site_gen.matching.keywords import sector_stems, stems
 from site_gen.matching.matrix import Matrices
@@ -16,6 +15,7 @@ from site_gen.matching.profile import UsableProfile
 from site_gen.matching.rank import score_pair
 from site_gen.models import ProfileCatalogue
 from site_gen.models.common import PlacementType, Sector
+from site_gen.records.load import read_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 _data, _ = read_yaml(REPO / "schema" / "profile-catalogue.yaml", "catalogue")

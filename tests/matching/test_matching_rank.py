@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from matching_fixtures import TODAY, write_repo
 
-from site_gen.dataset import Dataset, load_dataset
 from site_gen.matching.index import MatchIndex, index_for
+from site_gen.records.dataset import Dataset, load_dataset
 from site_gen.views.consented import consented_dataset
 
 

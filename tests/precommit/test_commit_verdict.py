@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.cache import read_cache
+from site_gen.records.cache import read_cache
 
 from ..conftest import REPO
 from .test_hooks import git, pre_commit

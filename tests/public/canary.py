@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from site_gen.load import read_yaml, roundtrip
+from site_gen.records.load import read_yaml, roundtrip
 
 MARK = "Kanarien"
 _counter = itertools.count(1)

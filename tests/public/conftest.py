@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.load import read_yaml, roundtrip
 from site_gen.models import Case, Workplace
+from site_gen.records.load import read_yaml, roundtrip
 
 from ..browser import launch, served
 from ..conftest import DATA, LEGACY_DEMO, REPO, TODAY, run_cli

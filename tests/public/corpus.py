@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_gen.checks.easy_language import check_texts
-from site_gen.checks.easy_language_config import EasyLanguageConfig, tool_config
+from site_gen.checking.rules.easy_language import check_texts
+from site_gen.checking.rules.easy_language_config import EasyLanguageConfig, tool_config
 from site_gen.findings import Finding, Severity
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "easy_language" / "corpus"

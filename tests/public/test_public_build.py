@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
 import pypdf
 
-from html.parser import HTMLParser
-
-from site_gen.checks.easy_language import check_texts
-from site_gen.checks.easy_language_config import load_config
+from site_gen.checking.rules.easy_language import check_texts
+from site_gen.checking.rules.easy_language_config import load_config
 from site_gen.render.public import PROCESS
 from site_gen.views.public import EASY_PLACEMENT_LABELS
 
@@ -172,8 +171,8 @@ class _Text(HTMLParser):
 
 def test_every_page_of_the_board_passes_the_check(board: Board) -> None:
     """The board's own texts and the template output: the same check as the records (demo postings only)."""
-    from site_gen.checks.easy_language import record_texts
-    from site_gen.dataset import load_dataset
+    from site_gen.checking.rules.easy_language import record_texts
+    from site_gen.records.dataset import load_dataset
 
     config, _ = load_config(REPO)
     names = frozenset().union(*(n for _, _, n, _ in record_texts(load_dataset(REPO))))  # the proper names the check allows

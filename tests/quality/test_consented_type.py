@@ -19,8 +19,8 @@ SNIPPET = '''
 import datetime as dt
 from pathlib import Path
 
-from site_gen.dataset import load_dataset
-from site_gen.render.internal import render_site, render_to_docs
+from site_gen.records.dataset import load_dataset
+from site_gen.site.internal_pages import render_site, render_to_docs
 from site_gen.site.internal import privacy_state
 from site_gen.views.consented import consented_dataset
 from site_gen.views.dashboard import dashboard

@@ -18,7 +18,7 @@ from site_gen.records import repo as sealed_repo
 from site_gen.records.keys import SlotKey
 from site_gen.records.sealing import READABLE, seal_to
 
-from ..conftest import demo_copy, REPO
+from ..conftest import REPO, demo_copy
 from .conftest import Sealed, cli, git, new_identity
 
 ADMIN_FIELDS = ("note", "goal", "end_reason", "exception_reason")
@@ -222,7 +222,7 @@ def test_every_case_field_is_sealed_except_the_readable_ids() -> None:
     from site_gen.models.case import Case
     from site_gen.models.common import purpose_of
     from site_gen.records.sealing import sealable, slot_of
-    from site_gen.validate import _inner_model
+    from site_gen.records.validate import _inner_model
 
     def leaves(model: type[BaseModel], path: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
         out = []

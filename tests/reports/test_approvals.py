@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from site_gen.dataset import load_dataset
+from site_gen.records.dataset import load_dataset
 from site_gen.views.consented import consented_dataset
 from site_gen.views.internal_deadlines import KIND_REPORT, case_deadlines
 from tests.conftest import TODAY, make_repo, run_cli

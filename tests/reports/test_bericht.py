@@ -83,7 +83,7 @@ def test_pdf_from_libreoffice_has_the_sections(demo_draft: Path) -> None:
 def test_docx_opens_in_libreoffice_without_error(demo_draft: Path, tmp_path: Path) -> None:
     # A second, independent conversion: LibreOffice reads the file back and writes ODF.
     shutil.copy(demo_draft, tmp_path / "x.docx")
-    from site_gen.render.pdf import convert
+    from site_gen.site.pdf import convert
     odt = convert(tmp_path / "x.docx", tmp_path, "odt")
     assert odt.stat().st_size > 5000
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.dataset import load_dataset
 from site_gen.models.case import Case
 from site_gen.models.feedback import FeedbackPhase, PhaseFeedback, Question
+from site_gen.records.dataset import load_dataset
 from site_gen.render.easy_documents import render_questionnaire
 from site_gen.texts.check import check_lines
 from site_gen.texts.read import read_html

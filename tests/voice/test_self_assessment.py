@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.dataset import load_dataset
 from site_gen.matching.profile import dated_profiles
 from site_gen.models.case import Instrument
+from site_gen.records.dataset import load_dataset
 from site_gen.render.easy_documents import render_form
 from site_gen.texts.check import check_lines
 from site_gen.texts.read import read_html
@@ -45,7 +45,7 @@ def test_views_side_by_side_and_where_they_differ(demo) -> None:
 
 
 def test_case_page_shows_both_views_and_the_reflection_agenda(demo) -> None:
-    from site_gen.render.internal import render_site
+    from site_gen.site.internal_pages import render_site
 
     pages = render_site(consented_dataset(demo, DAY), DAY, cases=["tn-0001"], workplaces=[], modules=[], overview=False)
     text = pages["akten/tn-0001.md"]

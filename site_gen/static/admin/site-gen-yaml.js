@@ -5,6 +5,7 @@
 // plain Decap/Sveltia configuration. Uses the 'yaml' package from npm (vendored next to this file).
 import { Document, isMap, isScalar, isSeq, parse, parseDocument } from "./yaml/index.js";
 import { formOnly, mark, shapesOf } from "./site-gen-lists.js";
+import { applySeals, hideCiphertext, initOptions, sealBeforeSave, setup as setupSealing, showSealedValues } from "./site-gen-seal.js";
 
 const STRINGIFY = { lineWidth: 0, indentSeq: true, flowCollectionPadding: false };  // never fold long lines
 const originals = new Map();
@@ -157,7 +158,7 @@ const format = {
   toFile(data, sortedKeys) {
     // The file's own text when the save brought it (an existing entry, see preSave): exact whatever its keys or id.
     const own = typeof data[ORIGINAL] === "string" ? data[ORIGINAL] : undefined;
-    data = withoutFormOnly(data);
+    data = withoutFormOnly(applySeals(data));  // a sealed case: the values sealed before the save (site-gen-seal.js)
     const before = own !== undefined ? own : originals.get(keyOf(data));
     const doc = before !== undefined ? parseDocument(before) : new Document({});
     if (!isMap(doc.contents)) doc.contents = doc.createNode({});
@@ -169,7 +170,9 @@ const format = {
 };
 
 const configUrl = document.querySelector("link[rel='cms-config-url']")?.getAttribute("href") || "config.yml";
-const collections = parse(await (await fetch(configUrl)).text()).collections || [];
+const config = parse(await (await fetch(configUrl)).text()) || {};
+const collections = config.collections || [];
+await setupSealing(config);
 shapes = shapesOf(collections);
 for (const collection of collections) {
   learn(collection.fields);
@@ -207,4 +210,7 @@ window.CMS.registerEventListener({
     return entry.get("data").set(field, randomMark());
   },
 });
-window.CMS.init();
+window.CMS.registerEventListener({ name: "preSave", handler: sealBeforeSave });  // after the one above: sees the case chosen
+showSealedValues(window.CMS);
+hideCiphertext(document.body);
+window.CMS.init(initOptions(parse(await (await fetch(configUrl)).text())));  // a copy: the patterns of a sealed build changed

@@ -1,0 +1,277 @@
+// Sealed records in the browser editor (issue 27). In a sealed repository (schluessel/versiegelt.yaml) no
+// personal value of a case may reach Git in plain text. The editor has no key of the case, so it seals each
+// new or changed value to the case's public age recipient of the value's slot (its consent purpose, else
+// "basis"), read from schluessel/akten/<case>.yaml through the editor's own backend, with the npm package
+// age-encryption (vendored under ./age/, loaded only when a value is sealed). The format is the one Python's
+// site_gen/records/sealing.py opens: "age:v1:<slot>:" + base64 of an age file whose plaintext is
+// "<case>|<field path>\n" + JSON of the value (list positions as "*", e.g. "tn-0002|support_log/*/note").
+// Values it cannot read (enc:v1:/v2:… / age:v1:/v2:…) show as "verschlüsselt" and are saved as they are.
+// Plain repositories (no marker) are saved as before.
+import { formOnly } from "./site-gen-lists.js";
+
+const SEALED = /^(enc|age):v[12]:[^:\s]+:/;
+export const SEALS = "_siegel";  // form-only: [data path, sealed text] pairs made before the save (toFile is synchronous)
+const SHOWN = "verschlüsselt";
+const SCALAR_WIDGETS = ["string", "text", "markdown", "number", "boolean", "select", "relation", "datetime", "date", "code", "color", "map"];
+
+export const isSealed = (value) => typeof value === "string" && SEALED.test(value);
+
+let settings = { sealed: false, readable: ["id", "location", "provider"], slots: {}, marker: "schluessel/versiegelt.yaml", recipients: "schluessel/akten/" };
+let backend = {};
+const collections = new Map();  // name -> {prefix, list} of the collections of case records
+
+function german(message) {
+  const error = new Error(message);
+  error.toString = () => error.message;  // Decap shows "Speichern fehlgeschlagen: " + String(error)
+  return error;
+}
+
+export async function setup(config) {
+  backend = config.backend || {};
+  for (const collection of config.collections || []) {
+    const folder = typeof collection.folder === "string" ? collection.folder.replace(/\/+$/, "") : "";
+    if (folder !== "cases" && !folder.endsWith("/cases")) continue;  // only case records are sealed
+    const list = collection.filter && formOnly(collection.filter.field || "") ? collection.filter.value : null;
+    collections.set(collection.name, { prefix: folder.slice(0, -"cases".length), list });
+  }
+  try {
+    const response = await fetch("siegel.json");
+    if (response.ok) settings = { ...settings, ...(await response.json()) };
+  } catch (error) {
+    console.warn("siegel.json fehlt", error);
+  }
+}
+
+export function initOptions(config) {
+  // CMS.init's options. In a sealed build the configuration is handed over with its patterns (ids, codes) also
+  // accepting a sealed value: Decap checks a field's pattern against the value itself, which for a sealed
+  // value is its ciphertext, so an entry with a sealed id could never be saved again. Plain builds: as before.
+  if (!settings.sealed) return undefined;
+  const accept = (field) => {
+    if (Array.isArray(field.pattern) && typeof field.pattern[0] === "string") {
+      field.pattern = [`^(?:enc|age):v[12]:[^:\\s]+:\\S+$|${field.pattern[0]}`, field.pattern[1]];
+    }
+    for (const inner of [...(field.fields || []), ...(field.types || []), ...(field.field ? [field.field] : [])]) accept(inner);
+  };
+  for (const collection of config.collections || []) {
+    if (collections.has(collection.name)) for (const field of collection.fields || []) accept(field);
+  }
+  return { config: { ...config, load_config_file: false } };
+}
+
+// --- Showing sealed values -------------------------------------------------------------------------------
+
+function sealedControl(base) {
+  const h = window.h;
+  return window.createClass({
+    isValid() {
+      if (isSealed(this.props.value)) return true;
+      return this.inner && typeof this.inner.isValid === "function" ? this.inner.isValid() : true;
+    },
+    render() {
+      if (!isSealed(this.props.value)) {
+        return h(base, { ...this.props, ref: (inner) => { this.inner = inner && inner.getWrappedInstance ? inner.getWrappedInstance() : inner; } });
+      }
+      return h("div", { className: this.props.classNameWrapper, id: this.props.forID, "data-site-gen": "versiegelt",
+        title: "Dieser Wert ist versiegelt: der Editor kann ihn nicht lesen. Er bleibt beim Speichern unverändert." }, SHOWN);
+    },
+  });
+}
+
+export function showSealedValues(cms) {
+  // Every scalar widget: a sealed value is shown as "verschlüsselt" (never as its ciphertext, never edited).
+  if (typeof window.createClass !== "function" || typeof window.h !== "function" || typeof cms.getWidget !== "function") return;
+  for (const name of SCALAR_WIDGETS) {
+    const widget = cms.getWidget(name);
+    if (!widget || !widget.control) continue;
+    cms.registerWidget(name, sealedControl(widget.control), widget.preview, widget.schema);
+  }
+}
+
+const CIPHERTEXT = /(?:enc|age):v[12]:[^:\s]+:[A-Za-z0-9+/=]+/g;
+
+function hideIn(node) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    if (/:v[12]:/.test(node.nodeValue) && CIPHERTEXT.test(node.nodeValue)) node.nodeValue = node.nodeValue.replace(CIPHERTEXT, SHOWN);
+    CIPHERTEXT.lastIndex = 0;
+    return;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE || node.isContentEditable || ["INPUT", "TEXTAREA", "SCRIPT", "STYLE"].includes(node.tagName)) return;
+  for (const child of node.childNodes) hideIn(child);
+}
+
+export function hideCiphertext(root) {
+  // Where Decap shows a value as text (the lists' summaries "date – folder – minutes", a collapsed list item's
+  // title, the preview), a sealed value reads "verschlüsselt" too, not as a screen of base64. Display only.
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.type === "characterData") hideIn(change.target);
+      for (const node of change.addedNodes) hideIn(node);
+    }
+  }).observe(root, { childList: true, subtree: true, characterData: true });
+}
+
+// --- Reading a file of the repository through the editor's backend -----------------------------------------
+
+function token() {
+  try {
+    return JSON.parse(localStorage.getItem("decap-cms-user") || "null")?.token || "";
+  } catch {
+    return "";
+  }
+}
+
+async function readFile(path) {
+  // The file's text, null when it does not exist; throws when the backend cannot be asked.
+  const branch = backend.branch || "main";
+  let response;
+  if (backend.name === "proxy") {
+    response = await fetch(backend.proxy_url, { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ action: "getEntry", params: { branch, path } }) });
+    if (!response.ok) return null;  // decap-server answers an error for a missing file
+    const found = await response.json();
+    return typeof found?.data === "string" ? found.data : null;
+  }
+  const repo = backend.repo || "";
+  const auth = token();
+  if (backend.name === "github") {
+    response = await fetch(`${backend.api_root || "https://api.github.com"}/repos/${repo}/contents/${path}?ref=${encodeURIComponent(branch)}`,
+      { headers: { Authorization: `token ${auth}`, Accept: "application/vnd.github.raw" } });
+  } else if (backend.name === "gitea") {
+    response = await fetch(`${backend.api_root}/repos/${repo}/raw/${path}?ref=${encodeURIComponent(branch)}`,
+      { headers: { Authorization: `token ${auth}` } });
+  } else if (backend.name === "gitlab") {
+    response = await fetch(`${backend.api_root || "https://gitlab.com/api/v4"}/projects/${encodeURIComponent(repo)}/repository/files/${encodeURIComponent(path)}/raw?ref=${encodeURIComponent(branch)}`,
+      { headers: { Authorization: `Bearer ${auth}` } });
+  } else {
+    throw new Error(`backend ${backend.name}`);
+  }
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+function parseRecipients(text) {
+  // slot -> age recipient (the lines "slot: age1…" of schluessel/akten/<case>.yaml, as Python reads them).
+  const out = {};
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#")) continue;
+    const at = line.indexOf(":");
+    const value = at < 0 ? "" : line.slice(at + 1).trim();
+    if (value.startsWith("age1")) out[line.slice(0, at).trim()] = value;
+  }
+  return out;
+}
+
+async function recipientsOf(prefix, caseId) {
+  // The case's recipients; null in a plain repository; a German error when a sealed case cannot be sealed.
+  let text;
+  let marker;
+  try {
+    text = await readFile(`${prefix}${settings.recipients}${caseId}.yaml`);
+    marker = text === null ? await readFile(`${prefix}${settings.marker}`) : "";
+  } catch (error) {
+    console.warn("Schlüssel nicht lesbar", error);
+    if (!settings.sealed) return null;
+    throw german("Die öffentlichen Schlüssel der Akte lassen sich nicht lesen; ohne sie wird nichts gespeichert. Verbindung prüfen und erneut speichern.");
+  }
+  if (text === null && marker === null) {
+    if (settings.sealed) throw german("Das Repository war beim Bauen der Seite versiegelt, die Schlüssel-Dateien fehlen aber. Nichts gespeichert: die Seite neu bauen oder den Ordner schluessel/ prüfen.");
+    return null;
+  }
+  if (text === null) throw german(`Die Akte ${caseId} hat noch keine öffentlichen Schlüssel. Nichts gespeichert: neue Akten mit 'site-gen new' anlegen und mit 'site-gen keys seal' versiegeln.`);
+  return parseRecipients(text);
+}
+
+// --- Sealing before the save -----------------------------------------------------------------------------
+
+function whereIs(entry, info) {
+  // {caseId, list} of the file being saved (list null: the case's main file), or null when unknown.
+  const path = entry.get("path");
+  if (typeof path === "string" && path.startsWith(info.prefix)) {
+    const rel = path.slice(info.prefix.length);
+    let m = /^cases\/([^/]+)\/case\.ya?ml$/.exec(rel) || /^cases\/([^/]+)\.ya?ml$/.exec(rel);
+    if (m) return { caseId: m[1], list: null };
+    m = /^cases\/([^/]+)\/([^/]+)\/[^/]+\.ya?ml$/.exec(rel);
+    if (m) return { caseId: m[1], list: m[2] };
+  }
+  const data = entry.get("data");
+  if (info.list) {
+    const caseId = data.get("_akte");
+    return typeof caseId === "string" && caseId ? { caseId, list: info.list } : null;
+  }
+  const id = data.get("id");
+  return typeof id === "string" && id ? { caseId: id, list: null } : null;
+}
+
+function plainValues(data, list, readable) {
+  // [data path, binding path, slot] of every plain scalar that belongs sealed (as sealing.py's sealable()).
+  const out = [];
+  const walk = (value, at, bound, slot) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...at, i], [...bound, "*"], slot));
+    else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, [...at, k], [...bound, k], slot);
+    else if (value !== null && value !== undefined && value !== "" && !isSealed(value)) out.push([at, bound, slot]);
+  };
+  for (const [key, value] of Object.entries(data)) {
+    if (formOnly(key) || (list === null && readable.has(key))) continue;
+    const top = list === null ? key : list;
+    walk(value, [key], list === null ? [key] : [list, "*", key], settings.slots[top] || "basis");
+  }
+  return out;
+}
+
+function valueAt(data, path) {
+  return path.reduce((node, key) => (node === null || node === undefined ? undefined : node[key]), data);
+}
+
+function base64(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+async function sealAll(todo, data, caseId, recipients) {
+  let age;
+  try {
+    age = await import("./age/age-encryption/dist/index.js");
+  } catch (error) {
+    console.warn(error);
+    throw german("Die Verschlüsselung (age) fehlt in dieser Installation des Editors. Nichts gespeichert: site-gen neu installieren und die Seite neu bauen.");
+  }
+  const sealed = [];
+  for (const [at, bound, slot] of todo) {
+    const recipient = recipients[slot];
+    if (!recipient) throw german(`Die Akte ${caseId} hat keinen öffentlichen Schlüssel für den Zweck '${slot}'. Nichts gespeichert: 'site-gen keys seal' ausführen.`);
+    const encrypter = new age.Encrypter();
+    encrypter.addRecipient(recipient);
+    const plain = `${caseId}|${bound.join("/")}\n${JSON.stringify(valueAt(data, at))}`;
+    sealed.push([at, `age:v1:${slot}:${base64(await encrypter.encrypt(new TextEncoder().encode(plain)))}`]);
+  }
+  return sealed;
+}
+
+export async function sealBeforeSave({ entry }) {
+  // preSave: every plain value of a sealed case sealed in advance (the form keeps the plain text; toFile writes the seals).
+  const info = collections.get(entry.get("collection"));
+  const fresh = entry.get("data").delete(SEALS);  // never the seals of an earlier save
+  const where = info && whereIs(entry, info);
+  if (!where) return fresh;  // not a case, or no case chosen (site-gen-yaml.js says so)
+  const data = fresh.toJS();
+  const todo = plainValues(data, where.list, new Set(settings.readable));
+  if (!todo.length) return fresh;
+  const recipients = await recipientsOf(info.prefix, where.caseId);
+  if (recipients === null) return fresh;  // a plain repository
+  return fresh.set(SEALS, JSON.stringify(await sealAll(todo, data, where.caseId, recipients)));
+}
+
+export function applySeals(data) {
+  // toFile: the sealed texts in place of the plain values (a plain copy; the form's data is left alone).
+  if (typeof data[SEALS] !== "string") return data;
+  const out = structuredClone(data);
+  for (const [at, sealed] of JSON.parse(data[SEALS])) {
+    const parent = valueAt(out, at.slice(0, -1));
+    if (parent !== null && typeof parent === "object") parent[at[at.length - 1]] = sealed;
+  }
+  delete out[SEALS];
+  return out;
+}

@@ -1,0 +1,198 @@
+"""The browser editor on sealed records (issue 27): a new entry is sealed in the browser, sealed values stay as they are.
+
+A sealed copy of the demo (``site-gen migrate --encrypt`` with a keyring made at
+test time), real decap-server, real Chromium; Python (``site-gen check`` and the
+dataset every command reads) opens what the browser sealed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from contextlib import redirect_stdout
+from pathlib import Path
+from typing import Any
+
+import pytest
+from yaml import safe_load
+
+from ..conftest import TODAY, demo_copy, site_gen_cmd
+from ..records.conftest import git, keys_env, new_identity
+from .forms import choose, diff_lines, login, open_entry, save, section
+from .harness import DECAP_SERVER, Requests, editor, free_port
+from .test_entry_files_browser import _wait_for_new_file
+from . import test_editor_browser as base
+
+browser = base.browser
+pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
+NOTE = "Besuch im Betrieb, Pausenzeiten mit dem Mentor geübt."
+
+
+@pytest.fixture(scope="module")
+def sealed_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """(records repository, keyring, admin identity): the demo, committed plain, then sealed; the editor on a free port."""
+    from site_gen.cli import main
+
+    root = tmp_path_factory.mktemp("sealed-editor")
+    repo = demo_copy(root / "repo")
+    org = repo / "organisation.yaml"
+    text = org.read_text(encoding="utf-8")
+    if "\neditor:" not in text:
+        text += "\neditor:\n  backend: lokal\n"
+    org.write_text(text.replace("editor:\n  backend: lokal\n", f"editor:\n  backend: lokal\n  local_port: {free_port()}\n"), encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Demo (Klartext)")
+    admin = root / "admin.txt"
+    ring = root / "ring"
+    with keys_env(ring, admin), redirect_stdout(io.StringIO()):
+        recipient = new_identity(admin)
+        assert main(["--root", str(repo), "keys", "init", "--admin", recipient]) == 0
+        assert main(["--root", str(repo), "migrate", "--encrypt"]) == 0
+    return repo, ring, admin
+
+
+@pytest.fixture(scope="module")
+def sealed_editor(browser: Any, sealed_repo: tuple[Path, Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Path]]:
+    """A logged-in editor page on the sealed repository (the site built with the keys, as the team's server does)."""
+    repo, ring, admin = sealed_repo
+    with keys_env(ring, admin), editor(repo, tmp_path_factory.mktemp("site")) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        requests = Requests(page)
+        login(page, url)
+        page.url_base = url  # type: ignore[attr-defined]
+        yield page, repo
+        page.close()
+    assert requests.refused == []
+
+
+def with_keys(repo: Path, ring: Path, admin: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``site-gen ARGS`` through its real entry point, with the admin's key and the keyring."""
+    env = {**os.environ, "SITE_GEN_KEYRING": str(ring), "SITE_GEN_IDENTITY": str(admin)}
+    return subprocess.run([*site_gen_cmd(), "--root", str(repo), *args], capture_output=True, text=True, env=env, timeout=600)
+
+
+def support_log(repo: Path, ring: Path, admin: Path, case: str) -> list[Any]:
+    """The case's support log as Python opens it (the dataset every command reads)."""
+    from site_gen.records.dataset import load_dataset
+    from site_gen.records.unseal import reset
+
+    reset()
+    with keys_env(ring, admin):
+        ds = load_dataset(repo)
+    return list(ds.cases[case].support_log)
+
+
+def test_new_support_log_entry_is_sealed_in_the_browser(sealed_editor: tuple[Any, Path], sealed_repo: tuple[Path, Path, Path]) -> None:
+    page, repo = sealed_editor
+    _, ring, admin = sealed_repo
+    folder = repo / "cases" / "tn-0002" / "support_log"
+    before = {p.name for p in folder.iterdir()}
+    page.goto(f"{page.url_base}#/collections/begleitung/new")
+    page.get_by_label("Minuten", exact=True).wait_for()
+    page.get_by_label("Datum", exact=True).fill("2026-11-20")
+    choose(page, "Leistungsart", "unmittelbar")
+    page.get_by_label("Minuten", exact=True).fill("45")
+    choose(page, "Von", "Mara Petersen")
+    page.get_by_label("Notiz", exact=True).fill(NOTE)
+    choose(page, "Akte (optional)", "tn-0002")
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    new = _wait_for_new_file(page, repo, folder, before)
+    text = new.read_text(encoding="utf-8")
+    data = safe_load(text)
+    assert list(data) == ["date", "kind", "minutes", "by", "note"], text
+    assert all(str(v).startswith("age:v1:") for v in data.values()), text  # every value sealed to the case's recipient
+    for plain in ("Pausenzeiten", "Betrieb", "mara-petersen", "unmittelbar", "2026-11-20"):  # (short ones may occur in base64)
+        assert plain not in text, plain
+    assert new.name.startswith("2026-11-20-mara-petersen-")  # file names stay readable (issue 27: ids and file names)
+    slots = {str(v).split(":")[2] for v in data.values()}
+    assert slots == {"basis"}, slots  # the support log is legal-basis data
+    result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "SEALED-" not in result.stdout, result.stdout
+    found = [e for e in support_log(repo, ring, admin, "tn-0002") if e.note == NOTE]
+    assert len(found) == 1
+    entry = found[0]
+    assert (str(entry.date), entry.minutes, entry.by, str(getattr(entry.kind, "value", entry.kind))) == ("2026-11-20", 45, "mara-petersen", "unmittelbar")
+
+
+def test_sealed_values_show_as_encrypted_and_stay_unchanged(sealed_editor: tuple[Any, Path], sealed_repo: tuple[Path, Path, Path]) -> None:
+    page, repo = sealed_editor
+    _, ring, admin = sealed_repo
+    folder = repo / "cases" / "tn-0002" / "support_log"
+    name = sorted(p.name for p in folder.iterdir())[0]
+    rel = f"cases/tn-0002/support_log/{name}"
+    before = (repo / rel).read_text(encoding="utf-8")
+    assert re.search(r"^note: (age|enc):v[12]:", before, re.M)
+    old = {(str(e.date), e.note) for e in support_log(repo, ring, admin, "tn-0002")}
+    page.goto(f"{page.url_base}#/collections/begleitung")  # away from an entry the other test left open
+    page.get_by_text(" – tn-0002/support_log – ", exact=False).first.wait_for()
+    page.get_by_text("verschlüsselt – tn-0002/support_log – verschlüsselt Minuten", exact=True).first.wait_for()
+    assert page.get_by_text(re.compile(r"(enc|age):v[12]:")).count() == 0  # the list's summaries show no ciphertext
+    open_entry(page, page.url_base, "begleitung", rel.removeprefix("cases/").removesuffix(".yaml"), "Minuten")
+    shown = page.get_by_text("verschlüsselt", exact=True)
+    shown.first.wait_for()
+    assert shown.count() == len(safe_load(before)), shown.count()  # every sealed field, none as ciphertext
+    assert page.get_by_text(re.compile(r"(enc|age):v[12]:")).count() == 0
+    page.get_by_label("Krisenintervention (optional)", exact=True).wait_for()
+    choose(page, "Krisenintervention (optional)", "Arbeitsdruck")
+    save(page, repo, rel)
+    removed, added = diff_lines(repo, rel)
+    assert removed == [], removed  # the sealed values are kept byte for byte
+    assert len(added) == 1 and added[0].startswith("crisis: age:v1:basis:"), added
+    result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+    now = {(str(e.date), e.note) for e in support_log(repo, ring, admin, "tn-0002")}
+    assert old <= now  # nothing destroyed
+
+
+def test_an_entry_with_a_sealed_id_saves_again(sealed_editor: tuple[Any, Path], sealed_repo: tuple[Path, Path, Path]) -> None:
+    """The id pattern (lower case, hyphens) does not refuse a sealed id: a consent entry takes a new date and keeps the rest."""
+    page, repo = sealed_editor
+    _, ring, admin = sealed_repo
+    rel = "cases/tn-0002/consents/" + sorted(p.name for p in (repo / "cases/tn-0002/consents").iterdir())[0]
+    assert safe_load((repo / rel).read_text(encoding="utf-8"))["id"].startswith(("enc:v2:", "age:v2:", "enc:v1:", "age:v1:"))
+    page.goto(f"{page.url_base}#/collections/einwilligungen")
+    page.get_by_text("tn-0002/consents", exact=False).first.wait_for()
+    open_entry(page, page.url_base, "einwilligungen", rel.removeprefix("cases/").removesuffix(".yaml"), "Kennung")
+    page.get_by_text("verschlüsselt", exact=True).first.wait_for()
+    page.get_by_label("Verlängerung angefragt am (optional)", exact=True).fill("2026-11-25")
+    save(page, repo, rel)
+    removed, added = diff_lines(repo, rel)
+    assert removed == [], removed
+    assert len(added) == 1 and added[0].startswith("renewal_requested_on: age:v1:"), added
+    result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
+    assert "SEALED-" not in result.stdout and result.returncode == 0, result.stdout + result.stderr
+
+
+def test_case_file_value_is_sealed_to_its_purpose(sealed_editor: tuple[Any, Path], sealed_repo: tuple[Path, Path, Path]) -> None:
+    """A new item of a consent-bound list of case.yaml is sealed to that purpose's recipient (slot 'gesundheitsdaten')."""
+    page, repo = sealed_editor
+    _, ring, admin = sealed_repo
+    rel = "cases/tn-0002/case.yaml"
+    page.goto(f"{page.url_base}#/collections/akten")
+    page.get_by_text("tn-0002", exact=False).first.wait_for()
+    open_entry(page, page.url_base, "akten", "tn-0002/case", "Vorname")
+    page.get_by_text("verschlüsselt", exact=True).first.wait_for()
+    needs = section(page, "Unterstützungsbedarf (optional)")
+    needs.get_by_text("hinzufügen", exact=False).first.click()
+    typed = "Nach zwei Stunden eine kurze Pause einplanen."
+    needs.locator("textarea").last.fill(typed)
+    save(page, repo, rel)
+    removed, added = diff_lines(repo, rel)
+    assert removed == [], removed
+    assert len(added) == 1 and added[0].startswith("  - age:v1:gesundheitsdaten:"), added
+    assert "Pause" not in (repo / rel).read_text(encoding="utf-8")
+    result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
+    assert "SEALED-" not in result.stdout and result.returncode == 0, result.stdout + result.stderr
+    from site_gen.records.dataset import load_dataset
+    from site_gen.records.unseal import reset
+
+    reset()
+    with keys_env(ring, admin):
+        case = load_dataset(repo).cases["tn-0002"]
+    assert case.support_needs[-1] == typed and len(case.support_needs) == 2
