@@ -42,7 +42,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, subproce
 
 
 def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Bench", "-c", "user.email=b@example.org", *args], cwd=cwd, check=True, capture_output=True)
+    subprocess.run(["git", "-c", "user.name=Bench", "-c", "user.email=b@example.org", "-c", "gc.auto=0", *args], cwd=cwd, check=True, capture_output=True)
 
 
 def median(times: list[float]) -> float:
