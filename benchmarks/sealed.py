@@ -138,7 +138,7 @@ def main() -> None:
     base_env["PYTHONPATH"] = str(REPO)
     p: dict[str, float] = {}
     s: dict[str, float] = {}
-    with tempfile.TemporaryDirectory(prefix="site-gen-sealed-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="site-gen-sealed-", ignore_cleanup_errors=True) as tmp:  # a detached git gc may still run
         work = Path(tmp)
         if not args.no_scale:
             plain, sealed = work / "plain", work / "sealed"
