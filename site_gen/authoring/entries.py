@@ -101,10 +101,15 @@ def write_entry(root: Path, case_id: str, list_name: str, data: Any, kind: str =
 
     In a sealed repository a case entry is sealed before it is written: no plaintext reaches the disk."""
     from ..records.encrypt import seal_entry
+    from ..records.repo import is_sealed
 
     folder = _entry_folder(root, case_id, list_name, kind)
-    text = dump(data) if kind == "workplaces" else dump(seal_entry(root, case_id, list_name, data))
-    path = folder / entry_name(list_name, data, text)
+    if kind == "workplaces" or not is_sealed(root):
+        text = dump(data)
+        path = folder / entry_name(list_name, data, text)
+    else:  # the name first: each value is bound to its entry file (a sealed text is random anyway, so is the name's hash)
+        path = folder / entry_name(list_name, data, os.urandom(16).hex())
+        text = dump(seal_entry(root, case_id, list_name, data, path.stem))
     try:
         _create(path, text)
     except FileExistsError:

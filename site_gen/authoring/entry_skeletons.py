@@ -14,6 +14,7 @@ import textwrap
 from typing import Any
 
 from ..records.placeholders import MARKER, fill
+from ..records.sealed_schema import SEALED_REF
 from .schema_layout import entry_path
 
 WIDTH = 100
@@ -22,7 +23,9 @@ SUGGESTED = "der Editor schlägt die vorhandenen Kennungen vor"
 
 def _plain(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     """The property without ``null`` alternatives and with its ``$ref`` resolved (title and description kept)."""
-    parts = [p for p in prop.get("anyOf", []) if p.get("type") != "null"]
+    parts = [p for p in prop.get("anyOf", []) if p.get("type") != "null" and p != SEALED_REF]  # a sealed value: written by 'keys seal'
+    if "anyOf" in prop and len(parts) > 1:
+        prop = {**prop, "anyOf": parts}
     if len(parts) == 1:
         prop = {**prop, **parts[0]}
         prop.pop("anyOf", None)

@@ -51,6 +51,10 @@ def completed(name: str, ids: Ids | None) -> dict[str, Any]:
     schema = SCHEMAS[name].model_json_schema()
     if ids is not None:
         complete(name, schema, ids)
+    if name == "case":  # a sealed repository's values are sealed strings: accepted for every sealed field
+        from ..records.sealed_schema import accept_sealed
+
+        accept_sealed(schema)
     return schema
 
 

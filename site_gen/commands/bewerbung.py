@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     ds = load_dataset(args.root)
     case = ds.cases.get(case_id)
     if case is None:
+        ds.refuse_unopened(case_id)  # sealed and not openable by this reader: say which key is missing
         hint = "Mit 'site-gen check' die Fehler anzeigen." if ds.exists("cases", case_id) else "Die Kennung so angeben, wie die Datei unter cases/ heißt."
         raise UserError(f"Die Akte '{case_id}' gibt es nicht oder sie hat Fehler.", hint)
     refuse_past_retention(ds, case_id, args.today)

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from ..site.internal import build_internal
     from ..site.records import load_selection
     from ..views.calendar_feeds import KEY_ENV, feed_key
-    from ..views.team import team_dataset
+    from ..views.team import team_dataset, team_findings
 
     feeds = feed_key(os.environ)
     if feeds is None and os.environ.get(KEY_ENV):
@@ -34,17 +34,18 @@ def run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     selection = load_selection(args.root, args.today)
     ds = team_dataset(selection.ds, args.team, args.coach)
+    tasks = selection.tasks if ds is selection.ds else team_findings(ds.files, selection.tasks)  # need-to-know: the team's tasks only
     load_time = time.perf_counter() - t0
     result = build_internal(ds, args.out or (args.root / "site"), args.today, history=git_history(args.root),
-                            search=not args.no_search, keep_docs=args.keep_docs, tasks=selection.tasks, reuse=not args.no_cache, feeds=feeds)
+                            search=not args.no_search, keep_docs=args.keep_docs, tasks=tasks, reuse=not args.no_cache, feeds=feeds)
     print(f"Interne Seite gebaut: {result.pages} Seiten in {result.out} ({time.perf_counter() - t0:.1f} s).")
     if result.reused:
         print(f"{result.reused} von {result.pages} Seiten unverändert aus der vorigen Ausgabe übernommen.")
     if args.timings:
         parts = {"laden": load_time, **result.timings}
         print("Zeiten: " + ", ".join(f"{k} {v:.2f} s" for k, v in parts.items()))
-    if tasks := len(selection.tasks):
-        print(f"{tasks} fällige {'Aufgabe' if tasks == 1 else 'Aufgaben'} (Seite 'Aufgaben', 'site-gen check' zeigt sie auch).")
+    if due := len(tasks):
+        print(f"{due} fällige {'Aufgabe' if due == 1 else 'Aufgaben'} (Seite 'Aufgaben', 'site-gen check' zeigt sie auch).")
     if selection.errors:
         left = len(selection.excluded)
         report_left_out(selection.errors, len(selection.ds.files),

@@ -105,6 +105,20 @@ class Dataset:
     def exists(self, kind: str, record_id: str) -> bool:
         return (kind, record_id) in self.files
 
+    def unopened(self, case_id: str) -> Finding | None:
+        """Why a sealed case is not among the cases: the ``SEALED-*`` finding of a case this reader cannot open (key missing,
+        not released for her location, erased, damaged), or None. Commands say this instead of "the case has errors"."""
+        where = self.path_of("cases", case_id)
+        return next((f for f in self.findings if f.code.startswith("SEALED-") and f.file == where), None)
+
+    def refuse_unopened(self, case_id: str) -> None:
+        """Raise the German reason (code, message, hint) when ``case_id`` is a sealed case this reader cannot open."""
+        from ..errors import UserError
+
+        found = self.unopened(case_id) if case_id not in self.cases else None
+        if found is not None:
+            raise UserError(f"{found.code} {found.message}", found.hint)
+
     @cached_property
     def providers(self) -> dict[str, Provider]:
         return {p.id: p for p in self.organisation.providers} if self.organisation else {}
@@ -384,7 +398,7 @@ def load_unit(root: Path, unit: Unit, into: Dataset | None = None) -> tuple[Base
         into.provenance[unit.display] = (unit.sources[0], provenance)
     if data is None:
         return None, findings
-    data, sealed = unseal_record(root, unit.kind, data, unit.display)
+    data, sealed = unseal_record(root, unit.kind, data, unit.display, provenance)
     if data is None:
         return None, findings + sealed
     return _validated(unit.kind, data, unit.display, findings + sealed, marked)

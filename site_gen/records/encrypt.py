@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import UserError
@@ -21,8 +22,8 @@ from . import repo
 from .keyring import Keyring
 from .keys import keyring_path, own_identities
 from .seal_files import Sealer, seal_unit, sealer
-from .sealing import all_slots, slot_of
-from .unseal import Opener, _opened, reset
+from .sealing import all_slots, next_slot, slot_of
+from .unseal import Opened, Opener, _opened, reset
 
 MESSAGE = "Akten versiegelt (site-gen migrate --encrypt)"
 PURGE_NOTE = ("Wichtig: die Git-Geschichte vor diesem Commit enthält die Akten noch im Klartext. Sie muss einmal bereinigt werden "
@@ -70,7 +71,31 @@ def case_sealer(root: Path, ring: Keyring, op: Opener, case: str, location: Any,
         repo.write_recipients(root, case, recipients)
         return sealer(case, _opened(keys), recipients)
     opened = op.open_case(case, location)
-    return sealer(case, None if isinstance(opened, str) else opened, recipients)
+    if isinstance(opened, str):
+        return sealer(case, None, recipients)
+    return sealer(case, opened, recipients, renewer(root, ring, case, location, opened, recipients))
+
+
+def renewer(root: Path, ring: Keyring, case: str, location: Any, opened: Opened, recipients: dict[str, str]) -> Callable[[str], str]:
+    """A new key pair for a purpose whose key was destroyed (a new consent after a withdrawal): the next generation's
+    slot (``gesundheitsdaten.2``), written to the keyring and the case's recipients, and added to ``opened``."""
+    def renew(purpose: str) -> str:
+        from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+        from .keyring import CaseKeys
+        from .keys import SlotKey, generate
+
+        slot = next_slot(purpose, [*opened.slots, *opened.erased])
+        secret, public = generate()
+        keys = {name: key.identity for name, (key, _) in opened.slots.items()}
+        ring.write_case(CaseKeys(case, str(location), {**keys, slot: secret}, dict(opened.erased)))
+        ring.save()
+        recipients[slot] = public
+        repo.write_recipients(root, case, recipients)
+        key = SlotKey.of(secret)
+        opened.slots[slot] = (key, ChaCha20Poly1305(key.data_key))
+        return slot
+    return renew
 
 
 def _location(root: Path, main: str) -> Any:
@@ -130,23 +155,27 @@ def seal_working_tree(root: Path) -> int:
     return 0
 
 
-def seal_entry(root: Path, case: str, list_name: str, data: dict[str, Any]) -> dict[str, Any]:
+def seal_entry(root: Path, case: str, list_name: str, data: dict[str, Any], entry: str) -> dict[str, Any]:
     """A new entry of ``case`` with every value sealed (``data`` unchanged when the repository is not sealed).
 
     With the case's keys (keyring and own key) symmetrically, else to the case's
     public recipients: a writer who may not read the case can still add to it,
-    and no plaintext of the entry reaches the disk.
+    and no plaintext of the entry reaches the disk. ``entry``: the entry file's name
+    without ``.yaml`` (every value is bound to it).
     """
     if not repo.is_sealed(root):
         return data
-    opened = None
+    recipients = repo.read_recipients(root, case)
+    opened, renew = None, None
     try:
-        op = make_opener(root, open_keyring())
-        found = op.open_case(case, _location(root, f"cases/{case}/case.yaml"))
-        opened = None if isinstance(found, str) else found
+        ring = open_keyring()
+        location = _location(root, f"cases/{case}/case.yaml")
+        found = make_opener(root, ring).open_case(case, location)
+        if not isinstance(found, str):
+            opened, renew = found, renewer(root, ring, case, location, found, recipients)
     except UserError:
         pass
-    run = sealer(case, opened, repo.read_recipients(root, case))
+    run = sealer(case, opened, recipients, renew)
     slot = slot_of(list_name)
 
     def walk(value: Any, at: tuple[str | int, ...]) -> Any:
@@ -154,6 +183,6 @@ def seal_entry(root: Path, case: str, list_name: str, data: dict[str, Any]) -> d
             return {k: walk(v, (*at, k)) for k, v in value.items()}
         if isinstance(value, list):
             return [walk(v, (*at, i)) for i, v in enumerate(value)]
-        return value if value is None else run(value, slot, at)
+        return value if value is None else run(value, slot, at, entry)
 
     return {k: walk(v, (list_name, 0, k)) for k, v in data.items()}

@@ -15,25 +15,39 @@ from typing import Any
 
 from ..output import write_file
 from .layout import Unit
-from .sealing import READABLE, is_sealed, seal, seal_to, slot_of
+from .sealing import READABLE, current_slot, entry_of, is_sealed, seal, seal_to, slot_of
 from .sealing import Path as KeyPath
 from .unseal import Opened
 
-Sealer = Callable[[Any, str, KeyPath], str]
-"""(value, slot, path in the case) → sealed text."""
+Sealer = Callable[[Any, str, KeyPath, str], str]
+"""(value, purpose slot, path in the case, entry file name without .yaml or "") → sealed text."""
+Renew = Callable[[str], str]
+"""A new key for a purpose whose key was destroyed (a new consent after a withdrawal) → its slot name."""
 
 
-def sealer(case: str, keys: Opened | None, recipients: dict[str, str]) -> Sealer:
-    """Seal with the case's keys when opened, else to its recipients."""
-    def run(value: Any, slot: str, path: KeyPath) -> str:
-        if keys is not None and slot in keys.slots:
-            return seal(value, slot, keys.slots[slot][0], case, path)
-        if slot not in recipients:
-            from ..errors import UserError
+def sealer(case: str, keys: Opened | None, recipients: dict[str, str], renew: Renew | None = None) -> Sealer:
+    """Seal with the case's keys when opened, else to its recipients; each purpose with its newest key.
 
-            raise UserError(f"Die Akte {case} hat keinen öffentlichen Schlüssel für den Zweck '{slot}'.",
-                            "Mit 'site-gen migrate --encrypt' (Schlüsselbund nötig) die Schlüssel der Akte anlegen.")
-        return seal_to(value, slot, recipients[slot], case, path)
+    A purpose whose key was destroyed gets a new one from ``renew`` (a new
+    consent after a withdrawal): values under the new consent are readable,
+    the old ones stay erased."""
+    def run(value: Any, purpose: str, path: KeyPath, entry: str) -> str:
+        slot = current_slot(purpose, keys.slots) if keys is not None else None
+        if keys is not None and slot is not None:
+            return seal(value, slot, keys.slots[slot][0], case, path, entry)
+        slot = current_slot(purpose, recipients)
+        if slot is not None and (keys is None or slot not in keys.erased):
+            return seal_to(value, slot, recipients[slot], case, path, entry)
+        if renew is not None and keys is not None:
+            slot = renew(purpose)
+            return seal(value, slot, keys.slots[slot][0], case, path, entry)
+        from ..errors import UserError
+
+        if keys is not None:
+            raise UserError(f"Die Akte {case} hat für den Zweck '{purpose}' keinen gültigen Schlüssel mehr (nach einem Widerruf vernichtet).",
+                            "'site-gen keys seal' mit Schlüsselbund und eigenem Schlüssel legt für die neue Einwilligung einen neuen Schlüssel an.")
+        raise UserError(f"Die Akte {case} hat keinen öffentlichen Schlüssel für den Zweck '{purpose}'.",
+                        "'site-gen keys seal' mit Schlüsselbund und eigenem Schlüssel legt ihn an (nach einem Widerruf: einen neuen).")
     return run
 
 
@@ -42,13 +56,14 @@ def seal_unit(root: Path, unit: Unit, run: Sealer) -> list[str]:
     changed = []
     for i, source in enumerate(unit.sources):  # the main file first, then the entry files of the lists
         prefix: KeyPath = () if i == 0 else (source.split("/")[-2], 0)
-        if seal_file(root / source, prefix, run):
+        if seal_file(root / source, prefix, run, "" if i == 0 else entry_of(source)):
             changed.append(source)
     return changed
 
 
-def seal_file(path: Path, prefix: KeyPath, run: Sealer) -> bool:
-    """Seal the plain values of one file (``prefix``: where its mapping sits in the case); whether it changed.
+def seal_file(path: Path, prefix: KeyPath, run: Sealer, entry: str = "") -> bool:
+    """Seal the plain values of one file (``prefix``: where its mapping sits in the case; ``entry``: the entry file's
+    name without ``.yaml``, "" for the main file); whether it changed.
 
     Each plain scalar's own characters are replaced by its sealed text (positions
     from :func:`site_gen.records.load.scalar_spans`, values from the fast loader), so
@@ -70,7 +85,7 @@ def seal_file(path: Path, prefix: KeyPath, run: Sealer) -> bool:
         if at[len(prefix):] not in spans:
             return False
         start, end, style = spans[at[len(prefix):]]
-        out += [text[last:start], run(value, slot_of(str(at[0])), at) + ("\n" if style in ("|", ">") else "")]
+        out += [text[last:start], run(value, slot_of(str(at[0])), at, entry) + ("\n" if style in ("|", ">") else "")]
         last = end
     write_file(path, "".join(out) + text[last:])
     return True

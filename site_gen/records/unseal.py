@@ -32,7 +32,7 @@ from ..findings import Finding, Severity
 from . import repo
 from .keyring import CaseKeys, Keyring, location_identity
 from .keys import BASIS, Identity, SlotKey, keyring_path, own_identities
-from .sealing import PREFIXES, READABLE, SealError, open_value, slot_of
+from .sealing import PREFIXES, READABLE, SealError, entry_of, open_value, purpose_of_slot, slot_of
 
 NOT_YOURS = "Ihr Schlüssel ist für den Standort"
 HINT_SEAL = "Vor dem Commit 'site-gen keys seal' ausführen: es versiegelt Klartext-Werte (in Git darf kein Klartext einer Akte stehen)."
@@ -143,8 +143,10 @@ def fingerprint(root: Path) -> bytes:
     return h.digest()
 
 
-def unseal_record(root: Path, kind: str, data: Any, display: str) -> tuple[Any, list[Finding]]:
-    """``data`` with its sealed values opened in place (or None when the case cannot be read), and findings."""
+def unseal_record(root: Path, kind: str, data: Any, display: str, provenance: dict[tuple[str, int], str] | None = None) -> tuple[Any, list[Finding]]:
+    """``data`` with its sealed values opened in place (or None when the case cannot be read), and findings.
+
+    ``provenance``: (list, position) → the entry file a list item was composed from (each value is bound to it)."""
     if kind != "cases" or not isinstance(data, dict):
         return data, []
     op = opener(root)
@@ -152,7 +154,7 @@ def unseal_record(root: Path, kind: str, data: Any, display: str) -> tuple[Any, 
         return data, []
     found = data.get("id")
     case = found if isinstance(found, str) else display.rsplit("/", 1)[-1]
-    walk = _Walk(op, case, data.get("location"), display)
+    walk = _Walk(op, case, data.get("location"), display, provenance or {})
     for top in [k for k in data if k not in READABLE]:
         data[top] = walk.value(data[top], (top,))
         if walk.failed:
@@ -168,53 +170,62 @@ class _Walk:
     case: str
     location: Any
     display: str
+    provenance: dict[tuple[str, int], str]
     findings: list[Finding] = field(default_factory=list)
     erased_fields: set[str] = field(default_factory=set)
     plain_fields: set[str] = field(default_factory=set)
     failed: bool = False
     _keys: Opened | None = None
 
-    def value(self, v: Any, path: tuple[str | int, ...], where: str = "") -> Any:
-        """``v`` opened in place; ``where``: the binding's field path so far (list positions as ``*``)."""
+    def value(self, v: Any, path: tuple[str | int, ...], where: str = "", entry: str = "") -> Any:
+        """``v`` opened in place; ``where``: the binding's field path so far (list positions as ``*``); ``entry``: the
+        name of the entry file ``v`` came from ("" for the main file)."""
         where = where or str(path[0])
         if isinstance(v, dict):
             for k in v:
-                v[k] = self.value(v[k], (*path, k), f"{where}/{k}")
+                v[k] = self.value(v[k], (*path, k), f"{where}/{k}", entry)
             return v
         if isinstance(v, list):
             inner = where + "/*"
+            files = self.provenance if len(path) == 1 else {}
             for i, item in enumerate(v):
-                v[i] = self.value(item, (*path, i), inner)
+                source = files.get((str(path[0]), i))
+                v[i] = self.value(item, (*path, i), inner, entry if source is None else entry_of(source))
             return v
         if v is None or self.failed:
             return v
         if isinstance(v, str) and v.startswith(PREFIXES):
-            return self._open(v, path, where)
+            return self._open(v, path, where, entry)
         if path[0] not in self.plain_fields:  # once per field: the first plain value's position
             self.plain_fields.add(str(path[0]))
             self.findings.append(Finding(self.display, "SEALED-PLAINTEXT", f"Das Feld '{path[0]}' enthält einen unverschlüsselten Wert, das Repository ist versiegelt.",
                                          HINT_SEAL, loc=path))
         return v
 
-    def _open(self, text: str, path: tuple[str | int, ...], where: str) -> Any:
+    def _open(self, text: str, path: tuple[str | int, ...], where: str, entry: str) -> Any:
         keys = self._keys or self._load()
         if keys is None:
             return None
         top = str(path[0])
-        slot = slot_of(top)
+        purpose = slot_of(top)
+        slot = text[7:].partition(":")[0]  # the key generation the value names (``gesundheitsdaten.2`` after a new consent)
         erased = keys.erased.get(slot) or keys.erased.get(BASIS)
-        if erased is not None:
-            self._erased(top, slot, erased)
+        if erased is not None and purpose_of_slot(slot) == purpose:
+            self._erased(top, purpose, erased)
             return None
         try:
+            if purpose_of_slot(slot) != purpose:
+                raise SealError("slot")
             key, aead = keys.slots[slot]
-            return open_value(text, key, aead, f"{self.case}|{where}".encode(), slot)
+            return open_value(text, key, aead, f"{self.case}|{where}".encode(), slot, entry)
         except KeyError:
-            return self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: für den Zweck '{slot}' fehlt ihr Schlüssel.",
+            return self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: für den Zweck '{purpose}' fehlt ihr Schlüssel.",
                               "Den Schlüsselbund prüfen ('site-gen keys status'); ohne Schlüssel sind diese Werte nicht lesbar.")
         except SealError:
-            return self._fail("SEALED-TAMPERED", "Ein verschlüsselter Wert lässt sich nicht öffnen: er ist beschädigt oder gehört zu einer anderen Akte oder einem anderen Feld.",
-                              "Den Wert aus der Git-Geschichte wiederherstellen (git log -p) oder neu erfassen; verschlüsselte Werte nie zwischen Akten kopieren.", path)
+            return self._fail("SEALED-TAMPERED", "Ein verschlüsselter Wert lässt sich nicht öffnen: er ist beschädigt oder gehört zu einer anderen Akte, "
+                              "einem anderen Feld oder einem anderen Eintrag.",
+                              "Den Wert aus der Git-Geschichte wiederherstellen (git log -p) oder neu erfassen; verschlüsselte Werte nie zwischen Akten, "
+                              "Feldern oder Einträgen kopieren.", path)
 
     def _load(self) -> Opened | None:
         found = self.op.open_case(self.case, self.location)

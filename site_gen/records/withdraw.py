@@ -22,7 +22,7 @@ from .keyring import CaseKeys, Keyring
 from .keys import BASIS, Identity, own_identities
 from .layout import Unit
 from .seal_files import sealer
-from .sealing import slots_by_field
+from .sealing import current_slot, entry_of, slots_by_field
 from .unseal import reset, unseal_record
 
 
@@ -57,7 +57,7 @@ def _composed(root: Path, unit: Unit) -> tuple[dict[str, Any], dict[tuple[str, i
     from .compose import compose
 
     data, _, provenance, _ = compose(root, unit)
-    opened, findings = unseal_record(root, "cases", data, unit.display)
+    opened, findings = unseal_record(root, "cases", data, unit.display, provenance)
     if not isinstance(opened, dict) or any(f.code.startswith("SEALED-") and f.severity.value == "error" for f in findings):
         raise UserError(f"Die Akte {unit.id} lässt sich nicht öffnen.", "'site-gen check' nennt den Grund.")
     return opened, provenance
@@ -73,14 +73,15 @@ def shred_slot(root: Path, case: str, purpose: str, today: dt.date, check_live: 
     if check_live:
         _refuse_live(data, purpose, today)
     keys = _case_keys(ring, case, data.get("location"), identities)
-    if purpose not in keys.keys:
+    slot = current_slot(purpose, keys.keys)  # the newest generation: a new consent after a withdrawal has its own key
+    if slot is None:
         return False
-    del keys.keys[purpose]
-    keys.erased[purpose] = today.isoformat()
+    del keys.keys[slot]
+    keys.erased[slot] = today.isoformat()
     ring.write_case(keys)
     ring.save()
     recipients = repo.read_recipients(root, case)
-    if recipients.pop(purpose, None) is not None:
+    if recipients.pop(slot, None) is not None:
         repo.write_recipients(root, case, recipients)
     reset()
     return True
@@ -113,7 +114,9 @@ def widerruf(root: Path, case: str, consent_id: str, day: dt.date, yes: bool, in
     from .unseal import _opened
 
     seal = sealer(case, _opened(keys), repo.read_recipients(root, case))
-    _set_withdrawn(root, unit, provenance.get(("consents", index), unit.sources[0]), index, seal(day.isoformat(), BASIS, ("consents", index, "withdrawn_on")))
+    source = provenance.get(("consents", index), unit.sources[0])
+    entry = "" if source == unit.sources[0] else entry_of(source)
+    _set_withdrawn(root, unit, source, index, seal(day.isoformat(), BASIS, ("consents", index, "withdrawn_on"), entry))
     removed = _remove_purpose(root, unit, purpose)
     shred_slot(root, case, purpose, day, check_live=False)
     _commit(root, f"Widerruf: Einwilligung {consent_id} in {case} (Zweck {purpose})")

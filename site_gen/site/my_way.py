@@ -26,6 +26,7 @@ def booklet_context(root: Path, cid: str, today: dt.date) -> MyWayContext:
     """The booklet's context from the consent-filtered records; UserError for a missing or broken case."""
     ds = load_dataset(root)
     if cid not in ds.cases:
+        ds.refuse_unopened(cid)  # sealed and not openable by this reader: say which key is missing
         hint = "Mit 'site-gen check' die Fehler anzeigen." if ds.exists("cases", cid) else "Die Kennung so angeben, wie der Ordner unter cases/ heißt."
         raise UserError(f"Die Akte '{cid}' gibt es nicht oder sie hat Fehler.", hint)
     return my_way(consented_dataset(ds, today), cid, today)

@@ -154,6 +154,7 @@ def report_content(ds: Consented, case_id: str, today: dt.date, start: dt.date |
     """
     case = ds.cases.get(case_id)
     if case is None:
+        ds.refuse_unopened(case_id)  # sealed and not openable by this reader: which key is missing, not "has errors"
         state = "hat Fehler" if ds.exists("cases", case_id) else "gibt es nicht"
         raise UserError(f"REPORT-NO-CASE Die Akte '{case_id}' {state}.", "Kennung prüfen (der Name des Ordners unter cases/) und 'site-gen check' ausführen.")
     scope = report_scope(ds, case, today)

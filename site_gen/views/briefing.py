@@ -39,9 +39,7 @@ class BriefingContext:
 def find_case_and_workplace(ds: Dataset, case_id: str, workplace_id: str | None = None) -> None:
     """Raise a German :class:`UserError` when the case or workplace is unknown or invalid."""
     if case_id not in ds.cases:
-        sealed = next((f for f in ds.findings if f.file == ds.path_of("cases", case_id) and f.code.startswith("SEALED-")), None)
-        if sealed is not None:  # a sealed case this reader cannot open: say so, not "invalid"
-            raise UserError(f"{sealed.code} {sealed.message}", sealed.hint)
+        ds.refuse_unopened(case_id)  # a sealed case this reader cannot open: say so, not "invalid"
         state = "ist ungültig" if ds.exists("cases", case_id) else "gibt es nicht"
         raise UserError(f"Die Akte '{case_id}' {state}.", "Kennung prüfen (der Name des Ordners unter cases/) und 'site-gen check' ausführen.")
     if workplace_id is not None and workplace_id not in ds.workplaces:

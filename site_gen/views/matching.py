@@ -130,6 +130,8 @@ def require_record(ds: Dataset, kind: str, record_id: str, what: str) -> None:
     records = ds.cases if kind == "cases" else ds.workplaces
     if record_id in records:
         return
+    if kind == "cases":
+        ds.refuse_unopened(record_id)  # sealed and not openable by this reader: say which key is missing
     if ds.exists(kind, record_id):
         raise UserError(f"{what} '{record_id}' hat Fehler und kann nicht verglichen werden.", "Mit 'site-gen check' die Fehler anzeigen und beheben.")
     raise UserError(f"{what} '{record_id}' gibt es nicht.", f"Die Kennung so angeben, wie der Ordner unter {kind}/ heißt.")

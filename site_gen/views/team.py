@@ -76,8 +76,14 @@ def _team_workplaces(ds: Dataset, team_location: str, cases: dict[str, Case]) ->
 
 def _own_findings(ds: Dataset, files: dict[tuple[str, str], str]) -> list[Finding]:
     """Load findings about kept record files and about everything that is not a case or workplace."""
+    return team_findings(files, ds.findings)
+
+
+def team_findings(files: dict[tuple[str, str], str], findings: list[Finding]) -> list[Finding]:
+    """The ``findings`` (e.g. the tasks time made due) about a team's records (``files`` of its view) and about
+    everything that is not a case or workplace: another team's cases stay off its pages."""
     own_files = set(files.values())
-    return [f for f in ds.findings if f.file in own_files or not f.file.startswith(("cases/", "workplaces/", "modules/"))]
+    return [f for f in findings if f.file in own_files or not f.file.startswith(("cases/", "workplaces/", "modules/"))]
 
 
 def _known(ds: Dataset, location: str | None, coach: str | None) -> None:

@@ -6,10 +6,12 @@ Keys are generated here at test time; no private key is ever committed.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +65,19 @@ def cli(*args: str, ring: Path | None, identity: Path | None, capsys: object = N
     done = run_cli(*args, env={"SITE_GEN_KEYRING": None if ring is None else str(ring),
                                "SITE_GEN_IDENTITY": None if identity is None else str(identity)})
     return done.returncode, done.stdout + done.stderr
+
+
+def run(root: Path, *args: str, ring: Path | None = None, identity: Path | None = None) -> tuple[int, str]:
+    """``site-gen --root ROOT ARGS`` in-process with those keys: (exit code, stdout + stderr)."""
+    from site_gen.cli import main
+
+    out = io.StringIO()
+    with keys_env(ring, identity), redirect_stdout(out), redirect_stderr(out):
+        try:
+            code = main(["--root", str(root), *args])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return code, out.getvalue()
 
 
 def new_identity(path: Path) -> str:

@@ -54,7 +54,7 @@ def test_a_shallow_clone_holds_no_name_and_no_note(sealed_demo: Sealed, tmp_path
     assert len(names) == 32 and len(texts) > 300
     assert [n for n in names if n in text] == []
     assert [t for t in texts if t in text] == []
-    assert "enc:v1:basis:" in text  # the values are there, sealed
+    assert "enc:v2:basis:" in text  # the values are there, sealed
 
 
 def test_the_sealed_demo_checks_like_the_plain_one(sealed_demo: Sealed, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -200,17 +200,17 @@ def test_the_age_command_line_opens_a_case_key_and_that_key_a_value(sealed_demo:
     slot_key.write_text(keys["keys"]["basis"] + "\n")
     # a value sealed to the case's public recipient (as the browser editor does) opens with age -d and that key
     recipient = sealed_repo.read_recipients(sealed_demo.repo, "tn-0001")["basis"]
-    sealed = seal_to("Gespräch über den Arbeitsweg.", "basis", recipient, "tn-0001", ("support_log", 0, "note"))
+    sealed = seal_to("Gespräch über den Arbeitsweg.", "basis", recipient, "tn-0001", ("support_log", 0, "note"), "2026-11-20-mara-petersen-3f2a9c")
     envelope = tmp_path / "value.age"
     envelope.write_bytes(base64.b64decode(sealed.split(":", 3)[3]))
     plain = subprocess.run(["age", "-d", "-i", str(slot_key), str(envelope)], capture_output=True, check=True).stdout
-    assert plain == b'tn-0001|support_log/*/note\n"Gespr\xc3\xa4ch \xc3\xbcber den Arbeitsweg."'
+    assert plain == b'tn-0001|support_log/*/note|2026-11-20-mara-petersen-3f2a9c\n"Gespr\xc3\xa4ch \xc3\xbcber den Arbeitsweg."'
     # and the same key (HKDF-SHA256 of it, documented) opens the symmetric values in the files
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
     line = next(x for x in (sealed_demo.repo / "cases/tn-0001/case.yaml").read_text().splitlines() if x.startswith("last_name: "))
     raw = base64.b64decode(line.split(":", 4)[4])
-    value = ChaCha20Poly1305(SlotKey.of(keys["keys"]["basis"]).data_key).decrypt(raw[:12], raw[12:], b"tn-0001|last_name")
+    value = ChaCha20Poly1305(SlotKey.of(keys["keys"]["basis"]).data_key).decrypt(raw[:12], raw[12:], b"tn-0001|last_name|")  # the main file: no entry
     expected = yaml_rs.loads((REPO / "cases/tn-0001/case.yaml").read_text(), parse_datetime=False)["last_name"]
     assert json.loads(value) == expected
 
@@ -277,7 +277,7 @@ def test_log_without_a_key_seals_to_the_case_and_a_reader_opens_it(sealed_demo: 
                     "--note", "Telefonat mit dem Betrieb.", "--date", "2026-12-03", ring=None, identity=None)
     assert code == 0, out
     written = next((s.repo / "cases/tn-0002/support_log").glob("2026-12-03-mara-petersen-*.yaml")).read_text()
-    assert "Telefonat" not in written and written.count("age:v1:basis:") == 5
+    assert "Telefonat" not in written and written.count("age:v2:basis:") == 5
     code, out = cli("--root", str(s.repo), "check", "--no-cache", "--today", "2026-12-03", ring=s.ring, identity=s.admin)
     assert code == 0 and "SEALED" not in out, out
 

@@ -5,11 +5,11 @@
 // age-encryption (vendored under ./age/, loaded only when a value is sealed). The format is the one Python's
 // site_gen/records/sealing.py opens: "age:v1:<slot>:" + base64 of an age file whose plaintext is
 // "<case>|<field path>\n" + JSON of the value (list positions as "*", e.g. "tn-0002|support_log/*/note").
-// Values it cannot read (enc:v1:… / age:v1:…) show as "verschlüsselt" and are saved as they are.
+// Values it cannot read (enc:v1:/v2:… / age:v1:/v2:…) show as "verschlüsselt" and are saved as they are.
 // Plain repositories (no marker) are saved as before.
 import { formOnly } from "./site-gen-lists.js";
 
-const SEALED = /^(enc|age):v1:[^:\s]+:/;
+const SEALED = /^(enc|age):v[12]:[^:\s]+:/;
 export const SEALS = "_siegel";  // form-only: [data path, sealed text] pairs made before the save (toFile is synchronous)
 const SHOWN = "verschlüsselt";
 const SCALAR_WIDGETS = ["string", "text", "markdown", "number", "boolean", "select", "relation", "datetime", "date", "code", "color", "map"];
@@ -49,7 +49,7 @@ export function initOptions(config) {
   if (!settings.sealed) return undefined;
   const accept = (field) => {
     if (Array.isArray(field.pattern) && typeof field.pattern[0] === "string") {
-      field.pattern = [`^(?:enc|age):v1:[^:\\s]+:\\S+$|${field.pattern[0]}`, field.pattern[1]];
+      field.pattern = [`^(?:enc|age):v[12]:[^:\\s]+:\\S+$|${field.pattern[0]}`, field.pattern[1]];
     }
     for (const inner of [...(field.fields || []), ...(field.types || []), ...(field.field ? [field.field] : [])]) accept(inner);
   };
@@ -88,11 +88,11 @@ export function showSealedValues(cms) {
   }
 }
 
-const CIPHERTEXT = /(?:enc|age):v1:[^:\s]+:[A-Za-z0-9+/=]+/g;
+const CIPHERTEXT = /(?:enc|age):v[12]:[^:\s]+:[A-Za-z0-9+/=]+/g;
 
 function hideIn(node) {
   if (node.nodeType === Node.TEXT_NODE) {
-    if (node.nodeValue.includes(":v1:") && CIPHERTEXT.test(node.nodeValue)) node.nodeValue = node.nodeValue.replace(CIPHERTEXT, SHOWN);
+    if (/:v[12]:/.test(node.nodeValue) && CIPHERTEXT.test(node.nodeValue)) node.nodeValue = node.nodeValue.replace(CIPHERTEXT, SHOWN);
     CIPHERTEXT.lastIndex = 0;
     return;
   }
