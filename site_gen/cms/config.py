@@ -8,7 +8,6 @@ share the format); only the local backend is Decap's (``decap-server``).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
@@ -82,11 +81,6 @@ WORKPLACE_FOLDER_NOTE = ("Im Ordner-Aufbau (workplaces/KENNUNG/) stehen hier nur
                          "oder 'site-gen kontakt'.")
 
 
-def case_folders(records: Iterable[str], kind: str = "cases") -> bool:
-    """Whether the cases (the records of ``kind``) are folders: none is a single file (a new repository starts with folders)."""
-    return not any(r.startswith(f"{kind}/") and r.endswith(".yaml") for r in records)
-
-
 def _stable_only(entry: dict[str, Any], kind: str) -> None:
     """The form of a record stored as a folder: Decap lists files up to the path's depth, so case.yaml (workplace.yaml), not the entries."""
     entry["path"] = "{{id}}/" + main_file(kind).removesuffix(".yaml")
@@ -102,21 +96,20 @@ def choices(org: Organisation | None, programmes: ProgrammeCatalogue | None) -> 
             (CostApproval, "measure"): programmes.labels("measures"), (Module, "locations"): locations}
 
 
-def repository_config(ds: Dataset, displays: list[str]) -> dict[str, Any]:
-    """The configuration for a repository's loaded settings and its record files (``displays``): what
+def repository_config(ds: Dataset) -> dict[str, Any]:
+    """The configuration for a repository's loaded settings: what
     ``site-gen cms`` writes and the built editor serves, from one place."""
-    return cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(displays),
-                      workplace_folders=case_folders(displays, "workplaces"), programmes=ds.programmes)
+    return cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, programmes=ds.programmes)
 
 
 def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, purposes: PurposeCatalogue | None,
-               editor: Editor | None = None, folders: bool = False, workplace_folders: bool = False,
-               programmes: ProgrammeCatalogue | None = None) -> dict[str, Any]:
+               editor: Editor | None = None, programmes: ProgrammeCatalogue | None = None) -> dict[str, Any]:
     """The whole configuration as a plain dict (YAML-ready).
 
-    ``folders``: the cases are folders (``cases/<id>/case.yaml``); the case form
-    then holds only the stable data — a list written into case.yaml by the form
-    would come before the entry files and could change which stage is current.
+    Cases and workplaces are folders (``cases/<id>/case.yaml``): their forms hold
+    only the stable data — a list written into case.yaml by the form would come
+    before the entry files and could change which stage is current; every list
+    has a collection of its own that writes entry files.
     """
     editor = editor or editor_of(org)
     items = [(i.id, i.label) for i in (catalogue.items if catalogue else [])]
@@ -130,12 +123,10 @@ def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, pur
             "identifier_field": "id", "slug": "{{id}}", "summary": c.summary, "sortable_fields": ["id"],
             "fields": model_fields(c.model, ctx),
         }
-        if (folders and c.folder == "cases") or (workplace_folders and c.folder == "workplaces"):
+        if c.folder in ("cases", "workplaces"):
             _stable_only(entry, c.folder)
         collections.append(entry)
-    kinds = tuple(k for k, on in (("cases", folders), ("workplaces", workplace_folders)) if on)
-    if kinds:  # entries are files of their own: a collection that writes new ones
-        collections.extend(entry_collections(ctx, kinds))
+    collections.extend(entry_collections(ctx, ("cases", "workplaces")))  # entries are files of their own
     collections.append(team_collection(ctx))  # team time without a case (issue 29)
     collections.append({
         "name": SETTINGS, "label": "Organisation und Kataloge", "format": "yaml", "editor": {"preview": False},

@@ -15,12 +15,9 @@ CONFIG_FILE = "admin/config.yml"
 def current_text(root: Path) -> str:
     """The configuration for the repository at ``root`` (organisation settings, catalogues)."""
     from ..cms.config import config_text, repository_config
-    from ..records.dataset import load_dataset, scan_records
+    from ..records.dataset import load_dataset
 
-    ds = load_dataset(root, only=[])
-    units, _ = scan_records(root, stat=False)
-    displays = [u.display for u in units]
-    return config_text(repository_config(ds, displays))
+    return config_text(repository_config(load_dataset(root, only=[])))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..cms.config import config_text, connect_hosts, editor_of, repository_config
 from ..records.cache import code_fingerprint, read_cache, write_cache
-from ..records.dataset import Dataset, scan_records
+from ..records.dataset import Dataset
 from ..render.csp import meta_csp
 from ..render.jinja import make_environment
 
@@ -88,9 +88,7 @@ def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> 
     shutil.copytree(yaml, out / "yaml", dirs_exist_ok=True)
     install_sealing(ds.root, out, node_modules(ds.root) if search is None else search)
     editor = editor_of(ds.organisation)
-    units = ds.units if ds.units is not None else scan_records(ds.root, stat=False)[0]
-    displays = [u.display for u in units]
-    config = repository_config(ds, displays)
+    config = repository_config(ds)
     (out / "config.yml").write_text(cached_config_text(config, ds.root), encoding="utf-8")
     page = make_environment("admin", trim=False).get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
     (out / "index.html").write_text(page, encoding="utf-8")

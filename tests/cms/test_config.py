@@ -29,11 +29,10 @@ from site_gen.site.admin import PACKAGE_ROOT, STATIC, cached_config_text
 from ..conftest import REPO, run_cli
 
 
-def config(folders: bool = False) -> dict[str, Any]:
-    """The configuration for the demo; by default as for cases stored one per file (every list in the form)."""
+def config() -> dict[str, Any]:
+    """The configuration for the demo (cases and workplaces are folders: the forms hold the stable data, every list has a collection)."""
     ds = load_dataset(REPO, only=[])
-    return safe_load(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=folders, workplace_folders=folders,
-                                            programmes=ds.programmes)))
+    return safe_load(config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, programmes=ds.programmes)))
 
 
 def collection(name: str) -> dict[str, Any]:
@@ -68,9 +67,12 @@ def _nested(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _walk(model: type[BaseModel], fields: list[dict[str, Any]], path: str, seen: list[str]) -> None:
-    assert [f["name"] for f in fields] == list(model.model_fields), f"{path}: Reihenfolge oder Felder weichen ab"
-    for name, info in model.model_fields.items():
+def _walk(model: type[BaseModel], fields: list[dict[str, Any]], path: str, seen: list[str], skip: tuple[str, ...] = ()) -> None:
+    """``skip``: the lists of a record folder (entry files, each with a collection of its own); form-only fields start with '_'."""
+    names = [n for n in model.model_fields if n not in skip]
+    fields = [f for f in fields if not f["name"].startswith("_")]
+    assert [f["name"] for f in fields] == names, f"{path}: Reihenfolge oder Felder weichen ab"
+    for name, info in ((n, model.model_fields[n]) for n in names):
         f = by_name(fields, name)
         where = f"{path}.{name}"
         seen.append(where)
@@ -86,7 +88,9 @@ def _walk(model: type[BaseModel], fields: list[dict[str, Any]], path: str, seen:
 def test_every_model_field_is_editable_with_german_label_and_hint() -> None:
     seen: list[str] = []
     for c in FOLDERS:
-        _walk(c.model, collection(c.name)["fields"], c.folder, seen)
+        _walk(c.model, collection(c.name)["fields"], c.folder, seen, appendable(c.folder) if c.folder in ("cases", "workplaces") else ())
+    for e in ENTRY_LISTS:
+        _walk(entry_model(e.list), collection(e.name)["fields"], f"{e.kind}.{e.list}", seen)
     files = next(c for c in config()["collections"] if "files" in c)["files"]
     for f in FILES:
         _walk(f.model, next(x for x in files if x["file"] == f.file)["fields"], f.file, seen)
@@ -97,15 +101,15 @@ def test_every_model_field_is_editable_with_german_label_and_hint() -> None:
 def test_collection_paths_come_from_the_record_table() -> None:
     folders = {c["folder"] for c in config()["collections"] if "folder" in c}
     assert folders == set(RECORD_KINDS) | {TEAM_FOLDER}  # team time (issue 29): organisation level, not a record kind
-    for c in (c for c in config()["collections"] if c.get("folder") in RECORD_KINDS):
+    for c in (c for c in config()["collections"] if c.get("folder") in RECORD_KINDS and "filter" not in c):
         assert c["identifier_field"] == "id" and c["slug"] == "{{id}}" and c["extension"] == "yaml"
         assert "title" not in [f["name"] for f in c["fields"]][:1]  # the file name is the id, never a title
 
 
 def test_widgets_follow_the_types() -> None:
     cases = collection("akten")["fields"]
-    log = by_name(cases, "support_log")
-    assert log["widget"] == "list"
+    lists = entry_collections()
+    log = lists["support_log"]
     kind = by_name(log["fields"], "kind")
     assert kind["widget"] == "select" and {"label": "unmittelbar", "value": "unmittelbar"} in kind["options"]
     minutes = by_name(log["fields"], "minutes")
@@ -113,17 +117,17 @@ def test_widgets_follow_the_types() -> None:
     date = by_name(log["fields"], "date")
     assert (date["widget"], date["format"], date["date_format"], date["time_format"]) == ("datetime", "YYYY-MM-DD", "YYYY-MM-DD", False)
     assert by_name(log["fields"], "by")["widget"] == "relation" and by_name(log["fields"], "by")["value_field"] == "staff.*.id"
-    placements = by_name(cases, "placements")["fields"]
+    placements = lists["placements"]["fields"]
     assert by_name(placements, "workplace")["collection"] == "arbeitsplaetze"
     hours = by_name(placements, "hours_per_day")
     assert (hours["value_type"], hours["max"]) == ("float", 10)
     assert by_name(placements, "contract_signed")["widget"] == "boolean"
     assert by_name(placements, "end")["required"] is False
-    stage = by_name(by_name(cases, "stages")["fields"], "stage")
+    stage = by_name(lists["stages"]["fields"], "stage")
     assert {"label": "Beschäftigungserprobung", "value": "erprobung"} in stage["options"]
-    consent = by_name(cases, "consents")["fields"]
+    consent = lists["consents"]["fields"]
     assert by_name(consent, "purpose")["file"] == "einwilligungszwecke"
-    ratings = by_name(by_name(cases, "ability_profiles")["fields"], "ratings")
+    ratings = by_name(lists["ability_profiles"]["fields"], "ratings")
     assert by_name(ratings["fields"], "arbeitsauftrag")["label"] == "Einen Arbeitsauftrag umsetzen"
     assert by_name(ratings["fields"], "hygiene")["max"] == 5  # the organisation's own profile items too
     support = by_name(cases, "support_needs")
@@ -166,24 +170,23 @@ def test_case_folders_show_only_the_stable_data_in_the_form() -> None:
     assert cases["path"] == "{{id}}/case" and cases["folder"] == "cases" and "site-gen log" in cases["description"]
     names = [f["name"] for f in cases["fields"]]
     assert not set(names) & set(appendable()) and {"id", "first_name", "coaches", "wishes", "opened"} <= set(names)
-    assert committed == config(folders=True)
+    assert committed == config()
 
 
 def test_case_folders_get_a_collection_for_new_support_log_entries() -> None:
     """New support-log entries become cases/<case>/support_log/<date>-<by>-<mark>.yaml; the form-only fields start with '_'."""
-    entries = next(c for c in config(folders=True)["collections"] if c["name"] == "begleitung")
+    entries = next(c for c in config()["collections"] if c["name"] == "begleitung")
     assert entries["folder"] == "cases" and entries["path"] == "{{_akte}}/support_log/{{slug}}"
     assert entries["slug"] == "{{date}}-{{by}}-{{_kurz}}" and entries["filter"] == {"field": "_liste", "value": "support_log"}
     names = [f["name"] for f in entries["fields"]]
     assert names == ["_akte", *LogEntry.model_fields, "_kurz", "_liste"]  # the model forbids other keys: '_' fields are never written
     assert [f["widget"] for f in entries["fields"][-2:]] == ["hidden", "hidden"] and entries["fields"][-1]["default"] == "support_log"
     assert entries["fields"][0]["widget"] == "relation" and entries["fields"][0]["collection"] == "akten"
-    assert all(c["name"] != "begleitung" for c in config(folders=False)["collections"])  # single-file cases: the case form has the log
 
 
 def entry_collections() -> dict[str, dict[str, Any]]:
     """The entry collections of the folder layout by the list they show."""
-    return {c["filter"]["value"]: c for c in config(folders=True)["collections"] if c.get("filter", {}).get("field") == "_liste"}
+    return {c["filter"]["value"]: c for c in config()["collections"] if c.get("filter", {}).get("field") == "_liste"}
 
 
 def test_every_appendable_list_has_its_entry_collection() -> None:
@@ -240,7 +243,7 @@ def test_the_format_marks_every_demo_entry_with_its_own_list_only(tmp_path: Path
     if node is None:
         pytest.skip("node fehlt")
     shutil.copy(STATIC / "site-gen-lists.js", tmp_path / "lists.mjs")
-    (tmp_path / "config.yml").write_text(config_text(cms_config(*_inputs(), folders=True)), encoding="utf-8")
+    (tmp_path / "config.yml").write_text(config_text(cms_config(*_inputs())), encoding="utf-8")
     files = sorted(str(p) for p in REPO.glob("cases/*/*/*.yaml")) + sorted(str(p) for p in REPO.glob("cases/*/case.yaml"))
     files += sorted(str(p) for p in [*REPO.glob("workplaces/*.yaml"), *REPO.glob("modules/*.yaml")])
     (tmp_path / "files.json").write_text(json.dumps(files), encoding="utf-8")
@@ -264,7 +267,7 @@ def _inputs() -> tuple[Any, Any, Any]:
 
 def test_the_build_takes_the_configuration_text_from_the_cache_while_the_configuration_is_the_same(tmp_path: Path) -> None:
     ds = load_dataset(REPO, only=[])
-    one = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=True)
+    one = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue)
     assert cached_config_text(one, tmp_path) == config_text(one)  # first time: written and stored
     stored = tmp_path / ".site-gen-cache" / "cms-config.json"
     entry = json.loads(read_cache(tmp_path, "cms-config.json") or b"null")
@@ -273,7 +276,7 @@ def test_the_build_takes_the_configuration_text_from_the_cache_while_the_configu
     head, _, _ = stored.read_bytes().partition(b"\n")
     stored.write_bytes(head + b"\n" + json.dumps({**entry, "text": "# untergeschoben\n"}).encode())  # forged: the MAC does not fit
     assert cached_config_text(one, tmp_path) == config_text(one)  # a forged entry is never published
-    other = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=False)
+    other = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, programmes=ds.programmes)
     assert cached_config_text(other, tmp_path) == config_text(other)  # another configuration: written anew
     stored.write_text("kaputt", encoding="utf-8")
     assert cached_config_text(one, tmp_path) == config_text(one)  # a broken cache is ignored
@@ -288,11 +291,11 @@ def test_open_catalogues_are_selects_with_the_repository_entries() -> None:
     assert {"label": "Praxistage im Betrieb", "value": "praxistage"} in programme["options"]  # the demo's own
     locations = by_name(modules, "locations")
     assert locations["multiple"] is True and {"label": "Standort Kranhafen", "value": "kranhafen"} in locations["options"]
-    cases = collection("akten")["fields"]
-    instrument = by_name(by_name(cases, "ability_profiles")["fields"], "instrument")
+    lists = entry_collections()
+    instrument = by_name(lists["ability_profiles"]["fields"], "instrument")
     values = [o["value"] for o in instrument["options"]]
     assert values[:6] == ["hamet-2", "hamet-e", "melba", "imba", "eigener-bogen", "selbsteinschaetzung"] and "lindenfelder-bogen" in values
-    measure = by_name(by_name(cases, "cost_approvals")["fields"], "measure")
+    measure = by_name(lists["cost_approvals"]["fields"], "measure")
     assert {"label": "Budget für Arbeit", "value": "budget-fuer-arbeit"} in measure["options"]
     files = next(c for c in config()["collections"] if "files" in c)["files"]
     assert next(f for f in files if f["file"] == "schema/programmes.yaml")["label"] == "Programme, Verfahren und Maßnahmen"
@@ -310,4 +313,4 @@ def test_team_time_has_a_collection_writing_one_file_per_entry() -> None:
     by = by_name(team["fields"], "by")
     assert by["widget"] == "relation" and by["value_field"] == "staff.*.id"
     assert by_name(team["fields"], "activity")["widget"] == "select"
-    assert collection("teamzeit") == next(c for c in config(folders=True)["collections"] if c["name"] == "teamzeit")
+    assert collection("teamzeit") == next(c for c in config()["collections"] if c["name"] == "teamzeit")

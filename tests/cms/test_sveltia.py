@@ -32,8 +32,7 @@ def test_sveltia_accepts_the_generated_configuration(tmp_path: Path) -> None:
     admin.mkdir()
     shutil.copy(SVELTIA, admin)
     github = Editor(backend=EditorBackend.GITHUB, repo="team/akten")  # Sveltia has no decap-server backend
-    configs = {folders: config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, github, folders=folders))
-               for folders in (False, True)}  # cases as files; as folders (an entry collection per list)
+    configs = {True: config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, github))}  # cases as folders (an entry collection per list)
     (admin / "index.html").write_text('<!doctype html><html lang="de"><head><meta charset="utf-8"></head>'
                                       '<body><script src="sveltia-cms.js"></script></body></html>')
     warnings: list[str] = []
