@@ -83,3 +83,18 @@ def remove_all_items(scope: Any) -> None:
         remove.first.click()
         scope.page.wait_for_function("n => true", arg=before)
         assert remove.count() < before
+
+
+def wait_for_new_file(page: Any, repo: Path, folder: Path, before: set[str]) -> Path:
+    """The one file decap-server wrote into ``folder`` (whose names were ``before``) after a publish."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        new = {p.name for p in folder.iterdir()} - before if folder.is_dir() else set()
+        if new:
+            time.sleep(0.3)
+            assert len(new) == 1, new
+            return folder / new.pop()
+        time.sleep(0.1)
+    page.screenshot(path=str(repo.parent / "nicht-gespeichert.png"), full_page=True)
+    stray = git(repo, "status", "--porcelain", "--untracked-files=all")
+    raise AssertionError(f"kein neuer Eintrag in {folder}: {stray}")

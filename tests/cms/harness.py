@@ -39,16 +39,11 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True, env=env).stdout
 
 
-def records_repo(target: Path, port: int, source: Path = REPO, legacy: bool = True) -> Path:
-    """A Git repository with the demo records; the editor saves through decap-server on ``port``.
-
-    ``legacy``: the demo's cases as single files (forms with every list); else as the folders they are now.
-    """
+def records_repo(target: Path, port: int, source: Path = REPO) -> Path:
+    """A Git repository with the demo records (cases and workplaces as folders); the editor saves through decap-server on ``port``."""
     target.mkdir(parents=True)
     for name in RECORDS:
         src = source / name
-        if name == "cases" and source == REPO and legacy:  # the forms edit whole case files: the demo as it was before 'site-gen migrate'
-            src = REPO / "tests" / "data" / "legacy-demo" / "cases"
         (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
     org = target / "organisation.yaml"
     text = org.read_text(encoding="utf-8")

@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from yaml import safe_load
 
 from site_gen.models.workplace import Posting, Workplace
+from site_gen.records.dataset import load_dataset
 
 from ..browser import launch
 from ..conftest import TODAY, run_cli
-from .forms import choose, diff_lines, expand_item, login, open_entry, pick, remove_all_items, save, section
+from .forms import choose, diff_lines, login, open_entry, pick, remove_all_items, save, section, wait_for_new_file
 from .harness import DECAP_SERVER, Requests, editor, free_port, git, records_repo
 
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
@@ -29,9 +31,9 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-def _logged_in(browser: Any, tmp_path: Path, legacy: bool) -> Iterator[tuple[Any, Path, Requests]]:
+def _logged_in(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
     """A logged-in editor page on a fresh records repository; afterwards: no host but ours was asked."""
-    repo = records_repo(tmp_path / "repo", free_port(), legacy=legacy)
+    repo = records_repo(tmp_path / "repo", free_port())
     with editor(repo, tmp_path / "site") as url:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         requests = Requests(page)
@@ -45,8 +47,12 @@ def _logged_in(browser: Any, tmp_path: Path, legacy: bool) -> Iterator[tuple[Any
 
 @pytest.fixture
 def coach(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
-    """A logged-in editor page on a fresh records repository (cases as single files)."""
-    yield from _logged_in(browser, tmp_path, legacy=True)
+    """A logged-in editor page on a fresh copy of the demo records (cases and workplaces are folders:
+    the record forms show case.yaml / workplace.yaml, every list has an entry collection)."""
+    yield from _logged_in(browser, tmp_path)
+
+
+folder_coach = coach  # the name the entry-file tests use
 
 
 def _port(repo: Path) -> int:
@@ -58,74 +64,107 @@ def check(repo: Path) -> Any:
     return run_cli("--root", str(repo), "check", "--today", TODAY, "--no-cache")
 
 
+def publish(page: Any) -> None:
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+
+
+def new_entry(page: Any, collection: str, case: str, ready: str) -> None:
+    """The form for a new entry file of ``collection``, with its case chosen first."""
+    page.goto(f"{page.url_base}#/collections/{collection}/new")
+    page.get_by_label(ready, exact=True).first.wait_for()
+    choose(page, "Akte (optional)", case)
+
+
 def test_add_support_log_entry(coach: tuple[Any, Path, Requests]) -> None:
+    """A support-log entry through the entry collection; the coach finds it in the list and it opens with what was saved."""
     page, repo, _ = coach
-    open_entry(page, page.url_base, "akten", "tn-0002", "begleitung hinzufügen")
-    page.get_by_text("begleitung hinzufügen").click()
-    page.get_by_label("Datum", exact=True).last.fill("2026-11-20")
+    folder = repo / "cases" / "tn-0002" / "support_log"
+    before = {p.name for p in folder.iterdir()}
+    new_entry(page, "begleitung", "tn-0002", "Minuten")
+    page.get_by_label("Datum", exact=True).fill("2026-11-20")
     choose(page, "Leistungsart", "unmittelbar")
-    page.get_by_label("Minuten", exact=True).last.fill("45")
+    page.get_by_label("Minuten", exact=True).fill("45")
     choose(page, "Von", "Mara Petersen")
-    page.get_by_label("Notiz", exact=True).last.fill("Besuch im Betrieb, neue Aufgabe geübt.")
-    save(page, repo, "cases/tn-0002.yaml")
-    removed, added = diff_lines(repo, "cases/tn-0002.yaml")
-    assert removed == [], removed  # comments, flow lists and long lines of the record stay as they were
-    assert added == ["  - date: 2026-11-20", "    kind: unmittelbar", "    minutes: 45", "    by: mara-petersen",
-                     "    note: Besuch im Betrieb, neue Aufgabe geübt."]
+    page.get_by_label("Notiz", exact=True).fill("Besuch im Betrieb, neue Aufgabe geübt.")
+    publish(page)
+    new = wait_for_new_file(page, repo, folder, before)
+    assert new.read_text(encoding="utf-8") == ("date: 2026-11-20\nkind: unmittelbar\nminutes: 45\nby: mara-petersen\n"
+                                               "note: Besuch im Betrieb, neue Aufgabe geübt.\n")
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == f"?? cases/tn-0002/support_log/{new.name}\n"
     result = check(repo)
     assert result.returncode == 0, result.stdout
+    page.goto(f"{page.url_base}#/collections/begleitung")
+    page.get_by_text("2026-11-20 – tn-0002/support_log – 45 Minuten").click()  # the list shows it; it opens in the form
+    page.get_by_label("Notiz", exact=True).wait_for()
+    assert page.get_by_label("Minuten", exact=True).input_value() == "45"
+    assert page.get_by_label("Notiz", exact=True).input_value() == "Besuch im Betrieb, neue Aufgabe geübt."
+    assert page.get_by_label("Datum", exact=True).input_value() == "2026-11-20"
 
 
 def test_stage_change_with_new_placement_at_existing_workplace(coach: tuple[Any, Path, Requests]) -> None:
+    """A new stage and a new placement at a workplace the team knows: two new entry files in the case folder."""
     page, repo, _ = coach
-    rel = "cases/tn-0011.yaml"
-    open_entry(page, page.url_base, "akten", "tn-0011", "phasen hinzufügen")
-    page.get_by_text("phasen hinzufügen").click()
-    stages = section(page, "Phasen")
-    pick(page, stages, "Phase", "Beschäftigungserprobung")
-    stages.get_by_label("Seit", exact=True).last.fill("2026-11-16")
-    page.get_by_text("platzierungen hinzufügen").click()
-    places = section(page, "Platzierungen (optional)")
-    pick(page, places, "Art", "Praktikum")
-    pick(page, places, "Arbeitsplatz", "Glanzwerk")  # relation: the coach picks the company, the file keeps its id
-    places.get_by_label("Beginn", exact=True).last.fill("2026-11-16")
-    places.get_by_label("Ende (optional)", exact=True).last.fill("2027-02-12")
-    places.get_by_label("Stunden pro Tag", exact=True).last.fill("6")
-    places.get_by_label("Stunden pro Woche", exact=True).last.fill("30")
-    places.get_by_label("Vertrag unterschrieben", exact=True).last.click()
-    pick(page, places, "Mentor:in (optional)", "Rainer Tetzlaff")
-    pick(page, places, "Stand", "laufend")
-    save(page, repo, rel)
-    removed, added = diff_lines(repo, rel)
-    assert removed == [], removed
-    assert added == ["  - stage: erprobung", "    since: 2026-11-16",
-                     "placements:", "  - type: praktikum", "    workplace: ap-0003", "    start: 2026-11-16", "    end: 2027-02-12",
-                     "    hours_per_day: 6", "    hours_per_week: 30", "    contract_signed: true", "    mentor: m1",
-                     "    status: laufend"], added
+    case = repo / "cases" / "tn-0011"
+    stages = {p.name for p in (case / "stages").iterdir()}
+    new_entry(page, "phasen", "tn-0011", "Seit")
+    pick(page, page, "Phase", "Beschäftigungserprobung")
+    page.get_by_label("Seit", exact=True).fill("2026-11-16")
+    publish(page)
+    stage = wait_for_new_file(page, repo, case / "stages", stages)
+    assert stage.name.startswith("2026-11-16-erprobung-"), stage.name
+    assert stage.read_text(encoding="utf-8") == "stage: erprobung\nsince: 2026-11-16\n"
+
+    new_entry(page, "platzierungen", "tn-0011", "Stunden pro Tag")
+    pick(page, page, "Art", "Praktikum")
+    pick(page, page, "Arbeitsplatz", "Glanzwerk")  # relation: the coach picks the company, the file keeps its id
+    page.get_by_label("Beginn", exact=True).fill("2026-11-16")
+    page.get_by_label("Ende (optional)", exact=True).fill("2027-02-12")
+    page.get_by_label("Stunden pro Tag", exact=True).fill("6")
+    page.get_by_label("Stunden pro Woche", exact=True).fill("30")
+    page.get_by_label("Vertrag unterschrieben", exact=True).click()
+    pick(page, page, "Mentor:in (optional)", "Rainer Tetzlaff")
+    pick(page, page, "Stand", "laufend")
+    publish(page)
+    placement = wait_for_new_file(page, repo, case / "placements", set())
+    assert placement.name.startswith("2026-11-16-ap-0003-"), placement.name
+    assert placement.read_text(encoding="utf-8") == (
+        "type: praktikum\nworkplace: ap-0003\nstart: 2026-11-16\nend: 2027-02-12\nhours_per_day: 6\nhours_per_week: 30\n"
+        "contract_signed: true\nmentor: m1\nstatus: laufend\n")
+    status = git(repo, "status", "--porcelain", "--untracked-files=all").splitlines()
+    assert sorted(status) == sorted([f"?? cases/tn-0011/stages/{stage.name}", f"?? cases/tn-0011/placements/{placement.name}"]), status
     result = check(repo)
     assert result.returncode == 0, result.stdout
+    now = load_dataset(repo).cases["tn-0011"]
+    assert now.stages[-1].stage == "erprobung" and [p.workplace for p in now.placements] == ["ap-0003"]  # the current stage is the new one
 
 
 def test_consent_withdrawal_then_remove_the_covered_data(coach: tuple[Any, Path, Requests]) -> None:
+    """The consent entry gets its withdrawal date; the check names what is left; the coach removes it from case.yaml."""
     page, repo, _ = coach
-    rel = "cases/tn-0011.yaml"
-    head = (repo / rel).read_text(encoding="utf-8")
-    open_entry(page, page.url_base, "akten", "tn-0011", "einwilligungen hinzufügen")
-    consents = section(page, "Einwilligungen (optional)")
-    expand_item(consents, 0)  # ew-1: gesundheitsdaten
-    consents.get_by_label("Widerrufen am (optional)", exact=True).first.fill("2026-11-20")
+    rel = "cases/tn-0011/consents/2026-04-13-ew-1-2a835d.yaml"  # ew-1: gesundheitsdaten (support needs, ability profile)
+    open_entry(page, page.url_base, "einwilligungen", "tn-0011/consents/2026-04-13-ew-1-2a835d", "Widerrufen am (optional)")
+    page.get_by_label("Widerrufen am (optional)", exact=True).fill("2026-11-20")
     save(page, repo, rel)
-    assert diff_lines(repo, rel) == ([], ["    withdrawn_on: 2026-11-20"])
+    assert diff_lines(repo, rel) == ([], ["withdrawn_on: 2026-11-20"])
     result = check(repo)  # the check names what is left: health data without a live consent
-    assert "CONSENT-WITHDRAWN-DATA-LEFT" in result.stdout and rel in result.stdout
+    assert "CONSENT-WITHDRAWN-DATA-LEFT" in result.stdout and "cases/tn-0011" in result.stdout, result.stdout
 
+    case = "cases/tn-0011/case.yaml"
+    head = (repo / case).read_text(encoding="utf-8")
+    open_entry(page, page.url_base, "akten", "tn-0011/case", "Unterstützungsbedarf (optional)")
+    page.reload()  # a fresh editor for the other collection (a hash change alone keeps the last form)
+    expect(page.get_by_label("Vorname", exact=True)).to_have_value("Kofi", timeout=20000)
     remove_all_items(section(page, "Unterstützungsbedarf (optional)"))
-    remove_all_items(section(page, "Fähigkeitsprofile (optional)"))
-    save(page, repo, rel)
-    removed, added = diff_lines(repo, rel)
-    assert added == ["    withdrawn_on: 2026-11-20"], added  # Decap leaves out empty lists: the keys go
-    covered = "support_needs:" + head.split("support_needs:")[1].split("goals:")[0]  # exactly the covered data is gone
-    assert removed == covered.splitlines() and "ability_profiles:" in removed, removed
+    save(page, repo, case)
+    removed, added = diff_lines(repo, case)
+    assert added == [], added  # Decap leaves out empty lists: the key goes
+    covered = "support_needs:" + head.split("support_needs:")[1].split("# Begleitung")[0]  # exactly the covered data is gone
+    assert removed == covered.splitlines(), removed
+    left = check(repo)
+    assert "CONSENT-WITHDRAWN-DATA-LEFT" in left.stdout, left.stdout  # the ability profile is still there
+    profile = "cases/tn-0011/ability_profiles/2026-05-18-paul-okafor-7580c2.yaml"
+    git(repo, "rm", "-q", profile)  # the entry collections do not delete files (delete: false): the file goes with Git
     result = check(repo)
     assert result.returncode == 0 and "CONSENT-WITHDRAWN-DATA-LEFT" not in result.stdout, result.stdout
 
@@ -193,12 +232,6 @@ def test_create_workplace_with_public_posting_in_easy_language(coach: tuple[Any,
     result = check(repo)
     assert result.returncode == 0, result.stdout
     assert "ap-0020" not in result.stdout or "Fehler" not in result.stdout, result.stdout
-
-
-@pytest.fixture
-def folder_coach(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
-    """Like ``coach``, with the cases as folders (the editor shows case.yaml, the stable data)."""
-    yield from _logged_in(browser, tmp_path, legacy=False)
 
 
 def test_skeleton_from_site_gen_new_keeps_its_comments(folder_coach: tuple[Any, Path, Requests]) -> None:

@@ -6,14 +6,13 @@ Real Decap form, real decap-server, a real Git repository with the demo's cases 
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from . import test_editor_browser as base
-from .forms import choose, diff_lines, open_entry, save
+from .forms import choose, diff_lines, open_entry, save, wait_for_new_file
 from .harness import DECAP_SERVER, Requests, git
 
 browser = base.browser  # the fixtures of the editor tests: one Chromium, a logged-in page on the folder demo
@@ -41,7 +40,7 @@ def test_add_support_log_entry_to_a_case_folder(folder_coach: tuple[Any, Path, R
     choose(page, "Akte (optional)", "tn-0002")
     page.get_by_role("button", name="Veröffentlichen").click()
     page.get_by_text("Jetzt veröffentlichen").click()
-    new = _wait_for_new_file(page, repo, folder, before)
+    new = wait_for_new_file(page, repo, folder, before)
     assert re.fullmatch(r"2026-11-20-mara-petersen-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("date: 2026-11-20\nkind: unmittelbar\nminutes: 45\nby: mara-petersen\n"
                                                "note: Besuch im Betrieb, neue Aufgabe geübt.\n")
@@ -54,20 +53,6 @@ def test_add_support_log_entry_to_a_case_folder(folder_coach: tuple[Any, Path, R
     shown = page.get_by_text(re.compile(r" – tn-\d{4}/")).all_inner_texts()
     logs = len(list((repo / "cases").glob("*/support_log/*.yaml")))
     assert len(shown) == logs and all("/support_log – " in s for s in shown), (len(shown), logs, shown[:3])
-
-
-def _wait_for_new_file(page: Any, repo: Path, folder: Path, before: set[str]) -> Path:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        new = {p.name for p in folder.iterdir()} - before
-        if new:
-            time.sleep(0.3)
-            assert len(new) == 1, new
-            return folder / new.pop()
-        time.sleep(0.1)
-    page.screenshot(path=str(repo.parent / "nicht-gespeichert.png"), full_page=True)
-    stray = git(repo, "status", "--porcelain", "--untracked-files=all")
-    raise AssertionError(f"kein neuer Eintrag in {folder}: {stray}")
 
 
 def test_edit_a_support_log_entry_of_a_case_folder(folder_coach: tuple[Any, Path, Requests]) -> None:
@@ -102,7 +87,7 @@ def test_add_company_contact_to_a_workplace_folder(folder_coach: tuple[Any, Path
     choose(page, "Arbeitsplatz (optional)", "ap-0016")
     page.get_by_role("button", name="Veröffentlichen").click()
     page.get_by_text("Jetzt veröffentlichen").click()
-    new = _wait_for_new_file(page, repo, folder, before)
+    new = wait_for_new_file(page, repo, folder, before)
     assert re.fullmatch(r"2026-11-20-gesa-moeller-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("date: 2026-11-20\nkind: besuch\nby: gesa-moeller\n"
                                                "summary: Rundgang, zwei Praktikumsplätze ab Februar möglich.\n")
@@ -125,7 +110,7 @@ def test_add_team_time(folder_coach: tuple[Any, Path, Requests]) -> None:
     page.get_by_label("Notiz (optional)", exact=True).fill("Supervision im Team Kranhafen.")
     page.get_by_role("button", name="Veröffentlichen").click()
     page.get_by_text("Jetzt veröffentlichen").click()
-    new = _wait_for_new_file(page, repo, folder, before)
+    new = wait_for_new_file(page, repo, folder, before)
     assert re.fullmatch(r"2026-11-19-mara-petersen-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("date: 2026-11-19\nactivity: supervision\nminutes: 90\nby: mara-petersen\n"
                                                "note: Supervision im Team Kranhafen.\n")
