@@ -22,7 +22,6 @@ DATA = Path(__file__).resolve().parent / "data"
 TODAY = "2026-11-22"
 CASE_FILES = frozenset({"expected.txt", "today"})
 """Files of a tests-as-data folder that describe the case instead of belonging to the repository."""
-LEGACY_DEMO = DATA / "legacy-demo"
 BASE_CASE = "cases/tn-0001/case.yaml"
 """The stable part of the small base repository's one case (tests/data/base)."""
 BASE_PLACEMENT = "cases/tn-0001/placements/2026-03-01-ap-0001-4f90c7.yaml"

@@ -15,7 +15,7 @@ from site_gen.models.case import Case
 from site_gen.records.dataset import load_dataset
 from site_gen.site.internal_pages import render_site
 from site_gen.views.consented import consented_dataset
-from tests.conftest import LEGACY_DEMO, REPO, TODAY
+from tests.conftest import REPO, TODAY
 from tests.public.canary import MARK, plant
 
 from .figures import d, load
@@ -288,8 +288,13 @@ def test_home_dashboard_counts_equal_independent_count(demo_site: tuple[Path, Pa
 def canary_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Every page of the demo data with a canary marker in every personal string of every case."""
     root = tmp_path_factory.mktemp("kanarien") / "akten"
-    for part in ("cases", "workplaces", "modules", "schema"):
-        shutil.copytree(LEGACY_DEMO / part if part == "cases" else REPO / part, root / part)  # whole case files to plant in
+    for part in ("workplaces", "modules", "schema"):
+        shutil.copytree(REPO / part, root / part)
+    from ..layout.helpers import compose_into
+
+    (root / "cases").mkdir()
+    for case in sorted(p for p in (REPO / "cases").iterdir() if p.is_dir()):  # whole case files to plant in
+        compose_into(case, root / "cases" / f"{case.name}.yaml")
     shutil.copy(REPO / "organisation.yaml", root / "organisation.yaml")
     planted = sum(plant(p, Case, skip=("coaches", "provider", "location")) for p in sorted((root / "cases").glob("*.yaml")))
     assert planted > 300

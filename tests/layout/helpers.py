@@ -19,16 +19,9 @@ def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
     return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, env={**os.environ, **ENV}, check=check)
 
 
-LEGACY = REPO / "tests" / "data" / "legacy-demo" / "cases"
-"""The demo's case files as they were before the repository's own ``site-gen migrate`` (with their comments)."""
-
-
-def single_file_demo(dest: Path, legacy: bool = True) -> Path:
-    """The bundled demo with every case as one file (the layout before ``migrate``).
-
-    The kept pre-migration files where they exist (``legacy``: older data, with their
-    comments); any other case folder is composed into one file (the data, without comments).
-    """
+def single_file_demo(dest: Path) -> Path:
+    """The bundled demo with every case as one file (the layout before ``migrate``): each case folder
+    composed into one file (the data, without comments)."""
     dest.mkdir(parents=True)
     for name in ("modules", "schema", "team"):
         if (REPO / name).is_dir():  # team/: team time without a case
@@ -42,9 +35,7 @@ def single_file_demo(dest: Path, legacy: bool = True) -> Path:
     shutil.copy(REPO / "organisation.yaml", dest / "organisation.yaml")
     (dest / "cases").mkdir()
     for path in sorted((REPO / "cases").iterdir()):
-        if legacy and (LEGACY / f"{path.name}.yaml").is_file():
-            shutil.copy(LEGACY / f"{path.name}.yaml", dest / "cases" / f"{path.name}.yaml")
-        elif path.is_file():
+        if path.is_file():
             shutil.copy(path, dest / "cases" / path.name)
         elif path.is_dir():
             compose_into(path, dest / "cases" / f"{path.name}.yaml")

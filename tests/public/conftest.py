@@ -18,7 +18,7 @@ from site_gen.models import Case, Workplace
 from site_gen.records.load import read_yaml, roundtrip
 
 from ..browser import launch, served
-from ..conftest import DATA, LEGACY_DEMO, REPO, TODAY, run_cli
+from ..conftest import DATA, REPO, TODAY, run_cli
 from .canary import plant
 
 XSS_TITLE = "Helfer </script><script>window.__pwned=1</script>"
@@ -36,8 +36,8 @@ def _variant(repo: Path, source: str, new_id: str, **posting: object) -> None:
 def make_board_repo(target: Path) -> tuple[Path, int]:
     """Demo data with canaries and special postings; returns (repo, markers planted)."""
     target.mkdir(parents=True)
-    for name in ("organisation.yaml", "workplaces", "modules", "cases", "schema"):
-        src = LEGACY_DEMO / name if name == "cases" else REPO / name  # whole case files to plant markers in
+    for name in ("organisation.yaml", "workplaces", "modules", "schema"):
+        src = REPO / name
         if src.is_dir():
             shutil.copytree(src, target / name)
         elif src.exists():
@@ -48,7 +48,9 @@ def make_board_repo(target: Path) -> tuple[Path, int]:
         compose_into(REPO / "workplaces" / folder.name, target / "workplaces" / f"{folder.name}.yaml")
         shutil.rmtree(folder)
     cases = target / "cases"
-    cases.mkdir(exist_ok=True)
+    cases.mkdir()
+    for case in sorted(p for p in (REPO / "cases").iterdir() if p.is_dir()):  # whole case files to plant markers in
+        compose_into(case, cases / f"{case.name}.yaml")
     for case in sorted(p for p in (DATA / "base" / "cases").iterdir() if p.is_dir()):  # at least one case even before demo cases exist
         compose_into(case, cases / f"{case.name.replace('tn-', 'tn-9')}.yaml")
     first = sorted((target / "workplaces").glob("*.yaml"))[0].stem
