@@ -20,7 +20,7 @@ from ..conftest import TODAY
 from . import test_editor_browser as base
 from .forms import choose, diff_lines, open_entry, save
 from .harness import DECAP_SERVER, Requests, git
-from .test_entry_files_browser import _wait_for_new_file
+from .forms import wait_for_new_file
 
 browser = base.browser  # the fixtures of the editor tests: one Chromium, a logged-in page on the folder demo
 folder_coach = base.folder_coach
@@ -75,7 +75,7 @@ def test_withdraw_a_consent_and_add_a_new_one(folder_coach: tuple[Any, Path, Req
     page.get_by_label("Ablage", exact=True).fill("Papierakte, Register Einwilligungen, Blatt 9")
     page.get_by_role("button", name="Veröffentlichen").click()
     page.get_by_text("Jetzt veröffentlichen").click()
-    new = _wait_for_new_file(page, repo, folder, names)
+    new = wait_for_new_file(page, repo, folder, names)
     assert re.fullmatch(r"2026-11-20-ew-9-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("id: ew-9\npurpose: fotos\ngiven_by: person\ngiven_on: 2026-11-20\n"
                                                "document: Papierakte, Register Einwilligungen, Blatt 9\n")

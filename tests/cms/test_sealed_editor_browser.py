@@ -24,7 +24,7 @@ from ..records.conftest import git, keys_env, new_identity
 from . import test_editor_browser as base
 from .forms import choose, diff_lines, login, open_entry, save, section
 from .harness import DECAP_SERVER, Requests, editor, free_port
-from .test_entry_files_browser import _wait_for_new_file
+from .forms import wait_for_new_file
 
 browser = base.browser
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
@@ -101,7 +101,7 @@ def test_new_support_log_entry_is_sealed_in_the_browser(sealed_editor: tuple[Any
     choose(page, "Akte (optional)", "tn-0002")
     page.get_by_role("button", name="Veröffentlichen").click()
     page.get_by_text("Jetzt veröffentlichen").click()
-    new = _wait_for_new_file(page, repo, folder, before)
+    new = wait_for_new_file(page, repo, folder, before)
     text = new.read_text(encoding="utf-8")
     data = safe_load(text)
     assert list(data) == ["date", "kind", "minutes", "by", "note"], text
