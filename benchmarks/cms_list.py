@@ -26,7 +26,6 @@ from playwright.sync_api import sync_playwright
 from tests.browser import launch
 from tests.cms.harness import editor, free_port, records_repo
 
-
 FIRST = re.compile(r"^tn-0+1 –")
 
 

@@ -16,13 +16,22 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models.after import AFTER_LABELS
-from .models.case import (CostBearer, EnrolmentStatus, GivenBy, GoalStatus, GuardianTask, Outcome,
-                          PlacementStatus, ServiceKind, WorkshopArea)
+from .models.case import (
+    CostBearer,
+    EnrolmentStatus,
+    GivenBy,
+    GoalStatus,
+    GuardianTask,
+    Outcome,
+    PlacementStatus,
+    ServiceKind,
+    WorkshopArea,
+)
 from .models.common import PLACEMENT_LABELS, SECTOR_LABELS, STAGE_LABELS
 from .models.context import FACTOR_LABELS
-from .models.team import TEAM_ACTIVITY_LABELS
 from .models.module import CertificationKind
 from .models.organisation import Role
+from .models.team import TEAM_ACTIVITY_LABELS
 from .models.workplace import CONTACT_KIND_LABELS, AcquisitionStatus, Channel
 
 __all__ = ["LABELS", "MONTHS", "PLACEMENT_LABELS", "RECIPIENT_LABELS", "STAGE_LABELS", "field_name", "label", "month_year", "recipient"]

@@ -6,8 +6,8 @@ import datetime as dt
 import hashlib
 import json
 import sys
-from pathlib import Path
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..findings import SEVERITY_LABELS, Finding, Severity

@@ -15,8 +15,8 @@ from ..findings import Finding
 from ..records.cache import CaseSummary
 from ..records.dataset import Dataset, Unit, contact_cases, load_units
 from ..records.layout import record_of
-from .incremental import caseload_of, summary_of
 from ..records.parallel import run_batches, workers
+from .incremental import caseload_of, summary_of
 from .reporter import positioned
 from .rules import run_checks
 from .rules.capacity import over_capacity

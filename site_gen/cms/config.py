@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 
-from ..records.config import default_programmes
 from ..models.case import AbilityProfile, CostApproval
 from ..models.catalogue import ProfileCatalogue, PurposeCatalogue
 from ..models.module import Module
-from ..models.programmes import ProgrammeCatalogue
 from ..models.organisation import Editor, EditorBackend, Organisation
+from ..models.programmes import ProgrammeCatalogue
+from ..records.config import default_programmes
 from ..records.layout import appendable, main_file
 from .collections import FILES, FOLDERS, SETTINGS
 from .entries import entry_collections
 from .team import team_collection
+
+if TYPE_CHECKING:
+    from ..records.dataset import Dataset
 from .widgets import Context, model_fields
 
 HEADER = ("# Von 'site-gen cms' aus den Modellen erzeugt – nicht von Hand ändern.\n"
@@ -97,6 +100,13 @@ def choices(org: Organisation | None, programmes: ProgrammeCatalogue | None) -> 
     locations = {loc.id: loc.name for p in (org.providers if org else []) for loc in p.locations}
     return {(Module, "programme"): programmes.labels("programmes"), (AbilityProfile, "instrument"): programmes.labels("instruments"),
             (CostApproval, "measure"): programmes.labels("measures"), (Module, "locations"): locations}
+
+
+def repository_config(ds: Dataset, displays: list[str]) -> dict[str, Any]:
+    """The configuration for a repository's loaded settings and its record files (``displays``): what
+    ``site-gen cms`` writes and the built editor serves, from one place."""
+    return cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(displays),
+                      workplace_folders=case_folders(displays, "workplaces"), programmes=ds.programmes)
 
 
 def cms_config(org: Organisation | None, catalogue: ProfileCatalogue | None, purposes: PurposeCatalogue | None,

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..records.dataset import TEAM_FOLDER
 from ..models.team import TeamTime
+from ..records.dataset import TEAM_FOLDER
 from .entries import TAG_FIELD
 from .widgets import Context, model_fields
 

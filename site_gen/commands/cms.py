@@ -14,14 +14,13 @@ CONFIG_FILE = "admin/config.yml"
 
 def current_text(root: Path) -> str:
     """The configuration for the repository at ``root`` (organisation settings, catalogues)."""
-    from ..cms.config import case_folders, cms_config, config_text
+    from ..cms.config import config_text, repository_config
     from ..records.dataset import load_dataset, scan_records
 
     ds = load_dataset(root, only=[])
     units, _ = scan_records(root, stat=False)
     displays = [u.display for u in units]
-    return config_text(cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(displays),
-                                  workplace_folders=case_folders(displays, "workplaces"), programmes=ds.programmes))
+    return config_text(repository_config(ds, displays))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from ..models.case import Case, Outcome, PlacementStatus
 from ..models.catalogue import Purpose
-from ..models.context import FactorKind, category, code_label
 from ..models.common import OUTPLACED_TYPES, SECTOR_LABELS, TRIAL_TYPES, PlacementType, Sector
+from ..models.context import FactorKind, category, code_label
 from ..models.organisation import Location, ProfileItem
 from ..models.workplace import AcquisitionStatus, Workplace
 from .keywords import sector_stems, stems

@@ -18,8 +18,22 @@ import numpy as np
 from ..models.common import PlacementType
 from ..models.organisation import ProfileItem
 from .features import CaseFeatures, WorkplaceFeatures
-from .rank import (CONTEXT_MAX, HOURS_FEWER_OK, HOURS_MAX, HOURS_MORE_OK, HOURS_MORE_SOME, PROFILE_MAX, SAME_DISTRICT, SAME_LOCATION,
-                   SCORE_MAX, TRANSIT, TYPES_MAX, WISH_MAX, WISH_POINTS, item_points)
+from .rank import (
+    CONTEXT_MAX,
+    HOURS_FEWER_OK,
+    HOURS_MAX,
+    HOURS_MORE_OK,
+    HOURS_MORE_SOME,
+    PROFILE_MAX,
+    SAME_DISTRICT,
+    SAME_LOCATION,
+    SCORE_MAX,
+    TRANSIT,
+    TYPES_MAX,
+    WISH_MAX,
+    WISH_POINTS,
+    item_points,
+)
 
 SLOTS = 6  # rating 0 (unused) … 5 per item
 

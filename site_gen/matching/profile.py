@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 from ..domain.consent import field_purposes, has_live
 from ..models.case import AbilityProfile, Case
-from ..models.programmes import SELF_ASSESSMENT
 from ..models.catalogue import Purpose
 from ..models.organisation import ProfileItem
+from ..models.programmes import SELF_ASSESSMENT
 
 HEALTH_PURPOSE = "gesundheitsdaten"
 

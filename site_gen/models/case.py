@@ -7,6 +7,17 @@ from typing import Annotated
 
 from pydantic import Field
 
+from .access import Access
+from .after import (
+    CompanyChange,
+    Contract,
+    CrisisReason,
+    FollowAlong,
+    Qualification,
+    TransitionGroup,
+    WageAmount,
+    WorkshopReturn,
+)
 from .common import (
     Basis,
     Bool,
@@ -22,10 +33,8 @@ from .common import (
     Text,
     field,
 )
-from .feedback import PhaseFeedback
-from .access import Access
 from .context import ContextFactor
-from .after import CompanyChange, Contract, CrisisReason, FollowAlong, Qualification, TransitionGroup, WageAmount, WorkshopReturn
+from .feedback import PhaseFeedback
 
 DOC = Basis.DOCUMENTATION_DUTY
 DayHours = Annotated[float, Field(strict=True, gt=0, le=10)]

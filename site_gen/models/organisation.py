@@ -7,9 +7,9 @@ from typing import Annotated
 
 from pydantic import Field
 
+from .access import AccessRoute
 from .after import IfdService
 from .common import Bool, Email, Id, Int, Part, Phone, ShortText, Text, WebUrl, field
-from .access import AccessRoute
 from .path import Path
 
 Percent = Annotated[float, Field(strict=True, ge=0, le=100)]

@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .parallel import run_batches, workers
 from ..findings import Finding
 from ..models import RECORD_KINDS, Case, Module, Organisation, ProfileCatalogue, PurposeCatalogue, Workplace
 from ..models.catalogue import Purpose
@@ -28,6 +27,7 @@ from .compose import Provenance, compose
 from .config import default_programmes, load_catalogue, load_programmes, load_purposes, read_model
 from .layout import FOLDER_KINDS, Unit, appendable, changes, folder_stamp, main_file, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
+from .parallel import run_batches, workers
 from .placeholders import MARKER, placeholder_findings
 from .unseal import unseal_record
 from .validate import validate

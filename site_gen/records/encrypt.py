@@ -11,8 +11,8 @@ its new values are sealed to its recipients), sealed values stay as they are.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..errors import UserError

@@ -9,16 +9,15 @@ echoed: it can quote file contents.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 import importlib.util
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import UserError
 from .layout import history_key, main_file
-
 
 KEEP = 5
 """Changes shown per record."""

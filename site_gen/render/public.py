@@ -24,7 +24,6 @@ from markupsafe import Markup, escape
 from ..domain.easy_review import norm
 from ..labels import MONTHS
 from ..views.public import PublicBoard, PublicCourse, PublicPosting
-from .speech import speakable
 from .csp import CSP, meta_csp
 from .jinja import TEMPLATES as TEMPLATE_ROOT
 from .jinja import make_environment
@@ -41,6 +40,7 @@ from .public_list import (
     pager,
     slug,
 )
+from .speech import speakable
 
 TEMPLATES = TEMPLATE_ROOT / "public"
 STATIC = Path(__file__).resolve().parent.parent / "static" / "public"

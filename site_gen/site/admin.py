@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from ..cms.config import case_folders, cms_config, config_text, connect_hosts, editor_of
+from ..cms.config import config_text, connect_hosts, editor_of, repository_config
 from ..records.cache import code_fingerprint, read_cache, write_cache
 from ..records.dataset import Dataset, scan_records
 from ..render.csp import meta_csp
@@ -90,8 +90,7 @@ def install_admin(ds: Dataset, site: Path, search: list[Path] | None = None) -> 
     editor = editor_of(ds.organisation)
     units = ds.units if ds.units is not None else scan_records(ds.root, stat=False)[0]
     displays = [u.display for u in units]
-    config = cms_config(ds.organisation, ds.catalogue, ds.purposes_catalogue, folders=case_folders(displays),
-                        workplace_folders=case_folders(displays, "workplaces"))
+    config = repository_config(ds, displays)
     (out / "config.yml").write_text(cached_config_text(config, ds.root), encoding="utf-8")
     page = make_environment("admin", trim=False).get_template("index.html").render(csp=meta_csp(admin_csp(connect_hosts(editor))), script=SCRIPT)
     (out / "index.html").write_text(page, encoding="utf-8")

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..records.dataset import Dataset
-from .internal_pages import RECORD_PAGE, render_to_docs
+from ..records.git import Change
 from ..views.calendar_feeds import FeedKey
 from ..views.consented import Consented, consented_dataset, shown_items
-from ..records.git import Change
 from .admin import install_admin
 from .engine import check_engine
+from .internal_pages import RECORD_PAGE, render_to_docs
 from .mkdocs import run_mkdocs_sharded
 from .pagefind import run_pagefind
 from .publish import (

@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..records.parallel import run_batches
 from ..findings import Finding
 from ..matching.index import index_for
 from ..models.context import code_label
+from ..records.git import Change
 from ..records.layout import history_key
+from ..records.parallel import run_batches
+from ..render import calendar, charts, environment
+from ..render.profile_chart import profile_figure, profile_history
 from ..views import coach as coach_view
 from ..views import dashboard as dash
 from ..views import fidelity as fidelity_view
@@ -30,9 +33,6 @@ from ..views import internal as views
 from ..views import internal_case, internal_deadlines, internal_records, internal_reference, internal_tasks
 from ..views.calendar_feeds import FEEDS, FeedKey, feed_path
 from ..views.consented import Consented
-from ..records.git import Change
-from ..render import calendar, charts, environment
-from ..render.profile_chart import profile_figure, profile_history
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "internal"
 OVERRIDES = Path(__file__).resolve().parent.parent / "templates" / "internal" / "overrides"

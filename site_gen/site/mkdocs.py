@@ -22,8 +22,8 @@ from mkdocs.utils.yaml import yaml_load
 from ..findings import UserError
 from ..render import TEMPLATES
 from ..render.csp import CSP, meta_csp
-from .internal_pages import ASSETS, OVERRIDES, RECORD_PAGE
 from .engine import check_engine  # first: it may redirect the mkdocs imports below to ProperDocs
+from .internal_pages import ASSETS, OVERRIDES, RECORD_PAGE
 from .publish import HINT_KEEP
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"

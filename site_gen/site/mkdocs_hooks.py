@@ -26,7 +26,6 @@ import re
 from typing import Any
 
 import jinja2
-
 from mkdocs.exceptions import PluginError
 
 from site_gen.site.internal_pages import RECORD_PAGE

@@ -15,10 +15,10 @@ from pathlib import Path
 from ..errors import UserError
 from ..output import write_private
 from ..records.dataset import load_dataset
-from . import audio
 from ..render.easy_documents import render_my_way, speech
 from ..views.consented import consented_dataset
 from ..views.my_way import MyWayContext, my_way
+from . import audio
 from .printing import print_html
 
 

@@ -20,11 +20,11 @@ from ..checking.reporter import report_left_out
 from ..findings import UserError
 from ..models import RECORD_KINDS
 from ..records.dataset import Dataset, load_dataset, reload
+from ..records.git import history as git_history
 from ..records.layout import record_of
-from .internal_pages import remove_docs, render_site, write_docs
 from ..views.consented import consented_dataset, consented_update
 from .admin import install_admin
-from ..records.git import history as git_history
+from .internal_pages import remove_docs, render_site, write_docs
 from .mkdocs import mkdocs_config, run_mkdocs
 from .pagefind import run_pagefind
 from .records import Selection, select

@@ -18,9 +18,9 @@ from ..checking.reporter import positioned, report_left_out
 from ..checking.rules.easy_language_config import load_config
 from ..findings import Severity, UserError
 from ..records.dataset import load_dataset, record_files
-from . import audio
 from ..render.public import print_all, render_site, speech_texts, static_files
 from ..views.public import PublicBoard, public_board
+from . import audio
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

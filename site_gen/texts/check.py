@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 from ..checking.rules.easy_language import check_texts, names_of
-from ..domain.easy_review import Text
 from ..checking.rules.easy_language_config import load_config
+from ..domain.easy_review import Text
 from ..findings import Finding
 from .read import TextLine, read_document
 

@@ -16,12 +16,12 @@ from ..domain.approvals import current_approval
 from ..findings import UserError
 from ..models.case import Case, CostApproval, GoalStatus, PlacementStatus
 from ..records.dataset import Dataset
-from .consented import Consented
-from .internal import label
 from .bericht_blocks import Gap, Note, ReportContent, Row, Section, Source, Statement, Table, day, in_entry_files
 from .bericht_profile import profile_section
 from .bericht_scope import ReportScope, report_scope
 from .bericht_support import support_section
+from .consented import Consented
+from .internal import label
 
 OPEN_GOALS = (GoalStatus.OPEN, GoalStatus.IN_PROGRESS)
 

@@ -14,8 +14,8 @@ from ..domain.approvals import current_approval, report_due, weeks_before_end
 from ..domain.consent import has_live
 from ..models.case import Case
 from ..records.dataset import Dataset
-from .internal import label
 from .bericht_scope import PURPOSE
+from .internal import label
 
 
 @dataclass(frozen=True, slots=True)

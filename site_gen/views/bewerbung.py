@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .consented import Consented
 from ..labels import PLACEMENT_LABELS, month_year
 from ..matching.features import sector_label
 from ..matching.profile import usable_profile
 from ..models.case import Case, EnrolmentStatus, PlacementStatus
 from ..models.module import CertificationKind
+from .consented import Consented
 from .profile_figures import ProfileFigure, ProfileRow
 
 PURPOSE = "profil-an-arbeitgeber"

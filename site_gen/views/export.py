@@ -17,10 +17,10 @@ from ..domain.retention import delete_by, retention_years
 from ..labels import LABELS
 from ..models.case import Case
 from ..records.dataset import Dataset
+from ..records.git import Change
 from .briefing import find_case_and_workplace
 from .export_easy import easy_summary
 from .export_values import Entry, describe, recipient_label
-from ..records.git import Change
 
 TEAM = "Jobcoach-Team des Standorts (intern)"
 

@@ -12,10 +12,10 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from .consented import Consented
 from ..models.case import Case, Outcome, Placement, PlacementStatus
 from ..models.organisation import Role
 from .coach import IPS_CASELOAD
+from .consented import Consented
 from .dashboard import COACH_LOAD, first_contact, first_trial, running_on, whole_days
 from .internal import FIGURES, Link, case_link, label, location_name, staff_link, workplace_link
 

@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .consented import Consented
 from ..findings import Finding
 from .coach import coach_ids, coach_path, task_case
+from .consented import Consented
 from .internal import Link, location_cases_path
 from .internal_deadlines import Deadline, by_coach
 

@@ -12,17 +12,17 @@ from ..labels import recipient
 from ..models.case import Case, Consent, PlacementStatus
 from ..models.common import Stage
 from ..records.dataset import Dataset
+from ..records.git import Change
 from .after_placement import AfterSection, case_section
+from .bericht_hint import report_hint
 from .consented import Consented
 from .deputy import deputy_suggestion
 from .internal import Link, case_path, label, location_name, module_link, staff_link, workplace_link
 from .internal_deadlines import CONSENT_DAYS, Deadline, case_deadlines
-from ..records.git import Change
 from .internal_log import Intensity, intensity
 from .internal_path import PathView, path_view
 from .matching import CaseSection
 from .matching import case_section as matching_for_case
-from .bericht_hint import report_hint
 from .self_assessment import SelfComparison, compare_views, is_self
 
 

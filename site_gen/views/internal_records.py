@@ -12,6 +12,7 @@ from ..models.module import Module
 from ..models.organisation import Role, Staff
 from ..models.workplace import Workplace
 from ..records.dataset import Dataset
+from ..records.git import Change
 from .company import CompanyView, company
 from .consented import Consented
 from .internal import (
@@ -29,7 +30,6 @@ from .internal import (
     workplace_link,
     workplace_path,
 )
-from ..records.git import Change
 from .matching import WorkplaceSection
 from .matching import workplace_section as matching_for_workplace
 

@@ -21,8 +21,8 @@ from ..domain.retention import past_retention
 from ..findings import UserError
 from ..models.case import CostBearer, LogEntry, ServiceKind
 from ..records.dataset import Dataset
-from .internal import label
 from .bericht_support import KINDS, next_month
+from .internal import label
 
 UNDER_SHARE = 0.9
 """Below this share of the approved scope a month is flagged as under."""

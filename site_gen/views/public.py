@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from ..domain.easy_review import review_state, reviewed_texts
 from ..models.common import SECTOR_LABELS, PlacementType
-from ..records.config import default_programmes
 from ..models.module import Module
-from ..models.programmes import ProgrammeCatalogue
 from ..models.organisation import Organisation
+from ..models.programmes import ProgrammeCatalogue
 from ..models.workplace import AcquisitionStatus, ReaderReview, Workplace
+from ..records.config import default_programmes
 
 HOURS_BUCKETS: tuple[tuple[str, str, int, int], ...] = (
     ("bis-20", "Bis 20 Stunden in der Woche", 1, 20),

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
+from . import test_editor_browser as base
 from .forms import choose, diff_lines, open_entry, save
 from .harness import DECAP_SERVER, Requests, git
-from . import test_editor_browser as base
 
 browser = base.browser  # the fixtures of the editor tests: one Chromium, a logged-in page on the folder demo
 folder_coach = base.folder_coach

@@ -21,10 +21,10 @@ from yaml import safe_load
 
 from ..conftest import TODAY, demo_copy, site_gen_cmd
 from ..records.conftest import git, keys_env, new_identity
+from . import test_editor_browser as base
 from .forms import choose, diff_lines, login, open_entry, save, section
 from .harness import DECAP_SERVER, Requests, editor, free_port
 from .test_entry_files_browser import _wait_for_new_file
-from . import test_editor_browser as base
 
 browser = base.browser
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")

@@ -3,12 +3,11 @@ retention and the record's real Git history."""
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 import html as htmllib
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ from consent_fixtures import DATA, REPO, TODAY, make_repo, site_gen
 
 from site_gen.models.case import Case
 from tests.conftest import composed
-
 
 FREE_TEXT_KEYS = {"first_name", "last_name", "name", "court_ref", "note", "goal", "measures", "wishes", "interests",
                   "strengths", "support_needs", "items", "data", "document", "exception_reason"}

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-
 SKIP_FOLDERS = {"assets", "pagefind", "admin"}  # vendored engine, search and editor files
 RAW_LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
 DOUBLE_ESCAPED = re.compile(r"&amp;(?:#\d+|#x[0-9a-f]+|lt|gt|amp|quot|shy);", re.I)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from matching_fixtures import served, write_repo
+from playwright.sync_api import sync_playwright
 
 from tests.browser import launch
-from playwright.sync_api import sync_playwright
 from tests.conftest import run_cli
 
 TODAY = "2026-11-22"

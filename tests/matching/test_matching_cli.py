@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from matching_fixtures import write_repo
+
 from tests.conftest import run_cli
 
 TODAY = "2026-11-22"

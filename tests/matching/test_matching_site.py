@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 from matching_fixtures import CASES, served, write_repo
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser import launch
-from playwright.sync_api import Browser, Page, sync_playwright
 from tests.conftest import run_cli
 
 TODAY = "2026-11-22"

@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from ..conftest import BASE_CASE, BASE_PLACEMENT, REPO, make_repo
 
 HOOK = "site-gen-check"

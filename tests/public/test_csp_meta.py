@@ -6,9 +6,8 @@ import html
 import re
 from pathlib import Path
 
-from tests.conftest import REPO
-
 from site_gen.render.csp import meta_csp
+from tests.conftest import REPO
 
 
 def test_every_board_page_carries_the_documented_policy(demo_public: Path) -> None:

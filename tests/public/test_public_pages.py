@@ -7,9 +7,9 @@ import datetime as dt
 import json
 import re
 
-from site_gen.site.public import load_board
 from site_gen.render.public import print_all, render_site
 from site_gen.render.public_list import INDEX, PAGE_SIZE
+from site_gen.site.public import load_board
 
 from ..conftest import TODAY
 from .conftest import Board

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from site_gen.records.dataset import load_dataset
-from site_gen.site import audio
 from site_gen.render.easy_documents import render_my_way
+from site_gen.site import audio
 from site_gen.views.consented import consented_dataset
 from site_gen.views.my_way import my_way
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ...domain.after_placement import QUALIFICATION_YEARS, WORKPLACE_TYPES
+from ...domain.dates import add_years
 from ...findings import Finding, Loc, Severity
 from ...labels import field_name
 from ...models.after import Contract, TransitionGroup
@@ -19,8 +21,6 @@ from ...models.case import Case, Placement, PlacementStatus, ServiceKind
 from ...models.common import PlacementType
 from ...records.dataset import Dataset
 from ...records.validate import dotted
-from ...domain.after_placement import QUALIFICATION_YEARS, WORKPLACE_TYPES
-from ...domain.dates import add_years
 from .placements import is_running
 
 SUBSIDY_TYPES = frozenset({PlacementType.BUDGET_WORK, PlacementType.BUDGET_TRAINING, PlacementType.REGULAR})

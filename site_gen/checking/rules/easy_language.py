@@ -12,14 +12,13 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from ...domain.easy_review import Text, norm, posting_texts, review_state, reviewed_texts, text_hash
 from ...findings import Finding, Loc, Severity
 from ...records.dataset import Dataset
 from .easy_language_config import EasyLanguageConfig, Separator, load_config
 from .easy_language_rules import Rules, job_forms
 from .easy_language_text import WORD_RE, flesch_from_counts
-from ...domain.easy_review import Text, norm, posting_texts, review_state, reviewed_texts, text_hash
 from .easy_language_words import Lexicon
-
 
 BANDS = ((80, "sehr leicht"), (70, "leicht"), (60, "mittel"), (0, "schwer"))
 

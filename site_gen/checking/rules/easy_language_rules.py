@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...domain.easy_review import norm
 from ...findings import Severity
 from .easy_language_config import EasyLanguageConfig, Separator
 from .easy_language_text import LETTERS, Sentence, parts, quote, sentences, syllables
-from ...domain.easy_review import norm
 from .easy_language_words import Lexicon, suggest
 
 _ROMAN = re.compile(r"^(?=[MDCLXVI]{2,}$)(?=.*[IVX])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
