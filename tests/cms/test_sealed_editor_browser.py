@@ -105,7 +105,7 @@ def test_new_support_log_entry_is_sealed_in_the_browser(sealed_editor: tuple[Any
     text = new.read_text(encoding="utf-8")
     data = safe_load(text)
     assert list(data) == ["date", "kind", "minutes", "by", "note"], text
-    assert all(str(v).startswith("age:v1:") for v in data.values()), text  # every value sealed to the case's recipient
+    assert all(str(v).startswith("age:v2:") for v in data.values()), text  # every value sealed to the case's recipient, bound to this entry
     for plain in ("Pausenzeiten", "Betrieb", "mara-petersen", "unmittelbar", "2026-11-20"):  # (short ones may occur in base64)
         assert plain not in text, plain
     assert new.name.startswith("2026-11-20-mara-petersen-")  # file names stay readable (issue 27: ids and file names)
@@ -118,6 +118,18 @@ def test_new_support_log_entry_is_sealed_in_the_browser(sealed_editor: tuple[Any
     assert len(found) == 1
     entry = found[0]
     assert (str(entry.date), entry.minutes, entry.by, str(getattr(entry.kind, "value", entry.kind))) == ("2026-11-20", 45, "mara-petersen", "unmittelbar")
+    # the note moved into another entry file of the same case does not open there (bound to its own entry's name)
+    other = sorted(p for p in folder.iterdir() if p != new)[0]
+    kept = other.read_text(encoding="utf-8")
+    note = next(line for line in text.splitlines() if line.startswith("note: "))
+    assert re.search(r"^note: ", kept, re.M)
+    other.write_text(re.sub(r"^note: .*$", lambda _: note, kept, count=1, flags=re.M), encoding="utf-8")
+    try:
+        result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
+        assert result.returncode == 1 and f"cases/tn-0002/support_log/{other.name}:" in result.stdout, result.stdout[-2000:]
+        assert "SEALED-TAMPERED" in result.stdout and NOTE not in result.stdout, result.stdout[-2000:]
+    finally:
+        other.write_text(kept, encoding="utf-8")
 
 
 def test_sealed_values_show_as_encrypted_and_stay_unchanged(sealed_editor: tuple[Any, Path], sealed_repo: tuple[Path, Path, Path]) -> None:
@@ -143,7 +155,7 @@ def test_sealed_values_show_as_encrypted_and_stay_unchanged(sealed_editor: tuple
     save(page, repo, rel)
     removed, added = diff_lines(repo, rel)
     assert removed == [], removed  # the sealed values are kept byte for byte
-    assert len(added) == 1 and added[0].startswith("crisis: age:v1:basis:"), added
+    assert len(added) == 1 and added[0].startswith("crisis: age:v2:basis:"), added
     result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
     assert result.returncode == 0, result.stdout + result.stderr
     now = {(str(e.date), e.note) for e in support_log(repo, ring, admin, "tn-0002")}
@@ -164,7 +176,7 @@ def test_an_entry_with_a_sealed_id_saves_again(sealed_editor: tuple[Any, Path], 
     save(page, repo, rel)
     removed, added = diff_lines(repo, rel)
     assert removed == [], removed
-    assert len(added) == 1 and added[0].startswith("renewal_requested_on: age:v1:"), added
+    assert len(added) == 1 and added[0].startswith("renewal_requested_on: age:v2:basis:"), added
     result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
     assert "SEALED-" not in result.stdout and result.returncode == 0, result.stdout + result.stderr
 
@@ -185,7 +197,7 @@ def test_case_file_value_is_sealed_to_its_purpose(sealed_editor: tuple[Any, Path
     save(page, repo, rel)
     removed, added = diff_lines(repo, rel)
     assert removed == [], removed
-    assert len(added) == 1 and added[0].startswith("  - age:v1:gesundheitsdaten:"), added
+    assert len(added) == 1 and added[0].startswith("  - age:v2:gesundheitsdaten:"), added
     assert "Pause" not in (repo / rel).read_text(encoding="utf-8")
     result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
     assert "SEALED-" not in result.stdout and result.returncode == 0, result.stdout + result.stderr
@@ -196,3 +208,73 @@ def test_case_file_value_is_sealed_to_its_purpose(sealed_editor: tuple[Any, Path
     with keys_env(ring, admin):
         case = load_dataset(repo).cases["tn-0002"]
     assert case.support_needs[-1] == typed and len(case.support_needs) == 2
+
+
+NEW_CONSENT = """id: ew-6
+purpose: gesundheitsdaten
+data:
+  - Unterstützungsbedarf
+given_by: person
+given_on: 2026-12-05
+document: Papierakte Standort Kranhafen, Register Einwilligungen, Blatt 6
+"""
+
+
+def test_a_new_health_value_is_sealed_to_the_newest_key_generation(sealed_editor: tuple[Any, Path], sealed_repo: tuple[Path, Path, Path]) -> None:
+    """After a withdrawal and a new consent the purpose's key has a second generation ('gesundheitsdaten.2'): the editor
+    seals to it (the destroyed first one has no recipient any more), and Python opens the value."""
+    page, repo = sealed_editor
+    _, ring, admin = sealed_repo
+    rel = "cases/tn-0001/case.yaml"
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Vorherige Tests", "--allow-empty")
+    result = with_keys(repo, ring, admin, "widerruf", "tn-0001", "ew-1", "--date", "2026-12-01", "--yes")
+    assert result.returncode == 0, result.stdout + result.stderr
+    (repo / "cases/tn-0001/consents/2026-12-05-ew-6-5e0a11.yaml").write_text(NEW_CONSENT, encoding="utf-8")
+    with (repo / rel).open("a", encoding="utf-8") as f:
+        f.write("support_needs:\n  - Feste Pausen nach Absprache\n")
+    result = with_keys(repo, ring, admin, "keys", "seal")
+    assert result.returncode == 0, result.stdout + result.stderr
+    recipients = (repo / "schluessel/akten/tn-0001.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^gesundheitsdaten\.2: age1", recipients, re.M) and not re.search(r"^gesundheitsdaten: ", recipients, re.M), recipients
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Neue Einwilligung")
+    page.goto(f"{page.url_base}#/collections/akten")  # away from the entry the test before left open
+    page.get_by_text("tn-0001", exact=False).first.wait_for()
+    open_entry(page, page.url_base, "akten", "tn-0001/case", "Vorname")
+    page.get_by_text("verschlüsselt", exact=True).first.wait_for()
+    needs = section(page, "Unterstützungsbedarf (optional)")
+    needs.get_by_text("verschlüsselt", exact=True).first.wait_for(state="attached")  # the value 'keys seal' sealed: the editor cannot read it
+    needs.get_by_text("hinzufügen", exact=False).first.click()
+    typed = "Arbeitsanweisungen schriftlich mitgeben."
+    needs.locator("textarea").last.fill(typed)
+    save(page, repo, rel)
+    removed, added = diff_lines(repo, rel)
+    assert removed == [], removed
+    assert len(added) == 1 and added[0].startswith("  - age:v2:gesundheitsdaten.2:"), added
+    assert "schriftlich" not in (repo / rel).read_text(encoding="utf-8")
+    result = with_keys(repo, ring, admin, "check", "--today", "2026-12-06", "--no-cache")
+    assert "SEALED-TAMPERED" not in result.stdout and "SEALED-NO-KEY" not in result.stdout, result.stdout[-2000:]
+    from site_gen.records.dataset import load_dataset
+    from site_gen.records.unseal import reset
+
+    reset()
+    with keys_env(ring, admin):
+        case = load_dataset(repo).cases["tn-0001"]
+    assert list(case.support_needs) == ["Feste Pausen nach Absprache", typed]
+    # withdrawn again: the second generation is destroyed too, no newer exists, and the editor refuses (nothing plain written)
+    result = with_keys(repo, ring, admin, "widerruf", "tn-0001", "ew-6", "--date", "2026-12-07", "--yes")
+    assert result.returncode == 0, result.stdout + result.stderr
+    before = (repo / rel).read_text(encoding="utf-8")
+    page.goto(f"{page.url_base}#/collections/akten")
+    page.get_by_text("tn-0001", exact=False).first.wait_for()
+    open_entry(page, page.url_base, "akten", "tn-0001/case", "Vorname")
+    page.get_by_text("verschlüsselt", exact=True).first.wait_for()
+    needs = section(page, "Unterstützungsbedarf (optional)")
+    needs.get_by_text("hinzufügen", exact=False).first.click()
+    needs.locator("textarea").last.fill("Ohne Schlüssel nicht speichern.")
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    page.get_by_text("keinen gültigen öffentlichen Schlüssel", exact=False).first.wait_for()
+    assert (repo / rel).read_text(encoding="utf-8") == before
+    assert "Ohne Schlüssel" not in git(repo, "diff")

@@ -3,8 +3,13 @@
 // new or changed value to the case's public age recipient of the value's slot (its consent purpose, else
 // "basis"), read from schluessel/akten/<case>.yaml through the editor's own backend, with the npm package
 // age-encryption (vendored under ./age/, loaded only when a value is sealed). The format is the one Python's
-// site_gen/records/sealing.py opens: "age:v1:<slot>:" + base64 of an age file whose plaintext is
-// "<case>|<field path>\n" + JSON of the value (list positions as "*", e.g. "tn-0002|support_log/*/note").
+// site_gen/records/sealing.py opens: "age:v2:<slot>:" + base64 of an age file whose plaintext is
+// "<case>|<field path>|<entry>\n" + JSON of the value (list positions as "*"; <entry>: the entry file's name
+// without ".yaml", empty in case.yaml), e.g. "tn-0002|support_log/*/note|2026-11-20-mara-petersen-3f2a9c": a value
+// moved into another entry does not open. A new entry's file name is worked out before the save the way Decap
+// will name it (its slug template; see entryName). <slot> is the newest key generation of the value's purpose
+// ("gesundheitsdaten.2" after a withdrawal and a new consent); with no live key for the purpose nothing is saved.
+// The editor never writes version 1 ("age:v1:", bound to case and field only; Python still reads it).
 // Values it cannot read (enc:v1:/v2:… / age:v1:/v2:…) show as "verschlüsselt" and are saved as they are.
 // Plain repositories (no marker) are saved as before.
 import { formOnly } from "./site-gen-lists.js";
@@ -18,7 +23,8 @@ export const isSealed = (value) => typeof value === "string" && SEALED.test(valu
 
 let settings = { sealed: false, readable: ["id", "location", "provider"], slots: {}, marker: "schluessel/versiegelt.yaml", recipients: "schluessel/akten/" };
 let backend = {};
-const collections = new Map();  // name -> {prefix, list} of the collections of case records
+const collections = new Map();  // name -> {prefix, list, slug, tag} of the collections of case records
+let slugConfig = {};  // Decap's global "slug" options (encoding, clean_accents, sanitize_replacement)
 
 function german(message) {
   const error = new Error(message);
@@ -28,11 +34,13 @@ function german(message) {
 
 export async function setup(config) {
   backend = config.backend || {};
+  slugConfig = config.slug || {};
   for (const collection of config.collections || []) {
     const folder = typeof collection.folder === "string" ? collection.folder.replace(/\/+$/, "") : "";
     if (folder !== "cases" && !folder.endsWith("/cases")) continue;  // only case records are sealed
     const list = collection.filter && formOnly(collection.filter.field || "") ? collection.filter.value : null;
-    collections.set(collection.name, { prefix: folder.slice(0, -"cases".length), list });
+    const tag = /{{\s*(_[a-z_]+)\s*}}/.exec(collection.slug || "");  // the random mark in a new entry's name (site-gen-yaml.js)
+    collections.set(collection.name, { prefix: folder.slice(0, -"cases".length), list, slug: collection.slug || "", tag: tag ? tag[1] : null });
   }
   try {
     const response = await fetch("siegel.json");
@@ -186,22 +194,93 @@ async function recipientsOf(prefix, caseId) {
 // --- Sealing before the save -----------------------------------------------------------------------------
 
 function whereIs(entry, info) {
-  // {caseId, list} of the file being saved (list null: the case's main file), or null when unknown.
+  // {caseId, list, entry} of the file being saved (list null: the case's main file; entry: the entry file's name
+  // without ".yaml" as sealing.py's entry_of() reads it, "" for the main file, null for a new entry file not
+  // named yet), or null when unknown.
   const path = entry.get("path");
   if (typeof path === "string" && path.startsWith(info.prefix)) {
     const rel = path.slice(info.prefix.length);
     let m = /^cases\/([^/]+)\/case\.ya?ml$/.exec(rel) || /^cases\/([^/]+)\.ya?ml$/.exec(rel);
-    if (m) return { caseId: m[1], list: null };
-    m = /^cases\/([^/]+)\/([^/]+)\/[^/]+\.ya?ml$/.exec(rel);
-    if (m) return { caseId: m[1], list: m[2] };
+    if (m) return { caseId: m[1], list: null, entry: "" };
+    m = /^cases\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(rel);
+    if (m && /\.ya?ml$/.test(m[3])) return { caseId: m[1], list: m[2], entry: m[3].endsWith(".yaml") ? m[3].slice(0, -5) : m[3] };
   }
   const data = entry.get("data");
   if (info.list) {
     const caseId = data.get("_akte");
-    return typeof caseId === "string" && caseId ? { caseId, list: info.list } : null;
+    return typeof caseId === "string" && caseId ? { caseId, list: info.list, entry: null } : null;
   }
   const id = data.get("id");
-  return typeof id === "string" && id ? { caseId: id, list: null } : null;
+  return typeof id === "string" && id ? { caseId: id, list: null, entry: "" } : null;
+}
+
+// --- The name of a new entry file (Decap names it only after preSave; the seals need it before) -------------
+
+const ACCENTS = { "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH" };
+
+function slugSegment(value) {
+  // One template value as Decap's getProcessSegment() makes it: prepareSlug, then sanitizeSlug with the config's options.
+  const replacement = typeof slugConfig.sanitize_replacement === "string" ? slugConfig.sanitize_replacement : "-";
+  let text = String(value).trim().toLocaleLowerCase().replace(/[']/g, "").replace(/[.]/g, "-");
+  if (slugConfig.clean_accents) text = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[ßẞæÆøØœŒłŁđĐþÞ]/g, (c) => ACCENTS[c]);
+  const valid = slugConfig.encoding === "ascii" ? (c) => /[\w\-.~]/i.test(c) : (c) => /[\w\-.~]/i.test(c) || c.codePointAt(0) > 0x7f;
+  text = Array.from(text).map((c) => (valid(c) ? c : replacement)).join("").replace(/[/?<>\\:*|"\x00-\x1f\x80-\x9f]/g, replacement);
+  if (!replacement) return text;
+  const escaped = replacement.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`(?:${escaped})+`, "g"), replacement).replace(new RegExp(`^${escaped}`), "").replace(new RegExp(`${escaped}$`), "");
+}
+
+function entryName(info, data) {
+  // The file name (without ".yaml") Decap will give a new entry of this collection: its slug template with each
+  // field's value made a slug segment. Our generated templates use plain fields only ({{date}}-{{by}}-{{_kurz}});
+  // anything else (dates like {{year}}, filters) cannot be worked out here, and nothing is sealed to a guess.
+  let unknown = false;
+  const name = info.slug.replace(/{{\s*([^}{| ]+)(\s*\|[^}{]+)?\s*}}/g, (_, key, filter) => {
+    if (filter || ["year", "month", "day", "hour", "minute", "second", "slug"].includes(key)) unknown = true;
+    const value = valueAt(data, key.replace(/^fields\./, "").split("."));
+    return slugSegment(value === undefined ? "" : value);
+  });
+  if (unknown || !name) throw german("Der Dateiname des neuen Eintrags lässt sich vor dem Speichern nicht bestimmen, die Werte können darum nicht versiegelt werden. Nichts gespeichert: den Eintrag mit 'site-gen log' anlegen oder die Admins fragen.");
+  return name;
+}
+
+function randomMark() {
+  const bytes = crypto.getRandomValues(new Uint8Array(3));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function freeEntryName(info, where, data) {
+  // A name no file of the case has yet: Decap would add "-1" to a taken one (and the seals be bound to the wrong
+  // name), so a new random mark is drawn instead (the mark is the form-only field site-gen-yaml.js set).
+  for (let tries = 0; tries < 5; tries += 1) {
+    const name = entryName(info, data);
+    let taken;
+    try {
+      taken = (await readFile(`${info.prefix}cases/${where.caseId}/${where.list}/${name}.yaml`)) !== null;
+    } catch (error) {
+      console.warn(error);
+      throw german("Der Ordner der Akte lässt sich nicht lesen; ohne ihn wird nichts gespeichert. Verbindung prüfen und erneut speichern.");
+    }
+    if (!taken) return name;
+    if (!info.tag) break;
+    data[info.tag] = randomMark();
+  }
+  throw german("Für den neuen Eintrag gibt es schon eine Datei gleichen Namens. Nichts gespeichert: Datum oder Angaben prüfen und erneut speichern.");
+}
+
+// --- Key generations ---------------------------------------------------------------------------------------
+
+const purposeOfSlot = (slot) => slot.split(".")[0];  // "gesundheitsdaten.2" -> "gesundheitsdaten"
+const generation = (slot) => (/^\d+$/.test(slot.split(".")[1] || "") ? Number(slot.split(".")[1]) : 1);
+
+export function currentSlot(purpose, recipients) {
+  // The newest key generation of a purpose among the case's recipients (sealing.py's current_slot), or null.
+  // A withdrawal destroys a generation's key and removes its recipient; a new consent brings the next one.
+  let best = null;
+  for (const slot of Object.keys(recipients)) {
+    if (purposeOfSlot(slot) === purpose && (best === null || generation(slot) > generation(best))) best = slot;
+  }
+  return best;
 }
 
 function plainValues(data, list, readable) {
@@ -230,7 +309,8 @@ function base64(bytes) {
   return btoa(text);
 }
 
-async function sealAll(todo, data, caseId, recipients) {
+async function sealAll(todo, data, where, recipients) {
+  const caseId = where.caseId;
   let age;
   try {
     age = await import("./age/age-encryption/dist/index.js");
@@ -239,13 +319,17 @@ async function sealAll(todo, data, caseId, recipients) {
     throw german("Die Verschlüsselung (age) fehlt in dieser Installation des Editors. Nichts gespeichert: site-gen neu installieren und die Seite neu bauen.");
   }
   const sealed = [];
-  for (const [at, bound, slot] of todo) {
-    const recipient = recipients[slot];
-    if (!recipient) throw german(`Die Akte ${caseId} hat keinen öffentlichen Schlüssel für den Zweck '${slot}'. Nichts gespeichert: 'site-gen keys seal' ausführen.`);
+  for (const [at, bound, purpose] of todo) {
+    const slot = currentSlot(purpose, recipients);
+    if (slot === null) {
+      throw german(`Die Akte ${caseId} hat für den Zweck '${purpose}' keinen gültigen öffentlichen Schlüssel: er wurde nach einem Widerruf vernichtet `
+        + "oder noch nie angelegt. Nichts gespeichert. Nach einer neuen Einwilligung legt 'site-gen keys seal' (mit Schlüsselbund und eigenem Schlüssel) "
+        + "einen neuen Schlüssel an; danach erneut speichern.");
+    }
     const encrypter = new age.Encrypter();
-    encrypter.addRecipient(recipient);
-    const plain = `${caseId}|${bound.join("/")}\n${JSON.stringify(valueAt(data, at))}`;
-    sealed.push([at, `age:v1:${slot}:${base64(await encrypter.encrypt(new TextEncoder().encode(plain)))}`]);
+    encrypter.addRecipient(recipients[slot]);
+    const plain = `${caseId}|${bound.join("/")}|${where.entry}\n${JSON.stringify(valueAt(data, at))}`;
+    sealed.push([at, `age:v2:${slot}:${base64(await encrypter.encrypt(new TextEncoder().encode(plain)))}`]);
   }
   return sealed;
 }
@@ -261,7 +345,12 @@ export async function sealBeforeSave({ entry }) {
   if (!todo.length) return fresh;
   const recipients = await recipientsOf(info.prefix, where.caseId);
   if (recipients === null) return fresh;  // a plain repository
-  return fresh.set(SEALS, JSON.stringify(await sealAll(todo, data, where.caseId, recipients)));
+  let named = fresh;
+  if (where.entry === null) {  // a new entry file: the name Decap will give it (a new mark when that name is taken)
+    where.entry = await freeEntryName(info, where, data);
+    if (info.tag && data[info.tag] !== fresh.get(info.tag)) named = fresh.set(info.tag, data[info.tag]);
+  }
+  return named.set(SEALS, JSON.stringify(await sealAll(todo, data, where, recipients)));
 }
 
 export function applySeals(data) {
