@@ -45,3 +45,21 @@ def fill_defaults(args: argparse.Namespace) -> None:
     """The defaults that depend on the moment of the run (today's date)."""
     if getattr(args, "today", False) is None:
         args.today = dt.date.today()
+
+
+def add_blank_form(p: argparse.ArgumentParser) -> None:
+    """``--kein-pdf`` and ``--out`` of the commands that print a blank form (``rueckmeldung``, ``selbsteinschaetzung``)."""
+    p.add_argument("--kein-pdf", action="store_true", help="nur die HTML-Datei schreiben")
+    add_out(p, "Ordner (Standard: ausgabe/ im Daten-Repository)")
+
+
+def write_form(args: argparse.Namespace, name: str, html: str) -> int:
+    """Write a blank form ``name`` (HTML, and PDF unless ``--kein-pdf``) into ``--out`` and say where (exit 0)."""
+    from ..out_folder import out_dir
+    from ..site.printing import write_blank_form
+
+    html_file, *pdf = write_blank_form(out_dir(args.root, args.out), name, html, pdf=not args.kein_pdf)
+    print(f"Bogen geschrieben: {html_file}")
+    for path in pdf:
+        print(f"PDF geschrieben: {path}")
+    return 0

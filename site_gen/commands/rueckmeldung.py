@@ -10,31 +10,22 @@ from __future__ import annotations
 
 import argparse
 
-from .options import add_out
+from .options import add_blank_form, write_form
 
 PHASES = ("erprobung", "kurs", "wechsel")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..models.feedback import FeedbackPhase
-    from ..out_folder import out_dir
     from ..render.easy_documents import render_questionnaire
-    from ..site.printing import write_blank_form
     from ..views.feedback import questionnaire
 
     html = render_questionnaire(questionnaire(FeedbackPhase(args.phase)))
-    folder = out_dir(args.root, args.out)
-    name = f"rueckmeldung-{args.phase}"
-    html_file, *pdf = write_blank_form(folder, name, html, pdf=not args.kein_pdf)
-    print(f"Bogen geschrieben: {html_file}")
-    for path in pdf:
-        print(f"PDF geschrieben: {path}")
-    return 0
+    return write_form(args, f"rueckmeldung-{args.phase}", html)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rueckmeldung", help="Rückmeldebogen in Leichter Sprache nach Erprobung, Kurs oder Wechsel (HTML und PDF)")
     p.add_argument("--phase", choices=PHASES, default="erprobung", help="wonach gefragt wird (Standard: erprobung)")
-    p.add_argument("--kein-pdf", action="store_true", help="nur die HTML-Datei schreiben")
-    add_out(p, "Ordner (Standard: ausgabe/ im Daten-Repository)")
+    add_blank_form(p)
     p.set_defaults(run=run)
