@@ -16,11 +16,14 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from ..findings import Finding
 from ..records.cache import SUMMARY_FILE, CaseSummary, read_cache
-from ..records.dataset import Dataset, Unit, record_units, team_files
+from ..records.dataset import Dataset, Unit, record_units, scan_records, team_files
+from ..records.layout import record_of
+from .git_listing import GitListing, listed
 from .incremental import META_FILES, save_summaries
 from .reporter import positioned
 from .rules import run_checks
@@ -34,11 +37,20 @@ MIN_STALE = 200
 def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int, dict[str, CaseSummary | None]]:
     """Every finding below ``root`` (positioned), the number of files, and the summary per record file.
 
-    ``tracked``: only these record files (the hook passes Git's index).
+    ``tracked``: only these record files (the hook passes Git's index). With the cache in a Git work tree,
+    the folders Git vouches unchanged are not listed again (see :mod:`site_gen.checking.git_listing`).
     """
-    units, strays = record_units(root, tracked)
-    count = sum(len(u.sources) for u in units) + sum((root / f).exists() for f in META_FILES) + len(team_files(root))
-    findings, summaries = _check(root, today, units, use_cache)
+    old = read(root) if use_cache else RecordCache()
+    context = _context(root, today)
+    listing = GitListing.of(root, old if old.context == context else RecordCache(index=old.index)) if use_cache and tracked is None else None
+    if listing is not None:
+        units, strays = scan_records(root, folders=listing.folders)
+        listing.verify(units)
+    else:
+        units, strays = record_units(root, tracked)
+    files = sum(map(listing.count, units)) if listing is not None else sum(len(u.sources) for u in units)
+    count = files + sum((root / f).exists() for f in META_FILES) + len(team_files(root))
+    findings, summaries = _check(root, today, units, use_cache, old=old, listing=listing, strays=strays)
     return sorted([*strays, *findings], key=_position), count, summaries
 
 
@@ -52,30 +64,64 @@ def dataset_findings(ds: Dataset, today: dt.date) -> list[Finding]:
     units = ds.units if ds.units is not None else record_units(ds.root)[0]
     if {(u.kind, u.id): u.display for u in units} != ds.files:  # the folders changed since loading
         return positioned(ds.findings + run_checks(ds, today), ds.root, ds.provenance)
-    return _check(ds.root, today, units, True, loaded=ds)[0]
+    old = read(ds.root)
+    listing = GitListing.of(ds.root, old) if old.context == _context(ds.root, today) else None
+    if listing is not None:  # only entries that hold unlisted: the others were listed before Git was asked
+        listing.vouched = {u.display: d for u in units if (d := listing.reusable(u.display)) is not None}
+    return _check(ds.root, today, units, True, loaded=ds, old=old, listing=listing)[0]
 
 
-def _check(root: Path, today: dt.date, units: list[Unit], use_cache: bool,
-           loaded: Dataset | None = None) -> tuple[list[Finding], dict[str, CaseSummary | None]]:
+def _context(root: Path, today: dt.date) -> str:
+    """What every unit's findings depend on besides its files (team time: organisation-level files; Git's
+    attributes: how a tree's bytes reach the work tree)."""
+    return context_hash(root, today.isoformat(), (*META_FILES, ".gitattributes", *team_files(root)))
+
+
+def _check(root: Path, today: dt.date, units: list[Unit], use_cache: bool, loaded: Dataset | None = None, old: RecordCache | None = None,
+           listing: GitListing | None = None, strays: list[Finding] | None = None) -> tuple[list[Finding], dict[str, CaseSummary | None]]:
     """Findings (positioned, sorted) and summaries of ``units``, updating the cache."""
-    old = read(root) if use_cache else RecordCache()
-    context = context_hash(root, today.isoformat(), (*META_FILES, *team_files(root)))  # team time: organisation-level files
+    old = old if old is not None else read(root) if use_cache else RecordCache()
+    context = _context(root, today)
     keys = [unit_key(u) for u in units]
     # Without the cache nothing is stored, so no unit needs a digest (a twentieth of a second at 10,000 cases).
-    hashes, stats = digests(root, units, old) if use_cache else (dict.fromkeys(keys, ""), {})
+    hashes, stats = digests(root, units, old, listing.vouched if listing else None) if use_cache else (dict.fromkeys(keys, ""), {})
     reusable = old.units if old.context == context else {}
     changed, deleted = _changes(units, keys, hashes, reusable)
     everything = _too_many(len(changed) + len(deleted), len(units)) or not reusable
     if everything and loaded is not None:
         return positioned(loaded.findings + run_checks(loaded, today), root, loaded.provenance), {u.display: summary(loaded, u) for u in units}
+    if everything and any(not u.sources for u in units):  # reused unlisted, to be loaded now
+        units = listed(root, units)
+        keys = [unit_key(u) for u in units]
     new = _run(root, today, units, Change(changed, deleted, reusable), hashes, everything)
     new.context, new.stats = context, stats
+    new.index = listing.view.index if listing is not None and not listing.view.others else None
     if not everything and not changed and not deleted:
         new.general = old.general
+    refreshed = _listed_now(new, units, keys, listing, strays)
     summaries = {u.display: new.units[key].summary for u, key in zip(units, keys)}
-    if use_cache and (changed or deleted or _outdated(root, new, old)):
-        _save(root, new, summaries, {u.display: u.stamp for u in units})
+    if use_cache and (changed or deleted or refreshed or _outdated(root, new, old)):
+        _save(root, new, summaries, {u.display: new.units[key].stamp if not u.sources else u.stamp for u, key in zip(units, keys)})
     return sorted([*new.general, *(f for key in keys for f in new.units[key].findings)], key=_position), summaries
+
+
+def _listed_now(new: RecordCache, units: list[Unit], keys: list[str], listing: GitListing | None, strays: list[Finding] | None) -> bool:
+    """Keep with each listed unit's entry what the listing found (file count, stat key, strays, the stat record
+    of its folders where Git vouched for it); whether an entry changed. Units reused unlisted keep theirs."""
+    if strays is None:
+        return False
+    found: dict[str, list[Finding]] = {}
+    for f in strays:
+        found.setdefault(record_of(f.file), []).append(f)
+    refreshed = False
+    for u, key in zip(units, keys):
+        if u.sources:
+            entry = new.units[key]
+            fresh = replace(entry, count=len(u.sources), stamp=u.stamp, strays=found.get(u.display, []),
+                            folders=listing.stamps.get(u.display, "") if listing is not None else "")
+            if fresh != entry:
+                new.units[key], refreshed = fresh, True
+    return refreshed
 
 
 def _run(root: Path, today: dt.date, units: list[Unit], change: Change, hashes: dict[str, str], everything: bool) -> RecordCache:
@@ -104,7 +150,7 @@ def _too_many(changes: int, units: int) -> bool:
 
 def _outdated(root: Path, new: RecordCache, old: RecordCache) -> bool:
     """Whether the stored cache differs from ``new`` (stats, context) or the hook's index is missing."""
-    return new.stats != old.stats or new.context != old.context or read_cache(root, SUMMARY_FILE) is None
+    return new.stats != old.stats or new.context != old.context or new.index != old.index or read_cache(root, SUMMARY_FILE) is None
 
 
 def _save(root: Path, new: RecordCache, summaries: dict[str, CaseSummary | None], stamps: dict[str, tuple[int, int]]) -> None:

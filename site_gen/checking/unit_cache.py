@@ -63,6 +63,14 @@ class UnitEntry:
     digest: str
     findings: list[Finding]
     summary: CaseSummary | None
+    count: int = 0
+    """How many files the unit has (0: not known; the unit is then listed)."""
+    stamp: tuple[int, int] = (0, 0)
+    """The unit's stat key for the hook's summary index (:attr:`~site_gen.records.layout.Unit.stamp`)."""
+    strays: list[Finding] = field(default_factory=list)
+    """What the listing found in the unit's folder that does not belong there (RECORD-FOLDER-STRAY …)."""
+    folders: str = ""
+    """``names|signature`` of the unit's folders when Git vouched for it (see :mod:`site_gen.checking.git_listing`)."""
 
 
 @dataclass
@@ -78,6 +86,8 @@ class RecordCache:
     stats: dict[str, tuple[str, int, str]] = field(default_factory=dict)
     """Unit key → (stat signature, newest mtime_ns of its files, digest)."""
     written_ns: int = 0
+    index: tuple[int, int, int] | None = None
+    """Identity of Git's index file last found to hold only entries Git compares with the work tree."""
 
 
 def unit_key(unit: Unit) -> str:
@@ -98,10 +108,13 @@ def read(root: Path) -> RecordCache:
         data = json.loads(read_cache(root, CACHE_FILE) or b"null")
         if not isinstance(data, dict) or data.get("code") != code_fingerprint():
             return RecordCache()
-        units = {key: UnitEntry(_str(digest), [finding_from_row(r) for r in rows], _summary(summary))
-                 for key, (digest, rows, summary) in data["units"].items()}
+        units = {key: UnitEntry(_str(digest), [finding_from_row(r) for r in rows], _summary(summary), _int(count), (_int(stamp[0]), _int(stamp[1])),
+                                [finding_from_row(r) for r in strays], _str(folders))
+                 for key, (digest, rows, summary, count, stamp, strays, folders) in data["units"].items()}
         stats = {_str(key): (_str(sig), _int(newest), _str(h)) for key, (sig, newest, h) in data["stats"].items()}
-        return RecordCache(_str(data["context"]), units, [finding_from_row(r) for r in data["general"]], stats, _int(data["written_ns"]))
+        index = data["index"]
+        return RecordCache(_str(data["context"]), units, [finding_from_row(r) for r in data["general"]], stats, _int(data["written_ns"]),
+                           (_int(index[0]), _int(index[1]), _int(index[2])) if index is not None else None)
     except Exception:  # missing, broken or foreign: rebuilt by this check
         return RecordCache()
 
@@ -109,21 +122,29 @@ def read(root: Path) -> RecordCache:
 def write(root: Path, cache: RecordCache) -> None:
     """Store ``cache`` (atomically; a read-only checkout goes without)."""
     data = {"code": code_fingerprint(), "context": cache.context, "written_ns": time.time_ns(),
-            "units": {key: [e.digest, list(map(finding_row, e.findings)) if e.findings else _CLEAN, e.summary] for key, e in cache.units.items()},
+            "units": {key: [e.digest, list(map(finding_row, e.findings)) if e.findings else _CLEAN, e.summary, e.count, e.stamp,
+                            list(map(finding_row, e.strays)) if e.strays else _CLEAN, e.folders] for key, e in cache.units.items()},
             "general": [finding_row(f) for f in cache.general],
-            "stats": cache.stats}  # tuples are written as lists
+            "stats": cache.stats, "index": cache.index}  # tuples are written as lists
     write_cache(root, CACHE_FILE, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
 
-def digests(root: Path, units: list[Unit], cache: RecordCache) -> tuple[dict[str, str], dict[str, tuple[str, int, str]]]:
-    """Digest per unit key, and the stat signatures to store for next time (see module doc)."""
+def digests(root: Path, units: list[Unit], cache: RecordCache, vouched: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, tuple[str, int, str]]]:
+    """Digest per unit key, and the stat signatures to store for next time (see module doc).
+
+    ``vouched``: display → digest of the units Git vouches for (see :mod:`site_gen.checking.git_listing`).
+    """
     stats: dict[str, tuple[str, int, str]] = {}
     out: dict[str, str] = {}
     trusted_before = cache.written_ns - RACY_NS
     base = f"{root}/"
     contents = content_only()
+    vouched = vouched or {}
     for unit in units:
         key = unit_key(unit)
+        if unit.display in vouched:
+            out[key] = vouched[unit.display]
+            continue
         files = unit.files or _changes(base, unit)
         sig = hashlib.blake2b(("\0".join(unit.sources) + repr(files)).encode(), digest_size=16).hexdigest()
         newest = files[0]

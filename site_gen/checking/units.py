@@ -16,6 +16,7 @@ from ..records.cache import CaseSummary
 from ..records.dataset import Dataset, Unit, contact_cases, load_units
 from ..records.layout import record_of
 from ..records.parallel import run_batches, workers
+from .git_listing import listed
 from .incremental import caseload_of, summary_of
 from .reporter import positioned
 from .rules import run_checks
@@ -86,13 +87,13 @@ def check_changed(root: Path, today: dt.date, units: list[Unit], change: Change,
     by_key = {unit_key(u): u for u in units}
     summaries = {key: entry.summary for key, entry in change.reusable.items() if key in by_key}
     summaries.update({unit_key(u): summary(ds, u) for u in change.changed})
-    reached = _reached(change, summaries, by_key)
+    reached = listed(root, _reached(change, summaries, by_key))
     load_units(root, reached, base=ds)
     recheck = [*change.changed, *reached]
     done = {unit_key(u) for u in recheck}
     context = [by_key[key] for case in list(ds.cases.values()) for key in _references(case) if key in by_key and key not in done]
     context += [by_key[key] for cid in sorted(contact_cases(ds)) if (key := f"cases/{cid}") in by_key and key not in done]
-    load_units(root, list(dict.fromkeys(context)), base=ds, as_context=True)
+    load_units(root, listed(root, list(dict.fromkeys(context))), base=ds, as_context=True)
     for u in units:  # references to unchanged, unloaded records must not dangle
         ds.files.setdefault((u.kind, u.id), u.display)
     other = _elsewhere(units, recheck)
@@ -108,7 +109,7 @@ def _elsewhere(units: list[Unit], recheck: list[Unit]) -> Callable[[str], bool]:
 
     def other(file: str) -> bool:
         owner = by_display.get(record_of(file))
-        return owner is not None and owner.display not in checked and (file == owner.display or file in owner.sources)
+        return owner is not None and owner.display not in checked and (file == owner.display or file in owner.sources or not owner.sources)
 
     return other
 

@@ -197,7 +197,11 @@ def contact_cases(ds: Dataset) -> set[str]:
     return {c.case for wp in ds.workplaces.values() for c in wp.contact_log if c.case is not None}
 
 
-def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[list[Unit], list[Finding]]:
+FolderScan = Callable[[str, list[str]], dict[str, tuple[Unit | None, list[Finding]]]]
+"""(kind, names of its record folders) → name → (unit, strays): how :func:`scan_records` lists record folders."""
+
+
+def scan_records(root: Path, stat: bool = True, files: bool = False, folders: FolderScan | None = None) -> tuple[list[Unit], list[Finding]]:
     """Every record below ``root`` (a module file or a case or workplace folder), and the entries that look like records but are not.
 
     Units are (kind, id, display, (mtime_ns, size), sources), sorted by display.
@@ -212,6 +216,7 @@ def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[li
     with this, where Path objects alone would cost a fifth of a second.
     ``stat=False``: case folders get no stat key; ``files=True``: every source
     file's stat is in :attr:`Unit.files` (what the full check's cache keys on).
+    ``folders``: lists the record folders instead (the full check reuses what Git vouches unchanged).
     """
     out: list[Unit] = []
     problems: list[Finding] = []
@@ -225,7 +230,7 @@ def scan_records(root: Path, stat: bool = True, files: bool = False) -> tuple[li
         except (FileNotFoundError, NotADirectoryError):
             continue
         names = [e.name for e in entries if _is_case_folder(kind, e)]
-        scanned = _scan_folders(root, kind, names, stat, files)
+        scanned = folders(kind, names) if folders is not None else _scan_folders(root, kind, names, stat, files)
         for e in entries:
             if e.name.startswith("."):
                 continue

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -206,3 +208,101 @@ def still_present(top: Path, blobs: set[str]) -> int:
     listing = git(top, "rev-list", "--all", "--objects").stdout.decode("utf-8", "replace").splitlines()
     elsewhere = {line.partition(" ")[0] for line in listing}
     return sum(git(top, "cat-file", "-e", sha).returncode == 0 for sha in blobs - elsewhere)
+
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """What Git knows about the record folders below a records root (paths relative to it).
+
+    ``objects``: ``cases/<id>``, ``workplaces/<id>`` and ``modules/<file>`` → ``<mode> <object id>`` in the
+    tree of the staged index (a folder's tree id is a digest of every name, mode and byte in it).
+    ``unclean``: the paths below the record folders whose work-tree content differs from the index (changed
+    or deleted tracked files; with ``others`` also every path not in the index: untracked and ignored files,
+    folders, empty ones too). ``index``: the identity of the index file that was read.
+    """
+
+    objects: dict[str, str]
+    unclean: list[str]
+    index: tuple[int, int, int]
+    others: bool
+
+
+RELIABLE = ("-c", "core.fsmonitor=false", "-c", "core.trustctime=true", "-c", "core.checkStat=default", "-c", "core.ignoreStat=false")
+"""Git compares every file's full stat data (the change time too, which no program can set back) and asks no file monitor."""
+CHANGED = ["ls-files", "-z", "-t", "-m", "-d"]
+"""Changed (``C``) and deleted (``R``) tracked files: one stat per file, in C; racily clean files are compared by content."""
+OTHERS = ["-o", "--directory"]
+"""Paths not in the index (``?``), ignored ones too; a folder of such paths as one folder (an empty one too)."""
+FLAGS = ["-c", "-v"]
+"""Every index entry with its tag: anything but ``H`` (lower case: "assume unchanged"; ``S``: skip-worktree) is not compared."""
+
+
+def index_view(root: Path, folders: tuple[str, ...], checked_index: tuple[int, int, int] | None, others: bool) -> IndexView | None:
+    """Git's view of ``folders`` below ``root`` (see :class:`IndexView`); None where it cannot vouch.
+
+    None outside a Git work tree, with an unmerged index (``git write-tree`` refuses), an index entry Git
+    does not compare with the work tree (assume-unchanged, skip-worktree: sparse checkouts; looked for
+    unless the index is ``checked_index``, one found clean before), or an index that changed while read.
+    """
+    path = output(root, ["rev-parse", "--path-format=absolute", "--git-path", "index"], timeout=60)
+    index = Path(path.strip()) if path else None
+    if index is None or not index.is_absolute():
+        return None
+    before = _index_state(index)
+    tree = (output(root, [*RELIABLE, "write-tree"], timeout=300) or "").strip()
+    if _index_state(index) != before:  # write-tree stored its cache of subtrees: read once more
+        before = _index_state(index)
+        tree = (output(root, [*RELIABLE, "write-tree"], timeout=300) or "").strip()
+    if before is None or len(tree) not in (40, 64):
+        return None
+    args = [*RELIABLE, *CHANGED, *(OTHERS if others else []), *(FLAGS if before != checked_index else []), "--", *folders]
+    listing = _bytes(root, args)
+    objects = _bytes(root, ["ls-tree", "-z", tree, "--", *(f"{f}/" for f in folders)])
+    if listing is None or objects is None or _index_state(index) != before:
+        return None
+    unclean = _unclean(listing.decode("utf-8", "surrogateescape"))
+    if unclean is None:
+        return None
+    found: dict[str, str] = {}
+    for line in objects.decode("utf-8", "surrogateescape").split("\0"):
+        head, _, name = line.partition("\t")
+        if name:
+            mode, _, rest = head.partition(" ")
+            found[name] = f"{mode} {rest.partition(' ')[2]}"
+    return IndexView(found, unclean, before, others)
+
+
+def untracked(root: Path, paths: list[str]) -> list[str] | None:
+    """The paths below ``paths`` that are not in the index (see :data:`OTHERS`); None on failure."""
+    listing = _bytes(root, [*RELIABLE, "ls-files", "-z", "-t", *OTHERS, "--", *paths]) if paths else b""
+    return None if listing is None else _unclean(listing.decode("utf-8", "surrogateescape"))
+
+
+def _unclean(listing: str) -> list[str] | None:
+    """The paths of an ``ls-files -t`` listing not tagged ``H``; None when one is not compared by Git."""
+    unclean: list[str] = []
+    for line in re.findall(r"\0([^H\0][^\0]*)", "\0" + listing):  # the few lines not tagged H, found in C
+        tag, _, name = line.partition(" ")
+        if tag not in ("C", "R", "?"):
+            return None  # assume-unchanged (lower case), skip-worktree (S), unmerged (M) …
+        unclean.append(name.rstrip("/"))
+    return unclean
+
+
+def _index_state(index: Path) -> tuple[int, int, int] | None:
+    """Identity of the index file (Git replaces it by a rename on every write: a new inode)."""
+    try:
+        st = os.stat(index)
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def _bytes(root: Path, args: list[str]) -> bytes | None:
+    """Git's raw output (paths may be in any encoding), None on failure."""
+    try:
+        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=300, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return proc.stdout if proc.returncode == 0 else None

@@ -1,0 +1,159 @@
+"""The full check's listing where Git vouches: record folders unchanged since the last check are not listed again.
+
+Listing 73,000 folders and one ``lstat`` per file in Python was most of a
+warm check at 10,000 cases. In a Git work tree most of that work is Git's,
+in C (:func:`~site_gen.records.git.index_view`):
+
+* the staged tree gives every record folder a **content digest**: its tree
+  id (``git write-tree``, ``git ls-tree``) covers every name, mode and byte
+  in it; a module file's blob id covers its bytes;
+* ``git ls-files -m -d`` compares every tracked file with the index (the
+  full stat data, racily clean files by content): a folder holding a
+  changed or deleted file is listed and hashed as before;
+* a file that is not in the index at all (a new entry, a stray ``notizen/``,
+  an ignored scan) is found by ``git ls-files -o`` (ignored files too: no
+  exclude rules) in the folders listed this time, and in CI everywhere.
+
+A folder's cache entry is reused unread when its tree id equals the stored
+digest, Git sees no changed or deleted file in it and — on a developer's
+machine — the stat data of the folder and of its entry folders equals what
+was recorded *before* the folder was last listed and found clean by Git:
+adding, removing or renaming anything in a folder sets its change time,
+which no program can set back (recorded only when older than
+:data:`~site_gen.checking.unit_cache.RACY_NS`, Git's rule against racily
+clean entries). In CI (``CI`` set) there is no stat shortcut: every run
+asks Git for every path outside the index. The reused entry keeps the
+folder's findings *and* its strays (RECORD-FOLDER-STRAY, RECORD-SYMLINK …),
+found by the listing that made it; everything Git cannot vouch for (no Git,
+an unmerged or sparse index, an entry marked assume-unchanged, a changed or
+new folder) is listed as before, so the verdict never depends on the path taken.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+from ..findings import Finding
+from ..models import RECORD_KINDS
+from ..records.cache import in_ci
+from ..records.dataset import Unit
+from ..records.git import IndexView, index_view, untracked
+from ..records.layout import FOLDER_KINDS, appendable, record_of, scan_folder
+from .unit_cache import RACY_NS, RecordCache
+
+PREFIX = "git:"
+"""Digests that are Git object ids (a folder's tree, a module file's blob)."""
+MODES = {"040000"}, {"100644", "100755"}
+"""Modes Git vouches for: a folder's tree, a regular file."""
+WHOLE_WALK = 200
+"""Above this many folders to ask about, Git lists every path outside the index once (one walk, not a pathspec each)."""
+
+
+class GitListing:
+    """Lists record folders for :func:`~site_gen.records.dataset.scan_records`, reusing what Git vouches unchanged."""
+
+    def __init__(self, root: Path, cache: RecordCache, view: IndexView) -> None:
+        self.root, self.cache, self.view = root, cache, view
+        self.unclean = {record_of(p) for p in view.unclean}
+        self.vouched: dict[str, str] = {}
+        """Display → digest of every unit Git vouches for (reused or found clean this time)."""
+        self.counts: dict[str, int] = {}
+        """Display → file count of the units reused unlisted."""
+        self.stamps: dict[str, str] = {}
+        """Display → stat record of its folders, taken before listing it; stored once Git found it clean."""
+
+    @classmethod
+    def of(cls, root: Path, cache: RecordCache) -> GitListing | None:
+        """The listing, or None where Git cannot vouch (then everything is listed as before)."""
+        ci = in_ci()
+        view = index_view(root, tuple(RECORD_KINDS), None if ci else cache.index, others=ci)
+        return cls(root, cache, view) if view is not None else None
+
+    def digest(self, display: str) -> str | None:
+        """The Git digest of a record (a folder's tree id, a module file's blob id) when nothing in it differs from the index."""
+        found = self.view.objects.get(display)
+        if found is None or display in self.unclean:
+            return None
+        mode, _, oid = found.partition(" ")
+        return PREFIX + oid if mode in MODES[display.partition("/")[0] not in FOLDER_KINDS] else None
+
+    def reusable(self, display: str) -> str | None:
+        """The digest of a record whose cache entry holds for it unlisted (see module doc), else None."""
+        digest = self.digest(display)
+        entry = self.cache.units.get(display)
+        if digest is None or entry is None or entry.digest != digest or not entry.count:
+            return None
+        return digest if self.view.others or (entry.folders and _stamp(self.root, display, entry.folders.partition("|")[0]) == entry.folders) else None
+
+    def folders(self, kind: str, names: list[str]) -> dict[str, tuple[Unit | None, list[Finding]]]:
+        """``name`` → (unit, strays) of each record folder: reused from the cache unlisted, or listed (see module doc)."""
+        out: dict[str, tuple[Unit | None, list[Finding]]] = {}
+        for name in names:
+            display = f"{kind}/{name}"
+            digest = self.reusable(display)
+            if digest is not None:
+                entry = self.cache.units[display]
+                out[name] = Unit(kind, name, display, entry.stamp, ()), list(entry.strays)
+                self.vouched[display], self.counts[display] = digest, entry.count
+                continue
+            if self.digest(display) is not None and not self.view.others:
+                self.stamps[display] = _stamp(self.root, display, " ".join(_folder_names(self.root, kind, display)))
+            out[name] = scan_folder(self.root, kind, name)
+        return out
+
+    def verify(self, units: list[Unit]) -> None:
+        """Vouch for the listed units Git holds unchanged and in which it finds no path outside the index."""
+        listed = [u.display for u in units if u.sources and self.digest(u.display) is not None]
+        folders = [d for d in listed if d.partition("/")[0] in FOLDER_KINDS]
+        others: set[str] | None = set()
+        if folders and not self.view.others:
+            found = untracked(self.root, list(RECORD_KINDS) if len(folders) > WHOLE_WALK else folders)
+            others = None if found is None else {record_of(p) for p in found}
+        for display in listed:
+            digest = self.digest(display)
+            if digest is not None and (display not in folders or (others is not None and display not in others)):
+                self.vouched[display] = digest
+        self.stamps = {d: s for d, s in self.stamps.items() if d in self.vouched}
+
+    def count(self, unit: Unit) -> int:
+        return len(unit.sources) or self.counts.get(unit.display, 0)
+
+
+def listed(root: Path, units: list[Unit]) -> list[Unit]:
+    """``units`` with those reused unlisted listed now (to be loaded: their files are needed)."""
+    out = []
+    for u in units:
+        unit = u if u.sources else scan_folder(root, u.kind, u.id)[0]
+        if unit is not None:
+            out.append(unit)
+    return out
+
+
+def _folder_names(root: Path, kind: str, display: str) -> list[str]:
+    """The folder itself ("") and its entry folders."""
+    allowed = appendable(kind)
+    try:
+        return ["", *sorted(e.name for e in os.scandir(f"{root}/{display}") if e.name in allowed and e.is_dir(follow_symlinks=False))]
+    except OSError:
+        return [""]
+
+
+def _stamp(root: Path, display: str, names: str) -> str:
+    """``names|signature``: the identity and change times of the folder and its entry folders ``names``
+    (space-separated, "" the folder itself); "" when one changed too recently to vouch for (or is gone)."""
+    parts = []
+    trusted_before = time.time_ns() - RACY_NS
+    base = f"{root}/{display}"
+    for name in names.split(" "):
+        try:
+            st = os.lstat(f"{base}/{name}" if name else base)
+        except OSError:
+            return ""
+        t = max(st.st_mtime_ns, st.st_ctime_ns)
+        if t >= trusted_before:
+            return ""
+        parts.append(f"{st.st_ino}:{t}:{st.st_mode}")
+    return names + "|" + hashlib.blake2b(" ".join(parts).encode(), digest_size=12).hexdigest()
