@@ -29,6 +29,11 @@ a content hash, so at worst a touched unit is checked once more.
 With ``CI`` set (every CI service sets it) there is no shortcut: every
 unit's digest is the hash of its files' content (file systems restored from
 a CI cache carry no trustworthy times).
+
+In a Git work tree the full check first asks Git (see
+:mod:`site_gen.checking.git_listing`): a unit Git vouches for has its
+staged tree or blob id as digest (``git:…``, a content digest too), and an
+unchanged one is reused without listing its folder.
 """
 
 from __future__ import annotations
