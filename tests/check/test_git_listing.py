@@ -168,3 +168,19 @@ def test_in_ci_git_lists_every_untracked_path(repo: Path, monkeypatch: pytest.Mo
 def test_outside_git_the_folders_are_listed(base_repo: Path) -> None:
     assert GitListing.of(base_repo, read(base_repo)) is None
     assert _same_as_cold(base_repo)[0] == 0
+
+
+def test_the_build_selects_by_the_same_findings(repo: Path) -> None:
+    """``build`` and ``serve`` check a loaded Dataset with the entries Git vouches for: the same findings as cold."""
+    from site_gen.checking.engine import check_all, dataset_findings
+    from site_gen.records.dataset import load_dataset
+
+    today = dt.date.fromisoformat(TODAY)
+    _check(repo)
+    _settle()
+    _check(repo)
+    placement = repo / BASE_PLACEMENT
+    placement.write_text(placement.read_text(encoding="utf-8").replace("ap-0001", "ap-0404"), encoding="utf-8")
+    cold = check_all(repo, today, use_cache=False)[0]
+    assert {(f.file, f.code) for f in dataset_findings(load_dataset(repo), today)} == {(f.file, f.code) for f in cold}
+    assert _same_as_cold(repo)[0] == 1
