@@ -83,8 +83,7 @@ def _check(root: Path, today: dt.date, units: list[Unit], use_cache: bool, loade
     old = old if old is not None else read(root) if use_cache else RecordCache()
     context = _context(root, today)
     keys = [unit_key(u) for u in units]
-    # Without the cache nothing is stored, so no unit needs a digest (a twentieth of a second at 10,000 cases).
-    hashes, stats = digests(root, units, old, listing.vouched if listing else None) if use_cache else (dict.fromkeys(keys, ""), {})
+    hashes, stats = _digests(root, units, keys, old, listing, use_cache)
     reusable = old.units if old.context == context else {}
     changed, deleted = _changes(units, keys, hashes, reusable)
     everything = _too_many(len(changed) + len(deleted), len(units)) or not reusable
@@ -94,15 +93,35 @@ def _check(root: Path, today: dt.date, units: list[Unit], use_cache: bool, loade
         units = listed(root, units)
         keys = [unit_key(u) for u in units]
     new = _run(root, today, units, Change(changed, deleted, reusable), hashes, everything)
-    new.context, new.stats = context, stats
-    new.index = listing.view.index if listing is not None and not listing.view.others else None
+    new.context, new.stats, new.index = context, stats, _index(listing)
     if not everything and not changed and not deleted:
         new.general = old.general
+    summaries = _keep(root, new, old, units, keys, listing, strays, use_cache, bool(changed or deleted))
+    return sorted([*new.general, *(f for key in keys for f in new.units[key].findings)], key=_position), summaries
+
+
+def _digests(root: Path, units: list[Unit], keys: list[str], old: RecordCache, listing: GitListing | None,
+             use_cache: bool) -> tuple[dict[str, str], dict[str, tuple[str, int, str]]]:
+    """Each unit's digest and stat signature; without the cache nothing is stored, so no unit needs one
+    (a twentieth of a second at 10,000 cases)."""
+    if not use_cache:
+        return dict.fromkeys(keys, ""), {}
+    return digests(root, units, old, listing.vouched if listing is not None else None)
+
+
+def _index(listing: GitListing | None) -> tuple[int, int, int] | None:
+    """The Git index whose entries were all found compared with the work tree (none in CI: looked at every time)."""
+    return listing.view.index if listing is not None and not listing.view.others else None
+
+
+def _keep(root: Path, new: RecordCache, old: RecordCache, units: list[Unit], keys: list[str], listing: GitListing | None,
+          strays: list[Finding] | None, use_cache: bool, changed: bool) -> dict[str, CaseSummary | None]:
+    """The summaries; the cache and the hook's index stored when something changed."""
     refreshed = _listed_now(new, units, keys, listing, strays)
     summaries = {u.display: new.units[key].summary for u, key in zip(units, keys)}
-    if use_cache and (changed or deleted or refreshed or _outdated(root, new, old)):
-        _save(root, new, summaries, {u.display: new.units[key].stamp if not u.sources else u.stamp for u, key in zip(units, keys)})
-    return sorted([*new.general, *(f for key in keys for f in new.units[key].findings)], key=_position), summaries
+    if use_cache and (changed or refreshed or _outdated(root, new, old)):
+        _save(root, new, summaries, {u.display: u.stamp if u.sources else new.units[key].stamp for u, key in zip(units, keys)})
+    return summaries
 
 
 def _listed_now(new: RecordCache, units: list[Unit], keys: list[str], listing: GitListing | None, strays: list[Finding] | None) -> bool:

@@ -21,7 +21,9 @@ was recorded *before* the folder was last listed and found clean by Git:
 adding, removing or renaming anything in a folder sets its change time,
 which no program can set back (recorded only when older than
 :data:`~site_gen.checking.unit_cache.RACY_NS`, Git's rule against racily
-clean entries). In CI (``CI`` set) there is no stat shortcut: every run
+clean entries). Git compares change times to the second only, so the record
+counts only while Git's index is older than it by that margin too: after a
+``git add`` or a commit the first check lists every folder once more. In CI (``CI`` set) there is no stat shortcut: every run
 asks Git for every path outside the index. The reused entry keeps the
 folder's findings *and* its strays (RECORD-FOLDER-STRAY, RECORD-SYMLINK …),
 found by the listing that made it; everything Git cannot vouch for (no Git,
@@ -63,7 +65,8 @@ class GitListing:
         self.counts: dict[str, int] = {}
         """Display → file count of the units reused unlisted."""
         self.stamps: dict[str, str] = {}
-        """Display → stat record of its folders, taken before listing it; stored once Git found it clean."""
+        """Display → ``names|time taken|signature``: the stat record of its folders, taken before listing it;
+        stored once Git found it clean."""
 
     @classmethod
     def of(cls, root: Path, cache: RecordCache) -> GitListing | None:
@@ -86,7 +89,18 @@ class GitListing:
         entry = self.cache.units.get(display)
         if digest is None or entry is None or entry.digest != digest or not entry.count:
             return None
-        return digest if self.view.others or (entry.folders and _stamp(self.root, display, entry.folders.partition("|")[0]) == entry.folders) else None
+        return digest if self.view.others or self._settled(display, entry.folders) else None
+
+    def _settled(self, display: str, folders: str) -> bool:
+        """Whether the folders' stat record still holds, and Git's index was last written well before it was taken.
+
+        Git compares change times to the second: an edit in the second an index entry was refreshed, with the
+        modification time put back, would go unseen. Every entry was refreshed before the index was written,
+        and every edit after the record was taken falls in a later second than that.
+        """
+        names, _, rest = folders.partition("|")
+        taken, _, signature = rest.partition("|")
+        return bool(signature) and self.view.index[1] < int(taken) - RACY_NS and _stamp(self.root, display, names) == signature
 
     def folders(self, kind: str, names: list[str]) -> dict[str, tuple[Unit | None, list[Finding]]]:
         """``name`` → (unit, strays) of each record folder: reused from the cache unlisted, or listed (see module doc)."""
@@ -99,8 +113,11 @@ class GitListing:
                 out[name] = Unit(kind, name, display, entry.stamp, ()), list(entry.strays)
                 self.vouched[display], self.counts[display] = digest, entry.count
                 continue
-            if self.digest(display) is not None and not self.view.others:
-                self.stamps[display] = _stamp(self.root, display, " ".join(_folder_names(self.root, kind, display)))
+            now = time.time_ns()
+            if self.digest(display) is not None and not self.view.others and self.view.index[1] < now - RACY_NS:
+                inner = " ".join(_folder_names(self.root, kind, display))
+                if signature := _stamp(self.root, display, inner):
+                    self.stamps[display] = f"{inner}|{now}|{signature}"
             out[name] = scan_folder(self.root, kind, name)
         return out
 
@@ -142,7 +159,7 @@ def _folder_names(root: Path, kind: str, display: str) -> list[str]:
 
 
 def _stamp(root: Path, display: str, names: str) -> str:
-    """``names|signature``: the identity and change times of the folder and its entry folders ``names``
+    """The signature of the identity and change times of the folder and its entry folders ``names``
     (space-separated, "" the folder itself); "" when one changed too recently to vouch for (or is gone)."""
     parts = []
     trusted_before = time.time_ns() - RACY_NS
@@ -156,4 +173,4 @@ def _stamp(root: Path, display: str, names: str) -> str:
         if t >= trusted_before:
             return ""
         parts.append(f"{st.st_ino}:{t}:{st.st_mode}")
-    return names + "|" + hashlib.blake2b(" ".join(parts).encode(), digest_size=12).hexdigest()
+    return hashlib.blake2b(" ".join(parts).encode(), digest_size=12).hexdigest()

@@ -75,7 +75,7 @@ class UnitEntry:
     strays: list[Finding] = field(default_factory=list)
     """What the listing found in the unit's folder that does not belong there (RECORD-FOLDER-STRAY …)."""
     folders: str = ""
-    """``names|signature`` of the unit's folders when Git vouched for it (see :mod:`site_gen.checking.git_listing`)."""
+    """``names|time|signature`` of the unit's folders when Git vouched for it (see :mod:`site_gen.checking.git_listing`)."""
 
 
 @dataclass
