@@ -33,7 +33,6 @@ new folder) is listed as before, so the verdict never depends on the path taken.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from pathlib import Path
@@ -160,17 +159,16 @@ def _folder_names(root: Path, kind: str, display: str) -> list[str]:
 
 def _stamp(root: Path, display: str, names: str) -> str:
     """The signature of the identity and change times of the folder and its entry folders ``names``
-    (space-separated, "" the folder itself); "" when one changed too recently to vouch for (or is gone)."""
-    parts = []
-    trusted_before = time.time_ns() - RACY_NS
+    (space-separated, "" the folder itself); "" when one changed too recently to vouch for (or is gone).
+
+    Run for every case folder of a warm check (70,000 ``lstat`` calls at 10,000 cases): plain tuples, and
+    Python's hash of integers (the same in every process) as the signature.
+    """
     base = f"{root}/{display}"
-    for name in names.split(" "):
-        try:
-            st = os.lstat(f"{base}/{name}" if name else base)
-        except OSError:
-            return ""
-        t = max(st.st_mtime_ns, st.st_ctime_ns)
-        if t >= trusted_before:
-            return ""
-        parts.append(f"{st.st_ino}:{t}:{st.st_mode}")
-    return hashlib.blake2b(" ".join(parts).encode(), digest_size=12).hexdigest()
+    try:
+        sts = [os.lstat(f"{base}/{name}" if name else base) for name in names.split(" ")]
+    except OSError:
+        return ""
+    if max(max(st.st_mtime_ns, st.st_ctime_ns) for st in sts) >= time.time_ns() - RACY_NS:
+        return ""
+    return str(hash(tuple([(st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_mode) for st in sts])))
