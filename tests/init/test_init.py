@@ -115,6 +115,18 @@ def test_ci_files_validate_against_the_published_schemas(tmp_path: Path, rel: st
 
 
 
+
+def test_init_says_when_the_hook_it_writes_cannot_run_here(tmp_path: Path) -> None:
+    """The hook runs the installed ``site-gen`` through ``pre-commit``: without either on the search path, ``init``
+    still writes the repository and says, in German, what to install (the same version)."""
+    repo = tmp_path / "akten"
+    made = run_cli("init", str(repo), env={"PATH": "/usr/bin:/bin"})  # git, no site-gen, no pre-commit
+    assert made.returncode == 0 and (repo / ".pre-commit-config.yaml").is_file(), made.stderr
+    assert "Achtung: 'site-gen' ist auf diesem Rechner nicht im Suchpfad (PATH)" in made.stdout
+    assert f'python -m pip install "site-gen=={__version__}"' in made.stdout
+    assert "Hinweis: 'pre-commit' ist nicht installiert. Einmal: python -m pip install pre-commit" in made.stdout
+    assert "git init -b main  und  pre-commit install" in made.stdout  # not a Git repository yet: said first
+
 def test_actions_find_node_and_every_host_reads_the_organisations_package_index(tmp_path: Path) -> None:
     """Forgejo/Gitea runners run JavaScript actions (checkout, upload-artifact) inside the job's container and do not
     bring Node.js along as GitHub does: a ``python:`` container installs it before the first action. GitHub and
