@@ -37,3 +37,20 @@ def test_the_browser_named_in_the_environment_prints_the_pdf(tmp_path: Path) -> 
     printed = run_cli("--root", str(REPO), "rueckmeldung", "--out", str(tmp_path), env={ENV: PATHS[0]})
     assert printed.returncode == 0, printed.stderr
     assert next(tmp_path.glob("rueckmeldung*.pdf")).read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(any(Path(p).exists() for p in ("/opt/google/chrome/chrome", "/opt/microsoft/msedge/msedge")), reason="Chrome oder Edge installiert")
+def test_without_any_chromium_every_way_is_tried_and_the_message_says_what_to_install(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A machine as a Windows laptop looks to Playwright here: no system Chromium, no Chrome, no Edge, no download."""
+    import site_gen.site.chromium as chromium
+    from site_gen.errors import UserError
+
+    monkeypatch.setattr(chromium, "PATHS", ())
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path))  # Playwright's own Chromium: not downloaded
+    monkeypatch.delenv(ENV, raising=False)
+    with pytest.raises(UserError) as refused, chromium.browser():
+        pass
+    assert refused.value.message == "Für das PDF wurde kein Chromium-Browser gefunden (Chrome, Edge oder Chromium)."
+    assert "python -m playwright install chromium" in (refused.value.hint or "") and "--kein-pdf" in (refused.value.hint or "")
