@@ -31,9 +31,14 @@ def _case(root: Path, case_id: str) -> Case:
     """The case a contact names, read from its folder; a German error when it is missing or broken."""
     display = f"cases/{case_id}"
     if (root / display).is_dir():
-        record, _ = load_record("cases", root / display, display)
+        record, findings = load_record("cases", root / display, display)
         if isinstance(record, Case):
             return record
+        if any(f.code in ("SEALED-NO-KEY", "SEALED-NO-ACCESS") for f in findings):
+            raise UserError(f"--case: Die Akte {case_id} ist versiegelt und mit Ihrem Schlüssel nicht zu öffnen; "
+                            "ohne sie lässt sich die Einwilligung nicht prüfen. Der Kontakt wurde nicht gespeichert.",
+                            "Eigenen Schlüssel und Schlüsselbund prüfen ('site-gen keys setup'), oder den Kontakt ohne --case und ohne "
+                            "Angaben zur Person eintragen.")
         raise UserError(f"--case: Die Akte {case_id} enthält Fehler und kann nicht geprüft werden.", "Erst 'site-gen check' ausführen und die Akte korrigieren.")
     raise UserError(f"--case: Die Akte {case_id} gibt es nicht.", "Kennung prüfen, z. B. tn-0042, oder --case weglassen (Kontakt ohne Akte).")
 

@@ -73,6 +73,10 @@ def test_kontakt_seals_a_note_about_a_case_and_the_check_refuses_plaintext_and_s
     written = new.read_text(encoding="utf-8")
     assert "SEALTEST" not in written and "FRAGETEST" not in written
     assert written.count(f"enc:v2:{SLOT}:") == 2 and f"date: '{TODAY}'" in written and "kind: anruf" in written
+    code, out = run(s.repo, "kontakt", "ap-0001", "--kind", "anruf", "--by", "mara-petersen", "--case", "tn-0001", "--note", "SEALTEST-9 Nichts.",
+                    "--today", TODAY, ring=s.ring, identity=None)  # without an own key the consent cannot be read: refused, nothing written
+    assert code == 1 and "ist versiegelt und mit Ihrem Schlüssel nicht zu öffnen" in out and "SEALTEST" not in out, out
+    assert len(list(folder.glob(f"{TODAY}-*.yaml"))) == 1
     code, out = run(s.repo, "kontakt", "ap-0001", "--kind", "besuch", "--by", "mara-petersen", "--note", "PLAINOK-1 Neue Lagerhalle angesehen.",
                     "--date", "2026-11-21", "--today", TODAY, ring=s.ring, identity=s.admin)
     assert code == 0 and "PLAINOK-1" in next(folder.glob("2026-11-21-mara-petersen-*.yaml")).read_text(encoding="utf-8")  # no case: plain
