@@ -42,13 +42,15 @@ def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[s
     """
     old = read(root) if use_cache else RecordCache()
     context = _context(root, today)
-    listing = GitListing.of(root, old if old.context == context else RecordCache(index=old.index)) if use_cache and tracked is None else None
-    if listing is not None:
+    listing = GitListing.of(root, old if old.context == context else RecordCache(index=old.index)) if use_cache else None
+    if listing is not None and tracked is None:
         units, strays = scan_records(root, folders=listing.folders)
         listing.verify(units)
     else:
         units, strays = record_units(root, tracked)
-    files = sum(map(listing.count, units)) if listing is not None else sum(len(u.sources) for u in units)
+        if listing is not None:  # the hook's index: every staged unit listed, the entries Git vouches for kept
+            listing.vouched = {u.display: d for u in units if (d := listing.reusable(u.display)) is not None}
+    files = sum(map(listing.count, units)) if listing is not None else sum(map(len, (u.sources for u in units)))
     count = files + sum((root / f).exists() for f in META_FILES) + len(team_files(root))
     findings, summaries = _check(root, today, units, use_cache, old=old, listing=listing, strays=strays)
     return sorted([*strays, *findings], key=_position), count, summaries
@@ -124,6 +126,13 @@ def _keep(root: Path, new: RecordCache, old: RecordCache, units: list[Unit], key
     return summaries
 
 
+def _folders(listing: GitListing | None, unit: Unit, entry: UnitEntry | None) -> str:
+    """The stat record of a listed unit's folders to keep: taken this time, or the cached one while Git vouches for it."""
+    if listing is None:
+        return ""
+    return listing.stamps.get(unit.display) or (entry.folders if entry is not None and listing.vouched.get(unit.display) == entry.digest else "")
+
+
 def _listed_now(new: RecordCache, units: list[Unit], keys: list[str], listing: GitListing | None, strays: list[Finding] | None) -> bool:
     """Keep with each listed unit's entry what the listing found (file count, stat key, strays, the stat record
     of its folders where Git vouched for it); whether an entry changed. Units reused unlisted keep theirs."""
@@ -137,7 +146,7 @@ def _listed_now(new: RecordCache, units: list[Unit], keys: list[str], listing: G
         if u.sources:
             entry = new.units[key]
             fresh = replace(entry, count=len(u.sources), stamp=u.stamp, strays=found.get(u.display, []),
-                            folders=listing.stamps.get(u.display, "") if listing is not None else "")
+                            folders=_folders(listing, u, listing.cache.units.get(key) if listing is not None else None))
             if fresh != entry:
                 new.units[key], refreshed = fresh, True
     return refreshed

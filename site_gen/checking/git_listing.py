@@ -85,10 +85,13 @@ class GitListing:
     def reusable(self, display: str) -> str | None:
         """The digest of a record whose cache entry holds for it unlisted (see module doc), else None."""
         digest = self.digest(display)
-        entry = self.cache.units.get(display)
-        if digest is None or entry is None or entry.digest != digest or not entry.count:
+        folder = display.partition("/")[0] in FOLDER_KINDS
+        entry = self.cache.units.get(display if folder else display.removesuffix(".yaml"))  # keyed kind/id
+        if digest is None or entry is None or entry.digest != digest:
             return None
-        return digest if self.view.others or self._settled(display, entry.folders) else None
+        if not folder:  # a module file: its bytes are what Git compared
+            return digest
+        return digest if entry.count and (self.view.others or self._settled(display, entry.folders)) else None
 
     def _settled(self, display: str, folders: str) -> bool:
         """Whether the folders' stat record still holds, and Git's index was last written well before it was taken.

@@ -188,3 +188,19 @@ def test_the_build_selects_by_the_same_findings(repo: Path) -> None:
     cold = check_all(repo, today, use_cache=False)[0]
     assert {(f.file, f.code) for f in dataset_findings(load_dataset(repo), today)} == {(f.file, f.code) for f in cold}
     assert _same_as_cold(repo)[0] == 1
+
+
+def test_a_build_and_the_hook_keep_what_git_vouches_for(repo: Path) -> None:
+    """Listing every unit (``build``, the hook's full check) keeps the stat records of the folders Git vouches for."""
+    from site_gen.checking.engine import check_all, dataset_findings
+    from site_gen.records.dataset import load_dataset
+
+    today = dt.date.fromisoformat(TODAY)
+    _check(repo)
+    _settle()
+    assert _reused(repo) is not None
+    dataset_findings(load_dataset(repo), today)
+    assert _reused(repo) is not None
+    check_all(repo, today, tracked={*git(repo, "ls-files").stdout.split(), CASE, "workplaces/ap-0001"})
+    assert _reused(repo) is not None
+    assert _same_as_cold(repo)[0] == 0
