@@ -43,13 +43,58 @@ figures are inflated too, but they compare):
   JSON) 0.06 s, pydantic's validators and the checks of the few records 0.2 s.
   It never lists the case folders.
 
-This round: the scan gathers one change summary per unit (newest change
-time, sum of times, total size of its files and folders) in locals instead
-of a stat tuple per file, the signature hashes names and that summary (no
-``repr`` of 30 tuples), and findings of unchecked units are told apart per
-finding. What a warm check cannot go below in Python: listing 73,000 folders
-and one ``lstat`` per file (Git does the same, in C on every core:
-``git diff-files`` takes 0.58 s CPU here, ``find -printf`` 1.4 s).
+Issue 26's round before this one: the scan gathers one change summary per
+unit (newest change time, sum of times, total size of its files and folders)
+in locals instead of a stat tuple per file, the signature hashes names and
+that summary (no ``repr`` of 30 tuples), and findings of unchecked units
+are told apart per finding. What a warm check cannot go below in Python:
+listing 73,000 folders and one ``lstat`` per file (Git does the same, in C
+on every core: ``git diff-files`` takes 0.58 s CPU here, ``find -printf`` 1.4 s).
+
+This round (issue 26 point 5, ``site_gen/checking/git_listing.py``): in a Git
+work tree the full check lets Git do the stat and digest work. A record
+folder's staged tree id is its content digest (``git write-tree``, then one
+``git ls-tree`` of the three record folders: 12,100 lines); ``git ls-files
+-m -d`` stats every tracked file in C (racy-clean files by content) and
+names the changed and deleted ones; a folder that holds none, whose tree id
+equals its cache entry's and whose folder and entry folders have the change
+times recorded before it was last listed (seven ``lstat`` calls per case,
+instead of a ``scandir`` per folder and an ``lstat`` per file) is reused
+unlisted, its strays from the cache. Folders Git cannot vouch for are listed
+as before and asked about with ``git ls-files -o`` (no exclude rules, so
+ignored strays count). Measured on this machine (2 cores, shared) as CPU =
+user + system of the process and its children, Git included, best of 3:
+before and after side by side at load 6-8 (the same steps as below, one
+after the other), "benchmark run" from ``--skip-anchor --runs 3`` at load 11:
+
+=========================================  ==============  ===================================
+figure                                     before (CPU s)  after (CPU s)
+=========================================  ==============  ===================================
+check, cold (no cache; never asks Git)     not re-run      12.09 (wall 32 s at load 11)
+check, warm (nothing changed)              2.78            1.47 (benchmark run: 1.57)
+check after one edited case.yaml           2.98            1.62 (benchmark run: 1.72)
+check after one new support-log entry      2.98            1.62 (benchmark run: 1.91)
+check --staged, one new entry              0.6-0.9 (last)  0.72 (code path unchanged)
+the whole pre-commit run around it         —               3.07
+the hook with a cold cache                 —               143.69 (not compared, see below)  
+=========================================  ==============  ===================================
+
+Where the warm check's time goes now (CPU, profiled at load ~15, so inflated):
+``git ls-files -m -d`` (one ``lstat`` per file, in C) 0.4-0.5 s — the floor
+without a file-system monitor; ``write-tree``, ``ls-tree`` and ``rev-parse``
+0.05-0.1 s; the folders' stat records (70,000 ``lstat`` calls from Python)
+0.2-0.3 s; interpreter and imports 0.3 s; the record cache (JSON, MAC)
+0.1-0.15 s; the document scan (``git ls-files`` of the whole repository)
+0.1-0.15 s. After a ``git add`` or a commit the first check lists every folder
+once more (Git compares change times to the second, so a stat record taken
+before the index was written proves nothing) and the checks after it are fast
+again. The hook (``check --staged``) is unchanged by this round: it never
+lists the case folders; its time is the interpreter and imports (pydantic
+models), three Git processes over the 40 MB index and the checks of the
+few records it loads. The hook with a cold cache (its full check over the
+index) took 144 s CPU in the one run measured; the run of the code before
+this round was cut off at that step, so whether it changed is not known —
+a question for the next round.
 """
 
 from __future__ import annotations
