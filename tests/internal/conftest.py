@@ -17,6 +17,7 @@ import pytest
 from site_gen.site.publish import CSP
 from tests.browser import CHROMIUM, QuietHandler, launch
 from tests.conftest import REPO, TODAY, built_once, run_cli
+from tests.internal.pages import EXPECTED, page_kinds
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -63,6 +64,20 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         assert proc.returncode == 0, proc.stderr
 
     return REPO, built_once(tmp_path_factory, "demo-site", make) / "site"
+
+
+@pytest.fixture(scope="module")
+def kinds(demo_site: tuple[Path, Path]) -> dict[str, str]:
+    """{page kind: page} of the built demo site (``pages.page_kinds``)."""
+    found = page_kinds(demo_site[1])
+    assert EXPECTED <= set(found), sorted(EXPECTED - set(found))
+    return found
+
+
+@pytest.fixture(scope="module")
+def base(demo_site: tuple[Path, Path], serve: Any) -> str:
+    """The built demo site's URL (served with the CSP)."""
+    return serve(demo_site[1])
 
 
 class _Handler(QuietHandler):

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.internal.test_accessibility import page_kinds
+from tests.internal.pages import page_kinds
 
 TEXTS = r"""() => {
   const lum = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
