@@ -1,6 +1,6 @@
 """Page checks of the internal site: one Chromium load per page and view, every check on it, results shared.
 
-Each page check (axe, words broken inside a syllable, headings and charts, reflow) is registered in
+Each page check (axe, words broken inside a syllable, headings and charts, overflow, reflow) is registered in
 :data:`PAGE_CHECKS`, the one place to add another. :func:`swept` loads a page once per view (scheme and
 window width), runs every check registered for that view in order and keeps the results as JSON in the
 session's shared folder (``built_once``: a file lock), so each test of one rule on one page kind asserts on
@@ -143,6 +143,38 @@ def headings_and_charts(pg: Any) -> dict[str, Any]:
     return found
 
 
+OVERFLOW = """() => {
+  const out = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > window.innerWidth + 1) out.push('page ' + doc.scrollWidth + '>' + window.innerWidth);
+  for (const el of document.querySelectorAll('article .md-typeset__scrollwrap, article table, article td, article th, article figure')) {
+    if (el.offsetParent === null) continue;  // inside a closed <details>
+    // Issue 25: a table wider than its column scrolls in its own box instead of breaking words inside a syllable;
+    // that box must be a named region with a tab stop (a11y.js), and nothing inside a cell may stick out.
+    const region = el.closest('.sg-region');
+    if (region && region !== el && !/^T[DH]$/.test(el.tagName)) continue;
+    if (el.classList.contains('sg-region') && el.getAttribute('tabindex') === '0' && el.getAttribute('aria-label')) continue;
+    if (el.scrollWidth > el.clientWidth + 1) out.push(el.tagName + ' ' + el.className + ' ' + el.textContent.slice(0, 40));
+  }
+  for (const svg of document.querySelectorAll('article svg')) {
+    if (svg.getBoundingClientRect().width === 0) continue;
+    const vb = svg.viewBox.baseVal;
+    for (const t of svg.querySelectorAll('text')) {
+      const b = t.getBBox();
+      if (b.x < vb.x - 1 || b.x + b.width > vb.x + vb.width + 1) out.push('svg text ' + t.textContent.slice(0, 40));
+    }
+  }
+  return out;
+}"""
+"""Page wider than the window, a table, cell or figure of the article sticking out (unless it scrolls in a
+named region with a tab stop), a chart's text outside its viewBox."""
+
+
+def overflow(pg: Any) -> list[str]:
+    found: list[str] = pg.evaluate(OVERFLOW)
+    return found
+
+
 SCROLLERS = """() => [...document.querySelectorAll('body *')].filter(e => {
   const s = getComputedStyle(e);
   return /(auto|scroll)/.test(s.overflowX + s.overflowY) && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
@@ -189,6 +221,7 @@ PAGE_CHECKS = [
     PageCheck("axe", ("1280", "390", "dunkel-1280"), axe),
     PageCheck("broken_words", ("1280", "390"), broken_words),
     PageCheck("headings_and_charts", ("1280",), headings_and_charts),
+    PageCheck("overflow", ("1280", "390"), overflow),
     PageCheck("reflow", ("1280",), reflow),  # last: it narrows the window
 ]
 """Every check of a page, run in this order on one load per view (add new ones before ``reflow``)."""
