@@ -64,6 +64,7 @@ def test_the_case_page_only_says_it_must_be_erased_and_how(sites: tuple[Path, Pa
     page = html.unescape((out / "akten" / "tn-1001.html").read_text(encoding="utf-8"))
     assert "Aufbewahrungsfrist abgelaufen" in page and "site-gen forget tn-1001" in page and "22.11.2026" in page
     assert "site-gen export tn-1001" in page
+    assert "versiegelt" in page and "Schlüssel" in page  # sealed records: forget destroys the keys
 
 
 def test_tasks_deadlines_and_calendars_name_it_by_id_and_keep_only_the_erasure(sites: tuple[Path, Path, Path]) -> None:
@@ -98,6 +99,26 @@ def test_documents_refuse_it(sites: tuple[Path, Path, Path], tmp_path: Path, arg
     assert "Aufbewahrungsfrist der Akte tn-1001 ist abgelaufen" in proc.stderr and "Traceback" not in proc.stderr
     assert not any(v in proc.stdout + proc.stderr for v in PERSONAL)
     assert not (tmp_path / "doc.docx").exists()
+
+
+def test_the_service_statement_leaves_it_out_from_the_first_day_after(sites: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """``nachweis`` lists the case on the last day and leaves it out the day after, saying how many cases it left out."""
+    import csv
+
+    repo, _, _ = sites
+    rows = {}
+    for day in (LAST_DAY, FIRST_DAY_AFTER):
+        proc = run_cli("--root", str(repo), "nachweis", "--kostentraeger", "eingliederungshilfe", "--monat", "2025-04",
+                       "--today", day, "--out", str(tmp_path / day))
+        assert proc.returncode == 0, proc.stderr
+        assert not any(v in proc.stdout + proc.stderr for v in PERSONAL)
+        with (tmp_path / day / "nachweis-eingliederungshilfe-2025-04.csv").open(encoding="utf-8-sig", newline="") as f:
+            rows[day] = [c for row in csv.reader(f, delimiter=";") for c in row]
+        rows[day].append(proc.stdout)
+    assert "tn-1001" in rows[LAST_DAY] and "Aufbewahrungsfrist" not in rows[LAST_DAY][-1]
+    assert "tn-1001" not in rows[FIRST_DAY_AFTER] and "1 Akte dieses Kostenträgers nach Ablauf der Aufbewahrungsfrist" in rows[FIRST_DAY_AFTER][-1]
+    page = (tmp_path / FIRST_DAY_AFTER / "nachweis-eingliederungshilfe-2025-04.html").read_text(encoding="utf-8")
+    assert "tn-1001" not in page and not any(v in page for v in PERSONAL)
 
 
 def test_the_subject_access_export_still_works_until_erasure(sites: tuple[Path, Path, Path], tmp_path: Path) -> None:
