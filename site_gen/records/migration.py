@@ -164,13 +164,17 @@ def _keep_every_comment(original: str, spans: Spans, moved: dict[str, list[tuple
         if owner is None:
             (head if number < first_key else extra).append(comment)
             continue
-        starts, files = spans[owner][2], moved[owner]
-        below = next((i for i, first in enumerate(starts) if first >= number), None)
-        i = below if below is not None else len(files) - 1
-        name, text = files[i]
-        files[i] = name, (f"{comment}\n{text}" if below is not None else f"{text.rstrip(chr(10))}\n{comment}\n")
+        _into_entry(spans[owner][2], moved[owner], number, comment)
     main = _with_head(main, [line.strip() for line in lines[:first_key] if line.strip().startswith("#")], head)
     return main if not extra else main.rstrip("\n") + "\n" + "\n".join(extra) + "\n"
+
+
+def _into_entry(starts: list[int], files: list[tuple[str, str]], number: int, comment: str) -> None:
+    """Put the comment of line ``number`` above the entry it stood above (after the last entry: below it)."""
+    below = next((i for i, first in enumerate(starts) if first >= number), None)
+    i = below if below is not None else len(files) - 1
+    name, text = files[i]
+    files[i] = name, (f"{comment}\n{text}" if below is not None else f"{text.rstrip(chr(10))}\n{comment}\n")
 
 
 def _with_head(main: str, header: list[str], lost: list[str]) -> str:
