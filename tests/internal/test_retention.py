@@ -59,6 +59,21 @@ def test_from_the_first_day_after_no_page_and_no_search_entry_shows_a_personal_v
         assert holding(out, value) == [], value
 
 
+@pytest.mark.parametrize("broken", ["tn-1002", "tn-1001"])
+def test_whatever_else_is_wrong_the_case_shows_nothing_after_its_retention(tmp_path: Path, broken: str) -> None:
+    """Another record with an error (the build exits 1 and still publishes), or the expired case itself with one."""
+    repo = closed_repo(tmp_path / "repo")
+    main = repo / "cases" / broken / "case.yaml"
+    main.write_text(main.read_text(encoding="utf-8") + "unbekannt: 1\n", encoding="utf-8")
+    out = tmp_path / "site"
+    proc = run_cli("--root", str(repo), "build", "--today", FIRST_DAY_AFTER, "--out", str(out))
+    assert proc.returncode == 1 and "SCHEMA-UNKNOWN-KEY" in proc.stderr, proc.stdout + proc.stderr
+    assert (out / "akten" / "tn-1001.html").is_file()
+    for value in PERSONAL:
+        assert holding(out, value) == [], value
+        assert value not in proc.stdout + proc.stderr
+
+
 def test_the_case_page_only_says_it_must_be_erased_and_how(sites: tuple[Path, Path, Path]) -> None:
     _, _, out = sites
     page = html.unescape((out / "akten" / "tn-1001.html").read_text(encoding="utf-8"))
