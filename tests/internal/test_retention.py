@@ -96,6 +96,8 @@ def test_figures_count_it_as_closed_without_showing_it(sites: tuple[Path, Path, 
     _, _, out = sites
     index = (out / "akten" / "index.html").read_text(encoding="utf-8")
     assert "davon 1 zu löschen" in index
+    board = html.unescape((out / "kennzahlen" / "standort-nord.html").read_text(encoding="utf-8"))
+    assert "1 geschlossene Akte ist nach Ablauf der Aufbewahrungsfrist zu löschen" in board  # its id only in the erasure deadline
     listing = "".join(p.read_text(encoding="utf-8") for p in (out / "akten").glob("standort-*.html"))
     assert "tn-1001" not in listing
 
