@@ -151,6 +151,18 @@ def test_every_enum_value_has_a_german_label_in_the_selects() -> None:
     assert dotted == [] and [text for text in LABELS.values() if "·" in text] == []
 
 
+def test_no_date_field_shows_utc() -> None:
+    # Issue 25: Decap wrote "UTC" beside a date-only field when picker_utc was set; a date has no time of day.
+    def dates(fields: list[dict[str, Any]]) -> typing.Iterator[dict[str, Any]]:
+        for f in fields:
+            if f["widget"] == "datetime":
+                yield f
+            yield from dates(f.get("fields", []))
+    found = [d for c in config()["collections"] for part in c.get("files", [c]) for d in dates(part["fields"])]
+    assert len(found) > 20
+    assert [d["name"] for d in found if d.get("picker_utc") or d.get("time_format") is not False] == []
+
+
 def test_backends_come_from_organisation(tmp_path: Path) -> None:
     ds = load_dataset(REPO, only=[])
     from site_gen.models.organisation import Editor, EditorBackend
