@@ -6,6 +6,7 @@ host's web merge does (no merge driver, no .gitattributes).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,13 +26,20 @@ ratings:
 """
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    root = single_file_demo(tmp_path / "akten")
+@pytest.fixture(scope="module")
+def migrated_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo written the old way, committed, then ``site-gen migrate``d (read-only use: see ``repo``)."""
+    root = single_file_demo(tmp_path_factory.mktemp("merge") / "akten")
     git(root, "init", "-q", "-b", "main")
     commit_all(root, "Demo")
     assert run_cli("--root", str(root), "migrate").returncode == 0
     return root
+
+
+@pytest.fixture
+def repo(migrated_demo: Path, tmp_path: Path) -> Path:
+    """A copy of the migrated demo, its Git history included, for one test to change."""
+    return Path(shutil.copytree(migrated_demo, tmp_path / "akten", symlinks=True))
 
 
 def _branch(root: Path, name: str, by: str, minutes: str) -> None:
