@@ -6,12 +6,12 @@ host's web merge does (no merge driver, no .gitattributes).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from ..conftest import TODAY, run_cli
+from .conftest import migrated_copy
 from .helpers import commit_all, git, single_file_demo
 
 CASE = "tn-0004"
@@ -26,20 +26,9 @@ ratings:
 """
 
 
-@pytest.fixture(scope="module")
-def migrated_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo written the old way, committed, then ``site-gen migrate``d (read-only use: see ``repo``)."""
-    root = single_file_demo(tmp_path_factory.mktemp("merge") / "akten")
-    git(root, "init", "-q", "-b", "main")
-    commit_all(root, "Demo")
-    assert run_cli("--root", str(root), "migrate").returncode == 0
-    return root
-
-
 @pytest.fixture
 def repo(migrated_demo: Path, tmp_path: Path) -> Path:
-    """A copy of the migrated demo, its Git history included, for one test to change."""
-    return Path(shutil.copytree(migrated_demo, tmp_path / "akten", symlinks=True))
+    return migrated_copy(migrated_demo, tmp_path / "akten")
 
 
 def _branch(root: Path, name: str, by: str, minutes: str) -> None:
