@@ -19,7 +19,7 @@ from site_gen.site.mkdocs import DEFAULT_CONFIG
 from tests.conftest import TODAY, run_cli
 
 from .conftest import fixture_repo, fixture_site_copy
-from .test_withdrawal import SECRET, edit, holding, withdraw
+from .test_withdrawal import edit, withdraw
 
 DIFFERS_BY_DESIGN = {"sitemap.xml.gz"}
 """gzip stores the time of writing; the uncompressed content is compared instead."""
@@ -77,16 +77,6 @@ def test_reusing_build_equals_full_build(tmp_path: Path, change: object, fixture
     after = files(out)
     assert [rel for rel in after if rel.endswith(".html") and before.get(rel) != after[rel]]  # pages did change
     assert any(rel.startswith("pagefind/") and rel not in before for rel in after)  # the search index was rebuilt
-
-
-def test_withdrawal_takes_effect_on_the_next_reusing_build(tmp_path: Path, fixture_site: tuple[Path, Path]) -> None:
-    repo = fixture_repo(tmp_path / "repo")
-    out = fixture_site_copy(fixture_site, tmp_path / "site")  # the first build
-    assert "akten/tn-1001.html" in holding(out, SECRET)
-    withdraw(repo)
-    proc = build(repo, out)
-    assert reused(proc) > 0
-    assert holding(out, SECRET) == []
 
 
 def test_tampered_previous_page_is_built_again(tmp_path: Path, fixture_site: tuple[Path, Path]) -> None:

@@ -63,6 +63,7 @@ def test_withdrawal_takes_effect_although_another_record_is_broken(tmp_path: Pat
     proc = build(repo, out)
     assert proc.returncode == 1
     assert "REF-DANGLING" in proc.stderr and "Traceback" not in proc.stderr
+    assert "Seiten unverändert aus der vorigen Ausgabe übernommen" in proc.stdout  # a reusing build (issue 16)
     assert holding(out, SECRET) == []
     assert "Sandmann" in (out / "akten" / "tn-1001.html").read_text(encoding="utf-8")  # the valid record is still there
     notice = (out / "akten" / "tn-1002.html").read_text(encoding="utf-8").replace("<wbr>", "")  # paths may break after '/'
