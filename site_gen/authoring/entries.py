@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -96,20 +97,25 @@ def check_entry(list_name: str, data: dict[str, Any], names: dict[str, str]) -> 
                         "Die Angaben korrigieren und den Befehl wiederholen.")
 
 
-def write_entry(root: Path, case_id: str, list_name: str, data: Any, kind: str = "cases") -> Path:
+def write_entry(root: Path, case_id: str, list_name: str, data: Any, kind: str = "cases",
+                seal: Callable[[Any, str], Any] | None = None) -> Path:
     """Write ``data`` (a mapping, plain or round-trip) as a new entry file of the case (the workplace: ``kind``); returns its path.
 
-    In a sealed repository a case entry is sealed before it is written: no plaintext reaches the disk."""
+    In a sealed repository a case entry is sealed before it is written: no plaintext reaches the disk. ``seal``:
+    how a workplace entry about a person is sealed (the entry and its file name without ``.yaml`` → the sealed entry)."""
     from ..records.encrypt import seal_entry
     from ..records.repo import is_sealed
 
     folder = _entry_folder(root, case_id, list_name, kind)
-    if kind == "workplaces" or not is_sealed(root):
+    if seal is None and kind == "cases" and is_sealed(root):
+        def seal(entry: Any, stem: str) -> Any:
+            return seal_entry(root, case_id, list_name, entry, stem)
+    if seal is None:
         text = dump(data)
         path = folder / entry_name(list_name, data, text)
     else:  # the name first: each value is bound to its entry file (a sealed text is random anyway, so is the name's hash)
         path = folder / entry_name(list_name, data, os.urandom(16).hex())
-        text = dump(seal_entry(root, case_id, list_name, data, path.stem))
+        text = dump(seal(data, path.stem))
     try:
         _create(path, text)
     except FileExistsError:

@@ -25,7 +25,7 @@ from ..models.programmes import ProgrammeCatalogue
 from ..models.team import TeamTime
 from .compose import Provenance, compose
 from .config import default_programmes, load_catalogue, load_programmes, load_purposes, read_model
-from .layout import FOLDER_KINDS, Unit, appendable, changes, folder_stamp, main_file, record_of, scan_folder, stat_key
+from .layout import ATTACHMENTS_ELSEWHERE, FOLDER_KINDS, Unit, appendable, changes, folder_stamp, history_key, main_file, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
 from .parallel import run_batches, workers
 from .placeholders import MARKER, placeholder_findings
@@ -343,7 +343,7 @@ def _stray_entry(kind: str, e: os.DirEntry[str]) -> Finding:
                        f"Datensätze in {kind}/ sind Dateien ({kind}/<kennung>.yaml); Akten-Ordner gehören nach cases/.", line=1, col=1)
     shape = f"Ordner {kind}/<kennung>/ mit {main_file(kind)}" if kind in FOLDER_KINDS else f"{kind}/<kennung>.yaml"
     return Finding(display, "RECORD-STRAY", f"Die Datei gehört nicht in den Ordner {kind}/ und wird nicht gelesen.",
-                   f"In {kind}/ liegen nur {shape}; Anhänge (Scans, Dokumente) gehören nicht ins Repository.", line=1, col=1)
+                   f"In {kind}/ liegen nur {shape}; {ATTACHMENTS_ELSEWHERE}", line=1, col=1)
 
 
 def single_file(kind: str, rid: str, twin: bool = False) -> Finding:
@@ -529,26 +529,33 @@ def reload(ds: Dataset, paths: set[Path]) -> tuple[Dataset, dict[str, set[str]]]
                   files=dict(ds.files), findings=[f for f in ds.findings if f.file not in displays], team=ds.team, provenance=dict(ds.provenance))
     targets: dict[str, dict[str, Any]] = {"cases": out.cases, "workplaces": out.workplaces, "modules": out.modules}
     touched: dict[str, set[str]] = {}
-    for display in sorted({record_of(d) for d in displays}):
-        kind, _, name = display.partition("/")
-        rid = name.removesuffix(".yaml")
+    for key in sorted({history_key(d) for d in displays}):  # a case folder and a file of the same id: one record
+        kind, _, rid = key.partition("/")
+        rid = rid.removesuffix(".yaml")
         touched.setdefault(kind, set()).add(rid)
         targets[kind].pop(rid, None)
         out.files.pop((kind, rid), None)
-        out.findings = [f for f in out.findings if record_of(f.file) != display]
-        unit = _unit_at(root, kind, rid)
+        out.findings = [f for f in out.findings if history_key(f.file) != key]
+        unit, findings = _unit_at(root, kind, rid)
+        out.findings.extend(findings)
         if unit is not None:
             load_units(root, [unit], base=out)
     return out, touched
 
 
-def _unit_at(root: Path, kind: str, rid: str) -> Unit | None:
-    """The record ``kind/rid`` as it is on disk now: a record folder, a module file, or None when gone."""
+def _unit_at(root: Path, kind: str, rid: str) -> tuple[Unit | None, list[Finding]]:
+    """The record ``kind/rid`` as it is on disk now (a record folder, a module file, or None when gone)
+    and what the full load reports about its place: strays in the folder, a case still stored as one file."""
     if kind in FOLDER_KINDS:
-        return scan_folder(root, kind, rid)[0] if (root / kind / rid).is_dir() else None
+        folder = root / kind / rid
+        unit, findings = scan_folder(root, kind, rid) if folder.is_dir() and not folder.is_symlink() else (None, [])
+        single = root / kind / f"{rid}.yaml"
+        if single.is_file() and not single.is_symlink():
+            findings = [*findings, single_file(kind, rid, twin=unit is not None)]
+        return unit, findings
     path = root / kind / f"{rid}.yaml"
     if path.is_file():
         display = f"{kind}/{rid}.yaml"
         st = path.stat()
-        return Unit(kind, rid, display, stat_key(st), (display,), changes([st]))
-    return None
+        return Unit(kind, rid, display, stat_key(st), (display,), changes([st])), []
+    return None, []

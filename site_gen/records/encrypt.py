@@ -113,25 +113,60 @@ def seal_repository(root: Path, create: bool) -> tuple[int, list[str]]:
     op = make_opener(root, ring)
     staff = staff_locations(root)
     changed: list[str] = []
-    units = [u for u in scan_records(root, files=False)[0] if u.kind == "cases"]
+    scanned = scan_records(root, files=False)[0]
+    units = [u for u in scanned if u.kind == "cases"]
     for unit in units:
         run = case_sealer(root, ring, op, unit.id, _location(root, unit.sources[0]), staff, create)
         if run is not None:
             changed += seal_unit(root, unit, run)
     reset()
+    changed += seal_contacts(root, ring, op, staff, [u for u in scanned if u.kind == "workplaces"])
+    reset()
     return len(units), changed
+
+
+def seal_contacts(root: Path, ring: Keyring, op: Opener, staff: dict[str, str], workplaces: list[Any]) -> list[str]:
+    """Seal the plain notes of company contacts that name a case (:mod:`site_gen.records.seal_contacts`); the files rewritten."""
+    import datetime as dt
+
+    from .dataset import load_dataset, load_record
+    from .seal_contacts import contact_purpose, seal_contact_files
+
+    purposes = load_dataset(root, only=[]).purposes
+    runs: dict[str, Sealer | None] = {}
+    cases: dict[str, Any] = {}
+
+    def run_for(case: str) -> Sealer | None:
+        if case not in runs:
+            try:
+                runs[case] = case_sealer(root, ring, op, case, _location(root, f"cases/{case}/case.yaml"), staff, create=False)
+            except UserError:  # no such case, or none with keys: the check names it (REF-DANGLING, SEALED-PLAINTEXT)
+                runs[case] = None
+        return runs[case]
+
+    def purpose_for(case: str, workplace: str) -> str:
+        if case not in cases:
+            folder = root / "cases" / case
+            cases[case] = load_record("cases", folder, f"cases/{case}")[0] if folder.is_dir() else None
+        return contact_purpose(cases[case], workplace, dt.date.today(), purposes, repo.read_recipients(root, case))
+
+    changed: list[str] = []
+    for unit in workplaces:
+        changed += seal_contact_files(root, unit, run_for, purpose_for)
+    return changed
 
 
 def encrypt(root: Path, commit: bool = True) -> int:
     """``migrate --encrypt``: returns the exit code."""
     top = gh.toplevel(root) if commit else None
-    if top is not None and gh.git(top, "status", "--porcelain", "--", str(root / "cases")).stdout.strip():
-        raise UserError("Im Ordner cases/ gibt es Änderungen, die noch nicht committet sind.", "Erst committen oder zurücknehmen; das Versiegeln macht einen eigenen Commit.")
+    if top is not None and gh.git(top, "status", "--porcelain", "--", str(root / "cases"), str(root / "workplaces")).stdout.strip():
+        raise UserError("In den Ordnern cases/ oder workplaces/ gibt es Änderungen, die noch nicht committet sind.",
+                        "Erst committen oder zurücknehmen; das Versiegeln macht einen eigenen Commit.")
     open_keyring()  # refuse before anything is written
     repo.mark_sealed(root)
     cases, changed = seal_repository(root, create=True)
     if top is not None:
-        paths = [str(root / "cases"), str(root / repo.FOLDER)]
+        paths = [str(root / "cases"), str(root / "workplaces"), str(root / repo.FOLDER)]
         gh.git(top, "add", "-A", "--", *paths)
         if gh.git(top, "diff", "--cached", "--quiet", "--", *paths).returncode != 0:
             done = gh.git(top, *gh.identity(top), "commit", "-q", "--no-verify", "-m", MESSAGE, "--", *paths)
@@ -155,16 +190,9 @@ def seal_working_tree(root: Path) -> int:
     return 0
 
 
-def seal_entry(root: Path, case: str, list_name: str, data: dict[str, Any], entry: str) -> dict[str, Any]:
-    """A new entry of ``case`` with every value sealed (``data`` unchanged when the repository is not sealed).
-
-    With the case's keys (keyring and own key) symmetrically, else to the case's
-    public recipients: a writer who may not read the case can still add to it,
-    and no plaintext of the entry reaches the disk. ``entry``: the entry file's name
-    without ``.yaml`` (every value is bound to it).
-    """
-    if not repo.is_sealed(root):
-        return data
+def entry_sealer(root: Path, case: str) -> Sealer:
+    """How a new entry about ``case`` is sealed: with the case's keys when this writer may open them (keyring and
+    own key), else to the case's public recipients (no plaintext reaches the disk either way)."""
     recipients = repo.read_recipients(root, case)
     opened, renew = None, None
     try:
@@ -175,7 +203,20 @@ def seal_entry(root: Path, case: str, list_name: str, data: dict[str, Any], entr
             opened, renew = found, renewer(root, ring, case, location, found, recipients)
     except UserError:
         pass
-    run = sealer(case, opened, recipients, renew)
+    return sealer(case, opened, recipients, renew)
+
+
+def seal_entry(root: Path, case: str, list_name: str, data: dict[str, Any], entry: str) -> dict[str, Any]:
+    """A new entry of ``case`` with every value sealed (``data`` unchanged when the repository is not sealed).
+
+    With the case's keys (keyring and own key) symmetrically, else to the case's
+    public recipients: a writer who may not read the case can still add to it,
+    and no plaintext of the entry reaches the disk. ``entry``: the entry file's name
+    without ``.yaml`` (every value is bound to it).
+    """
+    if not repo.is_sealed(root):
+        return data
+    run = entry_sealer(root, case)
     slot = slot_of(list_name)
 
     def walk(value: Any, at: tuple[str | int, ...]) -> Any:

@@ -61,9 +61,10 @@ def seal_unit(root: Path, unit: Unit, run: Sealer) -> list[str]:
     return changed
 
 
-def seal_file(path: Path, prefix: KeyPath, run: Sealer, entry: str = "") -> bool:
+def seal_file(path: Path, prefix: KeyPath, run: Sealer, entry: str = "", fields: tuple[str, ...] | None = None) -> bool:
     """Seal the plain values of one file (``prefix``: where its mapping sits in the case; ``entry``: the entry file's
-    name without ``.yaml``, "" for the main file); whether it changed.
+    name without ``.yaml``, "" for the main file; ``fields``: only these top-level keys, e.g. a company contact's
+    notes); whether it changed.
 
     Each plain scalar's own characters are replaced by its sealed text (positions
     from :func:`site_gen.records.load.scalar_spans`, values from the fast loader), so
@@ -75,7 +76,7 @@ def seal_file(path: Path, prefix: KeyPath, run: Sealer, entry: str = "") -> bool
     data, problems = parse_yaml(raw, path.name)
     if not isinstance(data, dict) or any(f.severity.value == "error" for f in problems):
         return False  # the check reports why; nothing is guessed
-    todo = [(at, value) for at, value in _plain_values(data, prefix)]
+    todo = [(at, value) for at, value in _plain_values(data, prefix) if fields is None or at[len(prefix)] in fields]
     if not todo:
         return False
     text = raw.decode("utf-8-sig")

@@ -147,11 +147,15 @@ def unseal_record(root: Path, kind: str, data: Any, display: str, provenance: di
     """``data`` with its sealed values opened in place (or None when the case cannot be read), and findings.
 
     ``provenance``: (list, position) → the entry file a list item was composed from (each value is bound to it)."""
-    if kind != "cases" or not isinstance(data, dict):
+    if kind not in ("cases", "workplaces") or not isinstance(data, dict):
         return data, []
     op = opener(root)
     if not op.sealed:
         return data, []
+    if kind == "workplaces":  # a company contact note about a person is sealed to that person's case
+        from .seal_contacts import unseal_contacts
+
+        return data, unseal_contacts(op, data, display, provenance or {})
     found = data.get("id")
     case = found if isinstance(found, str) else display.rsplit("/", 1)[-1]
     walk = _Walk(op, case, data.get("location"), display, provenance or {})

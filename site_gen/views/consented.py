@@ -31,6 +31,7 @@ from ..models.case import Case
 from ..models.catalogue import Purpose
 from ..models.workplace import Workplace
 from ..records.dataset import Dataset
+from ..records.seal_contacts import ERASED_PREFIX, SEALED_NOTE
 
 HIDDEN_NOTE = "Notiz ausgeblendet: Der Kontakt betrifft eine Person ohne gültige Einwilligung für diesen Betrieb."
 
@@ -51,13 +52,19 @@ def consented_case(case: Case, today: dt.date, purposes: dict[str, Purpose]) -> 
     return case.model_copy(update=update) if update else case
 
 
+def _hidden(summary: str) -> str:
+    """What a hidden contact note reads as: why, in German (a sealed note this reader has no key for, or whose key was
+    destroyed, says so; it never held plaintext here)."""
+    return summary if summary == SEALED_NOTE or summary.startswith(ERASED_PREFIX) else HIDDEN_NOTE
+
+
 def consented_workplace(wid: str, wp: Workplace, cases: dict[str, Case], today: dt.date, purposes: dict[str, Purpose]) -> Workplace:
     """``wp`` with the text of every contact about a person hidden unless that person's (filtered) case allows it."""
     hide = [i for i, c in enumerate(wp.contact_log)
             if c.case is not None and (c.case not in cases or not shares_with(cases[c.case], today, purposes, wid))]
     if not hide:
         return wp
-    log = [c.model_copy(update={"summary": HIDDEN_NOTE, "question": None, "answer": None, "case": None}) if i in hide else c
+    log = [c.model_copy(update={"summary": _hidden(c.summary), "question": None, "answer": None, "case": None}) if i in hide else c
            for i, c in enumerate(wp.contact_log)]
     return wp.model_copy(update={"contact_log": log})
 

@@ -75,6 +75,8 @@ class GoalLine:
     status: str
     review: str | None
     """When we talk about the goal again (a sentence), for open goals."""
+    picto: str = "ort"
+    """A tick only for a goal reached: an open goal is where I want to go (a pin), not something done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +144,7 @@ def _reviews(case: Case, today: dt.date) -> list[Event]:
 
 def _goal(g: Goal, today: dt.date) -> GoalLine:
     if g.status not in (GoalStatus.OPEN, GoalStatus.IN_PROGRESS):
-        return GoalLine(g.goal, GOAL_WORDS[g.status], None)
+        return GoalLine(g.goal, GOAL_WORDS[g.status], None, "haken" if g.status is GoalStatus.REACHED else "aufgabe")
     review = f"Wir sprechen wieder darüber am {easy_date(g.review_on)}." if g.review_on > today else "Wir sprechen bald wieder darüber."
     return GoalLine(g.goal, GOAL_WORDS[g.status], review)
 

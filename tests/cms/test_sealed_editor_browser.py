@@ -210,6 +210,40 @@ def test_case_file_value_is_sealed_to_its_purpose(sealed_editor: tuple[Any, Path
     assert case.support_needs[-1] == typed and len(case.support_needs) == 2
 
 
+def test_a_company_contact_about_a_person_is_sealed_in_the_browser(sealed_editor: tuple[Any, Path], sealed_repo: tuple[Path, Path, Path]) -> None:
+    """A new contact naming a case: its note is sealed to that case (slot 'basis', bound to workplace and entry); date,
+    kind, staff and the case id stay readable; Python opens the note on the company's side."""
+    page, repo = sealed_editor
+    _, ring, admin = sealed_repo
+    folder = repo / "workplaces" / "ap-0001" / "contact_log"
+    before = {p.name for p in folder.iterdir()}
+    typed = "Schichtplan mit der Lagerleitung abgestimmt."
+    page.goto(f"{page.url_base}#/collections/betriebskontakte/new")
+    page.get_by_label("Notiz", exact=True).wait_for()
+    choose(page, "Arbeitsplatz (optional)", "ap-0001")
+    page.get_by_label("Datum", exact=True).fill("2026-11-21")
+    choose(page, "Art", "anruf")
+    choose(page, "Von", "Mara Petersen")
+    page.get_by_label("Notiz", exact=True).fill(typed)
+    choose(page, "Akte (optional)", "tn-0001")
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    new = wait_for_new_file(page, repo, folder, before)
+    text = new.read_text(encoding="utf-8")
+    data = safe_load(text)
+    assert str(data["summary"]).startswith("age:v2:basis:") and "Schichtplan" not in text, text
+    assert (str(data["date"]), data["kind"], data["by"], data["case"]) == ("2026-11-21", "anruf", "mara-petersen", "tn-0001"), text
+    result = with_keys(repo, ring, admin, "check", "--today", TODAY, "--no-cache")
+    assert "SEALED-" not in result.stdout and "Schichtplan" not in result.stdout, result.stdout[-2000:]
+    from site_gen.records.dataset import load_dataset
+    from site_gen.records.unseal import reset
+
+    reset()
+    with keys_env(ring, admin):
+        contacts = load_dataset(repo).workplaces["ap-0001"].contact_log
+    assert [c.summary for c in contacts if c.date.isoformat() == "2026-11-21" and c.case == "tn-0001"] == [typed]
+
+
 NEW_CONSENT = """id: ew-6
 purpose: gesundheitsdaten
 data:
@@ -278,3 +312,4 @@ def test_a_new_health_value_is_sealed_to_the_newest_key_generation(sealed_editor
     page.get_by_text("keinen gültigen öffentlichen Schlüssel", exact=False).first.wait_for()
     assert (repo / rel).read_text(encoding="utf-8") == before
     assert "Ohne Schlüssel" not in git(repo, "diff")
+

@@ -23,6 +23,33 @@ def test_contact_without_a_case_is_written_as_its_own_file_checked_and_never_ech
     assert "GEHEIMNOTIZ" not in check.stdout and "ap-0016" not in check.stdout  # the later contact settles the old follow-up
 
 
+def test_a_recorded_contact_without_a_case_is_on_the_company_page_and_counted(tmp_path: Path) -> None:
+    """Done-when of issue 30: recorded (``kontakt``), then shown on the company's page and counted in the Kennzahlen."""
+    import datetime as dt
+
+    from site_gen.records.dataset import load_dataset
+    from site_gen.views.company import company
+    from site_gen.views.consented import consented_dataset
+    from site_gen.views.dashboard import dashboard
+
+    root = demo_copy(tmp_path / "akten")
+    today = dt.date.fromisoformat(TODAY)
+
+    def seen() -> tuple[list[str], int]:
+        view = consented_dataset(load_dataset(root), today)
+        figures = dashboard(view, today, location="brueckenviertel").employer
+        assert figures is not None
+        return [c.summary for c in company(view, "ap-0016", today).contacts], figures.contacts
+
+    notes, contacts = seen()
+    done = run_cli("--root", str(root), "kontakt", "ap-0016", "--date", "2026-11-20", "--kind", "erstgespraech", "--by", "gesa-moeller",
+                   "--note", NOTE, "--today", TODAY)
+    assert done.returncode == 0, done.stderr
+    after, counted = seen()
+    assert NOTE not in notes and after[0] == NOTE and len(after) == len(notes) + 1
+    assert counted == contacts + 1
+
+
 def test_contact_refused_before_writing_without_staff_workplace_or_consent(tmp_path: Path) -> None:
     root = demo_copy(tmp_path / "akten")
     before = sorted(p.as_posix() for p in (root / "workplaces").rglob("*.yaml"))

@@ -102,3 +102,14 @@ def test_default_folder_is_ausgabe_and_unknown_case_is_a_german_error(tmp_path: 
     assert (repo / "ausgabe" / "mein-weg-tn-0002.html").stat().st_mode & 0o077 == 0  # a document about a person
     bad = run_cli("--root", str(repo), "mein-weg", "tn-9999", "--today", TODAY, "--kein-pdf")
     assert bad.returncode == 1 and "Die Akte 'tn-9999' gibt es nicht" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_only_a_goal_reached_has_a_tick() -> None:
+    """An open goal is where I want to go (a pin); a tick beside it would say it is done."""
+    from site_gen.models.case import GoalStatus
+    from site_gen.views.my_way import _goal
+
+    goal = load_dataset(REPO).cases["tn-0001"].goals[0]
+    pictos = {status: _goal(goal.model_copy(update={"status": status}), DAY).picto for status in GoalStatus}
+    assert pictos[GoalStatus.REACHED] == "haken"
+    assert all(p != "haken" for status, p in pictos.items() if status is not GoalStatus.REACHED)

@@ -12,6 +12,9 @@
 // The editor never writes version 1 ("age:v1:", bound to case and field only; Python still reads it).
 // Values it cannot read (enc:v1:/v2:… / age:v1:/v2:…) show as "verschlüsselt" and are saved as they are.
 // Plain repositories (no marker) are saved as before.
+// A company contact about a person (a workplace's contact_log entry naming a case) has its notes (summary,
+// question, answer) sealed to that case's "basis" recipient, bound to "<case>|workplaces/<id>/contact_log/*/<field>|
+// <entry>" (site_gen/records/seal_contacts.py); a contact without a case is about the company only and stays plain.
 import { formOnly } from "./site-gen-lists.js";
 
 const SEALED = /^(enc|age):v[12]:[^:\s]+:/;
@@ -23,7 +26,8 @@ export const isSealed = (value) => typeof value === "string" && SEALED.test(valu
 
 let settings = { sealed: false, readable: ["id", "location", "provider"], slots: {}, marker: "schluessel/versiegelt.yaml", recipients: "schluessel/akten/" };
 let backend = {};
-const collections = new Map();  // name -> {prefix, list, slug, tag} of the collections of case records
+const collections = new Map();  // name -> {prefix, kind, list, slug, tag} of the collections of case records and of company contacts
+const CONTACT_FIELDS = ["summary", "question", "answer"];  // seal_contacts.FIELDS
 let slugConfig = {};  // Decap's global "slug" options (encoding, clean_accents, sanitize_replacement)
 
 function german(message) {
@@ -37,10 +41,12 @@ export async function setup(config) {
   slugConfig = config.slug || {};
   for (const collection of config.collections || []) {
     const folder = typeof collection.folder === "string" ? collection.folder.replace(/\/+$/, "") : "";
-    if (folder !== "cases" && !folder.endsWith("/cases")) continue;  // only case records are sealed
     const list = collection.filter && formOnly(collection.filter.field || "") ? collection.filter.value : null;
+    const kind = folder === "cases" || folder.endsWith("/cases") ? "cases"
+      : (folder === "workplaces" || folder.endsWith("/workplaces")) && list === "contact_log" ? "workplaces" : null;
+    if (kind === null) continue;  // case records are sealed, and company contacts about a person
     const tag = /{{\s*(_[a-z_]+)\s*}}/.exec(collection.slug || "");  // the random mark in a new entry's name (site-gen-yaml.js)
-    collections.set(collection.name, { prefix: folder.slice(0, -"cases".length), list, slug: collection.slug || "", tag: tag ? tag[1] : null });
+    collections.set(collection.name, { prefix: folder.slice(0, -kind.length), kind, list, slug: collection.slug || "", tag: tag ? tag[1] : null });
   }
   try {
     const response = await fetch("siegel.json");
@@ -193,7 +199,22 @@ async function recipientsOf(prefix, caseId) {
 
 // --- Sealing before the save -----------------------------------------------------------------------------
 
+function whereIsContact(entry, info) {
+  // {caseId, workplace, list, entry} of a company contact that names a case; null without a case (plain).
+  const data = entry.get("data");
+  const caseId = data.get("case");
+  if (typeof caseId !== "string" || !caseId) return null;
+  const path = entry.get("path");
+  if (typeof path === "string" && path.startsWith(info.prefix)) {
+    const m = /^workplaces\/([^/]+)\/contact_log\/([^/]+)\.yaml$/.exec(path.slice(info.prefix.length));
+    if (m) return { caseId, workplace: m[1], list: "contact_log", entry: m[2] };
+  }
+  const workplace = data.get("_arbeitsplatz");
+  return typeof workplace === "string" && workplace ? { caseId, workplace, list: "contact_log", entry: null } : null;
+}
+
 function whereIs(entry, info) {
+  if (info.kind === "workplaces") return whereIsContact(entry, info);
   // {caseId, list, entry} of the file being saved (list null: the case's main file; entry: the entry file's name
   // without ".yaml" as sealing.py's entry_of() reads it, "" for the main file, null for a new entry file not
   // named yet), or null when unknown.
@@ -256,7 +277,8 @@ async function freeEntryName(info, where, data) {
     const name = entryName(info, data);
     let taken;
     try {
-      taken = (await readFile(`${info.prefix}cases/${where.caseId}/${where.list}/${name}.yaml`)) !== null;
+      const folder = where.workplace ? `workplaces/${where.workplace}` : `cases/${where.caseId}`;
+      taken = (await readFile(`${info.prefix}${folder}/${where.list}/${name}.yaml`)) !== null;
     } catch (error) {
       console.warn(error);
       throw german("Der Ordner der Akte lässt sich nicht lesen; ohne ihn wird nichts gespeichert. Verbindung prüfen und erneut speichern.");
@@ -297,6 +319,13 @@ function plainValues(data, list, readable) {
     walk(value, [key], list === null ? [key] : [list, "*", key], settings.slots[top] || "basis");
   }
   return out;
+}
+
+function contactValues(data, workplace) {
+  // [data path, binding path, slot] of a contact's plain notes: the case's "basis" (the editor cannot read the
+  // consents that decide a narrower slot; site-gen kontakt and keys seal choose it).
+  return CONTACT_FIELDS.filter((k) => data[k] !== null && data[k] !== undefined && data[k] !== "" && !isSealed(data[k]))
+    .map((k) => [[k], ["workplaces", workplace, "contact_log", "*", k], "basis"]);
 }
 
 function valueAt(data, path) {
@@ -341,7 +370,7 @@ export async function sealBeforeSave({ entry }) {
   const where = info && whereIs(entry, info);
   if (!where) return fresh;  // not a case, or no case chosen (site-gen-yaml.js says so)
   const data = fresh.toJS();
-  const todo = plainValues(data, where.list, new Set(settings.readable));
+  const todo = where.workplace ? contactValues(data, where.workplace) : plainValues(data, where.list, new Set(settings.readable));
   if (!todo.length) return fresh;
   const recipients = await recipientsOf(info.prefix, where.caseId);
   if (recipients === null) return fresh;  // a plain repository
