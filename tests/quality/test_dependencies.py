@@ -13,6 +13,7 @@ import importlib.metadata as metadata
 import re
 import sys
 import tomllib
+from functools import cache
 
 from packaging.requirements import Requirement
 
@@ -25,6 +26,7 @@ OPTIONAL = {
 """Imported top-level names that are not dependencies, and why a missing one is fine."""
 
 
+@cache
 def imported_names() -> set[str]:
     """The top-level names of every absolute import in site_gen that are not the standard library's."""
     names: set[str] = set()
@@ -41,6 +43,7 @@ def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+@cache
 def installed_with_site_gen() -> set[str]:
     """The distributions pip installs for site-gen here: the declared dependencies and theirs (with the
     extras asked for, markers evaluated for this interpreter)."""
