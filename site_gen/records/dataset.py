@@ -25,7 +25,7 @@ from ..models.programmes import ProgrammeCatalogue
 from ..models.team import TeamTime
 from .compose import Provenance, compose
 from .config import default_programmes, load_catalogue, load_programmes, load_purposes, read_model
-from .layout import FOLDER_KINDS, Unit, appendable, changes, folder_stamp, history_key, main_file, record_of, scan_folder, stat_key
+from .layout import ATTACHMENTS_ELSEWHERE, FOLDER_KINDS, Unit, appendable, changes, folder_stamp, history_key, main_file, record_of, scan_folder, stat_key
 from .load import read_yaml, read_yaml_marked
 from .parallel import run_batches, workers
 from .placeholders import MARKER, placeholder_findings
@@ -343,7 +343,7 @@ def _stray_entry(kind: str, e: os.DirEntry[str]) -> Finding:
                        f"Datensätze in {kind}/ sind Dateien ({kind}/<kennung>.yaml); Akten-Ordner gehören nach cases/.", line=1, col=1)
     shape = f"Ordner {kind}/<kennung>/ mit {main_file(kind)}" if kind in FOLDER_KINDS else f"{kind}/<kennung>.yaml"
     return Finding(display, "RECORD-STRAY", f"Die Datei gehört nicht in den Ordner {kind}/ und wird nicht gelesen.",
-                   f"In {kind}/ liegen nur {shape}; Anhänge (Scans, Dokumente) gehören nicht ins Repository.", line=1, col=1)
+                   f"In {kind}/ liegen nur {shape}; {ATTACHMENTS_ELSEWHERE}", line=1, col=1)
 
 
 def single_file(kind: str, rid: str, twin: bool = False) -> Finding:

@@ -46,8 +46,8 @@ def document_findings(paths: Iterable[str]) -> list[Finding]:
         kind = os.path.splitext(path)[1].lower()
         out.append(Finding(path, "DOCUMENT-IN-GIT",
                            f"Ein Dokument ({kind}) gehört nicht ins Daten-Repository: Git behält jede Version auf jedem Rechner und auf dem Server.",
-                           "Dokumente über Personen nach ausgabe/ (wird nie committet; dorthin schreiben bericht, nachweis, export, briefing, "
-                           "bewerbung und print) oder in die Ablage der Organisation; eine Vorlage ohne Personendaten nach vorlagen/. "
+                           "Dokumente über Personen nach ausgabe/ (wird nie committet; dorthin schreibt site-gen jeden Bericht, Nachweis und "
+                           "jedes andere Dokument) oder in die Ablage der Organisation; eine Vorlage ohne Personendaten nach vorlagen/. "
                            "Aus dem Commit nehmen: git rm --cached DATEI",
                            line=1, col=1))
     return out

@@ -28,6 +28,10 @@ from pydantic import BaseModel
 
 from ..findings import Finding
 
+ATTACHMENTS_ELSEWHERE = ("Anhänge (Scans, Dokumente) gehören nicht ins Repository, sondern nach ausgabe/ (wird nie committet) "
+                        "oder in die Ablage der Organisation.")
+"""The end of the hint at a stray file in a record folder (RECORD-STRAY, RECORD-FOLDER-STRAY): where a document goes
+(the hook's DOCUMENT-IN-GIT says the same outside the record folders, :mod:`site_gen.records.documents`)."""
 MAIN_FILE = "case.yaml"
 """The stable part of a case folder."""
 MAIN_FILES = {"cases": MAIN_FILE, "workplaces": "workplace.yaml"}
@@ -312,4 +316,4 @@ def _stray(path: str, e: os.DirEntry[str]) -> Finding:
         return _finding(path, "RECORD-SUFFIX", "Datensätze enden auf '.yaml' (klein geschrieben); diese Datei wird sonst nicht geprüft.",
                         "Die Datei umbenennen (git mv), sodass sie auf '.yaml' endet.")
     return _finding(path, "RECORD-FOLDER-STRAY", f"Die Datei gehört nicht zum Aufbau {of} und wird nicht gelesen.",
-                    f"Im Ordner {of} liegen nur {main_file(kind)} und Einträge in den Unterordnern; Anhänge (Scans, Dokumente) gehören nicht ins Repository.")
+                    f"Im Ordner {of} liegen nur {main_file(kind)} und Einträge in den Unterordnern; {ATTACHMENTS_ELSEWHERE}")

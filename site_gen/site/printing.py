@@ -5,32 +5,22 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ..errors import UserError
 from ..output import write_file, write_private
-from .public import CHROMIUM, CHROMIUM_ARGS
+from .chromium import browser
 
 
 def print_html(html: str, pdf: Path, private: bool = True) -> Path:
     """Write ``html`` as an A4 PDF to ``pdf`` atomically (``private``: readable by the owner only, as every
     document about a person); raises UserError."""
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError:
-        raise UserError("Für das PDF fehlt Playwright.", "Mit 'pip install playwright' installieren; Chromium wird unter /usr/bin/chromium erwartet.") from None
     with tempfile.TemporaryDirectory(prefix="site-gen-druck-") as folder:
         page_file = Path(folder) / "dokument.html"
         page_file.write_text(html, encoding="utf-8")
         target = Path(folder) / "dokument.pdf"
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page()
-                page.goto(page_file.as_uri(), wait_until="load")
-                page.emulate_media(media="print")
-                page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
-                browser.close()
-        except Error as exc:
-            raise UserError("Chromium konnte das PDF nicht erzeugen.", f"Ist Chromium unter {CHROMIUM} installiert? ({str(exc).splitlines()[0][:120]})") from None
+        with browser() as chromium:
+            page = chromium.new_page()
+            page.goto(page_file.as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
         (write_private if private else write_file)(pdf, target.read_bytes())
     return pdf
 

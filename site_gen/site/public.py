@@ -22,9 +22,6 @@ from ..render.public import print_all, render_site, speech_texts, static_files
 from ..views.public import PublicBoard, public_board
 from . import audio
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 def load_board(root: Path, today: dt.date) -> tuple[PublicBoard, dict[str, str], int]:
@@ -54,10 +51,7 @@ def make_pdf(board: PublicBoard, pdf: Path) -> None:
     The document with all sheets is built only here, in a temporary folder:
     the published board has one small sheet per posting (``aushang/<id>/``).
     """
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError:
-        raise UserError("Für das PDF fehlt Playwright.", "Mit 'pip install playwright' installieren; Chromium wird unter /usr/bin/chromium erwartet.") from None
+    from .chromium import browser
 
     pdf = pdf.resolve()
     pdf.parent.mkdir(parents=True, exist_ok=True)
@@ -67,16 +61,11 @@ def make_pdf(board: PublicBoard, pdf: Path) -> None:
         for rel, data in {**print_all(board), **static_files()}.items():
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
             (site / rel).write_bytes(data)
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page()
-                page.goto((site / "aushang" / "alle" / "index.html").as_uri(), wait_until="load")
-                page.emulate_media(media="print")
-                page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True)
-                browser.close()
-        except Error as exc:
-            raise UserError("Chromium konnte das PDF nicht erzeugen.", f"Ist Chromium unter {CHROMIUM} installiert? ({str(exc).splitlines()[0][:120]})") from None
+        with browser() as chromium:
+            page = chromium.new_page()
+            page.goto((site / "aushang" / "alle" / "index.html").as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True)
     tmp.replace(pdf)
 
 

@@ -102,8 +102,11 @@ def test_the_guide_installs_this_version_and_its_table_names_real_codes() -> Non
     table = guide.split("## Wenn etwas nicht klappt")[1]
     source = "".join(p.read_text(encoding="utf-8") for p in (REPO / "site_gen").rglob("*.py"))
     codes = set(re.findall(r"`([A-Z]+(?:-[A-Z]+)+)", table))
-    assert {"VERSION-MAJOR", "DOCUMENT-IN-GIT", "CONSENT-MISSING"} <= codes
+    assert {"VERSION-MAJOR", "VERSION-PIN-INVALID", "DOCUMENT-IN-GIT", "CONSENT-MISSING", "RECORD-STRAY", "RECORD-FOLDER-STRAY"} <= codes
     assert all(code in source for code in codes), codes
+    quoted = set(re.findall(r"^\| „([^“]+)“", table, re.M))  # German messages a person meets, as site-gen prints them
+    assert {"Für PDF-Dateien fehlt Playwright", "Für das PDF wurde kein Chromium-Browser gefunden", "Aufruf fehlerhaft"} <= quoted
+    assert all(message in source for message in quoted), quoted
 
 
 def test_programmes_catalogue_extends_and_relabels(tmp_path: Path) -> None:

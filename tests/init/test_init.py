@@ -114,6 +114,37 @@ def test_ci_files_validate_against_the_published_schemas(tmp_path: Path, rel: st
     assert "pages" not in text.replace("Pages", "").lower()  # the internal site never goes to a public Pages site
 
 
+
+
+def test_init_says_when_the_hook_it_writes_cannot_run_here(tmp_path: Path) -> None:
+    """The hook runs the installed ``site-gen`` through ``pre-commit``: without either on the search path, ``init``
+    still writes the repository and says, in German, what to install (the same version)."""
+    repo = tmp_path / "akten"
+    made = run_cli("init", str(repo), env={"PATH": "/usr/bin:/bin"})  # git, no site-gen, no pre-commit
+    assert made.returncode == 0 and (repo / ".pre-commit-config.yaml").is_file(), made.stderr
+    assert "Achtung: 'site-gen' ist auf diesem Rechner nicht im Suchpfad (PATH)" in made.stdout
+    assert f'python -m pip install "site-gen=={__version__}"' in made.stdout
+    assert "Hinweis: 'pre-commit' ist nicht installiert. Einmal: python -m pip install pre-commit" in made.stdout
+    assert "git init -b main  und  pre-commit install" in made.stdout  # not a Git repository yet: said first
+
+def test_actions_find_node_and_every_host_reads_the_organisations_package_index(tmp_path: Path) -> None:
+    """Forgejo/Gitea runners run JavaScript actions (checkout, upload-artifact) inside the job's container and do not
+    bring Node.js along as GitHub does: a ``python:`` container installs it before the first action. GitHub and
+    Forgejo pass secrets only when the workflow names them: ``PIP_INDEX_URL`` reaches pip (GitLab exports variables)."""
+    import yaml
+
+    repo = new_repo(tmp_path / "akten")
+    forgejo = yaml.safe_load((repo / ".forgejo/workflows/site-gen.yml").read_text(encoding="utf-8"))
+    for name, job in forgejo["jobs"].items():
+        if "node" in job.get("container", {}).get("image", "node"):
+            continue
+        steps = job["steps"]
+        first_action = next(i for i, step in enumerate(steps) if "uses" in step)
+        assert any("install" in step.get("run", "") and "nodejs" in step["run"] for step in steps[:first_action]), name
+    for rel in (".forgejo/workflows/site-gen.yml", ".github/workflows/site-gen.yml"):
+        workflow = yaml.safe_load((repo / rel).read_text(encoding="utf-8"))
+        assert workflow["env"]["PIP_INDEX_URL"] == "${{ secrets.PIP_INDEX_URL || 'https://pypi.org/simple' }}", rel
+
 def test_another_major_version_is_refused_with_a_german_message(tmp_path: Path) -> None:
     repo = new_repo(tmp_path / "akten")
     major = int(__version__.split(".")[0])

@@ -52,6 +52,14 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return base / "repo", base / "site"
 
 
+def fixture_site_copy(fixture_site: tuple[Path, Path], out: Path) -> Path:
+    """A copy of the shared fixture build at ``out``: the output of a first build of :func:`fixture_repo` (with
+    search, on TODAY) as a later build finds it (the marker, the privacy state and the page manifest included).
+    For tests about the build after it; the repository to build from is a fresh :func:`fixture_repo`."""
+    shutil.copytree(fixture_site[1], out, symlinks=True)
+    return out
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(records root, built site) of the repository's own demo data, with search: built once per session,

@@ -94,6 +94,7 @@ def axe(pg: Any) -> list[str]:
 
 BROKEN_WORDS = r"""() => {
   const letter = /\p{L}/u;
+  const digit = /\d/, range_ = /\d–$/;  // a range like '(1–5)' is one word too: '(1–' above '5)' reads as broken
   const found = [];
   const lineOf = (range) => new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
   for (const cell of document.querySelectorAll('td, th')) {
@@ -111,7 +112,7 @@ BROKEN_WORDS = r"""() => {
           range.setEnd(node, m.index + i + 1);
           const tops = [...lineOf(range)];
           if (!tops.length) continue;
-          if (top !== null && tops[0] !== top && letter.test(m[0][i - 1]) && letter.test(m[0][i])) {
+          if (top !== null && tops[0] !== top && (letter.test(m[0][i - 1]) && letter.test(m[0][i]) || range_.test(m[0].slice(0, i)) && digit.test(m[0][i]))) {
             found.push(m[0].slice(0, i) + '|' + m[0].slice(i));
             break;
           }
@@ -123,7 +124,8 @@ BROKEN_WORDS = r"""() => {
   return found;
 }"""
 """Words of table cells broken between two letters (a break after a hyphen, soft hyphen, slash or other
-punctuation is fine): each word's Range has its line boxes; ``Jobco|ach``."""
+punctuation is fine), nor a number range after its dash: each word's Range has its line boxes; ``Jobco|ach``,
+``(1–|5)``."""
 
 
 def broken_words(pg: Any) -> list[str]:
@@ -175,6 +177,35 @@ def overflow(pg: Any) -> list[str]:
     return found
 
 
+SIDEWAYS = r"""() => {
+  const found = [];
+  if (document.documentElement.scrollWidth > innerWidth) found.push('page ' + document.documentElement.scrollWidth);
+  for (const table of document.querySelectorAll('table')) {
+    const box = table.parentElement;
+    if (table.getBoundingClientRect().width <= box.clientWidth + 1) continue;
+    const named = box.getAttribute('role') === 'region' && box.tabIndex === 0 && box.getAttribute('aria-label');
+    if (!named || getComputedStyle(box).overflowX !== 'auto') found.push((table.querySelector('th') || table).textContent.slice(0, 40));
+  }
+  return found;
+}"""
+
+
+def sideways(pg: Any) -> list[str]:
+    """What makes a standalone document scroll sideways: the page itself, or a table wider than its column
+    outside a named scroll region with a tab stop (issue 25: the Auskunft's entry tables at 1280 px); printed,
+    wider than A4 between the margins (paper does not scroll). The window and media are put back."""
+    found: list[str] = pg.evaluate(SIDEWAYS)
+    size = pg.viewport_size
+    pg.emulate_media(media="print")
+    pg.set_viewport_size({"width": 680, "height": 900})
+    if pg.evaluate("document.documentElement.scrollWidth") > 680:
+        found.append("print")
+    pg.emulate_media(media="screen")
+    pg.set_viewport_size(size)
+    pg.evaluate(SETTLED)
+    return found
+
+
 SCROLLERS = """() => [...document.querySelectorAll('body *')].filter(e => {
   const s = getComputedStyle(e);
   return /(auto|scroll)/.test(s.overflowX + s.overflowY) && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
@@ -215,6 +246,8 @@ class PageCheck:
     views: tuple[str, ...]
     run: Callable[[Any], Any]
     """Gets the loaded, settled page; returns plain data (kept as JSON)."""
+    asked: bool = False
+    """Runs only where a test asks for it (``only``): checks for standalone documents, not the site's pages."""
 
 
 PAGE_CHECKS = [
@@ -222,6 +255,7 @@ PAGE_CHECKS = [
     PageCheck("broken_words", ("1280", "390"), broken_words),
     PageCheck("headings_and_charts", ("1280",), headings_and_charts),
     PageCheck("overflow", ("1280", "390"), overflow),
+    PageCheck("sideways", ("1280", "390"), sideways, asked=True),
     PageCheck("reflow", ("1280",), reflow),  # last: it narrows the window
 ]
 """Every check of a page, run in this order on one load per view (add new ones before ``reflow``)."""
@@ -237,7 +271,7 @@ def swept(tmp_path_factory: pytest.TempPathFactory, browser: Any, site: str, bas
     cache) in ``view``, of one load per session for all workers that ran every check of the view (``only``:
     just these, for pages that not every check covers). ``ready``: a selector to wait for after the load (a
     search's results). A check that raised fails here with its traceback."""
-    names = [c.name for c in PAGE_CHECKS if view in c.views and (only is None or c.name in only)]
+    names = [c.name for c in PAGE_CHECKS if view in c.views and (c.name in only if only is not None else not c.asked)]
     key = "sweep-" + hashlib.sha1(json.dumps([site, rel, view, names]).encode()).hexdigest()[:16]
 
     def make(folder: Path) -> None:

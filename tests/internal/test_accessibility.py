@@ -123,6 +123,11 @@ def test_scrolling_tables_get_a_tab_stop_only_when_they_scroll(base: str, browse
         else:
             assert tabindex is None and role is None
     assert len({r[3] for r in regions if r[0]}) == sum(1 for r in regions if r[0])  # names tell regions apart
+    if not wide:  # issue 25: at 1280 px half the reference tables scrolled, their last columns (Zweck, Rechtsgrundlage) cut off
+        pg.set_viewport_size({"width": 1280, "height": 900})
+        pg.reload()
+        cut = pg.evaluate("[...document.querySelectorAll('article table')].filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).length")
+        assert pg.evaluate("document.querySelectorAll('article table').length") >= 20 and cut == 0
     pg.context.close()
 
 

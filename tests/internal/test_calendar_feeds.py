@@ -54,3 +54,18 @@ def test_the_built_pages_link_two_named_feeds_per_coach_with_ids_and_kinds_only(
                 assert re.fullmatch(r"[^:]+: [a-z0-9-]+", str(event["summary"])), event["summary"]
                 assert not any(name in text for name in names if len(name) > 3)
     assert seen > 0
+
+
+def test_the_help_page_is_in_the_help_navigation_and_true_to_the_code() -> None:
+    """Steps per calendar app (Outlook, iOS, Android), the calendars' names, the secrets and the trade-off."""
+    from site_gen.site.mkdocs import NAV
+    from site_gen.views.calendar_feeds import KEY_ENV, MIN_KEY, RENEWED_ENV
+
+    assert {"Kalender abonnieren": "hilfe/kalender.md"} in next(item["Hilfe"] for item in NAV if "Hilfe" in item)
+    page = (REPO / "site_gen" / "help" / "kalender.md").read_text(encoding="utf-8")
+    assert all(f"„{name}“" in page for _, name in FEEDS.values())
+    assert KEY_ENV in page and RENEWED_ENV in page and f"mindestens {MIN_KEY} Zeichen" in page
+    assert all(app in page for app in ("**Outlook im Browser", "**iPhone und iPad**", "**Android (Google Kalender)**"))
+    assert "**Für den Datenschutz** (Abwägung)" in page and "128 Bit" in page
+    key = feed_key(KEY)
+    assert key is not None and len(feed_path(key, "coach-eins", "eigene").split("/")[1].removesuffix(".ics")) * 4 == 128

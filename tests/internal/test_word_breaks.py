@@ -1,10 +1,12 @@
-"""No table cell breaks a word inside a syllable (issue 25: "Jobco ach", "Beschäftigungserprobun g").
+"""No table cell breaks a word inside a syllable (issue 25: "Jobco ach", "Beschäftigungserprobun g"), nor a number
+range after its dash ("(1–" above "5)").
 
 Every table cell of every page kind of the demo's internal site (the kinds the accessibility test finds)
 and of the subject-access export (Auskunft) is walked in a real Chromium at 390 and 1280 px: each word's
 Range has its line boxes (``getClientRects``); a word on more than one line may break after a hyphen, a
 soft hyphen (``&shy;``), a slash or other punctuation, never between two letters (``pages.BROKEN_WORDS``,
-run on the same load as the other page checks).
+run on the same load as the other page checks). The Auskunft, a standalone document, does not scroll sideways
+either (``pages.SIDEWAYS``).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def test_no_word_breaks_inside_a_syllable(demo_site: tuple[Path, Path], kind: st
                                           tmp_path_factory: pytest.TempPathFactory, serve: Any, browser: Any) -> None:
     if kind == EXPORT:
         export_page = request.getfixturevalue("export_page")
-        base, site, pages, only = serve(export_page.parent), "auskunft", [export_page.name], ["broken_words"]
+        base, site, pages, only = serve(export_page.parent), "auskunft", [export_page.name], ["broken_words", "sideways"]
     elif kind == DEADLINES:
         base, site, only = request.getfixturevalue("base"), "demo", ["broken_words"]
         pages = sorted(p.relative_to(demo_site[1]).as_posix() for p in (demo_site[1] / "fristen").glob("*.html"))[:2]
@@ -46,6 +48,8 @@ def test_no_word_breaks_inside_a_syllable(demo_site: tuple[Path, Path], kind: st
         base, site, only = request.getfixturevalue("base"), "demo", None
         pages = [rel for _k, rel in pages_of(request.getfixturevalue("kinds"), kind)]
     problems = {rel: found for rel in pages if (found := swept(tmp_path_factory, browser, site, base, rel, view, "broken_words", only))}
+    if kind == EXPORT and (wide := swept(tmp_path_factory, browser, site, base, pages[0], view, "sideways", only)):
+        problems["Auskunft, seitlich"] = wide
     assert problems == {}, "\n".join(f"{rel}: {len(words)} Wörter, z. B. {words[:8]}" for rel, words in problems.items())
 
 
@@ -59,5 +63,12 @@ def test_the_walk_finds_a_word_broken_inside(serve: Any, browser: Any, tmp_path:
     pg = context.new_page()
     pg.goto(serve(tmp_path) + "t.html")
     found = pg.evaluate(BROKEN_WORDS)
-    context.close()
     assert len(found) == 1 and found[0].replace("|", "") == "Beschäftigungserprobung"
+    # A number range split after its dash ('Fähigkeit (1–' above '5)') is found; with a word joiner it stays whole.
+    (tmp_path / "r.html").write_text(
+        '<!doctype html><html lang="de"><meta charset="utf-8"><table><tr><td style="width:5.5em;max-width:5.5em">'
+        "Fähigkeit (1–5)</td><td style=\"width:5.5em;max-width:5.5em\">Fähigkeit (1–\u20605)</td></tr></table>",
+        encoding="utf-8")
+    pg.goto(serve(tmp_path) + "r.html")
+    assert pg.evaluate(BROKEN_WORDS) == ["(1–|5)"]
+    context.close()

@@ -29,14 +29,18 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_document_command_writes_to_ausgabe_and_git_ignores_it(repo: Path) -> None:
-    commands = [("bericht", "tn-0021"), ("nachweis", "--kostentraeger", "agentur-fuer-arbeit", "--monat", "2026-10"),
-                ("export", "tn-0001"), ("briefing", "tn-0001", "ap-0001"), ("bewerbung", "tn-0001"), ("print",)]
+    today = ("--today", TODAY)
+    commands = [("bericht", "tn-0021", *today), ("nachweis", "--kostentraeger", "agentur-fuer-arbeit", "--monat", "2026-10", *today),
+                ("export", "tn-0001", *today), ("briefing", "tn-0001", "ap-0001", *today), ("bewerbung", "tn-0001", *today),
+                ("print", *today), ("foerderung", "ap-0013", "--art", "budget-fuer-arbeit", *today),
+                ("mein-weg", "tn-0001", "--kein-pdf", *today), ("selbsteinschaetzung", "--kein-pdf"), ("rueckmeldung", "--kein-pdf")]
     for command in commands:
-        result = run_cli(*command, "--today", TODAY, cwd=repo / "cases")  # from a subfolder: still the repository's ausgabe/
+        result = run_cli(*command, cwd=repo / "cases")  # from a subfolder: still the repository's ausgabe/
         assert result.returncode == 0, (command, result.stdout + result.stderr)
     written = sorted(p.relative_to(repo / "ausgabe").as_posix() for p in (repo / "ausgabe").rglob("*") if p.is_file())
     for stem in ("entwicklungsbericht-tn-0021-", "nachweis-agentur-fuer-arbeit-2026-10.csv", "mitteilung-tn-0001-ap-0001.html",
-                 "bewerbung-tn-0001.html", "aushang.pdf"):
+                 "bewerbung-tn-0001.html", "aushang.pdf", "auskunft-tn-0001", "foerderung-", "mein-weg-tn-0001",
+                 "selbsteinschaetzung", "rueckmeldung"):
         assert any(w.startswith(stem) for w in written), (stem, written)
     assert not [p for p in (repo / "cases").iterdir() if p.suffix in (".docx", ".csv", ".html", ".pdf")]
     git(repo, "add", "-A")
@@ -53,6 +57,10 @@ def test_out_to_an_existing_folder_writes_into_it_and_missing_folders_are_made(r
     deep = tmp_path / "neu" / "tief"
     made = run_cli("nachweis", "--kostentraeger", "agentur-fuer-arbeit", "--monat", "2026-10", "--today", TODAY, "--out", str(deep), cwd=repo)
     assert made.returncode == 0 and (deep / "nachweis-agentur-fuer-arbeit-2026-10.html").is_file()
+    for command in (("bericht", "tn-0021"), ("briefing", "tn-0001", "ap-0001")):  # a new name without a suffix is a folder too
+        new = tmp_path / "neu" / command[0]
+        result = run_cli(*command, "--today", TODAY, "--out", str(new), cwd=repo)
+        assert result.returncode == 0 and len(list(new.iterdir())) == 1, result.stderr
 
 
 def test_the_hook_refuses_a_word_file_and_lets_ausgabe_be(repo: Path) -> None:
