@@ -209,3 +209,25 @@ def test_the_key_as_text_opens_what_the_file_opens_and_is_never_echoed(sealed_de
     broken = "AGE-SECRET-KEY-1NOTAVALIDKEYBUTSECRETLOOKINGTEXT"
     code, out = check(broken)
     assert code == 1 and "SITE_GEN_IDENTITY (Schlüssel als Text)" in out and "NOTAVALIDKEY" not in out and "Traceback" not in out
+
+
+def test_an_erasure_on_the_server_takes_effect_on_the_next_ci_run(ci: dict[str, Any], sealed_demo: Sealed) -> None:
+    """The keyring is fetched per run, not stored as a CI secret: 'forget' on the team's server reaches the next run,
+    even one building a commit that still holds the case's files."""
+    block = yaml.safe_load((TEMPLATES / "gitlab-ci.yml").read_text(encoding="utf-8"))[".schluesselbund"]
+    key_file = ci["tmp"] / "SITE_GEN_INTERN_SSH_KEY"
+    key_file.write_text(ci["ssh_key"] + "\n")
+    env = {**ci["env"], "TMPDIR": str(ci["runner_temp"]), "SITE_GEN_SCHLUESSELBUND": f"ci@server.example.org:{SERVER_PATH}",
+           "SITE_GEN_INTERN_SSH_KEY": str(key_file), "SITE_GEN_INTERN_HOST_KEY": HOST_KEY, "SITE_GEN_IDENTITY": ci["identity_text"]}
+    ci_run = block + "\nsite-gen check --no-cache\n"
+    done = _bash(ci_run, ci["repo"], env)
+    assert done.returncode == 0 and "SEALED-" not in done.stdout, done.stdout + done.stderr
+    # the team lead erases a case in her own clone, with the keyring on the server
+    lead = ci["tmp"] / "lead"
+    subprocess.run(["git", "clone", "-q", str(ci["repo"]), str(lead)], check=True)
+    forgot = run_cli("--root", str(lead), "forget", "tn-0003", "--yes",
+                     env={"SITE_GEN_KEYRING": str(ci["server"]), "SITE_GEN_IDENTITY": str(sealed_demo.admin)})
+    assert forgot.returncode == 0, forgot.stdout + forgot.stderr
+    # the next CI run on the old checkout: the case reads as erased, nothing of it is opened
+    done = _bash(ci_run, ci["repo"], env)
+    assert "cases/tn-0003/case.yaml:1:1: SEALED-ERASED [Hinweis] Die Akte wurde am" in done.stdout, done.stdout + done.stderr
