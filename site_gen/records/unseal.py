@@ -31,7 +31,7 @@ from ..errors import UserError
 from ..findings import Finding, Severity
 from . import repo
 from .keyring import CaseKeys, Keyring, location_identity
-from .keys import BASIS, Identity, SlotKey, keyring_path, own_identities
+from .keys import BASIS, Identity, SlotKey, keyring_path, own_identities, own_identity_bytes
 from .sealing import PREFIXES, READABLE, SealError, entry_of, open_value, purpose_of_slot, slot_of
 
 NOT_YOURS = "Ihr Schlüssel ist für den Standort"
@@ -137,9 +137,9 @@ def fingerprint(root: Path) -> bytes:
     h.update(str(path).encode())
     try:
         h.update((path / "schluesselbund.yaml").read_bytes() if path else b"-")
-        h.update(Path(os.environ.get("SITE_GEN_IDENTITY", "-")).expanduser().read_bytes())
     except OSError:
         h.update(b"-")
+    h.update(own_identity_bytes() or b"-")
     return h.digest()
 
 
