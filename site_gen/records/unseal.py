@@ -235,12 +235,12 @@ class _Walk:
         found = self.op.open_case(self.case, self.location)
         if isinstance(found, str) and found.startswith(NOT_YOURS):
             self.failed = True  # need-to-know, not a fault: a warning, so a coach's --team build of her location succeeds
-            self.findings.append(Finding(self.display, "SEALED-NO-ACCESS", f"Die Akte wird ausgelassen: {found} (Need-to-know).",
+            self.findings.append(Finding(self.display, "SEALED-NO-ACCESS", f"Die Akte wird ausgelassen: {found.rstrip('.')} (Need-to-know).",
                                          "Richtig so, wenn die Akte nicht zu Ihrer Arbeit gehört. Sonst die Admins um Lesezugriff bitten ('site-gen keys add').",
                                          severity=Severity.WARNING, line=1, col=1, source=self.main))
             return None
         if isinstance(found, str):
-            self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: {found}.",
+            self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: {found.rstrip('.')}.",
                        "Eigenen Schlüssel (SITE_GEN_IDENTITY) und Schlüsselbund (SITE_GEN_KEYRING) prüfen: 'site-gen keys setup'. Die Akte wird ausgelassen.")
             return None
         if BASIS in found.erased and not found.slots:
