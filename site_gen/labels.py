@@ -42,7 +42,11 @@ def _merged(*tables: Mapping[Any, str]) -> dict[object, str]:
     return {key: text for table in tables for key, text in table.items()}
 
 
-LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, SECTOR_LABELS, AFTER_LABELS,
+PROFESSIONAL_SECTOR_LABELS = {sector: text.replace("·", "") for sector, text in SECTOR_LABELS.items()}
+"""Sectors as the team writes them ('Einzelhandel'): the media dots of Leichte Sprache ('Einzel·handel') belong to
+texts for participants (the job board, 'Mein Weg'), not to the internal site, the editor or messages."""
+
+LABELS: dict[object, str] = _merged(STAGE_LABELS, PLACEMENT_LABELS, PROFESSIONAL_SECTOR_LABELS, AFTER_LABELS,
                                     CONTACT_KIND_LABELS, FACTOR_LABELS, TEAM_ACTIVITY_LABELS) | {  # issue 29: context factors, team time
     CertificationKind.NONE: "kein Abschluss", CertificationKind.CHAMBER_PARTIAL: "Teilqualifizierung (Kammer)",
     CertificationKind.CERTIFICATE: "Zertifikat", CertificationKind.ATTENDANCE: "Teilnahmebescheinigung",

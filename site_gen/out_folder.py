@@ -16,9 +16,10 @@ OUTPUT_DIR = "ausgabe"
 
 
 def out_file(root: Path, given: Path | None, default_name: str) -> Path:
-    """``given`` (a file, or an existing folder to write ``default_name`` into), or ``ausgabe/<default_name>`` in ``root``;
-    its folder exists afterwards."""
-    path = root / OUTPUT_DIR / default_name if given is None else given / default_name if given.is_dir() else given
+    """``given`` (a file, or a folder to write ``default_name`` into: an existing one, or a new name without a
+    suffix such as ``--out berichte``), or ``ausgabe/<default_name>`` in ``root``; its folder exists afterwards."""
+    folder = given is not None and (given.is_dir() or (not given.exists() and not given.suffix))
+    path = root / OUTPUT_DIR / default_name if given is None else given / default_name if folder else given
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -292,6 +292,7 @@ SLOW_MODULES = frozenset({
     "internal/test_reuse.py", "internal/test_withdrawal.py", "layout/test_migrate.py", "precommit/test_commit_verdict.py",
     "precommit/test_hooks.py", "precommit/test_hook_equals_full.py", "public/test_easy_language_config.py",
     "public/test_public_build.py", "records/test_sealed.py", "reports/test_bericht.py", "reports/test_output_places.py",
+    "reports/test_pdf_profile.py",
     "check/test_parallel.py", "quality/test_consented_type.py", "layout/test_merge.py", "layout/test_forget_folder.py",
     "employer/test_kontakt.py", "voice/test_feedback.py", "voice/test_self_assessment.py",
     # many generated examples (hypothesis)

@@ -64,21 +64,32 @@ def valid_recipient(text: str) -> bool:
     return True
 
 
+KEY_TEXT_STARTS = ("AGE-SECRET-KEY-1", "-----BEGIN OPENSSH PRIVATE KEY-----")
+"""What only the key itself (not a path to it) contains: CI secrets on GitHub and Forgejo are text."""
+
+
 def read_identities(path: Path) -> list[Identity]:
     """The identities in an age identity file or an OpenSSH ed25519 private key (UserError when none)."""
-    import pyrage
-    from pyrage import ssh
-
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise UserError(f"Die eigene Schlüsseldatei ({IDENTITY_ENV}) kann nicht gelesen werden.",
                         f"Pfad in {IDENTITY_ENV} prüfen: eine age-Schlüsseldatei oder ein privater SSH-Schlüssel (ed25519).") from exc
+    return parse_identities(raw, f"der Datei aus {IDENTITY_ENV}")
+
+
+def parse_identities(raw: bytes, where: str) -> list[Identity]:
+    """The identities in the text of an age identity file or an OpenSSH ed25519 private key (UserError when none).
+
+    Messages name ``where`` the text came from, never the text itself."""
+    import pyrage
+    from pyrage import ssh
+
     if b"OPENSSH PRIVATE KEY" in raw:
         try:
-            return [ssh.Identity.from_buffer(raw)]
+            return [ssh.Identity.from_buffer(raw.replace(b"\r\n", b"\n").strip() + b"\n")]
         except (ValueError, pyrage.IdentityError) as exc:
-            raise UserError(f"Der SSH-Schlüssel in {IDENTITY_ENV} kann nicht verwendet werden.",
+            raise UserError(f"Der SSH-Schlüssel in {where} kann nicht verwendet werden.",
                             "Nur ed25519-Schlüssel ohne Passphrase werden unterstützt (ssh-keygen -t ed25519).") from exc
     found = []
     for line in raw.decode("utf-8", "replace").splitlines():
@@ -88,15 +99,39 @@ def read_identities(path: Path) -> list[Identity]:
             except (ValueError, pyrage.IdentityError):
                 continue
     if not found:
-        raise UserError(f"In der Datei aus {IDENTITY_ENV} steht kein gültiger Schlüssel.",
+        raise UserError(f"In {where} steht kein gültiger Schlüssel.",
                         "Erwartet wird eine Zeile AGE-SECRET-KEY-1… (age-keygen) oder ein privater SSH-Schlüssel (ed25519).")
     return found
 
 
+def is_key_text(value: str) -> bool:
+    """Whether ``value`` is a key itself rather than a path (a CI secret given as text, also a whole
+    ``age-keygen`` file with its ``#`` comment lines)."""
+    return any(start in value for start in KEY_TEXT_STARTS)
+
+
+def own_identity_bytes() -> bytes | None:
+    """The reader's key as bytes: the text in :data:`IDENTITY_ENV` or the file it names (None when unset or unreadable)."""
+    value = os.environ.get(IDENTITY_ENV)
+    if not value:
+        return None
+    if is_key_text(value):
+        return value.encode()
+    try:
+        return Path(value).expanduser().read_bytes()
+    except OSError:
+        return None
+
+
 def own_identities() -> list[Identity] | None:
-    """The reader's identities from :data:`IDENTITY_ENV`, or None when it is not set."""
-    path = os.environ.get(IDENTITY_ENV)
-    return read_identities(Path(path).expanduser()) if path else None
+    """The reader's identities from :data:`IDENTITY_ENV` (a file's path, or the key's text as CI secrets give it),
+    or None when it is not set."""
+    value = os.environ.get(IDENTITY_ENV)
+    if not value:
+        return None
+    if is_key_text(value):
+        return parse_identities(value.encode(), f"{IDENTITY_ENV} (Schlüssel als Text)")
+    return read_identities(Path(value).expanduser())
 
 
 def keyring_path() -> Path | None:

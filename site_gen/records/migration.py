@@ -27,7 +27,7 @@ from ..wording import count
 from . import git as gh
 from .dataset import scan_records
 from .layout import FOLDER_KINDS, appendable, main_file
-from .load import read_yaml, roundtrip_document
+from .load import parse_yaml, read_yaml, roundtrip_document
 from .split import dump, keep_section_comments, split_document
 
 _OLD_MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?:\.\./)+schema/case\.schema\.json[ \t]*$", re.MULTILINE)
@@ -119,7 +119,7 @@ def split(root: Path, key: Key) -> int:
         folder.mkdir(exist_ok=True)
         for name, text in files:
             with (folder / name).open("x", encoding="utf-8") as out:
-                out.write(text)
+                out.write(_comments_aligned(text))
     main.write_text(kept, encoding="utf-8")
     return sum(map(len, moved.values()))
 
@@ -150,7 +150,10 @@ def _keep_every_comment(original: str, spans: Spans, moved: dict[str, list[tuple
     written = [main, *(text for files in moved.values() for _, text in files)]
     present = Counter(line.strip() for text in written for line in text.splitlines() if line.strip().startswith("#"))
     extra: list[str] = []
-    for number, line in enumerate(original.splitlines()):
+    head: list[str] = []  # lost above the first key (ruamel drops a comment above ``---``): back to the top
+    lines = original.splitlines()
+    first_key = next((n for n, line in enumerate(lines) if line.strip() and not line.lstrip().startswith(("#", "---", "%"))), len(lines))
+    for number, line in enumerate(lines):
         comment = line.strip()
         if not comment.startswith("#"):
             continue
@@ -159,14 +162,53 @@ def _keep_every_comment(original: str, spans: Spans, moved: dict[str, list[tuple
             continue
         owner = next((name for name, (start, end, _) in spans.items() if start < number < end and name in moved), None)
         if owner is None:
-            extra.append(comment)
+            (head if number < first_key else extra).append(comment)
             continue
-        starts, files = spans[owner][2], moved[owner]
-        below = next((i for i, first in enumerate(starts) if first >= number), None)
-        i = below if below is not None else len(files) - 1
-        name, text = files[i]
-        files[i] = name, (f"{comment}\n{text}" if below is not None else f"{text.rstrip(chr(10))}\n{comment}\n")
+        _into_entry(spans[owner][2], moved[owner], number, comment)
+    main = _with_head(main, [line.strip() for line in lines[:first_key] if line.strip().startswith("#")], head)
     return main if not extra else main.rstrip("\n") + "\n" + "\n".join(extra) + "\n"
+
+
+def _into_entry(starts: list[int], files: list[tuple[str, str]], number: int, comment: str) -> None:
+    """Put the comment of line ``number`` above the entry it stood above (after the last entry: below it)."""
+    below = next((i for i, first in enumerate(starts) if first >= number), None)
+    i = below if below is not None else len(files) - 1
+    name, text = files[i]
+    files[i] = name, (f"{comment}\n{text}" if below is not None else f"{text.rstrip(chr(10))}\n{comment}\n")
+
+
+def _with_head(main: str, header: list[str], lost: list[str]) -> str:
+    """``main`` with the comments ``lost`` from the original's ``header`` (its comments above the first key) back
+    at the top, in the original order among the header comments ``main`` kept."""
+    if not lost:
+        return main
+    lines = main.splitlines()
+    n = 0
+    while n < len(lines) and lines[n].lstrip().startswith("#"):
+        n += 1
+    lead = [line.strip() for line in lines[:n]]
+    top = [c for c in header if c in lost or c in lead]
+    return "\n".join([*top, *(line for line in lines[:n] if line.strip() not in top), *lines[n:]]) + "\n"
+
+
+def _comments_aligned(text: str) -> str:
+    """An entry file with each comment line indented like the line it stands above (ruamel keeps the column
+    the comment had inside the list, two or four spaces too deep for the file); unchanged when that would
+    change the data (a ``#`` line inside a block scalar is text, not a comment)."""
+    lines = text.split("\n")
+    out, indent = list(lines), 0
+    for i in range(len(lines) - 1, -1, -1):
+        stripped = lines[i].lstrip(" ")
+        if stripped.startswith("#"):
+            out[i] = " " * indent + stripped
+        elif stripped:
+            indent = len(lines[i]) - len(stripped)
+    aligned = "\n".join(out)
+    if aligned == text:
+        return text
+    before, problems = parse_yaml(text.encode("utf-8"), "entry")
+    after, more = parse_yaml(aligned.encode("utf-8"), "entry")
+    return aligned if not problems and not more and before == after else text
 
 
 def fix_modeline(root: Path, key: Key) -> None:

@@ -31,7 +31,7 @@ from ..errors import UserError
 from ..findings import Finding, Severity
 from . import repo
 from .keyring import CaseKeys, Keyring, location_identity
-from .keys import BASIS, Identity, SlotKey, keyring_path, own_identities
+from .keys import BASIS, Identity, SlotKey, keyring_path, own_identities, own_identity_bytes
 from .sealing import PREFIXES, READABLE, SealError, entry_of, open_value, purpose_of_slot, slot_of
 
 NOT_YOURS = "Ihr Schlüssel ist für den Standort"
@@ -137,9 +137,9 @@ def fingerprint(root: Path) -> bytes:
     h.update(str(path).encode())
     try:
         h.update((path / "schluesselbund.yaml").read_bytes() if path else b"-")
-        h.update(Path(os.environ.get("SITE_GEN_IDENTITY", "-")).expanduser().read_bytes())
     except OSError:
         h.update(b"-")
+    h.update(own_identity_bytes() or b"-")
     return h.digest()
 
 
@@ -235,12 +235,12 @@ class _Walk:
         found = self.op.open_case(self.case, self.location)
         if isinstance(found, str) and found.startswith(NOT_YOURS):
             self.failed = True  # need-to-know, not a fault: a warning, so a coach's --team build of her location succeeds
-            self.findings.append(Finding(self.display, "SEALED-NO-ACCESS", f"Die Akte wird ausgelassen: {found} (Need-to-know).",
+            self.findings.append(Finding(self.display, "SEALED-NO-ACCESS", f"Die Akte wird ausgelassen: {found.rstrip('.')} (Need-to-know).",
                                          "Richtig so, wenn die Akte nicht zu Ihrer Arbeit gehört. Sonst die Admins um Lesezugriff bitten ('site-gen keys add').",
                                          severity=Severity.WARNING, line=1, col=1, source=self.main))
             return None
         if isinstance(found, str):
-            self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: {found}.",
+            self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: {found.rstrip('.')}.",
                        "Eigenen Schlüssel (SITE_GEN_IDENTITY) und Schlüsselbund (SITE_GEN_KEYRING) prüfen: 'site-gen keys setup'. Die Akte wird ausgelassen.")
             return None
         if BASIS in found.erased and not found.slots:

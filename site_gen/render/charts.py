@@ -52,14 +52,20 @@ def _label(x: float, y_mid: float, lines: list[str]) -> str:
 
 
 def bars(title: str, rows: Sequence[tuple[str, Sequence[float | None]]], series: Sequence[str], maximum: float) -> Markup:
-    """Horizontal bars, one group per row, one bar per series (e.g. ability vs requirement)."""
-    label_w, bar_w, bar_h = 220, 300, 12
-    wrapped = [wrap(label, 32) for label, _ in rows]
+    """Horizontal bars, one group per row, one bar per series (e.g. ability vs requirement).
+
+    326 px wide, so the whole chart fits a phone's column at 360 px and up (issue 25: at its former 560 px the
+    bars were cut off at the screen's edge, a 3 looked like a 5): labels wrap, the legend has a line per series.
+    """
+    label_w, bar_w, bar_h = 140, 150, 12
+    wrapped = [wrap(label, 20) for label, _ in rows]
     heights = [max(bar_h * len(series) + 8, LINE_H * len(lines) + 6) for lines in wrapped]
-    height = 30 + sum(heights)
-    body = [f'<text x="{label_w}" y="14" {FONT}>' + " · ".join(
-        f'<tspan fill="{COLOURS[i % len(COLOURS)]}">■ {escape(s)}</tspan>' for i, s in enumerate(series)) + "</text>"]
-    y0 = 26
+    legend = [(i, line) for i, name in enumerate(series) for line in wrap(f"■ {name}", 48)]
+    top = 12 + 16 * len(legend)
+    height = top + 4 + sum(heights)
+    body = [f'<text x="0" y="{14 + 16 * n}" fill="{COLOURS[i % len(COLOURS)]}" {FONT}>{escape(line)}</text>'
+            for n, (i, line) in enumerate(legend)]
+    y0 = top
     for r, (_name, values) in enumerate(rows):
         group_h = heights[r]
         if r:
@@ -72,7 +78,7 @@ def bars(title: str, rows: Sequence[tuple[str, Sequence[float | None]]], series:
             y = y0 + (group_h - bar_h * len(series)) / 2 + s * bar_h
             body.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" fill="{COLOURS[s % len(COLOURS)]}"/>')
             body.append(f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 3}" {FONT}>{value:g}</text>')
-    return _svg(label_w + bar_w + 40, height, title, body)
+    return _svg(label_w + bar_w + 36, height, title, body)
 
 
 def columns(title: str, points: Sequence[tuple[str, float]], unit: str = "", target: float | None = None) -> Markup:

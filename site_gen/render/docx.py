@@ -17,6 +17,7 @@ import docx
 from docx.document import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
 from docx.text.paragraph import Paragraph
 
 from ..findings import UserError
@@ -75,15 +76,21 @@ def _cite(doc: Document, paragraph: Paragraph, file: str, sources: tuple[Source,
 
 def _table(doc: Document, ids: dict[str, str], block: Table, file: str) -> None:
     if block.caption:
-        _para(doc, ids, block.caption, "caption")
+        _para(doc, ids, block.caption, "caption").paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=len(block.header))
     if "table" in ids:
         table._tbl.tblPr.style = ids["table"]
+    # The heading row repeats on every page and never stands alone at a page's foot (issue 25: the placements'
+    # heading ended page 1, its only row began page 2); no row splits across pages.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for cell, text in zip(table.rows[0].cells, block.header):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
     for row in block.rows:
-        _row(doc, table.add_row().cells, row, file)
+        new = table.add_row()
+        new._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        _row(doc, new.cells, row, file)
     doc.add_paragraph()
 
 

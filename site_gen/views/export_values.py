@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from ..labels import LABELS, recipient
 from ..models.case import GivenBy
 from ..models.common import PLACEMENT_LABELS, STAGE_LABELS, PlacementType, Stage
+from ..models.feedback import FEEDBACK_LABELS
 from ..records.dataset import Dataset
 
 STAFF_KEYS = frozenset({"primary", "deputy", "assessor", "by"})
@@ -39,8 +40,9 @@ def text_of(value: Any) -> str:
         return PLACEMENT_LABELS[value]
     if isinstance(value, GivenBy):
         return LABELS[value]
-    if isinstance(value, Enum):
-        return str(value.value)
+    if isinstance(value, Enum):  # the German label, the stored value in brackets ('in Arbeit (in-arbeit)')
+        known = LABELS.get(value) or FEEDBACK_LABELS.get(value)
+        return known if known and known.lower() == value.value else f"{known} ({value.value})" if known else str(value.value)
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, dt.date):
@@ -48,6 +50,13 @@ def text_of(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _key_label(key: Any) -> str:
+    """A mapping key as German text: an enum key (a feedback question) by its label, never 'Question.LEARNED'."""
+    if isinstance(key, Enum):
+        return FEEDBACK_LABELS.get(key) or LABELS.get(key) or str(key.value)
+    return str(key)
 
 
 def recipient_label(ds: Dataset, rid: str) -> str:
@@ -91,7 +100,7 @@ def describe(ds: Dataset, value: Any, key: str = "") -> tuple[Entry, ...]:
         return tuple(out)
     if isinstance(value, dict):
         items = ds.profile_items
-        return tuple(Entry(items[k].label if k in items else str(k), text_of(v)) for k, v in value.items())
+        return tuple(Entry(items[k].label if k in items else _key_label(k), text_of(v)) for k, v in value.items())
     if isinstance(value, list):
         if value and isinstance(value[0], BaseModel):
             return tuple(Entry(f"{i + 1}.", children=describe(ds, v)) for i, v in enumerate(value))

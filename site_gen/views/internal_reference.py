@@ -101,7 +101,7 @@ def _scalar(prop: dict[str, Any], kind: object) -> str:
     if prop.get("format") == "date":
         return "Datum (JJJJ-MM-TT)"
     if kind == "string" and "pattern" in prop:
-        return "Kennung (a–z, 0–9, -)" if "a-z" in prop["pattern"] else "Text im Format " + prop["pattern"]
+        return "Kennung (a–\u2060z, 0–\u20609, -)" if "a-z" in prop["pattern"] else "Text im Format " + prop["pattern"]
     text = SIMPLE.get(str(kind), str(kind or "Wert"))
     bounds = [f"≥ {prop['minimum']}" if "minimum" in prop else "", f"≤ {prop['maximum']}" if "maximum" in prop else "",
               f"> {prop['exclusiveMinimum']}" if "exclusiveMinimum" in prop else ""]

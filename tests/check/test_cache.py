@@ -176,3 +176,36 @@ def test_in_ci_without_a_key_no_cache_file_outlives_its_process(base_repo: Path,
     assert cache.read_cache(base_repo, "probe.json") is None
     monkeypatch.delenv("CI")
     cache.cache_key.cache_clear()
+
+
+@pytest.mark.parametrize(("deleted", "at"), [("modules/mod-001.yaml", 3), ("workplaces/ap-0001", 2)])
+def test_a_forged_summary_never_lets_the_hook_delete_a_referenced_record(base_repo: Path, deleted: str, at: int) -> None:
+    """summary.json rewritten without the key to say no case uses the module (the workplace): deleting it is still refused."""
+    import datetime as dt
+    import io
+    import json
+
+    from site_gen.commands.check import check
+    from site_gen.records.cache import read_cache
+
+    from ..layout.helpers import git
+
+    def staged() -> tuple[int, str]:
+        out = io.StringIO()
+        return check(base_repo, dt.date.fromisoformat(TODAY), staged=True, out=out), out.getvalue()
+
+    (base_repo / ".gitignore").write_text(".site-gen-cache/\n", encoding="utf-8")
+    git(base_repo, "init", "-q", "-b", "main")
+    git(base_repo, "add", "-A")
+    git(base_repo, "commit", "-qm", "Basis", "--no-verify")
+    assert _check(base_repo)[0] == 0 and staged()[0] == 0  # warm: records.json and summary.json written
+    index = json.loads(read_cache(base_repo, "summary.json") or b"null")
+    assert index["files"]["cases/tn-0001"][2][at] == [deleted.split("/")[1].removesuffix(".yaml")]
+    index["files"]["cases/tn-0001"][2][at] = []
+    forged = json.dumps(index).encode()
+    stored = base_repo / ".site-gen-cache" / "summary.json"
+    git(base_repo, "rm", "-q", "-r", deleted)
+    for head in (b"", stored.read_bytes().partition(b"\n")[0] + b"\n", b"site-gen-cache " + b"0" * 64 + b"\n"):
+        stored.write_bytes(head + forged)
+        code, out = staged()
+        assert code == 1 and "REF-DANGLING" in out and "cases/tn-0001/" in out, out

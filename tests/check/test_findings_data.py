@@ -125,3 +125,44 @@ def test_every_finding_code_has_a_case() -> None:
     produced = produced_codes()
     assert sorted(codes - produced - set(NO_CASE)) == []
     assert set(NO_CASE) <= codes - produced, "an exemption is produced by a case now, or gone: remove it from NO_CASE"
+
+
+RAW_KEY = re.compile(r"'([a-z][a-z_]*)'")
+RAW_ON_PURPOSE = {
+    "SCHEMA-UNKNOWN-KEY",  # 'Meinten Sie 'strengths'?': the key the person has to type
+    "SEALED-PLAINTEXT", "RECORD-ENTRY-LIST",  # name the YAML key of the file they point into
+    "ID-MISMATCH", "PRIVACY-NAME-IN-ID",  # "Die Kennung 'id'": the label comes first
+    "REF-DANGLING", "CATALOGUE-UNKNOWN",  # "'by': Fachkraft nicht gefunden": key, then the German noun
+    "IFD-NOT-RECIPIENT", "CONSENT-MISSING", "WAGE-BELOW-MINIMUM",  # a value ('ifd', 'since' in a date sentence)
+    "PATH-UNKNOWN", "SCHEMA-VALUE", "SUBSIDY-FACTS-OLD",  # keys of organisation.yaml and the subsidy facts ('paths', 'stand')
+}
+"""Codes whose text may quote a key bare (see each reason); every other message and hint names a field by its
+German title first, the key in brackets (issue 25: 'subsidy', 'report_sent_on', 'group_size')."""
+
+
+def _titled_keys() -> set[str]:
+    import importlib
+    import pkgutil
+
+    from pydantic import BaseModel
+
+    import site_gen.models as models
+    keys: set[str] = set()
+    for info in pkgutil.iter_modules(models.__path__):
+        for value in vars(importlib.import_module(f"site_gen.models.{info.name}")).values():
+            if isinstance(value, type) and issubclass(value, BaseModel):
+                keys |= {k for k, f in value.model_fields.items() if f.title}
+    return keys
+
+
+def test_messages_and_hints_name_fields_by_their_german_title() -> None:
+    keys, bare = _titled_keys(), []
+    for expected in sorted((ROOT / "findings").rglob("expected.txt")) if (ROOT := Path(__file__).resolve().parents[1] / "data").is_dir() else []:
+        code = ""
+        for line in expected.read_text(encoding="utf-8").splitlines():
+            if m := re.search(r":\d+:\d+: ([A-Z][A-Z0-9-]+) ", line):
+                code = m.group(1)
+            if code in RAW_ON_PURPOSE:
+                continue
+            bare += [f"{expected.parent.name} {code}: '{k}'" for k in RAW_KEY.findall(line) if k in keys]
+    assert bare == [], "\n".join(bare)

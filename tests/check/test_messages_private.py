@@ -69,3 +69,22 @@ def test_the_duplicate_consent_id_is_found_at_the_entry_files(repo: Path) -> Non
     lines = [line for line in out.getvalue().splitlines() if "ID-DUPLICATE" in line and "tn-0081" in line]
     assert [line.split(":")[0] for line in lines] == [f"cases/tn-0081/consents/2025-11-1{n}-ew-{n}-aaaaa{n}.yaml" for n in (1, 2)]
     shutil.rmtree(repo / ".site-gen-cache", ignore_errors=True)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_ids_never_appear_in_the_hooks_output(repo: Path, tmp_path: Path, fmt: str) -> None:
+    """The same records staged for a first commit (``check --staged``) and named as files (``check FILES``)."""
+    from ..layout.helpers import git
+
+    root = tmp_path / "akten"
+    shutil.copytree(repo, root, ignore=shutil.ignore_patterns(".site-gen-cache"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    files = [str(p) for p in sorted((root / "cases").rglob("*.yaml")) if "tn-008" in str(p)]
+    for how in ({"staged": True}, {"only": files}):
+        for _ in range(2):  # cold, then warm
+            out = io.StringIO()
+            code = check(root, dt.date.fromisoformat(TODAY), fmt=fmt, out=out, **how)
+            text = out.getvalue()
+            assert code == 1 and "ID-DUPLICATE" in text and "ID-MISMATCH" in text, (how, text)
+            assert MARKER not in text, how

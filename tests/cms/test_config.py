@@ -18,6 +18,7 @@ from site_gen.cms.collections import FILES, FOLDERS
 from site_gen.cms.config import cms_config, config_text
 from site_gen.cms.entries import ENTRY_LISTS, entry_model
 from site_gen.commands.cms import CONFIG_FILE, current_text
+from site_gen.labels import LABELS
 from site_gen.models import RECORD_KINDS
 from site_gen.models.case import Case, LogEntry, Placement
 from site_gen.models.common import purpose_of
@@ -145,6 +146,21 @@ def test_every_enum_value_has_a_german_label_in_the_selects() -> None:
     assert len(found) > 20
     for s in found:
         assert all(o["label"] for o in s["options"]), s["name"]
+    # Issue 25: the team reads 'Einzelhandel', not the Leichte-Sprache 'Einzel·handel' of the job board
+    dotted = [o["label"] for s in found for o in s["options"] if "·" in o["label"]]
+    assert dotted == [] and [text for text in LABELS.values() if "·" in text] == []
+
+
+def test_no_date_field_shows_utc() -> None:
+    # Issue 25: Decap wrote "UTC" beside a date-only field when picker_utc was set; a date has no time of day.
+    def dates(fields: list[dict[str, Any]]) -> typing.Iterator[dict[str, Any]]:
+        for f in fields:
+            if f["widget"] == "datetime":
+                yield f
+            yield from dates(f.get("fields", []))
+    found = [d for c in config()["collections"] for part in c.get("files", [c]) for d in dates(part["fields"])]
+    assert len(found) > 20
+    assert [d["name"] for d in found if d.get("picker_utc") or d.get("time_format") is not False] == []
 
 
 def test_backends_come_from_organisation(tmp_path: Path) -> None:

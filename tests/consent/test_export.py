@@ -81,6 +81,10 @@ def test_json_holds_every_field_and_value(exported: tuple[dict[str, Any], str, d
     assert set(by_field) == set(raw)
     for key, value in raw.items():
         assert _contains(value, by_field[key]["wert"]), key
+    # Issue 25: a person reads German labels, never a Python name ('Question.LEARNED' stood for a feedback question)
+    html = exported[1]
+    assert not re.findall(r"\b[A-Z][A-Za-z]+\.[A-Z][A-Z_]+\b", html)
+    assert raw["feedback"] and "Das hat mir gefallen." in html
 
 
 def test_every_item_has_purpose_or_basis_recipients_and_retention(exported: tuple[dict[str, Any], str, dict[str, Any]]) -> None:
@@ -152,6 +156,10 @@ def test_demo_case_export_when_demo_data_exists(tmp_path: Path) -> None:
     by_field = {item["feld"]: item for item in data["daten"]}
     for key, value in raw.items():
         assert _contains(value, by_field[key]["wert"]), key
+    # Issue 25: a person reads German labels, never a Python name ('Question.LEARNED' stood for a feedback question)
+    html = (tmp_path / f"auskunft-{richest.name}.html").read_text(encoding="utf-8")
+    assert not re.findall(r"\b[A-Z][A-Za-z]+\.[A-Z][A-Z_]+\b", html)
+    assert raw["feedback"] and "Das hat mir gefallen." in html
 
 
 def test_lists_of_entries_are_compact_tables(exported: tuple[dict[str, Any], str, dict[str, Any]]) -> None:
@@ -159,4 +167,5 @@ def test_lists_of_entries_are_compact_tables(exported: tuple[dict[str, Any], str
     _, html, raw = exported
     section = html.split('id="feld-support_log"', 1)[1].split("</section>", 1)[0]
     assert '<table class="stack records">' in section
+    assert '<div class="wide" role="region" tabindex="0" aria-label="Begleitung (seitlich verschiebbar)">' in section
     assert section.count("<tr><td data-label=\"Nr.\">") == len(raw["support_log"])

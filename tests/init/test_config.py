@@ -100,7 +100,7 @@ def test_the_guide_installs_this_version_and_its_table_names_real_codes() -> Non
     guide = (REPO / "docs" / "einrichtung.md").read_text(encoding="utf-8")
     assert f'python -m pip install "site-gen=={__version__}" pre-commit' in guide and "--tool-repo" not in guide
     table = guide.split("## Wenn etwas nicht klappt")[1]
-    source = "".join(p.read_text(encoding="utf-8") for p in (REPO / "site_gen").rglob("*.py"))
+    source = "".join(p.read_text(encoding="utf-8") for p in [*(REPO / "site_gen").rglob("*.py"), *(REPO / "site_gen" / "templates" / "init").glob("*.yml")])
     codes = set(re.findall(r"`([A-Z]+(?:-[A-Z]+)+)", table))
     assert {"VERSION-MAJOR", "VERSION-PIN-INVALID", "DOCUMENT-IN-GIT", "CONSENT-MISSING", "RECORD-STRAY", "RECORD-FOLDER-STRAY"} <= codes
     assert all(code in source for code in codes), codes

@@ -17,6 +17,7 @@ import pytest
 from site_gen.site.publish import CSP
 from tests.browser import CHROMIUM, QuietHandler, launch
 from tests.conftest import REPO, TODAY, built_once, run_cli
+from tests.internal.pages import EXPECTED, page_kinds
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -51,6 +52,14 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return base / "repo", base / "site"
 
 
+def fixture_site_copy(fixture_site: tuple[Path, Path], out: Path) -> Path:
+    """A copy of the shared fixture build at ``out``: the output of a first build of :func:`fixture_repo` (with
+    search, on TODAY) as a later build finds it (the marker, the privacy state and the page manifest included).
+    For tests about the build after it; the repository to build from is a fresh :func:`fixture_repo`."""
+    shutil.copytree(fixture_site[1], out, symlinks=True)
+    return out
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(records root, built site) of the repository's own demo data, with search: built once per session,
@@ -63,6 +72,20 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         assert proc.returncode == 0, proc.stderr
 
     return REPO, built_once(tmp_path_factory, "demo-site", make) / "site"
+
+
+@pytest.fixture(scope="module")
+def kinds(demo_site: tuple[Path, Path]) -> dict[str, str]:
+    """{page kind: page} of the built demo site (``pages.page_kinds``)."""
+    found = page_kinds(demo_site[1])
+    assert EXPECTED <= set(found), sorted(EXPECTED - set(found))
+    return found
+
+
+@pytest.fixture(scope="module")
+def base(demo_site: tuple[Path, Path], serve: Any) -> str:
+    """The built demo site's URL (served with the CSP)."""
+    return serve(demo_site[1])
 
 
 class _Handler(QuietHandler):

@@ -1,6 +1,7 @@
 """Chart text is readable (issue 25): every text colour of every chart has at least 4.5:1 on white (WCAG AA),
 and no chart text renders smaller than 12 px, at 360 px (a phone) or 1280 px — in a real Chromium over every
-page kind of the demo's internal site that has a chart."""
+page kind of the demo's internal site that has a chart. The bar charts (profiles, the funnel) fit the column whole
+even at 360 px: cut off at the screen's edge, every long bar looked alike."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.internal.test_accessibility import page_kinds
+from tests.internal.pages import page_kinds
 
 TEXTS = r"""() => {
   const lum = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
@@ -24,6 +25,12 @@ TEXTS = r"""() => {
   }
   return out;
 }"""
+
+
+CUT_BARS = r"""() => [...document.querySelectorAll('figure.sg-chart')]
+  .filter(f => (f.querySelector('svg > text') || {}).textContent?.startsWith('■'))
+  .filter(f => f.querySelector('svg').getBoundingClientRect().right > f.getBoundingClientRect().right + 0.5)
+  .map(f => f.querySelector('title').textContent)"""
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +54,7 @@ def test_chart_text_is_aa_and_at_least_12_px(demo_site: tuple[Path, Path], chart
             seen += 1
             if t["contrast"] < 4.5 or t["size"] < 11.95:
                 problems.append(f"{rel}: {t}")
+        problems += [f"{rel}: Balkendiagramm abgeschnitten: {title}" for title in pg.evaluate(CUT_BARS)]
     context.close()
     assert seen > 50
     assert problems == [], "\n".join(problems[:20])

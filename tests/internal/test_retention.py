@@ -59,11 +59,27 @@ def test_from_the_first_day_after_no_page_and_no_search_entry_shows_a_personal_v
         assert holding(out, value) == [], value
 
 
+@pytest.mark.parametrize("broken", ["tn-1002", "tn-1001"])
+def test_whatever_else_is_wrong_the_case_shows_nothing_after_its_retention(tmp_path: Path, broken: str) -> None:
+    """Another record with an error (the build exits 1 and still publishes), or the expired case itself with one."""
+    repo = closed_repo(tmp_path / "repo")
+    main = repo / "cases" / broken / "case.yaml"
+    main.write_text(main.read_text(encoding="utf-8") + "unbekannt: 1\n", encoding="utf-8")
+    out = tmp_path / "site"
+    proc = run_cli("--root", str(repo), "build", "--today", FIRST_DAY_AFTER, "--out", str(out))
+    assert proc.returncode == 1 and "SCHEMA-UNKNOWN-KEY" in proc.stderr, proc.stdout + proc.stderr
+    assert (out / "akten" / "tn-1001.html").is_file()
+    for value in PERSONAL:
+        assert holding(out, value) == [], value
+        assert value not in proc.stdout + proc.stderr
+
+
 def test_the_case_page_only_says_it_must_be_erased_and_how(sites: tuple[Path, Path, Path]) -> None:
     _, _, out = sites
     page = html.unescape((out / "akten" / "tn-1001.html").read_text(encoding="utf-8"))
     assert "Aufbewahrungsfrist abgelaufen" in page and "site-gen forget tn-1001" in page and "22.11.2026" in page
     assert "site-gen export tn-1001" in page
+    assert "versiegelt" in page and "Schlüssel" in page  # sealed records: forget destroys the keys
 
 
 def test_tasks_deadlines_and_calendars_name_it_by_id_and_keep_only_the_erasure(sites: tuple[Path, Path, Path]) -> None:
@@ -80,6 +96,8 @@ def test_figures_count_it_as_closed_without_showing_it(sites: tuple[Path, Path, 
     _, _, out = sites
     index = (out / "akten" / "index.html").read_text(encoding="utf-8")
     assert "davon 1 zu löschen" in index
+    board = html.unescape((out / "kennzahlen" / "standort-nord.html").read_text(encoding="utf-8"))
+    assert "1 geschlossene Akte ist nach Ablauf der Aufbewahrungsfrist zu löschen" in board  # its id only in the erasure deadline
     listing = "".join(p.read_text(encoding="utf-8") for p in (out / "akten").glob("standort-*.html"))
     assert "tn-1001" not in listing
 
@@ -98,6 +116,26 @@ def test_documents_refuse_it(sites: tuple[Path, Path, Path], tmp_path: Path, arg
     assert "Aufbewahrungsfrist der Akte tn-1001 ist abgelaufen" in proc.stderr and "Traceback" not in proc.stderr
     assert not any(v in proc.stdout + proc.stderr for v in PERSONAL)
     assert not (tmp_path / "doc.docx").exists()
+
+
+def test_the_service_statement_leaves_it_out_from_the_first_day_after(sites: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """``nachweis`` lists the case on the last day and leaves it out the day after, saying how many cases it left out."""
+    import csv
+
+    repo, _, _ = sites
+    rows = {}
+    for day in (LAST_DAY, FIRST_DAY_AFTER):
+        proc = run_cli("--root", str(repo), "nachweis", "--kostentraeger", "eingliederungshilfe", "--monat", "2025-04",
+                       "--today", day, "--out", str(tmp_path / day))
+        assert proc.returncode == 0, proc.stderr
+        assert not any(v in proc.stdout + proc.stderr for v in PERSONAL)
+        with (tmp_path / day / "nachweis-eingliederungshilfe-2025-04.csv").open(encoding="utf-8-sig", newline="") as f:
+            rows[day] = [c for row in csv.reader(f, delimiter=";") for c in row]
+        rows[day].append(proc.stdout)
+    assert "tn-1001" in rows[LAST_DAY] and "Aufbewahrungsfrist" not in rows[LAST_DAY][-1]
+    assert "tn-1001" not in rows[FIRST_DAY_AFTER] and "1 Akte dieses Kostenträgers nach Ablauf der Aufbewahrungsfrist" in rows[FIRST_DAY_AFTER][-1]
+    page = (tmp_path / FIRST_DAY_AFTER / "nachweis-eingliederungshilfe-2025-04.html").read_text(encoding="utf-8")
+    assert "tn-1001" not in page and not any(v in page for v in PERSONAL)
 
 
 def test_the_subject_access_export_still_works_until_erasure(sites: tuple[Path, Path, Path], tmp_path: Path) -> None:

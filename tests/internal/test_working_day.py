@@ -19,6 +19,7 @@ from tests.conftest import REPO, TODAY
 from tests.public.canary import MARK, plant
 
 from .figures import d, load
+from .pages import swept
 from .test_browser import only_localhost
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -118,31 +119,6 @@ def yaml_module(root: Path, mid: str) -> tuple[str, str]:
     return mid, yaml_rs.loads((root / "modules" / f"{mid}.yaml").read_text(encoding="utf-8"), parse_datetime=False)["title"]
 
 
-OVERFLOW_JS = """() => {
-  const out = [];
-  const doc = document.documentElement;
-  if (doc.scrollWidth > window.innerWidth + 1) out.push('page ' + doc.scrollWidth + '>' + window.innerWidth);
-  for (const el of document.querySelectorAll('article .md-typeset__scrollwrap, article table, article td, article th, article figure')) {
-    if (el.offsetParent === null) continue;  // inside a closed <details>
-    // Issue 25: a table wider than its column scrolls in its own box instead of breaking words inside a syllable;
-    // that box must be a named region with a tab stop (a11y.js), and nothing inside a cell may stick out.
-    const region = el.closest('.sg-region');
-    if (region && region !== el && !/^T[DH]$/.test(el.tagName)) continue;
-    if (el.classList.contains('sg-region') && el.getAttribute('tabindex') === '0' && el.getAttribute('aria-label')) continue;
-    if (el.scrollWidth > el.clientWidth + 1) out.push(el.tagName + ' ' + el.className + ' ' + el.textContent.slice(0, 40));
-  }
-  for (const svg of document.querySelectorAll('article svg')) {
-    if (svg.getBoundingClientRect().width === 0) continue;
-    const vb = svg.viewBox.baseVal;
-    for (const t of svg.querySelectorAll('text')) {
-      const b = t.getBBox();
-      if (b.x < vb.x - 1 || b.x + b.width > vb.x + vb.width + 1) out.push('svg text ' + t.textContent.slice(0, 40));
-    }
-  }
-  return out;
-}"""
-
-
 def page_types(site: Path) -> list[str]:
     """One page of every type (the record page with the most text where there are several)."""
     def biggest(folder: str) -> str:
@@ -159,19 +135,15 @@ def page_types(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_no_page_type_overflows(width: int, demo_site: tuple[Path, Path], serve: Any, browser: Any) -> None:
-    site = demo_site[1]
-    base = serve(site)
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    pg = context.new_page()
+def test_no_page_type_overflows(width: int, demo_site: tuple[Path, Path], kinds: dict[str, str], base: str, browser: Any,
+                                tmp_path_factory: pytest.TempPathFactory) -> None:
+    # The overflow check (pages.overflow) runs on the accessibility tests' load of a page where it is one of theirs.
+    shared = set(kinds.values())
     problems = {}
-    for rel in page_types(site):
-        pg.goto(base + rel)
-        pg.wait_for_load_state("networkidle")
-        found = pg.evaluate(OVERFLOW_JS)
+    for rel in page_types(demo_site[1]):
+        found = swept(tmp_path_factory, browser, "demo", base, rel, str(width), "overflow", None if rel in shared else ["overflow"])
         if found:
             problems[rel] = found[:5]
-    context.close()
     assert problems == {}
 
 

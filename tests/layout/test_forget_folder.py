@@ -6,7 +6,8 @@ import subprocess
 from pathlib import Path
 
 from ..conftest import TODAY, run_cli
-from .helpers import commit_all, git, single_file_demo
+from .conftest import migrated_copy
+from .helpers import commit_all, git
 
 CASE = "tn-0004"
 MARKERS = [b"Ay\xc5\x9fe", b"Braucht Zeit beim Rechnen mit Geld", b"KASSENTRAINING-MARKER-19"]
@@ -17,11 +18,8 @@ def store_hits(root: Path) -> list[bytes]:
     return [m for m in MARKERS if m in data]
 
 
-def test_forget_removes_the_case_folder_and_purges_every_file_of_it_from_history(tmp_path: Path) -> None:
-    root = single_file_demo(tmp_path / "akten")
-    git(root, "init", "-q", "-b", "main")
-    commit_all(root, "Demo")
-    assert run_cli("--root", str(root), "migrate").returncode == 0
+def test_forget_removes_the_case_folder_and_purges_every_file_of_it_from_history(tmp_path: Path, migrated_demo: Path) -> None:
+    root = migrated_copy(migrated_demo, tmp_path / "akten")
     logged = run_cli("--root", str(root), "log", CASE, "--date", "2026-11-21", "--kind", "unmittelbar", "--minutes", "30",
                      "--by", "emre-yildiz", "--note", "KASSENTRAINING-MARKER-19")
     assert logged.returncode == 0, logged.stderr

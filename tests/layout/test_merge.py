@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import TODAY, run_cli
+from .conftest import migrated_copy
 from .helpers import commit_all, git, single_file_demo
 
 CASE = "tn-0004"
@@ -26,12 +27,8 @@ ratings:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    root = single_file_demo(tmp_path / "akten")
-    git(root, "init", "-q", "-b", "main")
-    commit_all(root, "Demo")
-    assert run_cli("--root", str(root), "migrate").returncode == 0
-    return root
+def repo(migrated_demo: Path, tmp_path: Path) -> Path:
+    return migrated_copy(migrated_demo, tmp_path / "akten")
 
 
 def _branch(root: Path, name: str, by: str, minutes: str) -> None:

@@ -132,6 +132,33 @@ def test_migrate_keeps_every_comment_wherever_it_stands(tmp_path: Path, capsys: 
     assert findings(root) == []
 
 
+def test_migrate_keeps_a_comment_above_the_document_start_at_the_top(tmp_path: Path) -> None:
+    """A comment above ``---`` (ruamel drops it from the document) stays at the top of case.yaml; comments inside
+    an entry and inside a nested list stay beside their line, aligned to the entry file; a ``#`` line inside a
+    note's block scalar is text and stays untouched."""
+    from site_gen.records.migration import migrate
+
+    root = single_file_base(tmp_path / "akten")
+    case = root / "cases" / "tn-0001.yaml"
+    text = case.read_text(encoding="utf-8")
+    text = text.replace("    status: beendet\n", "    # K-im-Eintrag\n    status: beendet\n")
+    text = text.replace("    requirements_confirmed: [krankheitseinsicht]\n",
+                        "    requirements_confirmed:\n      # K-in-verschachtelter-Liste\n      - krankheitseinsicht\n")
+    text += ("support_log:\n  - date: 2026-03-02\n    kind: mittelbar\n    minutes: 30\n    by: jc-mara\n"
+             "    note: |\n      Erste Zeile\n      # keine Bemerkung, sondern Text\n")
+    case.write_text("# K-ganz-oben\n---\n# K-nach-dem-Start\n" + text, encoding="utf-8")
+    assert migrate(root, commit=False) == 0
+    folder = root / "cases" / "tn-0001"
+    assert (folder / "case.yaml").read_text(encoding="utf-8").startswith("# K-ganz-oben\n# K-nach-dem-Start\nid: tn-0001\n")
+    placement = next((folder / "placements").iterdir()).read_text(encoding="utf-8")
+    assert "mentor: m1\n# K-im-Eintrag\nstatus: beendet\n" in placement
+    enrolment = next((folder / "enrolments").iterdir()).read_text(encoding="utf-8")
+    assert "requirements_confirmed:\n  # K-in-verschachtelter-Liste\n  - krankheitseinsicht\n" in enrolment
+    log = next((folder / "support_log").iterdir()).read_text(encoding="utf-8")
+    assert "note: |\n  Erste Zeile\n  # keine Bemerkung, sondern Text\n" in log
+    assert findings(root) == []
+
+
 def test_a_case_both_as_file_and_as_folder_is_reported_not_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from site_gen.records.migration import migrate
 

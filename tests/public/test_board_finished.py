@@ -65,6 +65,11 @@ def test_courses_overview_by_topic_with_a_picture_and_recording_per_course(board
     pictures = {courses.nth(i).locator(".section-picto").get_attribute("src") for i in range(courses.count())}
     assert len(pictures) >= 5
     assert page.locator("section.course a.explained", has_text="Zertifikat").count() >= 1
+    # A one-line sentence with an explained word is as high as one without (the link's tap padding pushed its lines apart).
+    heights = page.evaluate("""[...document.querySelectorAll('section.course p')].filter(p => !p.querySelector('a:not(.explained)')
+        && p.getBoundingClientRect().height > 0 && p.getBoundingClientRect().height < 1.6 * parseFloat(getComputedStyle(p).lineHeight))
+        .map(p => [!!p.querySelector('a.explained'), Math.round(p.getBoundingClientRect().height)])""")
+    assert {h for linked, h in heights if linked} == {h for linked, h in heights if not linked}, heights
     if (board.out / "audio" / "kurse").is_dir():
         assert page.locator("section.course .listen audio").count() == courses.count()
         assert set(page.evaluate(VISIBLE_CONTROLS)) == {1}

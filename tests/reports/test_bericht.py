@@ -193,3 +193,18 @@ def test_report_and_statement_count_a_group_session_alike(tmp_path: Path) -> Non
                                                                       "Minuten indirekt")]
     logged = read_case(REPO / "cases" / "tn-0021")["support_log"]  # the full 90 minutes are stored, the share is counted
     assert any(e.get("group_size") == 3 and e["minutes"] == 90 for e in logged)
+
+
+def test_no_table_heading_stands_alone_at_a_page_foot(demo_draft: Path) -> None:
+    # Issue 25 (found in the screenshots): a table's heading row ended page 1 and its only row began page 2.
+    document = docx.Document(str(demo_draft))
+    assert document.tables
+    for table in document.tables:
+        first, *rest = table.rows
+        assert first._tr.trPr is not None and first._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None
+        assert all(p.paragraph_format.keep_with_next for cell in first.cells for p in cell.paragraphs)
+        assert all(row._tr.trPr is not None and row._tr.trPr.find(docx.oxml.ns.qn("w:cantSplit")) is not None for row in rest)
+    headings = {" ".join(c.text for c in t.rows[0].cells) for t in document.tables}
+    for page in PdfReader(demo_draft.with_suffix(".pdf")).pages:
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        assert len(lines) < 2 or lines[-2] not in headings, lines[-3:]  # the last line is the footer

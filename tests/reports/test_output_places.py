@@ -57,6 +57,10 @@ def test_out_to_an_existing_folder_writes_into_it_and_missing_folders_are_made(r
     deep = tmp_path / "neu" / "tief"
     made = run_cli("nachweis", "--kostentraeger", "agentur-fuer-arbeit", "--monat", "2026-10", "--today", TODAY, "--out", str(deep), cwd=repo)
     assert made.returncode == 0 and (deep / "nachweis-agentur-fuer-arbeit-2026-10.html").is_file()
+    for command in (("bericht", "tn-0021"), ("briefing", "tn-0001", "ap-0001")):  # a new name without a suffix is a folder too
+        new = tmp_path / "neu" / command[0]
+        result = run_cli(*command, "--today", TODAY, "--out", str(new), cwd=repo)
+        assert result.returncode == 0 and len(list(new.iterdir())) == 1, result.stderr
 
 
 def test_the_hook_refuses_a_word_file_and_lets_ausgabe_be(repo: Path) -> None:

@@ -65,11 +65,27 @@ def test_no_script_and_audio_where_the_board_has_it(booklet: Path) -> None:
     assert 'src="data:audio/ogg;base64,' in html or not audio.available()
 
 
-def test_the_page_works_in_chromium_without_javascript(booklet: Path) -> None:
+BOXES_OFF_LINE = r"""() => [...document.querySelectorAll('.scale')].filter(scale => new Set([...scale.querySelectorAll('.box')]
+  .map(box => Math.round(box.getBoundingClientRect().top))).size > 1).length"""
+
+
+def test_the_page_works_in_chromium_without_javascript(booklet: Path, tmp_path: Path) -> None:
+    """The booklet in Chromium without JavaScript; in the same browser, the blank forms in Leichte Sprache on a
+    390 px phone: the boxes of one picture scale stand on one line (issue 25: 'Das kann ich sehr gut.' took a
+    line more than its neighbours and pushed its box below theirs)."""
     from playwright.sync_api import sync_playwright
 
+    for command in (["selbsteinschaetzung", "--stufen", "5"], ["selbsteinschaetzung", "--stufen", "3"], ["rueckmeldung"]):
+        result = run_cli("--root", str(REPO), *command, "--kein-pdf", "--out", str(tmp_path))
+        assert result.returncode == 0, result.stderr
+    forms = sorted(tmp_path.glob("*.html"))
+    assert len(forms) == 3
     with sync_playwright() as p:
         browser = launch(p)
+        phone = browser.new_page(viewport={"width": 390, "height": 900})
+        for form in forms:
+            phone.goto(form.as_uri())
+            assert phone.evaluate(BOXES_OFF_LINE) == 0, form.name
         page = browser.new_context(java_script_enabled=False).new_page()
         problems: list[str] = []
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)

@@ -16,8 +16,8 @@ from ...domain.after_placement import QUALIFICATION_YEARS, WORKPLACE_TYPES
 from ...domain.dates import add_years
 from ...findings import Finding, Loc, Severity
 from ...labels import field_name
-from ...models.after import Contract, TransitionGroup
-from ...models.case import Case, Placement, PlacementStatus, ServiceKind
+from ...models.after import Contract, FollowAlong, TransitionGroup
+from ...models.case import Case, Consent, Placement, PlacementStatus, ServiceKind
 from ...models.common import PlacementType
 from ...records.dataset import Dataset
 from ...records.validate import dotted
@@ -102,7 +102,7 @@ def _follow_along(f: str, case: Case, today: dt.date) -> Iterator[Finding]:
         yield from _order(f, loc, fa.start, fa.end, "end")
         if fa.permanent and fa.end is not None:
             yield Finding(f, "FOLLOW-ALONG-PERMANENT-END", f"Begleitung {i + 1} ist als dauerhaft eingetragen und hat ein Ende.",
-                          "Entweder 'permanent: true' oder ein Ende 'end' eintragen, nicht beides.", loc=(*loc, "end"))
+                          f"Entweder {field_name(FollowAlong, 'permanent')} auf ja setzen oder ein {field_name(FollowAlong, 'end')} eintragen, nicht beides.", loc=(*loc, "end"))
         pl, missing = _placement(f, case, (*loc, "placement"), fa.placement)
         yield from missing
         if pl is None:
@@ -129,7 +129,7 @@ def _transition_groups(f: str, case: Case, ifds: set[str] | None) -> Iterator[Fi
         named = {r for c in case.consents if c.purpose == "ifd" for r in c.recipients}
         if named and "ifd" not in named and tg.ifd not in named:
             yield Finding(f, "IFD-NOT-RECIPIENT", f"Keine Einwilligung 'ifd' nennt den IFD der Übergangsgruppe {i + 1}.",
-                          "Den IFD (Kennung oder 'ifd') unter 'recipients' der Einwilligung 'ifd' eintragen.", loc=(*loc, "ifd"))
+                          f"Den IFD (Kennung oder 'ifd') unter {field_name(Consent, 'recipients')} der Einwilligung 'ifd' eintragen.", loc=(*loc, "ifd"))
 
 
 def _contracts(f: str, case: Case, today: dt.date) -> Iterator[Finding]:

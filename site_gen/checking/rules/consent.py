@@ -69,7 +69,7 @@ def _consents(f: str, case: Case, today: dt.date, purposes: dict[str, Purpose]) 
                           "Die Person selbst einwilligen lassen oder die Aufgabenkreise der Betreuung prüfen.", loc=("consents", i, "given_by"))
         if purposes.get(con.purpose) is not None and purposes[con.purpose].needs_recipients and not con.recipients:
             yield Finding(f, "CONSENT-NO-RECIPIENT", f"Einwilligung {i + 1} nennt keinen Empfänger.",
-                          "Unter 'recipients' die Betriebe (Kennungen) nennen, an die Daten gehen dürfen.", loc=("consents", i, "recipients"))
+                          f"Unter {field_name(Consent, 'recipients')} die Betriebe (Kennungen) nennen, an die Daten gehen dürfen.", loc=("consents", i, "recipients"))
         if (is_live(con, today) and con.valid_until is not None and con.renewal_requested_on is None
                 and (days := (con.valid_until - today).days) <= EXPIRY_WARNING_DAYS):
             when = "heute" if days == 0 else ("morgen" if days == 1 else f"in {days} Tagen")

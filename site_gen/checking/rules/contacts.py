@@ -18,7 +18,8 @@ from collections.abc import Iterator
 
 from ...domain.consent import shares_with, sharing_lapsed
 from ...findings import Finding, Severity
-from ...models.case import Case
+from ...labels import field_name
+from ...models.case import Case, Consent
 from ...models.workplace import CompanyContact, Workplace
 from ...records.dataset import Dataset
 
@@ -84,4 +85,5 @@ def _about_a_person(ds: Dataset, f: str, wid: str, i: int, cid: str, today: dt.d
         return
     yield Finding(f, "CONTACT-CONSENT", f"Kontakt {i + 1} betrifft eine Person, aber die Akte hat keine gültige Einwilligung, die diesen Betrieb nennt.",
                   "In der Akte eine Einwilligung 'profil-an-arbeitgeber' oder 'unterstuetzungsbedarf-an-arbeitgeber' mit diesem Arbeitsplatz "
-                  "unter 'recipients' eintragen, oder 'case' aus dem Kontakt entfernen und die Notiz ohne Bezug zur Person fassen.", loc=loc)
+                  f"unter {field_name(Consent, 'recipients')} eintragen, oder {field_name(CompanyContact, 'case')} aus dem Kontakt entfernen "
+                  "und die Notiz ohne Bezug zur Person fassen.", loc=loc)

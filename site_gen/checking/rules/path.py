@@ -16,7 +16,8 @@ from ...domain.stage_path import all_paths, allowed_next, path_for, stage_label
 from ...findings import Finding
 from ...models.case import Case, Placement, PlacementStatus
 from ...models.common import TRIAL_TYPES, Stage
-from ...models.path import Path
+from ...models.path import Path, PathStage
+from ...labels import field_name
 from ...records.dataset import ORGANISATION_FILE, Dataset
 
 ENDED = frozenset({PlacementStatus.FINISHED, PlacementStatus.ABORTED})
@@ -49,15 +50,15 @@ def _organisation(ds: Dataset) -> Iterator[Finding]:
         for j, step in enumerate(path.stages):
             if own.count(step.stage) > 1 and own.index(step.stage) < j:
                 yield Finding(ORGANISATION_FILE, "PATH-DEFINITION", f"Weg '{path.id}': die Phase '{step.stage.value}' steht zweimal im Weg.",
-                              "Jede Phase einmal aufführen; Wiederholungen entstehen durch 'next'.", loc=("paths", i, "stages", j, "stage"))
+                              f"Jede Phase einmal aufführen; Wiederholungen entstehen durch {field_name(PathStage, 'next')}.", loc=("paths", i, "stages", j, "stage"))
             for k, nxt in enumerate(step.next):
                 if nxt not in own:
                     yield Finding(ORGANISATION_FILE, "PATH-DEFINITION", f"Weg '{path.id}': die nächste Phase '{nxt.value}' gehört nicht zum Weg.",
-                                  "Die Phase unter 'stages' ergänzen oder aus 'next' streichen.", loc=("paths", i, "stages", j, "next", k))
+                                  f"Die Phase unter {field_name(Path, 'stages')} ergänzen oder aus {field_name(PathStage, 'next')} streichen.", loc=("paths", i, "stages", j, "next", k))
         for k, first in enumerate(path.start):
             if first not in own:
                 yield Finding(ORGANISATION_FILE, "PATH-DEFINITION", f"Weg '{path.id}': die erste Phase '{first.value}' gehört nicht zum Weg.",
-                              "Die Phase unter 'stages' ergänzen oder aus 'start' streichen.", loc=("paths", i, "start", k))
+                              f"Die Phase unter {field_name(Path, 'stages')} ergänzen oder aus {field_name(Path, 'start')} streichen.", loc=("paths", i, "start", k))
 
 
 def _case(f: str, case: Case, path: Path) -> Iterator[Finding]:

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ...findings import Finding, Loc
-from ...models.case import Case
+from ...labels import field_name
+from ...models.case import AbilityProfile, Case
 from ...models.module import Module
 from ...models.programmes import SELF_ASSESSMENT
 from ...records.dataset import ORGANISATION_FILE, Dataset
@@ -98,7 +99,7 @@ def _profiles(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
         if prof.instrument == SELF_ASSESSMENT:  # the person's own view: the person is the assessor
             if prof.assessor != case.id:
                 yield Finding(f, "REF-SELF-ASSESSOR", f"'{dotted(('ability_profiles', i, 'assessor'))}': Eine Selbsteinschätzung macht die Person selbst.",
-                              "Bei 'selbsteinschaetzung' die Kennung der Akte als 'assessor' eintragen; schätzt eine Fachkraft ein, "
+                              f"Bei 'selbsteinschaetzung' die Kennung der Akte als {field_name(AbilityProfile, 'assessor')} eintragen; schätzt eine Fachkraft ein, "
                               "ein anderes Verfahren wählen.", loc=("ability_profiles", i, "assessor"))
         elif prof.assessor not in ds.staff:
             yield _dangling(f, ("ability_profiles", i, "assessor"), "Fachkraft", STAFF_HINT)
@@ -153,4 +154,4 @@ def _feedback(ds: Dataset, f: str, case: Case) -> Iterator[Finding]:
         if fb.module is not None and not ds.exists("modules", fb.module):
             yield _dangling(f, ("feedback", i, "module"), "Modul", "Dateiname (ohne .yaml) aus modules/ verwenden.")
         if fb.placement is not None and fb.placement > len(case.placements):
-            yield _dangling(f, ("feedback", i, "placement"), "Platzierung", "Die Nummer der Platzierung in 'placements' angeben (1 = erster Eintrag).")
+            yield _dangling(f, ("feedback", i, "placement"), "Platzierung", f"Die Nummer der Platzierung in {field_name(Case, 'placements')} angeben (1 = erster Eintrag).")

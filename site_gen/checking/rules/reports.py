@@ -27,8 +27,8 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
         f = ds.path_of("cases", cid)
         for i, a in enumerate(case.cost_approvals):
             if a.end < a.start:
-                yield Finding(f, "APPROVAL-END-BEFORE-START", f"Kostenzusage {i + 1}: 'end' liegt vor 'start'.",
-                              "Den Bewilligungszeitraum aus dem Bescheid abschreiben (erst 'start', dann 'end').", loc=("cost_approvals", i, "end"))
+                yield Finding(f, "APPROVAL-END-BEFORE-START", f"Kostenzusage {i + 1}: {field_name(CostApproval, 'end')} liegt vor {field_name(CostApproval, 'start')}.",
+                              "Den Bewilligungszeitraum aus dem Bescheid abschreiben (erst den Beginn, dann das Ende).", loc=("cost_approvals", i, "end"))
             if a.minutes_per_month is not None and a.hours_per_month is not None:
                 yield Finding(f, "APPROVAL-SCOPE-TWICE", f"Kostenzusage {i + 1} nennt den Umfang in Minuten und in Stunden.",
                               f"Nur {field_name(CostApproval, 'minutes_per_month')} oder nur {field_name(CostApproval, 'hours_per_month')} angeben, so wie im Bescheid.", loc=("cost_approvals", i, "hours_per_month"))

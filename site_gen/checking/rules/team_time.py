@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from ...domain.stage_path import access_routes
 from ...findings import Finding
+from ...labels import field_name
+from ...models.case import LogEntry
 from ...records.dataset import Dataset
 
 
@@ -31,6 +33,6 @@ def check(ds: Dataset, today: dt.date) -> Iterator[Finding]:
             if (e.group is None) != (e.group_size is None):
                 missing = "group_size" if e.group_size is None else "group"
                 yield Finding(ds.path_of("cases", cid), "LOG-GROUP-INCOMPLETE",
-                              f"Eintrag {i + 1} im Begleitprotokoll: Gruppensitzung ohne '{missing}'.",
-                              "Kennung der Gruppensitzung 'group' und Zahl der Personen 'group_size' gehören zusammen "
+                              f"Eintrag {i + 1} im Begleitprotokoll: Gruppensitzung ohne {field_name(LogEntry, missing)}.",
+                              f"{field_name(LogEntry, 'group')} und {field_name(LogEntry, 'group_size')} gehören zusammen "
                               "('site-gen log' mit mehreren Akten schreibt beides).", loc=("support_log", i, missing))
