@@ -66,7 +66,9 @@ def test_no_horizontal_scrolling_on_a_phone(served: str, browser: Any, kind: str
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     wide = browser.new_page(viewport={"width": 1280, "height": 740})
     wide.goto(served + PAGES[kind])
-    assert page.locator("body").inner_text().split() == wide.locator("body").inner_text().split()  # nothing hidden when narrow
+    # nothing hidden when narrow; only an entry's empty cells ('–') are left out when its table stacks
+    words = [w for w in page.locator("body").inner_text().split() if w != "–"]
+    assert words == [w for w in wide.locator("body").inner_text().split() if w != "–"]
     wide.close()
     context.close()
 
