@@ -76,7 +76,7 @@ check after one edited case.yaml           2.98            1.62 (benchmark run: 
 check after one new support-log entry      2.98            1.62 (benchmark run: 1.91)
 check --staged, one new entry              0.6-0.9 (last)  0.72 (code path unchanged)
 the whole pre-commit run around it         —               3.07
-the hook with a cold cache                 143.69          18.94 (wall 15.4 s, quiet)   
+the hook with a cold cache                 143.69          18.94 (wall 15.4 s, quiet)
 =========================================  ==============  ===================================
 
 Where the warm check's time goes now (CPU, profiled at load ~15, so inflated):
