@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from site_gen.models import Case, Workplace
+from site_gen.records.cache import cache_folder, read_cache, write_cache
 from site_gen.records.load import read_yaml, roundtrip
 
 from ..browser import launch, served
-from ..conftest import DATA, REPO, TODAY, run_cli
+from ..conftest import DATA, REPO, TODAY, built_once, run_cli
 from .canary import plant
 
 XSS_TITLE = "Helfer </script><script>window.__pwned=1</script>"
@@ -75,15 +76,35 @@ class Board:
         self.repo, self.out, self.pdf, self.planted, self.url = repo, out, pdf, planted, url
 
 
+def seed_audio(repo: Path) -> int:
+    """The recordings the demo's board has spoken (``demo_public``: same voice, mostly the same texts), authenticated
+    anew for ``repo``'s cache: its build speaks only its own texts (the canaries' postings), not all again."""
+    folder = cache_folder(REPO)
+    seeded = 0
+    for path in sorted((folder / "audio").glob("*.opus")) if folder else []:
+        data = read_cache(REPO, f"audio/{path.name}")
+        if data is not None:
+            write_cache(repo, f"audio/{path.name}", data)
+            seeded += 1
+    return seeded
+
+
 @pytest.fixture(scope="package")
-def board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Board]:
-    base = tmp_path_factory.mktemp("board")
-    repo, planted = make_board_repo(base / "repo")
-    out, pdf = base / "site", base / "aushang.pdf"
-    result = run_cli("--root", str(repo), "public", "--today", TODAY, "--out", str(out), "--pdf", str(pdf))
-    assert result.returncode == 0, result.stdout + result.stderr
-    with served(out) as base:
-        yield Board(repo, out, pdf, planted, f"{base}/")
+def board(tmp_path_factory: pytest.TempPathFactory, demo_public: Path) -> Iterator[Board]:
+    """Built once per session for both xdist workers (``built_once``) after the demo's board, whose recordings
+    it reuses (``seed_audio``); each worker serves it (read-only use)."""
+    def make(folder: Path) -> None:
+        _, planted = make_board_repo(folder / "repo")
+        seed_audio(folder / "repo")
+        result = run_cli("--root", str(folder / "repo"), "public", "--today", TODAY, "--out", str(folder / "site"),
+                         "--pdf", str(folder / "aushang.pdf"))
+        assert result.returncode == 0, result.stdout + result.stderr
+        (folder / "planted").write_text(str(planted), encoding="utf-8")
+
+    base = built_once(tmp_path_factory, "public-board", make)
+    out = base / "site"
+    with served(out) as url:
+        yield Board(base / "repo", out, base / "aushang.pdf", int((base / "planted").read_text(encoding="utf-8")), f"{url}/")
 
 
 @pytest.fixture(scope="package")
