@@ -24,6 +24,7 @@ from .forms import wait_for_new_file
 
 browser = base.browser  # the fixtures of the editor tests: one Chromium, a logged-in page on the folder demo
 folder_coach = base.folder_coach
+editor_server = base.editor_server  # one decap-server per module, the repository reset per test
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
 
 CONSENT = "cases/tn-0001/consents/2025-11-10-ew-2-884bb1.yaml"

@@ -31,25 +31,38 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-def _logged_in(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
-    """A logged-in editor page on a fresh records repository; afterwards: no host but ours was asked."""
-    repo = records_repo(tmp_path / "repo", free_port())
-    with editor(repo, tmp_path / "site") as url:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        requests = Requests(page)
-        login(page, url)
-        page.url_base = url  # type: ignore[attr-defined]
-        yield page, repo, requests
-        page.close()
+@pytest.fixture(scope="module")
+def editor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, str]]:
+    """One records repository, decap-server and admin page per test module: (repo, admin URL, first commit).
+
+    Starting them costs about 3 s; each test gets the repository back as it was (:func:`_logged_in`)."""
+    root = tmp_path_factory.mktemp("editor")
+    repo = records_repo(root / "repo", free_port())
+    with editor(repo, root / "site") as url:
+        yield repo, url, git(repo, "rev-parse", "HEAD").strip()
+
+
+def _logged_in(browser: Any, server: tuple[Path, str, str]) -> Iterator[tuple[Any, Path, Requests]]:
+    """A logged-in editor page (a fresh browser context) on the demo records as first committed; afterwards: no host but ours was asked."""
+    repo, url, start = server
+    git(repo, "reset", "-q", "--hard", start)  # a former test's commits, edits and new files are gone
+    git(repo, "clean", "-q", "-f", "-d", "-x")
+    assert git(repo, "status", "--porcelain", "--untracked-files=all", "--ignored") == ""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests = Requests(page)
+    login(page, url)
+    page.url_base = url  # type: ignore[attr-defined]
+    yield page, repo, requests
+    page.close()
     assert requests.hosts <= {url.split("/")[2], f"localhost:{_port(repo)}", f"127.0.0.1:{_port(repo)}", "blob", "data"}, requests.hosts
     assert requests.refused == []  # the editor's own policy allows what Decap needs, nothing more
 
 
 @pytest.fixture
-def coach(browser: Any, tmp_path: Path) -> Iterator[tuple[Any, Path, Requests]]:
-    """A logged-in editor page on a fresh copy of the demo records (cases and workplaces are folders:
+def coach(browser: Any, editor_server: tuple[Path, str, str]) -> Iterator[tuple[Any, Path, Requests]]:
+    """A logged-in editor page on the demo records as first committed (cases and workplaces are folders:
     the record forms show case.yaml / workplace.yaml, every list has an entry collection)."""
-    yield from _logged_in(browser, tmp_path)
+    yield from _logged_in(browser, editor_server)
 
 
 folder_coach = coach  # the name the entry-file tests use

@@ -17,6 +17,7 @@ from .harness import DECAP_SERVER, Requests, git
 
 browser = base.browser  # the fixtures of the editor tests: one Chromium, a logged-in page on the folder demo
 folder_coach = base.folder_coach
+editor_server = base.editor_server  # one decap-server per module, the repository reset per test
 check = base.check
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
 
