@@ -20,7 +20,7 @@ import pytest
 from yaml import safe_load
 
 from ..conftest import TODAY, demo_copy, site_gen_cmd
-from ..records.conftest import git, keys_env, new_identity
+from ..records.conftest import NEW_CONSENT, git, keys_env, new_identity
 from . import test_editor_browser as base
 from .forms import choose, diff_lines, login, open_entry, save, section
 from .harness import DECAP_SERVER, Requests, editor, free_port
@@ -242,16 +242,6 @@ def test_a_company_contact_about_a_person_is_sealed_in_the_browser(sealed_editor
     with keys_env(ring, admin):
         contacts = load_dataset(repo).workplaces["ap-0001"].contact_log
     assert [c.summary for c in contacts if c.date.isoformat() == "2026-11-21" and c.case == "tn-0001"] == [typed]
-
-
-NEW_CONSENT = """id: ew-6
-purpose: gesundheitsdaten
-data:
-  - Unterstützungsbedarf
-given_by: person
-given_on: 2026-12-05
-document: Papierakte Standort Kranhafen, Register Einwilligungen, Blatt 6
-"""
 
 
 def test_a_new_health_value_is_sealed_to_the_newest_key_generation(sealed_editor: tuple[Any, Path], sealed_repo: tuple[Path, Path, Path]) -> None:

@@ -10,14 +10,13 @@ import io
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from ..conftest import demo_copy, run_cli
+from ..conftest import demo_copy, environment, run_cli
 
 
 @dataclass(frozen=True)
@@ -40,23 +39,21 @@ def git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env).stdout
 
 
-@contextlib.contextmanager
-def keys_env(ring: Path | None, identity: Path | None) -> Iterator[None]:
+def keys_env(ring: Path | None, identity: Path | None) -> contextlib.AbstractContextManager[None]:
     """SITE_GEN_KEYRING / SITE_GEN_IDENTITY set (or removed) for an in-process run."""
-    saved = {k: os.environ.get(k) for k in ("SITE_GEN_KEYRING", "SITE_GEN_IDENTITY")}
-    for key, value in (("SITE_GEN_KEYRING", ring), ("SITE_GEN_IDENTITY", identity)):
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = str(value)
-    try:
-        yield
-    finally:
-        for key, old in saved.items():
-            if old is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = old
+    return environment({"SITE_GEN_KEYRING": None if ring is None else str(ring),
+                        "SITE_GEN_IDENTITY": None if identity is None else str(identity)})
+
+
+NEW_CONSENT = """id: ew-6
+purpose: gesundheitsdaten
+data:
+  - Unterstützungsbedarf
+given_by: person
+given_on: 2026-12-05
+document: Papierakte Standort Kranhafen, Register Einwilligungen, Blatt 6
+"""
+"""A new consent after a withdrawal (the case's purpose gets a new key generation)."""
 
 
 def cli(*args: str, ring: Path | None, identity: Path | None, capsys: object = None) -> tuple[int, str]:

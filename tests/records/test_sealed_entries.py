@@ -15,7 +15,7 @@ from site_gen.records.keys import SlotKey, identity_from_str
 from site_gen.records.sealing import binding
 
 from ..conftest import REPO
-from .conftest import Sealed, git, run
+from .conftest import NEW_CONSENT, Sealed, git, run
 
 
 def _note_line(path: Path) -> str:
@@ -60,16 +60,6 @@ def test_values_sealed_before_entries_were_bound_stay_readable(sealed_demo: Seal
     assert "SEALED" not in out, out[-2000:]
     code, out = run(s.repo, "export", "tn-0001", "--today", "2026-11-22", "--out", str(tmp_path / "x"), ring=s.ring, identity=s.admin)
     assert code == 0 and "Alte Notiz V1TEST." in (tmp_path / "x/auskunft-tn-0001.json").read_text(encoding="utf-8")
-
-
-NEW_CONSENT = """id: ew-6
-purpose: gesundheitsdaten
-data:
-  - Unterstützungsbedarf
-given_by: person
-given_on: 2026-12-05
-document: Papierakte Standort Kranhafen, Register Einwilligungen, Blatt 6
-"""
 
 
 def _export(root: Path, s: Sealed, target: Path) -> str:
