@@ -30,11 +30,16 @@ def choose(page: Any, label: str, text: str, nth: int = -1) -> None:
     box.press("Enter")
 
 
+def publish(page: Any) -> None:
+    """Publish the open entry (the button, then the confirmation)."""
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+
+
 def save(page: Any, repo: Path, rel: str) -> str:
     """Publish the entry and wait until decap-server wrote ``rel``; returns the file text."""
     before = (repo / rel).read_text(encoding="utf-8") if (repo / rel).exists() else None
-    page.get_by_role("button", name="Veröffentlichen").click()
-    page.get_by_text("Jetzt veröffentlichen").click()
+    publish(page)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         if (repo / rel).exists() and (repo / rel).read_text(encoding="utf-8") != before:

@@ -18,7 +18,7 @@ from site_gen.records.dataset import load_dataset
 
 from ..conftest import TODAY
 from . import test_editor_browser as base
-from .forms import choose, diff_lines, open_entry, save
+from .forms import choose, diff_lines, open_entry, publish, save
 from .harness import DECAP_SERVER, Requests, git
 from .forms import wait_for_new_file
 
@@ -74,8 +74,7 @@ def test_withdraw_a_consent_and_add_a_new_one(folder_coach: tuple[Any, Path, Req
     choose(page, "Erteilt von", "Person selbst")
     page.get_by_label("Erteilt am", exact=True).fill("2026-11-20")
     page.get_by_label("Ablage", exact=True).fill("Papierakte, Register Einwilligungen, Blatt 9")
-    page.get_by_role("button", name="Veröffentlichen").click()
-    page.get_by_text("Jetzt veröffentlichen").click()
+    publish(page)
     new = wait_for_new_file(page, repo, folder, names)
     assert re.fullmatch(r"2026-11-20-ew-9-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("id: ew-9\npurpose: fotos\ngiven_by: person\ngiven_on: 2026-11-20\n"

@@ -15,7 +15,7 @@ from site_gen.records.dataset import load_dataset
 
 from ..browser import launch
 from ..conftest import TODAY, run_cli
-from .forms import choose, diff_lines, login, open_entry, pick, remove_all_items, save, section, wait_for_new_file
+from .forms import choose, diff_lines, login, open_entry, pick, publish, remove_all_items, save, section, wait_for_new_file
 from .harness import DECAP_SERVER, Requests, editor, free_port, git, records_repo
 
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
@@ -75,11 +75,6 @@ def _port(repo: Path) -> int:
 
 def check(repo: Path) -> Any:
     return run_cli("--root", str(repo), "check", "--today", TODAY, "--no-cache")
-
-
-def publish(page: Any) -> None:
-    page.get_by_role("button", name="Veröffentlichen").click()
-    page.get_by_text("Jetzt veröffentlichen").click()
 
 
 def new_entry(page: Any, collection: str, case: str, ready: str) -> None:

@@ -22,7 +22,7 @@ from yaml import safe_load
 from ..conftest import TODAY, demo_copy, site_gen_cmd
 from ..records.conftest import NEW_CONSENT, git, keys_env, new_identity
 from . import test_editor_browser as base
-from .forms import choose, diff_lines, login, open_entry, save, section
+from .forms import choose, diff_lines, login, open_entry, publish, save, section
 from .harness import DECAP_SERVER, Requests, editor, free_port
 from .forms import wait_for_new_file
 
@@ -99,8 +99,7 @@ def test_new_support_log_entry_is_sealed_in_the_browser(sealed_editor: tuple[Any
     choose(page, "Von", "Mara Petersen")
     page.get_by_label("Notiz", exact=True).fill(NOTE)
     choose(page, "Akte (optional)", "tn-0002")
-    page.get_by_role("button", name="Veröffentlichen").click()
-    page.get_by_text("Jetzt veröffentlichen").click()
+    publish(page)
     new = wait_for_new_file(page, repo, folder, before)
     text = new.read_text(encoding="utf-8")
     data = safe_load(text)
@@ -226,8 +225,7 @@ def test_a_company_contact_about_a_person_is_sealed_in_the_browser(sealed_editor
     choose(page, "Von", "Mara Petersen")
     page.get_by_label("Notiz", exact=True).fill(typed)
     choose(page, "Akte (optional)", "tn-0001")
-    page.get_by_role("button", name="Veröffentlichen").click()
-    page.get_by_text("Jetzt veröffentlichen").click()
+    publish(page)
     new = wait_for_new_file(page, repo, folder, before)
     text = new.read_text(encoding="utf-8")
     data = safe_load(text)
@@ -297,8 +295,7 @@ def test_a_new_health_value_is_sealed_to_the_newest_key_generation(sealed_editor
     needs = section(page, "Unterstützungsbedarf (optional)")
     needs.get_by_text("hinzufügen", exact=False).first.click()
     needs.locator("textarea").last.fill("Ohne Schlüssel nicht speichern.")
-    page.get_by_role("button", name="Veröffentlichen").click()
-    page.get_by_text("Jetzt veröffentlichen").click()
+    publish(page)
     page.get_by_text("keinen gültigen öffentlichen Schlüssel", exact=False).first.wait_for()
     assert (repo / rel).read_text(encoding="utf-8") == before
     assert "Ohne Schlüssel" not in git(repo, "diff")
