@@ -70,7 +70,9 @@ def dataset_findings(ds: Dataset, today: dt.date) -> list[Finding]:
     listing = GitListing.of(ds.root, old) if old.context == _context(ds.root, today) else None
     if listing is not None:  # only entries that hold unlisted: the others were listed before Git was asked
         listing.vouched = {u.display: d for u in units if (d := listing.reusable(u.display)) is not None}
-    return _check(ds.root, today, units, True, loaded=ds, old=old, listing=listing)[0]
+    found = _check(ds.root, today, units, True, loaded=ds, old=old, listing=listing)[0]
+    missing = [f for f in ds.strays if f not in found]  # checked from the cache: the listing's strays are not in it
+    return sorted([*missing, *found], key=_position) if missing else found
 
 
 def _context(root: Path, today: dt.date) -> str:

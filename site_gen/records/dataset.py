@@ -71,6 +71,8 @@ class Dataset:
     """Every record unit on disk, with each source file's stat, as the whole load listed them (None: loaded otherwise).
 
     The check's cache keys on these, so ``build`` lists the repository once, not twice."""
+    strays: list[Finding] = field(default_factory=list)
+    """What that listing found in a record folder that is no record entry (also in :attr:`findings`)."""
 
     def without(self, displays: set[str], notices: list[Finding] | None = None, unpaged: set[str] | frozenset[str] = frozenset()) -> "Dataset":
         """A copy without the records stored in ``displays`` (relative paths).
@@ -447,7 +449,7 @@ def load_dataset(root: Path, only: list[tuple[str, Path]] | list[Unit] | None = 
     if only is None:
         only, strays = scan_records(root, files=True)
         ds.findings.extend(strays)
-        ds.units = only
+        ds.units, ds.strays = only, strays
     for item in only:
         if isinstance(item, Unit):
             kind, display = item.kind, item.display

@@ -204,3 +204,21 @@ def test_a_build_and_the_hook_keep_what_git_vouches_for(repo: Path) -> None:
     check_all(repo, today, tracked={*git(repo, "ls-files").stdout.split(), CASE, "workplaces/ap-0001"})
     assert _reused(repo) is not None
     assert _same_as_cold(repo)[0] == 0
+
+
+def test_the_build_sees_a_stray_folder_with_a_warm_cache(repo: Path) -> None:
+    """A stray folder in a case folder is a finding whether ``build`` takes the findings from the cache or not."""
+    from site_gen.checking.engine import check_all, dataset_findings
+    from site_gen.records.dataset import load_dataset
+
+    today = dt.date.fromisoformat(TODAY)
+    _check(repo)
+    _settle()
+    _check(repo)
+    (repo / CASE / "fotos").mkdir()
+    (repo / CASE / "fotos" / "bild.yaml").write_text("a: 1\n", encoding="utf-8")
+    cold = {(f.file, f.code) for f in check_all(repo, today, use_cache=False)[0]}
+    assert any(code.startswith("RECORD") for _, code in cold)
+    assert {(f.file, f.code) for f in dataset_findings(load_dataset(repo), today)} == cold
+    _check(repo)
+    assert {(f.file, f.code) for f in dataset_findings(load_dataset(repo), today)} == cold
