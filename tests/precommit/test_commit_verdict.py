@@ -14,7 +14,7 @@ import pytest
 
 from site_gen.records.cache import read_cache
 
-from ..conftest import REPO
+from ..conftest import REPO, built_once
 from .test_hooks import git, pre_commit
 
 DAY = "2026-11-29"
@@ -33,21 +33,33 @@ CONFIG = f"""repos:
 """
 
 
+@pytest.fixture(scope="session")
+def committed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo records with the local hook's configuration, committed once per session for all workers
+    (read-only use: :func:`repo` copies it)."""
+    def make(base: Path) -> None:
+        target = base / "akten"
+        target.mkdir()
+        for name in ("cases", "workplaces", "modules", "schema", "team"):
+            shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("*.json"))
+        shutil.copy(REPO / "organisation.yaml", target)
+        (target / ".pre-commit-config.yaml").write_text(CONFIG, encoding="utf-8")
+        (target / ".gitignore").write_text(".site-gen-cache/\n", encoding="utf-8")
+        git(target, "init", "-q", "-b", "main")
+        git(target, "add", "-A")
+        git(target, "commit", "-qm", "Akten")
+
+    return built_once(tmp_path_factory, "commit-verdict-akten", make) / "akten"
+
+
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def repo(committed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of :func:`committed` for one test (``cp -a`` of a Git repository is a real one; no hook has run in it)."""
     # The hook and this test read the same cache: one key for both, as CI's protected variable gives
     # (without it, CI=true keeps each process's key to itself and the test could not read the hook's index).
     monkeypatch.setenv("SITE_GEN_CACHE_KEY", "test-commit-verdict")
-    target = tmp_path / "akten"
-    target.mkdir()
-    for name in ("cases", "workplaces", "modules", "schema", "team"):
-        shutil.copytree(REPO / name, target / name, ignore=shutil.ignore_patterns("*.json"))
-    shutil.copy(REPO / "organisation.yaml", target)
-    (target / ".pre-commit-config.yaml").write_text(CONFIG, encoding="utf-8")
-    (target / ".gitignore").write_text(".site-gen-cache/\n", encoding="utf-8")
-    git(target, "init", "-q", "-b", "main")
-    git(target, "add", "-A")
-    git(target, "commit", "-qm", "Akten")
+    target = Path(shutil.copytree(committed, tmp_path / "akten", symlinks=True))
+    git(target, "update-index", "-q", "--refresh")  # the copies' new inodes and times: Git's index up to date again
     return target
 
 
