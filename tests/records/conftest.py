@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import demo_copy, environment, run_cli
+from ..conftest import built_once, demo_copy, environment, run_cli
 
 
 @dataclass(frozen=True)
@@ -88,25 +88,23 @@ def new_identity(path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def sealed_demo(tmp_path_factory: pytest.TempPathFactory) -> Sealed:
-    """The demo records, committed plain, then sealed by ``site-gen migrate --encrypt`` (read-only use: copy to change)."""
-    import io
-    from contextlib import redirect_stdout
-
+    """The demo records, committed plain, then sealed by ``site-gen migrate --encrypt``: made once per session for
+    all xdist workers (``built_once``). Read-only use: copy it (:meth:`Sealed.copy`) to change it."""
     from site_gen.cli import main
 
-    base = tmp_path_factory.mktemp("sealed")
-    repo = demo_copy(base / "repo")
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "Demo (Klartext)")
-    admin = base / "admin.txt"
-    recipient = new_identity(admin)
-    ring = base / "ring"
-    out = io.StringIO()
-    with keys_env(ring, admin), redirect_stdout(out):
-        assert main(["--root", str(repo), "keys", "init", "--admin", recipient]) == 0
-        assert main(["--root", str(repo), "migrate", "--encrypt"]) == 0
-    secret = next(line for line in out.getvalue().splitlines() if line.startswith("AGE-SECRET-KEY-"))
-    recovery = base / "recovery.txt"
-    recovery.write_text(secret + "\n")
-    return Sealed(repo, ring, admin, recovery)
+    def make(base: Path) -> None:
+        repo = demo_copy(base / "repo")
+        git(repo, "init", "-q", "-b", "main")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-qm", "Demo (Klartext)")
+        admin = base / "admin.txt"
+        recipient = new_identity(admin)
+        out = io.StringIO()
+        with keys_env(base / "ring", admin), redirect_stdout(out):
+            assert main(["--root", str(repo), "keys", "init", "--admin", recipient]) == 0
+            assert main(["--root", str(repo), "migrate", "--encrypt"]) == 0
+        secret = next(line for line in out.getvalue().splitlines() if line.startswith("AGE-SECRET-KEY-"))
+        (base / "recovery.txt").write_text(secret + "\n")
+
+    base = built_once(tmp_path_factory, "sealed-demo", make)
+    return Sealed(base / "repo", base / "ring", base / "admin.txt", base / "recovery.txt")

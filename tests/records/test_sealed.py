@@ -262,9 +262,9 @@ def _put(node: dict | list, path: tuple[str | int, ...]) -> None:
         _put(node.setdefault(str(head), [] if isinstance(rest[0], int) else {}), rest)
 
 
-def test_a_fresh_recovery_key_is_printed_once_and_never_stored(sealed_demo: Sealed) -> None:
+def test_a_fresh_recovery_key_is_printed_once_and_never_stored(sealed_demo: Sealed, tmp_path: Path) -> None:
     secret = sealed_demo.recovery.read_text().strip()
-    public = new_identity(sealed_demo.recovery.parent / "unused.txt")
+    public = new_identity(tmp_path / "unused.txt")
     assert public.startswith("age1")
     held = b"".join(p.read_bytes() for p in sealed_demo.ring.rglob("*") if p.is_file())
     held += b"".join(p.read_bytes() for p in sealed_demo.repo.rglob("*") if p.is_file())

@@ -193,7 +193,7 @@ def test_the_key_as_text_opens_what_the_file_opens_and_is_never_echoed(sealed_de
     from site_gen.records.keys import own_identities
 
     def check(identity: str) -> tuple[int, str]:
-        done = run_cli("--root", str(sealed_demo.repo), "check", env={"SITE_GEN_KEYRING": str(sealed_demo.ring), "SITE_GEN_IDENTITY": identity})
+        done = run_cli("--root", str(sealed_demo.repo), "check", "--no-cache", env={"SITE_GEN_KEYRING": str(sealed_demo.ring), "SITE_GEN_IDENTITY": identity})
         return done.returncode, done.stdout + done.stderr
 
     code, out = check(sealed_demo.admin.read_text(encoding="utf-8"))  # the whole age-keygen file, comments and all
