@@ -6,10 +6,10 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from ..conftest import REPO, TODAY, demo_copy, run_cli
 
@@ -22,9 +22,15 @@ FILLS = {
 
 
 def jsonschema(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:
-    """check-jsonschema (the anchor tool) on ``files`` with ``schema``."""
-    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema), *map(str, files)],
-                          capture_output=True, text=True, timeout=300)
+    """check-jsonschema (the anchor tool) on ``files`` with ``schema``: its command (the one its console script
+    and its pre-commit hook call) run in this process by click's runner, not in an interpreter of its own each
+    time; ``stdout`` holds what it printed (stdout and stderr)."""
+    from check_jsonschema import main
+
+    args = ["--schemafile", str(schema), *map(str, files)]
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return subprocess.CompletedProcess(["check-jsonschema", *args], result.exit_code, result.output, "")
 
 
 def fill(path: Path, values: dict[str, str]) -> None:
