@@ -47,15 +47,16 @@ class Team:
         assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
         self.wheel = next(self.dist.glob("site_gen-*.whl"))
         self.venv = root / "venv"
-        subprocess.run([sys.executable, "-m", "venv", str(self.venv)], check=True, timeout=300)
+        # Without a copy of pip of its own (ensurepip alone takes about 10 s): pip comes, like the dependencies, from
+        # this machine's site packages (offline), as a plain path after the venv's own: the .pth files there are not
+        # run, so the checkout's editable install cannot shadow the wheel's site_gen. pip installs into the venv it runs in.
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(self.venv)], check=True, timeout=300)
         self.python = self.venv / "bin" / "python"
-        # The dependencies from this machine's site packages (offline), as a plain path after the venv's own: the
-        # .pth files there are not run, so the checkout's editable install cannot shadow the wheel's site_gen.
-        subprocess.run([str(self.python), "-m", "pip", "install", "--quiet", "--ignore-installed", "--no-deps", "--no-index", str(self.wheel)],
-                       check=True, timeout=600, capture_output=True)
         venv_site = subprocess.run([str(self.python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                    capture_output=True, text=True, check=True).stdout.strip()
         Path(venv_site, "zz_dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
+        subprocess.run([str(self.python), "-m", "pip", "install", "--quiet", "--ignore-installed", "--no-deps", "--no-index", str(self.wheel)],
+                       check=True, timeout=600, capture_output=True)
         tools = root / "werkzeuge"
         tools.mkdir()
         for name in TOOLS:
