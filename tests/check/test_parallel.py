@@ -6,13 +6,16 @@ import os
 import subprocess
 from pathlib import Path
 
-from ..conftest import TODAY, demo_copy, site_gen_cmd
+from ..conftest import TODAY, demo_copy, run_cli, site_gen_cmd
 
 
 def _check(root: Path, workers: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SITE_GEN_WORKERS": workers}
-    return subprocess.run([*site_gen_cmd(), "--root", str(root), "check", "--today", TODAY, "--format", "json", *extra],
-                          capture_output=True, text=True, timeout=300, env=env)
+    """The check on ``workers`` processes: forked workers in a process of its own (the console script), one
+    process in this one (:func:`run_cli`, the same ``main``; ``SITE_GEN_WORKERS`` is read when the check runs)."""
+    args = ("--root", str(root), "check", "--today", TODAY, "--format", "json", *extra)
+    if workers == "1":
+        return run_cli(*args, env={"SITE_GEN_WORKERS": workers})
+    return subprocess.run([*site_gen_cmd(), *args], capture_output=True, text=True, timeout=300, env={**os.environ, "SITE_GEN_WORKERS": workers})
 
 
 def test_workers_give_the_same_findings_as_one_process(tmp_path: Path) -> None:
