@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from site_gen import __version__
 
@@ -104,9 +105,10 @@ def test_init_never_overwrites_and_says_what_it_would_add(tmp_path: Path) -> Non
 ])
 def test_ci_files_validate_against_the_published_schemas(tmp_path: Path, rel: str, schema: str) -> None:
     repo = new_repo(tmp_path / "akten")
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(repo / rel)],
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
+    from check_jsonschema import main  # its command, in this process (click's runner), as test_new_entry.py runs it
+
+    result = CliRunner().invoke(main, ["--builtin-schema", schema, str(repo / rel)])
+    assert result.exit_code == 0, result.output
     text = (repo / rel).read_text()
     assert 'pip install --quiet "site-gen==$(cat .site-gen-version)"' in text and "site-gen build" in text and "site-gen public" in text
     assert "--format github" in text or "--format gitlab" in text
