@@ -82,7 +82,7 @@ def test_a_coach_ssh_key_opens_her_location_only(sealed_demo: Sealed, tmp_path: 
             "Ihr Schlüssel ist für den Standort 'brueckenviertel' nicht freigegeben (Need-to-know).") in out
     assert out.count("SEALED-NO-ACCESS") == 24
     site = tmp_path / "site"
-    code, out = cli("--root", str(s.repo), "build", "--team", "kranhafen", "--out", str(site), ring=s.ring, identity=key, capsys=capsys)
+    code, out = cli("--root", str(s.repo), "build", "--team", "kranhafen", "--no-search", "--out", str(site), ring=s.ring, identity=key, capsys=capsys)
     assert code == 0, out
     names, _ = _plain_values()
     built = _texts(site)

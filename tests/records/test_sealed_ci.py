@@ -181,7 +181,9 @@ def test_a_sealed_repository_checks_and_builds_with_the_fetched_keyring_and_the_
     done = _bash(_steps(doc, "pruefen")["Akten prüfen"], ci["repo"], env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "SEALED-" not in done.stdout
-    done = _bash(steps["Seiten bauen"], ci["repo"], env)
+    build = steps["Seiten bauen"]
+    assert build.count("site-gen build\n") == 1
+    done = _bash(build.replace("site-gen build\n", "site-gen build --no-search\n"), ci["repo"], env)  # the search index is not the point
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "SEALED-NO-KEY" not in done.stdout + done.stderr and "AGE-SECRET-KEY" not in done.stdout + done.stderr
     first = yaml.safe_load((Path(__file__).resolve().parents[2] / "cases" / "tn-0001" / "case.yaml").read_text(encoding="utf-8"))["first_name"]
