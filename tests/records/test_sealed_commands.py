@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml_rs
 
-from ..conftest import demo_copy
+from ..conftest import REPO, demo_copy
 from .conftest import Sealed, git, run
 
 TODAY = "2026-11-22"
@@ -89,6 +90,13 @@ def test_the_internal_site_shows_the_same_pages(pair: Pair) -> None:
 def test_a_coach_builds_her_location_with_her_own_key(pair: Pair) -> None:
     pages = _same_site(pair, "--team", "kranhafen", identity=pair.coach)
     assert 0 < len([p for p in pages if p.startswith("akten/tn-")]) < 32
+    # her key opens her location only: the eight Kranhafen cases' names are on her site, no other location's
+    names = [f"{d['first_name']} {d['last_name']}" for d in (yaml_rs.loads(p.read_text(encoding="utf-8"), parse_datetime=False)
+                                                              for p in sorted((REPO / "cases").glob("*/case.yaml")))]
+    built = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (pair.work / "sealed" / "site-team-kranhafen").rglob("*") if p.is_file())
+    assert len(names) == 32 and len([n for n in names if n in built]) == 8
+    cache = pair.sealed.repo / ".site-gen-cache"  # written by every command on the sealed copy so far
+    assert cache.is_dir() and b"Kranhafen, Register" not in b"".join(p.read_bytes() for p in cache.rglob("*") if p.is_file())
 
 
 def test_the_coach_view_shows_the_same_pages(pair: Pair) -> None:
