@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -42,4 +42,5 @@ def migration_record(migrated_demo: Path) -> tuple[dict[str, Any], dict[str, Any
 
 def migrated_copy(migrated_demo: Path, dest: Path) -> Path:
     """A copy of :func:`migrated_demo`, its Git history included, for one test to change."""
-    return Path(shutil.copytree(migrated_demo, dest, symlinks=True))
+    subprocess.run(["cp", "-a", str(migrated_demo), str(dest)], check=True)  # quicker than shutil.copytree
+    return dest
