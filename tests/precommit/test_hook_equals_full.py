@@ -72,7 +72,7 @@ def _outside(tmp: Path) -> list[str]:
 @pytest.fixture(scope="session")
 def committed(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
     """A base repository made once per session and committed in Git (``.site-gen-cache`` ignored); each case
-    works on a copy (``cp -a`` of a Git repository is a real one)."""
+    works on a copy (a copied Git repository is a real one; its index is refreshed by the ``git add -A`` after the overlay)."""
     made: dict[Path, Path] = {}
 
     def get(base: Path) -> Path:
