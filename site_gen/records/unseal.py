@@ -201,8 +201,11 @@ class _Walk:
         if isinstance(v, str) and v.startswith(PREFIXES):
             return self._open(v, path, where, entry)
         if path[0] not in self.plain_fields:  # once per field: the first plain value's position
+            from ..labels import field_name
+            from ..models.case import Case
+
             self.plain_fields.add(str(path[0]))
-            self.findings.append(Finding(self.display, "SEALED-PLAINTEXT", f"Das Feld '{path[0]}' enthält einen unverschlüsselten Wert, das Repository ist versiegelt.",
+            self.findings.append(Finding(self.display, "SEALED-PLAINTEXT", f"Das Feld {field_name(Case, str(path[0]))} enthält einen unverschlüsselten Wert, das Repository ist versiegelt.",
                                          HINT_SEAL, loc=path))
         return v
 
