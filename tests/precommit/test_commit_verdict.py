@@ -1,12 +1,14 @@
 """The hook judges the commit, deterministically — real git, real pre-commit, the demo data.
 
-Uses a local hook (``language: system``, the installed site-gen) so that no hook
+Uses a local hook (``language: system``, the installed site-gen: the console script beside this
+interpreter, see ``site_gen_cmd``) so that no hook
 environment has to be built; test_hooks.py covers installing it from this repository.
 """
 
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,7 +17,7 @@ import pytest
 
 from site_gen.records.cache import read_cache
 
-from ..conftest import REPO, built_once
+from ..conftest import REPO, built_once, site_gen_cmd
 from .test_hooks import git, pre_commit
 
 DAY = "2026-11-29"
@@ -25,7 +27,7 @@ CONFIG = f"""repos:
     hooks:
       - id: site-gen-check
         name: Akten prüfen
-        entry: site-gen check --staged --today {DAY}
+        entry: {shlex.join(site_gen_cmd())} check --staged --today {DAY}
         language: system
         files: ^(cases|workplaces|modules|team)/|^organisation\\.yaml$|^schema/
         always_run: true
