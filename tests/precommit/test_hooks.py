@@ -32,8 +32,11 @@ tests/quality/test_dependencies.py's part."""
 
 
 def hook_env(home: Path) -> dict[str, str]:
-    """What pre-commit runs with here: the session's cache (``home``), no colours, hook environments built offline."""
-    return {"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", **OFFLINE_HOOK_ENV}
+    """What pre-commit runs with here: the session's cache (``home``), no colours, hook environments built offline,
+    and this interpreter's folder first on PATH (a ``language: system`` hook's ``python`` or ``site-gen`` is this
+    one's, not a version manager's shim that starts a shell and the manager first)."""
+    return {"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", **OFFLINE_HOOK_ENV,
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
 
 
 def pre_commit(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:

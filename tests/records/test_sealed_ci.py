@@ -2,7 +2,8 @@
 
 The shell steps of the three templates (GitLab, GitHub, Forgejo) run for real with bash in a temporary
 folder. The team's server is a local folder; ``ssh`` is a stand-in on PATH that runs the remote command
-locally (no sshd here) and records how it was called. Everything after the transfer (``tar``, ``umask``,
+locally (no sshd here) and records how it was called; this interpreter's folder comes next on PATH (its
+``site-gen`` console script, not a version manager's shim). Everything after the transfer (``tar``, ``umask``,
 the exported ``SITE_GEN_KEYRING``, the clean-up, ``site-gen check`` and ``build``) is the real thing.
 """
 
@@ -12,6 +13,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +74,7 @@ def ci(tmp_path: Path, sealed_demo: Sealed) -> dict[str, Any]:
     runner_temp.mkdir()
     ssh_key = "-----BEGIN OPENSSH PRIVATE KEY-----\nZmFrZSBkZXBsb3kga2V5IGZvciB0ZXN0cw==\n-----END OPENSSH PRIVATE KEY-----"
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("SITE_GEN_")},
-           "PATH": f"{bin_dir}:{os.environ['PATH']}", "SSH_LOG": str(tmp_path / "ssh.log"), "SERVER_ROOT": str(server),
+           "PATH": f"{bin_dir}:{Path(sys.executable).parent}:{os.environ['PATH']}", "SSH_LOG": str(tmp_path / "ssh.log"), "SERVER_ROOT": str(server),
            "HOME": str(tmp_path)}
     return {"repo": s.repo, "server": server / SERVER_PATH, "env": env, "runner_temp": runner_temp, "ssh_key": ssh_key,
             "identity_text": s.admin.read_text(encoding="utf-8"), "log": tmp_path / "ssh.log", "tmp": tmp_path}
