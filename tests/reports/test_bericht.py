@@ -10,7 +10,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import REPO, TODAY, make_repo, replace_in, run_cli
+from tests.conftest import REPO, TODAY, built_once, make_repo, replace_in, run_cli
 from tests.reports.reportdoc import as_date, citations, docx_text, every_part_text, header_text, read_case, resolve
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -30,13 +30,16 @@ def bericht(root: Path, *args: str) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tn-0021: two assessments, three placements, a withdrawn report consent (with name) and a new one (without)."""
-    out = tmp_path_factory.mktemp("demo") / "tn-0021.docx"
-    res = run_cli("--root", str(REPO), "bericht", "tn-0021", "--today", TODAY, "--out", str(out), "--pdf", timeout=300)
-    assert res.returncode == 0, res.stdout + res.stderr
-    return out
+    """tn-0021: two assessments, three placements, a withdrawn report consent (with name) and a new one (without).
+    Written with its PDF once per session for both xdist workers (read-only use)."""
+    def make(folder: Path) -> None:
+        res = run_cli("--root", str(REPO), "bericht", "tn-0021", "--today", TODAY, "--out", str(folder / "tn-0021.docx"), "--pdf",
+                      timeout=300)
+        assert res.returncode == 0, res.stdout + res.stderr
+
+    return built_once(tmp_path_factory, "bericht-demo-draft", make) / "tn-0021.docx"
 
 
 def test_demo_draft_matches_golden(demo_draft: Path) -> None:
