@@ -101,13 +101,6 @@ def test_pdf_is_a4_with_one_sheet_per_posting(board: Board) -> None:
         assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
 
 
-def test_print_command_writes_a_pdf(board: Board, tmp_path: Path) -> None:
-    pdf = tmp_path / "schaukasten.pdf"
-    result = run_cli("--root", str(board.repo), "print", "--today", TODAY, "--out", str(pdf))
-    assert result.returncode == 0, result.stderr
-    assert pypdf.PdfReader(pdf).pages
-
-
 def test_a_broken_record_is_left_out_and_the_board_is_built(board: Board, tmp_path: Path, recordings: Recordings) -> None:
     import shutil
 
