@@ -362,6 +362,7 @@ SLOW_MODULES = frozenset({
     "cms/test_consent_entries_browser.py", "cms/test_editor_browser.py", "cms/test_entry_files_browser.py", "cms/test_sveltia.py",
     "consent/test_privacy_pages_browser.py", "internal/test_serve.py", "matching/test_matching_bewerbung.py",
     "matching/test_matching_site.py", "public/test_board_finished.py", "public/test_public_browser.py", "voice/test_mein_weg.py",
+    "reports/test_nachweis_browser.py",
     # site builds, LibreOffice, pre-commit, Git histories, other interpreters
     "cms/test_admin_site.py", "consent/test_logs_private.py", "consent/test_team_build.py", "employer/test_foerderung.py",
     "init/test_init.py", "init/test_wheel.py", "internal/test_build.py", "internal/test_engine.py", "internal/test_retention.py",
