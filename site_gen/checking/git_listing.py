@@ -41,7 +41,7 @@ from ..findings import Finding
 from ..models import RECORD_KINDS
 from ..records.cache import in_ci
 from ..records.dataset import Unit
-from ..records.git import IndexView, index_view, untracked
+from ..records.git import IndexView, PendingView, index_view, start_index_view, untracked
 from ..records.layout import FOLDER_KINDS, appendable, record_of, scan_folder
 from .unit_cache import RACY_NS, RecordCache
 
@@ -49,6 +49,7 @@ PREFIX = "git:"
 """Digests that are Git object ids (a folder's tree, a module file's blob)."""
 MODES = {"040000"}, {"100644", "100755"}
 """Modes Git vouches for: a folder's tree, a regular file."""
+KINDS = tuple(RECORD_KINDS)
 WHOLE_WALK = 200
 """Above this many folders to ask about, Git lists every path outside the index once (one walk, not a pathspec each)."""
 
@@ -68,10 +69,13 @@ class GitListing:
         stored once Git found it clean."""
 
     @classmethod
-    def of(cls, root: Path, cache: RecordCache) -> GitListing | None:
-        """The listing, or None where Git cannot vouch (then everything is listed as before)."""
+    def of(cls, root: Path, cache: RecordCache, pending: PendingView | None = None) -> GitListing | None:
+        """The listing, or None where Git cannot vouch (then everything is listed as before).
+
+        ``pending``: Git's part started before the cache was read (:func:`start`).
+        """
         ci = in_ci()
-        view = index_view(root, tuple(RECORD_KINDS), None if ci else cache.index, others=ci)
+        view = index_view(root, KINDS, None if ci else cache.index, others=ci, pending=pending)
         return cls(root, cache, view) if view is not None else None
 
     def digest(self, display: str) -> str | None:
@@ -129,7 +133,7 @@ class GitListing:
         folders = [d for d in listed if d.partition("/")[0] in FOLDER_KINDS]
         others: set[str] | None = set()
         if folders and not self.view.others:
-            found = untracked(self.root, list(RECORD_KINDS) if len(folders) > WHOLE_WALK else folders)
+            found = untracked(self.root, list(KINDS) if len(folders) > WHOLE_WALK else folders)
             others = None if found is None else {record_of(p) for p in found}
         for display in listed:
             digest = self.digest(display)
@@ -139,6 +143,12 @@ class GitListing:
 
     def count(self, unit: Unit) -> int:
         return len(unit.sources) or self.counts.get(unit.display, 0)
+
+
+def start(root: Path) -> PendingView | None:
+    """Start Git comparing the work tree with its index (half a second at 10,000 cases, on the other core)
+    before the cache is read; :meth:`GitListing.of` collects it."""
+    return start_index_view(root, KINDS, others=in_ci())
 
 
 def listed(root: Path, units: list[Unit]) -> list[Unit]:
@@ -168,10 +178,16 @@ def _stamp(root: Path, display: str, names: str) -> str:
     Python's hash of integers (the same in every process) as the signature.
     """
     base = f"{root}/{display}"
+    lstat = os.lstat
     try:
-        sts = [os.lstat(f"{base}/{name}" if name else base) for name in names.split(" ")]
+        sts = [lstat(f"{base}/{name}") if name else lstat(base) for name in names.split(" ")]
     except OSError:
         return ""
-    if max(max(st.st_mtime_ns, st.st_ctime_ns) for st in sts) >= time.time_ns() - RACY_NS:
-        return ""
-    return str(hash(tuple([(st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_mode) for st in sts])))
+    recent = time.time_ns() - RACY_NS
+    key: list[int] = []
+    for st in sts:  # a plain loop: a generator per folder showed in the profile
+        mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
+        if mtime >= recent or ctime >= recent:
+            return ""
+        key += (st.st_ino, mtime, ctime, st.st_mode)
+    return str(hash(tuple(key)))

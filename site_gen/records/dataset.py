@@ -484,9 +484,12 @@ def load_team(root: Path, findings: list[Finding]) -> dict[str, TeamTime]:
     return out
 
 
-def record_units(root: Path, tracked: set[str] | None = None) -> tuple[list[Unit], list[Finding]]:
-    """Every record unit below ``root`` (only those in Git's index, ``tracked``, when given) and the stray entries."""
-    entries, strays = scan_records(root, files=True)
+def record_units(root: Path, tracked: set[str] | None = None, stat: bool = True) -> tuple[list[Unit], list[Finding]]:
+    """Every record unit below ``root`` (only those in Git's index, ``tracked``, when given) and the stray entries.
+
+    ``stat=False``: no file is stat'ed (a check without the cache keys nothing on it: 300,000 system calls less).
+    """
+    entries, strays = scan_records(root, stat=stat, files=stat)
     units = [u for u in entries if tracked is None or u.display in tracked or u.sources[0] in tracked]
     return units, strays if tracked is None else [f for f in strays if _in_index(root, f.file, tracked)]
 
