@@ -22,6 +22,7 @@ from pathlib import Path
 from ..findings import Finding
 from ..records.cache import SUMMARY_FILE, CaseSummary, read_cache
 from ..records.dataset import Dataset, Unit, record_units, scan_records, team_files
+from ..records.git import PendingView
 from ..records.layout import record_of
 from .git_listing import GitListing, listed, start
 from .incremental import META_FILES, save_summaries
@@ -34,13 +35,19 @@ MIN_STALE = 200
 """Up to this many changed units (or a quarter of all) are checked alone; more means everything."""
 
 
-def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int, dict[str, CaseSummary | None]]:
+def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None,
+              pending: PendingView | None = None) -> tuple[list[Finding], int, dict[str, CaseSummary | None]]:
     """Every finding below ``root`` (positioned), the number of files, and the summary per record file.
 
     ``tracked``: only these record files (the hook passes Git's index). With the cache in a Git work tree,
     the folders Git vouches unchanged are not listed again (see :mod:`site_gen.checking.git_listing`).
+    ``pending``: Git's part of that, started by the caller (else here, before the cache is read).
     """
-    pending = start(root) if use_cache else None  # Git compares the work tree with its index while the cache is read
+    if use_cache and pending is None:
+        pending = start(root)  # Git compares the work tree with its index while the cache is read
+    elif not use_cache and pending is not None:
+        pending.close()
+        pending = None
     old = read(root) if use_cache else RecordCache()
     context = _context(root, today)
     listing = GitListing.of(root, old if old.context == context else RecordCache(index=old.index), pending) if use_cache else None

@@ -67,6 +67,8 @@ class GitListing:
         self.stamps: dict[str, str] = {}
         """Display → ``names|time taken|signature``: the stat record of its folders, taken before listing it;
         stored once Git found it clean."""
+        self.held: set[str] | None = None
+        """The record folders whose stat record still holds (:func:`_held`); None: looked at when asked."""
 
     @classmethod
     def of(cls, root: Path, cache: RecordCache, pending: PendingView | None = None) -> GitListing | None:
@@ -75,8 +77,13 @@ class GitListing:
         ``pending``: Git's part started before the cache was read (:func:`start`).
         """
         ci = in_ci()
+        held = set() if ci else _held(root, cache)  # Python's stat calls while Git's run on the other core
         view = index_view(root, KINDS, None if ci else cache.index, others=ci, pending=pending)
-        return cls(root, cache, view) if view is not None else None
+        if view is None:
+            return None
+        listing = cls(root, cache, view)
+        listing.held = held
+        return listing
 
     def digest(self, display: str) -> str | None:
         """The Git digest of a record (a folder's tree id, a module file's blob id) when nothing in it differs from the index."""
@@ -106,7 +113,9 @@ class GitListing:
         """
         names, _, rest = folders.partition("|")
         taken, _, signature = rest.partition("|")
-        return bool(signature) and self.view.index[1] < int(taken) - RACY_NS and _stamp(self.root, display, names) == signature
+        if not signature or self.view.index[1] >= int(taken) - RACY_NS:
+            return False
+        return display in self.held if self.held is not None else _stamp(self.root, display, names) == signature
 
     def folders(self, kind: str, names: list[str]) -> dict[str, tuple[Unit | None, list[Finding]]]:
         """``name`` → (unit, strays) of each record folder: reused from the cache unlisted, or listed (see module doc)."""
@@ -159,6 +168,20 @@ def listed(root: Path, units: list[Unit]) -> list[Unit]:
         if unit is not None:
             out.append(unit)
     return out
+
+
+def _held(root: Path, cache: RecordCache) -> set[str]:
+    """The record folders of ``cache`` whose folders' stat record still holds (see :meth:`GitListing._settled`; Git's
+    index is compared with the record's time later). Taken before Git's answer is awaited: 70,000 ``lstat`` calls at
+    10,000 cases, while ``git ls-files`` makes its 300,000 on the other core."""
+    held = set()
+    for display, entry in cache.units.items():
+        if entry.count and entry.folders and display.partition("/")[0] in FOLDER_KINDS:
+            names, _, rest = entry.folders.partition("|")
+            signature = rest.partition("|")[2]
+            if signature and _stamp(root, display, names) == signature:
+                held.add(display)
+    return held
 
 
 def _folder_names(root: Path, kind: str, display: str) -> list[str]:

@@ -18,17 +18,19 @@ from .options import add_today
 if TYPE_CHECKING:
     from ..checking.incremental import Commit
     from ..findings import Finding
+    from ..records.git import PendingView
 
 
 
-def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int]:
+def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None,
+            pending: PendingView | None = None) -> tuple[list[Finding], int]:
     """Every finding for the records below ``root`` (positioned), and the file count (every small file of a case folder counts).
 
-    ``tracked``: only these record files (the hook passes Git's index).
+    ``tracked``: only these record files (the hook passes Git's index). ``pending``: Git's view, started before the imports.
     """
     from ..checking.engine import check_all
 
-    findings, count, _ = check_all(root, today, use_cache, tracked)
+    findings, count, _ = check_all(root, today, use_cache, tracked, pending)
     return findings, count
 
 
@@ -79,6 +81,12 @@ def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, o
     """Check and report (to ``out``, default: the current ``sys.stdout``). With ``only`` or ``staged``
     (pre-commit) the commit is judged: the records it reaches are checked (fast path) and only their findings count."""
     out = sys.stdout if out is None else out  # looked up per call: an in-process caller may have redirected it
+    early = None
+    if use_cache and not staged and not only:  # the full check: Git compares the work tree with its index on the other core
+        from ..records.cache import in_ci  # light modules: the engine, the models and pydantic are imported meanwhile
+        from ..records.git import RECORD_FOLDERS, start_index_view
+
+        early = start_index_view(root, RECORD_FOLDERS, others=in_ci())
     from ..checking.incremental import Commit, by_record, staged_commit, staged_tree_ready
     from ..checking.reporter import report
     from ..records.documents import document_findings, program_checkout, start_documents
@@ -103,7 +111,7 @@ def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, o
     pending = start_documents(root)  # Git lists its index on the other core while the records are checked
     from ..authoring.schema_files import stale_findings  # not needed by the hook
 
-    findings, count = collect(root, today, use_cache)
+    findings, count = collect(root, today, use_cache, pending=early)
     documents = _unreported(pending(), findings)
     findings = documents + findings + stale_findings(root)  # outside the cache: the schema files are not part of its key
     count += len(documents)

@@ -243,9 +243,12 @@ def _entry(row: Any) -> tuple[int, int, CaseSummary | None]:
     return mtime, size, (coach, open_, tuple(workplaces), tuple(modules))
 
 
-_STR = {str}
-
-
 def strings_only(values: Any) -> bool:
-    """Whether ``values`` is a list of strings (their types gathered in C: a cache holds 12,000 entries at 10,000 cases)."""
-    return type(values) is list and (not values or set(map(type, values)) == _STR)
+    """Whether ``values`` is a list of strings (a cache holds 12,000 entries at 10,000 cases: joined in C, not looked at one by one)."""
+    if type(values) is not list:
+        return False
+    try:
+        "".join(values)
+    except TypeError:
+        return False
+    return True

@@ -264,6 +264,10 @@ class PendingView:
             self.listing[1].close()
 
 
+RECORD_FOLDERS = ("cases", "workplaces", "modules")
+"""The record folders (the kinds of :data:`site_gen.models.RECORD_KINDS`, named here without importing the models)."""
+
+
 def start_index_view(root: Path, folders: tuple[str, ...], others: bool) -> PendingView | None:
     """Start Git's part of :func:`index_view` (``write-tree``, and ``ls-files`` without :data:`FLAGS`); None outside Git."""
     path = output(root, ["rev-parse", "--path-format=absolute", "--git-path", "index"], timeout=60)
