@@ -344,15 +344,8 @@ def _listing_since(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dic
     No file is listed or stat'ed: the index's records, plus and minus those
     the staged changes since that tree add or remove, and those changed to load.
     """
-    if index.tree is None:
-        return None
-    if index.tree == _staged_tree(root, commit) if commit.tree_job is not None or commit.tree is not None else False:
-        paths: Iterable[str] = ()  # the index describes the staged tree itself (the hook ran on this commit before)
-    elif index.tree == commit.head_tree and commit.staged is not None:  # the tree last described is HEAD's: Git's answer is in hand
-        paths = commit.staged
-    elif (diff := _git(root, "diff", "--cached", "--name-only", "-z", "--no-renames", "--relative", index.tree, "--", *RECORD_KINDS)) is not None:
-        paths = diff.split("\0")
-    else:
+    paths = _changed_since(root, commit, index.tree) if index.tree is not None else None
+    if paths is None:
         return None
     files = {key: display for display in index.entries if (key := record_key(display))}
     changed = {unit_display(p) for p in paths if record_key(p)}
@@ -368,6 +361,18 @@ def _listing_since(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dic
             return None  # a case both as file and as folder: the full scan decides
     wanted = {unit_display(p) for p in commit.touched if record_key(p)} | {d for d in changed if d in files.values()}
     return files, wanted
+
+
+def _changed_since(root: Path, commit: Commit, tree: str) -> Iterable[str] | None:
+    """The paths the staged index changes against ``tree`` (None: Git cannot say). Each Git process reads the whole
+    index, so what Git already said is used: nothing, when ``tree`` is the staged tree itself (the hook ran on this
+    commit before); the commit's own changes, when ``tree`` is ``HEAD``'s (the last commit went through the hook)."""
+    if (commit.tree_job is not None or commit.tree is not None) and tree == _staged_tree(root, commit):
+        return ()
+    if tree == commit.head_tree and commit.staged is not None:
+        return commit.staged
+    diff = _git(root, "diff", "--cached", "--name-only", "-z", "--no-renames", "--relative", tree, "--", *RECORD_KINDS)
+    return diff.split("\0") if diff is not None else None
 
 
 def _on_disk(root: Path, display: str) -> bool:

@@ -36,13 +36,14 @@ def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str
 
 def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = True) -> tuple[list[Finding], set[str]]:
     """The findings in the files a commit reaches, and those files (same answer warm or cold)."""
-    from ..checking.engine import check_all
     from ..checking.incremental import affected, collect_changed, remember_tree, staged_tree_ready
 
     result = collect_changed(root, today, commit) if use_cache else None
     if result is not None:
         findings, summaries = result
     else:  # the full check with the per-record cache (which also keeps the hook's summary index)
+        from ..checking.engine import check_all  # not imported by the hook's fast path
+
         staged_tree_ready(commit)
         findings, _, summaries = check_all(root, today, use_cache, commit.tracked)
         if use_cache and commit.tracked is not None:
