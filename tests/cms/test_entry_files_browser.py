@@ -11,14 +11,9 @@ from typing import Any
 
 import pytest
 
-from . import test_editor_browser as base
-from .forms import choose, diff_lines, open_entry, publish, save, wait_for_new_file
-from .harness import DECAP_SERVER, Requests, git
+from .forms import choose, diff_lines, open_entry, publish, publish_new, save
+from .harness import DECAP_SERVER, Requests, check, git
 
-browser = base.browser  # the fixtures of the editor tests: one Chromium, a logged-in page on the folder demo
-folder_coach = base.folder_coach
-editor_server = base.editor_server  # one decap-server per module, the repository reset per test
-check = base.check
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
 
 
@@ -38,8 +33,7 @@ def test_add_support_log_entry_to_a_case_folder(folder_coach: tuple[Any, Path, R
     page.get_by_text("Bitte die Akte wählen", exact=False).first.wait_for()  # without its case nothing is written
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
     choose(page, "Akte (optional)", "tn-0002")
-    publish(page)
-    new = wait_for_new_file(page, repo, folder, before)
+    new = publish_new(page, repo, folder, before)
     assert re.fullmatch(r"2026-11-20-mara-petersen-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("date: 2026-11-20\nkind: unmittelbar\nminutes: 45\nby: mara-petersen\n"
                                                "note: Besuch im Betrieb, neue Aufgabe geübt.\n")
@@ -83,8 +77,7 @@ def test_add_company_contact_to_a_workplace_folder(folder_coach: tuple[Any, Path
     page.get_by_text("Bitte den Arbeitsplatz wählen", exact=False).first.wait_for()  # without its workplace nothing is written
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
     choose(page, "Arbeitsplatz (optional)", "ap-0016")
-    publish(page)
-    new = wait_for_new_file(page, repo, folder, before)
+    new = publish_new(page, repo, folder, before)
     assert re.fullmatch(r"2026-11-20-gesa-moeller-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("date: 2026-11-20\nkind: besuch\nby: gesa-moeller\n"
                                                "summary: Rundgang, zwei Praktikumsplätze ab Februar möglich.\n")
@@ -105,8 +98,7 @@ def test_add_team_time(folder_coach: tuple[Any, Path, Requests]) -> None:
     page.get_by_label("Minuten", exact=True).fill("90")
     choose(page, "Von", "Mara Petersen")
     page.get_by_label("Notiz (optional)", exact=True).fill("Supervision im Team Kranhafen.")
-    publish(page)
-    new = wait_for_new_file(page, repo, folder, before)
+    new = publish_new(page, repo, folder, before)
     assert re.fullmatch(r"2026-11-19-mara-petersen-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("date: 2026-11-19\nactivity: supervision\nminutes: 90\nby: mara-petersen\n"
                                                "note: Supervision im Team Kranhafen.\n")
