@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -61,30 +62,34 @@ def records_repo(target: Path, port: int, source: Path = REPO) -> Path:
     return target
 
 
-def _listening(proc: subprocess.Popen[bytes], port: int, what: str) -> None:
-    """Wait until ``proc`` accepts connections on ``port`` (it failing or 30 s passing: an error with its output)."""
-    deadline = time.monotonic() + 30
-    while True:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise RuntimeError(f"{what} startet nicht: " + (proc.stdout.read().decode() if proc.stdout else ""))
-        time.sleep(0.05)
+@contextmanager
+def _server(name: str, command: list[str], port: int, env: dict[str, str] | None = None) -> Iterator[None]:
+    """``command`` (``name``) as a process listening on localhost:``port`` for the block (its output into a temporary file: a
+    pipe nobody reads would fill up and stop it)."""
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                with socket.socket() as s:
+                    if s.connect_ex(("127.0.0.1", port)) == 0:
+                        break
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise RuntimeError(f"{name} startet nicht: " + log.read().decode(errors="replace"))
+                time.sleep(0.05)
+            yield
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
 
 
 @contextmanager
 def decap_server(repo: Path, port: int) -> Iterator[None]:
     """``decap-server`` on localhost:``port`` writing into ``repo`` (its file-system mode, like on one machine)."""
     env = {**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(repo), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
-    proc = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        _listening(proc, port, "decap-server")
+    with _server("decap-server", ["node", str(DECAP_SERVER)], port, env):
         yield
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @contextmanager
@@ -94,14 +99,8 @@ def static_server(folder: Path) -> Iterator[str]:
     A process, not a thread of the test process: it may live for the whole session without leaving a thread
     behind (the check runs serially while this process has threads, see :mod:`site_gen.records.parallel`)."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        _listening(proc, port, "http.server")
+    with _server("http.server", [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)], port):
         yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from site_gen.domain.consent import has_live
 from site_gen.records.dataset import load_dataset
@@ -62,7 +63,7 @@ def test_withdraw_a_consent_and_add_a_new_one(folder_coach: tuple[Any, Path, Req
     folder = repo / "cases" / "tn-0002" / "consents"
     names = {p.name for p in folder.iterdir()}
     page.goto(f"{page.url_base}#/collections/einwilligungen/new")
-    page.get_by_label("Ablage", exact=True).wait_for()
+    expect(page.get_by_label("Kennung", exact=True)).to_have_value("")  # the new form, no more the withdrawn consent's
     choose(page, "Akte (optional)", "tn-0002")
     page.get_by_label("Kennung", exact=True).fill("ew-9")
     choose(page, "Zweck", "Fotos")

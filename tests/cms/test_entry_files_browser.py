@@ -18,7 +18,8 @@ pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht 
 
 
 def test_add_support_log_entry_to_a_case_folder(folder_coach: tuple[Any, Path, Requests]) -> None:
-    """A new support-log entry is a new small file in the case folder, named like 'site-gen log' names it."""
+    """A new support-log entry is a new small file in the case folder, named like 'site-gen log' names it; the coach
+    finds it in the list (which shows support-log entries only) and it opens with what was saved."""
     page, repo, _ = folder_coach
     folder = repo / "cases" / "tn-0002" / "support_log"
     before = {p.name for p in folder.iterdir()}
@@ -46,6 +47,11 @@ def test_add_support_log_entry_to_a_case_folder(folder_coach: tuple[Any, Path, R
     shown = page.get_by_text(re.compile(r" – tn-\d{4}/")).all_inner_texts()
     logs = len(list((repo / "cases").glob("*/support_log/*.yaml")))
     assert len(shown) == logs and all("/support_log – " in s for s in shown), (len(shown), logs, shown[:3])
+    page.get_by_text("2026-11-20 – tn-0002/support_log – 45 Minuten").click()  # it opens in the form with what was saved
+    page.get_by_label("Notiz", exact=True).wait_for()
+    assert page.get_by_label("Minuten", exact=True).input_value() == "45"
+    assert page.get_by_label("Notiz", exact=True).input_value() == "Besuch im Betrieb, neue Aufgabe geübt."
+    assert page.get_by_label("Datum", exact=True).input_value() == "2026-11-20"
 
 
 def test_edit_a_support_log_entry_of_a_case_folder(folder_coach: tuple[Any, Path, Requests]) -> None:
