@@ -99,7 +99,8 @@ def static_server(folder: Path) -> Iterator[str]:
     A process, not a thread of the test process: it may live for the whole session without leaving a thread
     behind (the check runs serially while this process has threads, see :mod:`site_gen.records.parallel`)."""
     port = free_port()
-    with _server("http.server", [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)], port):
+    with _server("http.server", [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder),
+                                  "--protocol", "HTTP/1.1"], port):  # connections kept open: a page load asks for some 140 files
         yield f"http://127.0.0.1:{port}"
 
 
