@@ -25,10 +25,10 @@ from typing import Any
 
 import pytest
 
+from tests.browser import COLOUR_RULES, axe_violations, shared_page
 from tests.conftest import built_once
 
 SKIP_FOLDERS = {"assets", "pagefind", "search", "admin"}  # admin/: the vendored editor (Decap), see tests/cms
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 VIEWS = {"1280": ("default", 1280), "390": ("default", 390), "dunkel-1280": ("slate", 1280)}
 """View name → (colour scheme of the site, window width); the window is 900 px high."""
 REFLOW_WIDTHS = (640, 320)  # 640 CSS px: a 1280 px window at 200 % zoom
@@ -83,13 +83,14 @@ def pages_of(kinds: dict[str, str], kind: str) -> list[tuple[str, str]]:
 # --- the checks: each gets the loaded page and returns plain data (JSON) -------------------------------------
 
 def axe(pg: Any) -> list[str]:
-    """axe-core's WCAG 2.2 A/AA violations (only violations are collected in full: ``resultTypes``)."""
-    from axe_playwright_python.sync_playwright import Axe
+    """axe-core's WCAG 2.2 A/AA violations."""
+    return axe_violations(pg)
 
-    pg.evaluate(Axe().axe_script)
-    violations = pg.evaluate("o => axe.run(o).then(r => r.violations)",
-                             {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
-    return [f"{v['id']} ({len(v['nodes'])}×, z. B. {v['nodes'][0]['target']}): {v['help']}" for v in violations]
+
+def axe_colours(pg: Any) -> list[str]:
+    """axe-core's WCAG A/AA violations of colour (:data:`tests.browser.COLOUR_RULES`): for a second colour scheme,
+    which changes colours only (mkdocs-material's ``slate`` sets colour variables and ``color-scheme: dark``)."""
+    return axe_violations(pg, COLOUR_RULES)
 
 
 BROKEN_WORDS = r"""() => {
@@ -251,7 +252,8 @@ class PageCheck:
 
 
 PAGE_CHECKS = [
-    PageCheck("axe", ("1280", "390", "dunkel-1280"), axe),
+    PageCheck("axe", ("1280", "390"), axe),
+    PageCheck("axe_colours", ("dunkel-1280",), axe_colours),
     PageCheck("broken_words", ("1280", "390"), broken_words),
     PageCheck("headings_and_charts", ("1280",), headings_and_charts),
     PageCheck("overflow", ("1280", "390"), overflow),
@@ -275,10 +277,8 @@ def swept(tmp_path_factory: pytest.TempPathFactory, browser: Any, site: str, bas
     key = "sweep-" + hashlib.sha1(json.dumps([site, rel, view, names]).encode()).hexdigest()[:16]
 
     def make(folder: Path) -> None:
-        width = VIEWS[view][1]
-        context = browser.new_context(viewport={"width": width, "height": 900})
+        pg = shared_page(browser, VIEWS[view][1], 900)
         try:
-            pg = context.new_page()
             response = pg.goto(base + rel)
             assert response is not None and response.ok, f"{base + rel}: {response and response.status}"
             if ready:
@@ -292,7 +292,7 @@ def swept(tmp_path_factory: pytest.TempPathFactory, browser: Any, site: str, bas
                 except Exception:
                     results[each.name] = {"error": traceback.format_exc()}
         finally:
-            context.close()
+            pg.close()
         (folder / "results.json").write_text(json.dumps(results), encoding="utf-8")
 
     results = json.loads((built_once(tmp_path_factory, key, make) / "results.json").read_text(encoding="utf-8"))

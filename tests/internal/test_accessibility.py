@@ -3,7 +3,7 @@
 Page kinds are found in the built demo site (``tests/internal/pages.py``), not listed here: every
 top-level page, and per folder the index plus one page per kind of file name, so pages that other
 features add later are covered (under ``weitere``) without touching this file. Pages are served with the
-documented Content-Security-Policy. The dark scheme (``scheme: slate``) is checked too. Each page is
+documented Content-Security-Policy. The dark scheme (``scheme: slate``) is checked too, for its colours. Each page is
 loaded once per view for every check (``pages.swept``); the tests here assert on one rule each.
 """
 
@@ -76,13 +76,16 @@ def slate_base(slate_site: Path, serve: Any) -> str:
 @pytest.mark.parametrize("kind", [*KINDS, OTHERS, SEARCH[0]])
 def test_axe_finds_no_wcag_violations(kinds: dict[str, str], kind: str, view: str, request: pytest.FixtureRequest,
                                       tmp_path_factory: pytest.TempPathFactory, browser: Any) -> None:
+    # The dark scheme changes colours only (mkdocs-material's slate palette sets colour variables and
+    # color-scheme, nothing of layout or structure): there axe judges the colours (pages.axe_colours).
     name = "slate" if view.startswith("dunkel") else "demo"
     base = request.getfixturevalue("slate_base" if name == "slate" else "base")
+    check = "axe_colours" if name == "slate" else "axe"
     pages = [(kind, SEARCH[1])] if kind == SEARCH[0] else pages_of(kinds, kind)
     found = {}
     for k, rel in pages:
-        problems = swept(tmp_path_factory, browser, name, base, rel, view, "axe",
-                         **({"only": ["axe"], "ready": SEARCH[2]} if k == SEARCH[0] else {}))
+        problems = swept(tmp_path_factory, browser, name, base, rel, view, check,
+                         **({"only": [check], "ready": SEARCH[2]} if k == SEARCH[0] else {}))
         if problems:
             found[f"{k} ({rel})"] = problems
     assert found == {}, "\n".join(f"{k}:\n  " + "\n  ".join(v) for k, v in found.items())
