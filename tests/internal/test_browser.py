@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import TODAY
 
 from .figures import figures, load, parse_shown
+from .pages import page_kinds
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -28,6 +29,8 @@ def search(page: Any, base: str, query: str) -> list[str]:
 
 TABS = 8
 """Pages loaded at once by the request audit."""
+SHOWN = "els => els.map(e => [e.getAttribute('data-kennzahl'), e.innerText])"
+"""Every figure of a dashboard as [name, text shown], in one call (not two per figure)."""
 
 
 def only_localhost(page: Any) -> None:
@@ -66,7 +69,7 @@ def test_dashboard_figures_equal_independent_count(which: str, request: pytest.F
     scopes += [("standort", loc["id"], {"location": loc["id"]}) for p in org["providers"] for loc in p["locations"]]
     for kind, ident, scope in scopes:
         page.goto(f"{base}kennzahlen/{kind}-{ident}.html")
-        shown = {el.get_attribute("data-kennzahl"): parse_shown(el.inner_text()) for el in page.locator("[data-kennzahl]").all()}
+        shown = {key: parse_shown(text) for key, text in page.locator("[data-kennzahl]").evaluate_all(SHOWN)}
         expected = figures(root, today, **scope)
         assert set(shown) == set(expected), (kind, ident)
         for key, value in expected.items():
@@ -96,8 +99,11 @@ def test_deadline_list_has_the_expiring_consent(demo_site: tuple[Path, Path], fi
 def test_no_request_leaves_localhost_on_any_page(fixture_site: tuple[Path, Path], serve: Any, page: Any) -> None:
     site = fixture_site[1]
     base = serve(site)
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
-    assert len(pages) > 20
+    # Every kind of page (pages.page_kinds), every page that shows one of the fixture's script payloads, the editor.
+    every = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    payloads = [rel for rel in every if "pwned" in (site / rel).read_text(encoding="utf-8")]
+    pages = sorted(set(page_kinds(site).values()) | set(payloads) | {rel for rel in every if rel.startswith("admin/")})
+    assert len(pages) > 20 and len(payloads) >= 5 and "admin/index.html" in pages
     # Every page in a tab of the fixture page's context, TABS at a time: their quiet half-seconds of
     # "networkidle" (no request for 500 ms) overlap instead of adding up; the context hears every tab.
     requests: list[str] = []
