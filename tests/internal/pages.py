@@ -1,6 +1,6 @@
 """Page checks of the internal site: one Chromium load per page and view, every check on it, results shared.
 
-Each page check (axe, words broken inside a syllable, headings and charts, overflow, reflow) is registered in
+Each page check (axe, words broken inside a syllable, headings and charts, chart text, overflow, reflow) is registered in
 :data:`PAGE_CHECKS`, the one place to add another. :func:`swept` loads a page once per view (scheme and
 window width), runs every check registered for that view in order and keeps the results as JSON in the
 session's shared folder (``built_once``: a file lock), so each test of one rule on one page kind asserts on
@@ -241,6 +241,32 @@ def reflow(pg: Any) -> dict[str, list[str]]:
     return problems
 
 
+CHART_TEXTS = r"""() => {
+  const lum = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const out = [];
+  for (const el of document.querySelectorAll('figure.sg-chart text, figure.sg-chart tspan')) {
+    if (!el.textContent.trim() || (el.tagName === 'text' && el.querySelector('tspan'))) continue;
+    const style = getComputedStyle(el);
+    const [r, g, b] = style.fill.match(/\d+/g).map(Number);
+    const l = 0.2126 * lum(r) + 0.7152 * lum(g) + 0.0722 * lum(b);
+    const size = parseFloat(style.fontSize) * el.closest('svg').getScreenCTM().a;
+    out.push({text: el.textContent.trim().slice(0, 30), contrast: 1.05 / (l + 0.05), size});
+  }
+  return out;
+}"""
+"""Every text of every chart: its contrast on white (the charts' background) and its size on screen."""
+CHART_CUT_BARS = r"""() => [...document.querySelectorAll('figure.sg-chart')]
+  .filter(f => (f.querySelector('svg > text') || {}).textContent?.startsWith('■'))
+  .filter(f => f.querySelector('svg').getBoundingClientRect().right > f.getBoundingClientRect().right + 0.5)
+  .map(f => f.querySelector('title').textContent)"""
+"""Bar charts (their legend starts with '■') wider than their column: cut off at the screen's edge."""
+
+
+def chart_text(pg: Any) -> dict[str, Any]:
+    """The loaded page's chart texts (colour contrast on white, size on screen) and cut-off bar charts."""
+    return {"texts": pg.evaluate(CHART_TEXTS), "cut": pg.evaluate(CHART_CUT_BARS)}
+
+
 @dataclass(frozen=True)
 class PageCheck:
     name: str
@@ -257,6 +283,7 @@ PAGE_CHECKS = [
     PageCheck("broken_words", ("1280", "390"), broken_words),
     PageCheck("headings_and_charts", ("1280",), headings_and_charts),
     PageCheck("overflow", ("1280", "390"), overflow),
+    PageCheck("chart_text", ("1280",), chart_text),
     PageCheck("sideways", ("1280", "390"), sideways, asked=True),
     PageCheck("reflow", ("1280",), reflow),  # last: it narrows the window
 ]
