@@ -17,6 +17,12 @@ from typing import Any
 
 import pytest
 
+# This machine's image sets PYTHONDONTWRITEBYTECODE: every process (both xdist workers, each CLI subprocess,
+# each Git hook) would compile the project and rewrite the test modules' asserts again (≈ 3 s of CPU per
+# process at collection alone). Bytecode caches are ignored by Git and written atomically, so keep them.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 TODAY = "2026-11-22"
@@ -28,8 +34,6 @@ BASE_PLACEMENT = "cases/tn-0001/placements/2026-03-01-ap-0001-4f90c7.yaml"
 """Its one placement (at ``ap-0001``, ended): an entry file of its own."""
 BASE_WORKPLACE = "workplaces/ap-0001/workplace.yaml"
 """The base repository's one workplace."""
-"""The demo's cases as single files, as they were before the repository's own ``site-gen migrate``
-(the demo's cases/ are folders now): for tests that plant markers into whole case files."""
 
 
 def site_gen_cmd() -> list[str]:

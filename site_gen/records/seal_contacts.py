@@ -97,7 +97,7 @@ def _field(op: Any, item: dict[str, Any], workplace: str, name: str, value: Any,
     if not is_sealed(value):
         if case is None:
             return value
-        return Finding("", "SEALED-PLAINTEXT", f"Die Notiz '{name}' eines Kontakts über eine Person ist unverschlüsselt, das Repository ist versiegelt.",
+        return Finding("", "SEALED-PLAINTEXT", f"Die Notiz {_title(name)} eines Kontakts über eine Person ist unverschlüsselt, das Repository ist versiegelt.",
                        "Vor dem Commit 'site-gen keys seal' ausführen: es versiegelt die Notiz mit dem Schlüssel der Akte "
                        "('site-gen kontakt' tut das von selbst).")
     if case is None:
@@ -177,3 +177,11 @@ def seal_contact_files(root: Path, unit: Any, run_for: Any, purpose_for: Any) ->
         if seal_file(path, (), sealing, entry_of(source), fields=FIELDS):
             changed.append(source)
     return changed
+
+
+def _title(name: str) -> str:
+    """How the message names a contact's note field: its German title first (``„Notiz“ (note)``)."""
+    from ..labels import field_name
+    from ..models.workplace import CompanyContact
+
+    return field_name(CompanyContact, name)

@@ -17,12 +17,19 @@ Outcomes, as findings (never a traceback, never a value in a message):
   refuses it; ``site-gen keys seal`` seals it).
 * ``SEALED-ERASED`` (info): the values of a destroyed key read as erased, with
   the date; a whole erased case is left out.
+
+Without keys on purpose (:func:`values_unopened`, ``site-gen check --ohne-schluessel``: a merge request's CI
+run, which gets no keys) nothing is opened: each sealed value is held to its form (its key generation names
+its field's purpose, else ``SEALED-TAMPERED``), plain values are ``SEALED-PLAINTEXT``, and a sealed case is
+then left out without ``SEALED-NO-KEY``; workplaces, modules, settings and the layout are checked as always.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,11 +64,15 @@ class Opener:
     problem: str = ""
     locations: dict[str, Identity | None] = field(default_factory=dict)
     cases: dict[str, Opened | str] = field(default_factory=dict)
+    unopened: bool = False
+    """Sealed values are held to their form only, never opened (:func:`values_unopened`)."""
 
     @classmethod
     def for_root(cls, root: Path) -> Opener:
         if not repo.is_sealed(root):
             return cls(root, False)
+        if _UNOPENED:
+            return cls(root, True, problem="ohne Schlüssel geprüft", unopened=True)
         opener = cls(root, True)
         try:
             path = keyring_path()
@@ -111,12 +122,24 @@ def _opened(keys: CaseKeys) -> Opened:
     return Opened(slots, dict(keys.erased))
 
 
-_OPENERS: dict[tuple[Path, str, str], Opener] = {}
+_OPENERS: dict[tuple[Path, str, str, bool], Opener] = {}
+_UNOPENED = False
+
+
+@contextmanager
+def values_unopened() -> Iterator[None]:
+    """Within: sealed values are not opened, only held to their form (see the module doc). Forked workers inherit it."""
+    global _UNOPENED
+    before, _UNOPENED = _UNOPENED, True
+    try:
+        yield
+    finally:
+        _UNOPENED = before
 
 
 def opener(root: Path) -> Opener:
     """The opener of ``root`` for this process and this keyring and own key (made on first use)."""
-    key = root, os.environ.get("SITE_GEN_KEYRING", ""), os.environ.get("SITE_GEN_IDENTITY", "")
+    key = root, os.environ.get("SITE_GEN_KEYRING", ""), os.environ.get("SITE_GEN_IDENTITY", ""), _UNOPENED
     found = _OPENERS.get(key)
     if found is None:
         found = _OPENERS[key] = Opener.for_root(root)
@@ -133,6 +156,8 @@ def fingerprint(root: Path) -> bytes:
     if not repo.is_sealed(root):
         return b""
     h = hashlib.blake2b(digest_size=16)
+    if _UNOPENED:
+        return h.digest() + b"unopened"
     path = keyring_path()
     h.update(str(path).encode())
     try:
@@ -163,6 +188,8 @@ def unseal_record(root: Path, kind: str, data: Any, display: str, provenance: di
         data[top] = walk.value(data[top], (top,))
         if walk.failed:
             return None, walk.findings
+    if walk.unopened:  # its form held, its values not read: left out of what is checked beyond that
+        return None, walk.findings
     for top in walk.erased_fields:
         data.pop(top, None)
     return data, walk.findings
@@ -179,6 +206,7 @@ class _Walk:
     erased_fields: set[str] = field(default_factory=set)
     plain_fields: set[str] = field(default_factory=set)
     failed: bool = False
+    unopened: bool = False
     _keys: Opened | None = None
 
     def value(self, v: Any, path: tuple[str | int, ...], where: str = "", entry: str = "") -> Any:
@@ -201,18 +229,24 @@ class _Walk:
         if isinstance(v, str) and v.startswith(PREFIXES):
             return self._open(v, path, where, entry)
         if path[0] not in self.plain_fields:  # once per field: the first plain value's position
+            from ..labels import field_name
+            from ..models.case import Case
+
             self.plain_fields.add(str(path[0]))
-            self.findings.append(Finding(self.display, "SEALED-PLAINTEXT", f"Das Feld '{path[0]}' enthält einen unverschlüsselten Wert, das Repository ist versiegelt.",
+            self.findings.append(Finding(self.display, "SEALED-PLAINTEXT", f"Das Feld {field_name(Case, str(path[0]))} enthält einen unverschlüsselten Wert, das Repository ist versiegelt.",
                                          HINT_SEAL, loc=path))
         return v
 
     def _open(self, text: str, path: tuple[str | int, ...], where: str, entry: str) -> Any:
-        keys = self._keys or self._load()
-        if keys is None:
-            return None
         top = str(path[0])
         purpose = slot_of(top)
         slot = text[7:].partition(":")[0]  # the key generation the value names (``gesundheitsdaten.2`` after a new consent)
+        if self.op.unopened:
+            self.unopened = True
+            return self._tampered(path) if purpose_of_slot(slot) != purpose else None
+        keys = self._keys or self._load()
+        if keys is None:
+            return None
         erased = keys.erased.get(slot) or keys.erased.get(BASIS)
         if erased is not None and purpose_of_slot(slot) == purpose:
             self._erased(top, purpose, erased)
@@ -226,10 +260,13 @@ class _Walk:
             return self._fail("SEALED-NO-KEY", f"Die Akte kann nicht geöffnet werden: für den Zweck '{purpose}' fehlt ihr Schlüssel.",
                               "Den Schlüsselbund prüfen ('site-gen keys status'); ohne Schlüssel sind diese Werte nicht lesbar.")
         except SealError:
-            return self._fail("SEALED-TAMPERED", "Ein verschlüsselter Wert lässt sich nicht öffnen: er ist beschädigt oder gehört zu einer anderen Akte, "
-                              "einem anderen Feld oder einem anderen Eintrag.",
-                              "Den Wert aus der Git-Geschichte wiederherstellen (git log -p) oder neu erfassen; verschlüsselte Werte nie zwischen Akten, "
-                              "Feldern oder Einträgen kopieren.", path)
+            return self._tampered(path)
+
+    def _tampered(self, path: tuple[str | int, ...]) -> None:
+        return self._fail("SEALED-TAMPERED", "Ein verschlüsselter Wert lässt sich nicht öffnen: er ist beschädigt oder gehört zu einer anderen Akte, "
+                          "einem anderen Feld oder einem anderen Eintrag.",
+                          "Den Wert aus der Git-Geschichte wiederherstellen (git log -p) oder neu erfassen; verschlüsselte Werte nie zwischen Akten, "
+                          "Feldern oder Einträgen kopieren.", path)
 
     def _load(self) -> Opened | None:
         found = self.op.open_case(self.case, self.location)

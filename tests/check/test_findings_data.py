@@ -130,7 +130,7 @@ def test_every_finding_code_has_a_case() -> None:
 RAW_KEY = re.compile(r"'([a-z][a-z_]*)'")
 RAW_ON_PURPOSE = {
     "SCHEMA-UNKNOWN-KEY",  # 'Meinten Sie 'strengths'?': the key the person has to type
-    "SEALED-PLAINTEXT", "RECORD-ENTRY-LIST",  # name the YAML key of the file they point into
+    "RECORD-ENTRY-LIST",  # names the YAML key of the file it points into
     "ID-MISMATCH", "PRIVACY-NAME-IN-ID",  # "Die Kennung 'id'": the label comes first
     "REF-DANGLING", "CATALOGUE-UNKNOWN",  # "'by': Fachkraft nicht gefunden": key, then the German noun
     "IFD-NOT-RECIPIENT", "CONSENT-MISSING", "WAGE-BELOW-MINIMUM",  # a value ('ifd', 'since' in a date sentence)

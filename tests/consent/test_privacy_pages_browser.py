@@ -82,3 +82,17 @@ def test_briefing_prints_on_one_a4_page(served: str, browser: Any, tmp_path: Pat
     items = visible.locator("ul.items li").all_inner_texts()
     assert items == ["Braucht eine Erinnerung an die Pause.", "Fragt lieber zweimal nach, wenn etwas neu ist.", "Arbeitet gern mit Bildkarten."]
     visible.close()
+
+
+def test_an_id_in_brackets_stays_on_one_line_at_320_px(served: str, browser: Any) -> None:
+    """``Hotel Seeblick am Fleet (ap-0005)`` in a narrow column: ``(ap-`` / ``0005)`` never split at the hyphen."""
+    from site_gen.render.privacy import ID_IN_BRACKETS
+
+    page = browser.new_page(viewport={"width": 320, "height": 740})
+    page.goto(served + PAGES["export"])
+    values = page.evaluate("[...document.querySelectorAll('section.zweck section')].map(s => s.innerText).join(' ')")
+    ids = len(ID_IN_BRACKETS.findall(values))
+    lines = page.evaluate("[...document.querySelectorAll('section.zweck section .id')].map(e => e.getClientRects().length)")
+    page.close()
+    assert ids > 0 and len(lines) == ids  # every id in brackets is held together …
+    assert set(lines) == {1}  # … and on one line

@@ -162,7 +162,7 @@ def test_the_hook_refuses_plaintext(sealed_demo: Sealed, tmp_path: Path, capsys:
     git(s.repo, "add", "-A")
     code, out = cli("--root", str(s.repo), "check", "--staged", ring=s.ring, identity=s.admin, capsys=capsys)
     assert code == 1
-    assert "cases/tn-0001/support_log/2026-12-02-mara-petersen-aaaaaa.yaml:1:1: SEALED-PLAINTEXT Das Feld 'support_log'" in out
+    assert "cases/tn-0001/support_log/2026-12-02-mara-petersen-aaaaaa.yaml:1:1: SEALED-PLAINTEXT Das Feld „Begleitung“ (support_log)" in out
     assert "Arbeitsweg" not in out
 
 
