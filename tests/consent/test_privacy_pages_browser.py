@@ -63,11 +63,9 @@ def test_no_horizontal_scrolling_on_a_phone(served: str, browser: Any, kind: str
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     # nothing hidden when narrow; only an entry's empty cells ('–') are left out when its table stacks
     words = [w for w in page.locator("body").inner_text().split() if w != "–"]
-    page.close()
     wide = shared_page(browser, 1280, 740)
     wide.goto(served + PAGES[kind])
     assert words == [w for w in wide.locator("body").inner_text().split() if w != "–"]
-    wide.close()
 
 
 def test_briefing_prints_on_one_a4_page(served: str, browser: Any, tmp_path: Path) -> None:

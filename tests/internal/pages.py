@@ -305,6 +305,7 @@ def swept(tmp_path_factory: pytest.TempPathFactory, browser: Any, site: str, bas
 
     def make(folder: Path) -> None:
         pg = shared_page(browser, VIEWS[view][1], 900)
+        clean = False
         try:
             response = pg.goto(base + rel)
             assert response is not None and response.ok, f"{base + rel}: {response and response.status}"
@@ -318,8 +319,10 @@ def swept(tmp_path_factory: pytest.TempPathFactory, browser: Any, site: str, bas
                     results[each.name] = {"result": each.run(pg)}
                 except Exception:
                     results[each.name] = {"error": traceback.format_exc()}
+            clean = not any("error" in r for r in results.values() if isinstance(r, dict))
         finally:
-            pg.close()
+            if not clean:  # a check that failed half-way may have left the window or media changed: start afresh
+                pg.close()
         (folder / "results.json").write_text(json.dumps(results), encoding="utf-8")
 
     results = json.loads((built_once(tmp_path_factory, key, make) / "results.json").read_text(encoding="utf-8"))

@@ -34,7 +34,6 @@ def test_chart_text_is_aa_and_at_least_12_px(demo_site: tuple[Path, Path], chart
             pg = shared_page(browser, width, 900)
             pg.goto(base + rel)
             found[rel] = chart_text(pg)
-            pg.close()
     problems, seen = [], 0
     for rel, charts in found.items():
         for t in charts["texts"]:

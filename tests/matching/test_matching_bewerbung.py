@@ -113,4 +113,3 @@ def test_accessible_and_reflows_at_320px(mappe: Path, browser: Any) -> None:
             elif width in (320, 640):
                 assert page.evaluate("document.documentElement.scrollWidth") <= width
                 assert page.locator("body").inner_text().split() == text
-            page.close()

@@ -51,10 +51,9 @@ def page(browser: Any) -> Any:
 
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_axe_finds_no_wcag_violations(board: Board, browser: Any, kind: str) -> None:
-    pg = shared_page(browser, 1280, 720)  # the pages keep no state: one context for all, its cache shared
+    pg = shared_page(browser, 1280, 720)  # the pages keep no state: one page for all, its cache shared
     pg.goto(_url(board, kind))
     violations = axe_violations(pg)
-    pg.close()
     assert violations == [], "\n".join(violations)
 
 
@@ -67,7 +66,6 @@ def test_no_horizontal_scrolling_and_targets_at_least_24px(board: Board, browser
     small = pg.evaluate(f"""[...document.querySelectorAll("{FOCUSABLE}")].filter(e => e.offsetParent !== null)
         .map(e => [e.outerHTML.slice(0, 60), e.getBoundingClientRect()]).filter(([_, r]) => r.width < 24 || r.height < 24)
         .map(([h, r]) => h + " " + Math.round(r.width) + "x" + Math.round(r.height))""")
-    pg.close()
     assert wide <= width
     assert small == []
 
