@@ -17,14 +17,21 @@ from .pages import page_kinds
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
+ANSWERED = """query => document.querySelector('.pagefind-ui__message').textContent.endsWith('„' + query + '“')
+  && document.querySelectorAll('.pagefind-ui__result').length > 0"""
+"""The search page shows the results of the whole query (suche.js sets the count with the query, then adds
+the first results at once), not of a part typed so far or of the query before."""
+
+
 def search(page: Any, base: str, query: str) -> list[str]:
-    """Type ``query`` into the Pagefind UI; return the result links."""
-    page.goto(base + "suche.html")
+    """Type ``query`` into the Pagefind UI (on the search page already open, else loaded); return the result links."""
+    if page.url != base + "suche.html":
+        page.goto(base + "suche.html")
     box = page.locator(".pagefind-ui__search-input")
     box.wait_for(timeout=15000)
     box.fill(query)
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
-    return [a.get_attribute("href") or "" for a in page.locator(".pagefind-ui__result-link").all()]
+    page.wait_for_function(ANSWERED, arg=query, timeout=15000)
+    return page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.getAttribute('href') || '')")
 
 
 TABS = 8

@@ -20,7 +20,7 @@ from tests.public.canary import MARK, plant
 
 from .figures import d, load
 from .pages import swept
-from .test_browser import SHOWN, only_localhost
+from .test_browser import ANSWERED, SHOWN, only_localhost
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 DAY = dt.date.fromisoformat(TODAY)
@@ -28,17 +28,14 @@ KINDS = ("Einwilligung läuft ab", "Praktikum endet", "Überprüfung überfälli
          "Entwicklungsbericht fällig", "Reflexionsgespräch offen", "Wiedervorlage Betrieb")
 
 
-ANSWERED = """query => document.querySelector('.pagefind-ui__message').textContent.endsWith('„' + query + '“')
-  && document.querySelectorAll('.pagefind-ui__result').length > 0"""
-"""The search page shows the results of the whole query (suche.js sets the count with the query, then adds
-the first results at once), not of a part typed so far."""
-
-
 def search(page: Any, base: str, query: str) -> list[tuple[str, str]]:
-    """Type ``query`` into the search box with the keyboard; return (link, excerpt) of every result."""
-    page.goto(base + "suche.html")
+    """Type ``query`` into the search box with the keyboard (on the search page already open, else loaded; the
+    box emptied first); return (link, excerpt) of every result."""
+    if page.url != base + "suche.html":
+        page.goto(base + "suche.html")
     box = page.locator("#suchfeld input[type=text]")
     box.wait_for(timeout=15000)
+    box.fill("")
     box.focus()
     page.keyboard.type(query)
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
