@@ -16,7 +16,7 @@ from site_gen.records.dataset import load_dataset
 from site_gen.site.internal_pages import render_site
 from site_gen.views.consented import consented_dataset
 from tests.conftest import REPO, TODAY
-from tests.public.canary import MARK, plant
+from tests.public.canary import MARK, plant_data
 
 from .figures import d, load
 from .pages import swept
@@ -261,7 +261,7 @@ def test_home_dashboard_counts_equal_independent_count(demo_site: tuple[Path, Pa
 
 def planted_folder(src: Path, dest: Path) -> int:
     """The case folder ``src`` copied to ``dest`` with a canary marker in every personal string but the coaches and
-    places; how many. Planted in the composed record (as one file, so ``Case`` validates each marker), every
+    places; how many. Planted in the composed record (so ``Case`` validates each marker), every
     value written back to the file it came from: the folder layout without a migration of whole files."""
     import yaml_rs
 
@@ -273,11 +273,7 @@ def planted_folder(src: Path, dest: Path) -> int:
     assert unit is not None
     data, findings, provenance, _ = compose(src.parents[1], unit)
     assert data is not None and not findings, src
-    whole = dest.parent / f"{src.name}.yaml"
-    whole.write_text(yaml_rs.dumps(data) + "\n", encoding="utf-8")
-    planted = plant(whole, Case, skip=("coaches", "provider", "location"))
-    data = read_yaml(whole, whole.name)[0]
-    whole.unlink()
+    planted = plant_data(data, Case, skip=("coaches", "provider", "location"))
     shutil.copytree(src, dest)
     for (key, index), source in provenance.items():
         (dest / Path(source).relative_to(f"{src.parent.name}/{src.name}")).write_text(yaml_rs.dumps(data[key][index]) + "\n", encoding="utf-8")
