@@ -96,6 +96,98 @@ index) took 144 s CPU (300 s under cProfile): the folders of Git's listing
 without a main file were looked up in a set difference computed once per
 listed path (``checking.incremental._folders_in``), quadratic over 300,000
 paths. Computed once, it is a cold full check plus the hook: 15 s wall.
+
+Second round (issue 26 point 5, branch ``check-speed2``). Measured first
+(cProfile with a CPU clock, ``python -X importtime``, each Git process
+timed, phase timers in-process), then cut:
+
+* Git works beside Python. The full check starts ``git write-tree`` and
+  ``git ls-files -m -d`` (:func:`site_gen.records.git.start_index_view`)
+  before it imports the engine, the models and pydantic, and takes the
+  folders' stat records (70,000 ``lstat`` calls,
+  ``checking.git_listing._held``) while Git stats its 317,000 files on the
+  other core. The document scan's ``git ls-files`` runs beside the whole
+  check, its output going to a temporary file (a pipe would stall Git).
+  Where the early processes cannot answer (the index was written meanwhile,
+  or it is not the index checked last, so every entry's tag must be listed)
+  Git is asked again, in turn: the same view
+  (``tests/check/test_git_side_by_side.py``).
+* The document scan finds the suffixes in Git's listing as a whole (the
+  bytes lower-cased once, one regular expression: 0.04 s) instead of
+  lower-casing 317,000 paths one by one (0.15-0.3 s); a listing that is not
+  ASCII is still filtered path by path (``str.lower`` knows more than ASCII).
+* The hook starts ``git write-tree`` beside its ``git diff --cached`` and
+  no longer asks Git a third time what changed since the tree its summary
+  index describes when Git has said it already: that tree is the staged one
+  (the hook ran on this commit before: nothing changed) or ``HEAD``'s (the
+  last commit went through the hook: the commit's own changes). Its fast
+  path no longer imports the engine or the schema files.
+* Reading the caches checks types in C (``"".join`` of each summary's id
+  lists; the entries are slotted dataclasses).
+* The check without the cache (``--no-cache``, the cold figure) stats no
+  file (300,000 system calls; nothing is keyed on them) and still scans on
+  both cores; a finding is filed under its unit by its record, not through a
+  map of all 317,000 files.
+
+Before: this file's benchmark at load 7.4 (start) to 4.8 (end); after: two
+runs, at load 12 to 11 and at load 8.7 to 11 (a busier stretch: the same code
+took more CPU per run, so compare within a column only, or the interleaved
+runs below). CPU = user + system of the process and its children (Git
+included), of the run with the best wall time; wall = best of 3 (of 1 for
+the cold-cache hook). The machine never was quiet this session: the wall
+goals could not be measured as meant.
+
+=====================================  ==============  ==============  ==============  ======
+figure                                 before          after (load 12) after (load 8)  goal
+                                       CPU / wall s    CPU / wall s    CPU / wall s    wall s
+=====================================  ==============  ==============  ==============  ======
+check, cold (no cache)                 9.25 / 5.58     8.24 / 17.95    8.28 / 8.62     3
+check, warm (nothing changed)          1.49 / 1.49     1.41 / 3.03     1.72 / 2.68     1
+check after one edited case.yaml       1.58 / 1.58     1.55 / 2.28     1.86 / 3.50     1
+check after one new support-log entry  1.60 / 1.60     1.61 / 2.71     1.78 / 2.84     1
+check --staged, one new entry          0.63 / 0.63     0.57 / 0.64     0.81 / 1.58     0.4
+the whole pre-commit run around it     2.96 / 2.14     3.04 / 4.77     3.88 / 9.55     -
+the hook with a cold cache             10.62 / 6.87    10.91 / 13.86   16.20 / 54.95   -
+=====================================  ==============  ==============  ==============  ======
+
+The fair comparison: the code before and after run in turn on two copies of
+the repository, the same minutes for both (best CPU and best wall of N runs):
+
+=================================  ======  =====================  =====================
+figure                             N/load  before CPU / wall s    after CPU / wall s
+=================================  ======  =====================  =====================
+check, warm (nothing changed)      5 / 12  1.54 / 4.73            1.46 / 4.96
+check, warm (again, later)         5 / 13  1.64 / 6.56            1.54 / 4.78
+check after one edited case.yaml   5 / 8   1.84 / 2.87            1.69 / 2.43
+check --staged, one new entry      6 / 14  0.67 / 1.28            0.61 / 1.05
+check, cold (no cache)             2 / 11  11.27 / 23.63          8.55 / 13.85
+=================================  ======  =====================  =====================
+
+Where the time goes now (warm, nothing changed; in-process phase timers,
+CPU, load 12, so inflated): the interpreter 0.1 s (on this machine
+0.07-0.1 s of it are the sandbox's certifi hook and the editable install's
+finder, run at every start; not on a team's machine), imports 0.3 s
+(pydantic and the models are half of it: the warm path reaches them through
+``records.dataset``, the layout's entry lists and the checks; a lazy engine
+that imports them only when a unit changed would save about 0.15 s, not done),
+the record cache 0.15 s (2.8 MB JSON, 12,100 entries), the folders' stat
+records 0.22 s (beside Git), the rest of the listing 0.1 s, the documents
+0.04 s; Git 0.55-0.8 s CPU on the other core (``ls-files -m -d`` 0.4 s of
+it: one ``lstat`` per file, the floor without a file-system monitor). On a
+quiet machine the wall time is the Python path, about 1 s, with Git beside
+it. After one edited file add the validators pydantic builds on first use
+(0.1-0.15 s), the checks' imports, loading the case and what it references,
+and writing the cache and the hook's index (2.8 + 0.9 MB JSON, MAC) - about
+0.25 s. The hook: interpreter and imports 0.35 s (pydantic, the models and
+the checks: it validates the entry), the validators 0.1-0.15 s, the summary
+index 0.05 s, two Git processes over the 40 MB index (``diff --cached``,
+``write-tree``, side by side) 0.15 s CPU: 0.4 s is below what validating
+with pydantic costs in a fresh process. Cold, 8.2 s CPU: reading 317,000
+files (open, read, close), parsing (yaml-rs, 1 s), composing the folders
+(1 s), validating (0.8 s), the scan (1 s) and the checks; 3 s wall would
+need 6 s CPU split perfectly over the two cores. After a ``git add`` or a
+commit the first check still lists every folder (8-11 s CPU): the folders'
+stat records only count while Git's index is older than them.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -114,11 +115,25 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300, input: st
     stderr, as the interpreter would print it (tests that forbid tracebacks still see them); log records
     without a handler of their own reach stderr as Python's last-resort handler writes them.
     ``env`` as for :func:`run_entry_point`. ``SITE_GEN_TEST_SUBPROCESS=1`` runs every call through
-    :func:`run_entry_point` instead, and so does a call while a test's Playwright session is open in this
-    process (commands that print PDFs start their own, which cannot nest); ``timeout`` applies to the
-    subprocess only."""
-    if os.environ.get("SITE_GEN_TEST_SUBPROCESS", "") not in ("", "0") or _inside_playwright():
+    :func:`run_entry_point` instead; ``timeout`` applies to the subprocess only. While a test's Playwright
+    session is open in this thread (its event loop runs here), the call runs in a thread of its own, this one
+    waiting: commands that print PDFs start a Playwright session of their own, which cannot nest in a thread
+    whose event loop runs."""
+    if os.environ.get("SITE_GEN_TEST_SUBPROCESS", "") not in ("", "0"):
         return run_entry_point(*args, cwd=cwd, timeout=timeout, input=input, env=env)
+    if _inside_playwright():
+        done: list[subprocess.CompletedProcess[str]] = []
+        worker = threading.Thread(target=lambda: done.append(_run_in_process(args, cwd, input, env)))
+        worker.start()
+        worker.join()
+        assert done, "run_cli's thread ended without a result"
+        return done[0]
+    return _run_in_process(args, cwd, input, env)
+
+
+def _run_in_process(args: tuple[str, ...], cwd: Path | None, input: str | None,
+                    env: Mapping[str, str | None] | None) -> subprocess.CompletedProcess[str]:
+    """:func:`run_cli` in this thread."""
     from site_gen.cli import main
 
     _fresh_process_state()
@@ -272,13 +287,70 @@ def demo_repo() -> Path:
     return REPO
 
 
+class Recordings:
+    """The spoken recordings of this test session (``site_gen/site/audio.py``), shared by every test repository
+    and both xdist workers: the recordings depend only on their text, and espeak-ng speaking a whole board anew
+    for each test repository is most of a cold ``public`` build.
+
+    A folder of the session (``<key>.opus``, the plain Ogg Opus bytes: this session's own files, nothing to
+    authenticate) that the builds fill. :meth:`used_by` lays them into a repository's cache before its build,
+    signed with a key of this session's (``SITE_GEN_CACHE_KEY`` for the block: CI gives each process a key of
+    its own otherwise, and :func:`run_cli` starts each call without the last one's), and keeps what the build
+    spoke. A recording that does not verify in the build is spoken anew (the cache never decides), so at worst
+    a test is slower. One test proves a build speaks and caches its own recordings
+    (tests/public/test_public_build.py: the board's unique posting)."""
+
+    KEY = os.urandom(16).hex()
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @contextlib.contextmanager
+    def used_by(self, root: Path) -> Iterator[None]:
+        """The block (a build of ``root``) finds every recording of the session in ``root``'s cache; what it
+        speaks is kept for the session."""
+        from site_gen.records import cache
+
+        with environment({cache.KEY_ENV: self.KEY}):
+            cache.cache_key.cache_clear()
+            try:
+                for path in sorted(self.folder.glob("*.opus")):
+                    cache.write_cache(root, f"audio/{path.name}", path.read_bytes())
+                yield
+                self.keep_from(root)
+            finally:
+                cache.cache_key.cache_clear()
+
+    def keep_from(self, root: Path) -> None:
+        """Keep the recordings in ``root``'s cache that verify under the key of the build just done."""
+        from site_gen.records import cache
+
+        folder = cache.cache_folder(root)
+        for path in sorted((folder / "audio").glob("*.opus")) if folder else []:
+            target = self.folder / path.name
+            if not target.exists() and (data := cache.read_cache(root, f"audio/{path.name}")) is not None:
+                part = target.with_name(f"{path.name}.{os.getpid()}.part")
+                part.write_bytes(data)
+                part.replace(target)  # whole or not at all: the other worker may read it now
+
+
 @pytest.fixture(scope="session")
-def demo_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def recordings(tmp_path_factory: pytest.TempPathFactory) -> Recordings:
+    """The session's spoken recordings (see :class:`Recordings`)."""
+    folder = session_dir(tmp_path_factory) / "recordings"
+    folder.mkdir(exist_ok=True)
+    return Recordings(folder)
+
+
+@pytest.fixture(scope="session")
+def demo_public(tmp_path_factory: pytest.TempPathFactory, recordings: Recordings) -> Path:
     """The demo's job board (``site-gen public`` with its defaults), built once per session and shared by
-    the workers (read-only use)."""
+    the workers (read-only use). Its recordings are kept for the session's other boards; the demo's own cache
+    (the work tree's) is left to the developer's key."""
     def make(base: Path) -> None:
         proc = run_cli("--root", str(REPO), "public", "--today", TODAY, "--out", str(base / "public"))
         assert proc.returncode == 0, proc.stdout + proc.stderr
+        recordings.keep_from(REPO)  # under the key the build used (in CI: the call's own, still in this process)
 
     return built_once(tmp_path_factory, "demo-public", make) / "public"
 
@@ -290,6 +362,7 @@ SLOW_MODULES = frozenset({
     "cms/test_consent_entries_browser.py", "cms/test_editor_browser.py", "cms/test_entry_files_browser.py", "cms/test_sveltia.py",
     "consent/test_privacy_pages_browser.py", "internal/test_serve.py", "matching/test_matching_bewerbung.py",
     "matching/test_matching_site.py", "public/test_board_finished.py", "public/test_public_browser.py", "voice/test_mein_weg.py",
+    "reports/test_nachweis_browser.py",
     # site builds, LibreOffice, pre-commit, Git histories, other interpreters
     "cms/test_admin_site.py", "consent/test_logs_private.py", "consent/test_team_build.py", "employer/test_foerderung.py",
     "init/test_init.py", "init/test_wheel.py", "internal/test_build.py", "internal/test_engine.py", "internal/test_retention.py",

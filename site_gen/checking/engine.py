@@ -22,8 +22,9 @@ from pathlib import Path
 from ..findings import Finding
 from ..records.cache import SUMMARY_FILE, CaseSummary, read_cache
 from ..records.dataset import Dataset, Unit, record_units, scan_records, team_files
+from ..records.git import PendingView
 from ..records.layout import record_of
-from .git_listing import GitListing, listed
+from .git_listing import GitListing, listed, start
 from .incremental import META_FILES, save_summaries
 from .reporter import positioned
 from .rules import run_checks
@@ -34,20 +35,27 @@ MIN_STALE = 200
 """Up to this many changed units (or a quarter of all) are checked alone; more means everything."""
 
 
-def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int, dict[str, CaseSummary | None]]:
+def check_all(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None,
+              pending: PendingView | None = None) -> tuple[list[Finding], int, dict[str, CaseSummary | None]]:
     """Every finding below ``root`` (positioned), the number of files, and the summary per record file.
 
     ``tracked``: only these record files (the hook passes Git's index). With the cache in a Git work tree,
     the folders Git vouches unchanged are not listed again (see :mod:`site_gen.checking.git_listing`).
+    ``pending``: Git's part of that, started by the caller (else here, before the cache is read).
     """
+    if use_cache and pending is None:
+        pending = start(root)  # Git compares the work tree with its index while the cache is read
+    elif not use_cache and pending is not None:
+        pending.close()
+        pending = None
     old = read(root) if use_cache else RecordCache()
     context = _context(root, today)
-    listing = GitListing.of(root, old if old.context == context else RecordCache(index=old.index)) if use_cache else None
+    listing = GitListing.of(root, old if old.context == context else RecordCache(index=old.index), pending) if use_cache else None
     if listing is not None and tracked is None:
         units, strays = scan_records(root, folders=listing.folders)
         listing.verify(units)
     else:
-        units, strays = record_units(root, tracked)
+        units, strays = record_units(root, tracked, stat=use_cache)
         if listing is not None:  # the hook's index: every staged unit listed, the entries Git vouches for kept
             listing.vouched = {u.display: d for u in units if (d := listing.reusable(u.display)) is not None}
     files = sum(map(listing.count, units)) if listing is not None else sum(map(len, (u.sources for u in units)))

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -55,6 +56,14 @@ class Commit:
     deleted: set[str] = field(default_factory=set)
     lister: Callable[[], set[str] | None] | None = None
     """Reads Git's listing of the index; only when :attr:`tracked` is first needed (300,000 paths in a large repository)."""
+    staged: set[str] | None = None
+    """Every path Git's index changes against ``HEAD`` (renamed: both names), as Git named them; None outside Git."""
+    head_tree: str | None = None
+    """The tree of ``HEAD`` that :attr:`staged` compares the index with (None: no commit yet, or outside Git)."""
+    tree_job: subprocess.Popen[str] | None = None
+    """``git write-tree`` started with the commit's listing (the staged tree, which the hook remembers at its end)."""
+    tree: str | None = None
+    """Its output, once read ("" when it failed)."""
 
     @cached_property
     def tracked(self) -> set[str] | None:
@@ -105,11 +114,18 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 def staged_commit(root: Path, files: list[str]) -> Commit:
-    """The commit being made: ``files`` (from pre-commit) plus Git's staged additions, changes and deletions."""
-    commit = Commit(touched=set(files))
+    """The commit being made: ``files`` (from pre-commit) plus Git's staged additions, changes and deletions.
+
+    ``git write-tree`` (the tree the hook remembers at its end) runs meanwhile, in a process of its own: the
+    index does not change while the hook runs. Each Git process reads the whole index (40 MB at 10,000 cases).
+    """
+    commit = Commit(touched=set(files), tree_job=_start_git(root, "write-tree"))
     status = _git(root, "diff", "--cached", "--name-status", "-z", "-M", "--relative", "--no-ext-diff")
     if status is None:
         return by_record(root, commit)
+    head = (_git(root, "rev-parse", "-q", "--verify", "HEAD^{tree}") or "").strip()
+    commit.head_tree = head if _TREE.fullmatch(head) else None
+    commit.staged = set()
     fields = status.split("\0")
     i = 0
     while i < len(fields) - 1:
@@ -117,15 +133,27 @@ def staged_commit(root: Path, files: list[str]) -> Commit:
         if letter in "RC":
             old, new = fields[i + 1], fields[i + 2]
             commit.touched.add(new)
+            commit.staged.update((old, new))
             if letter == "R":
                 commit.deleted.add(old)
             i += 3
             continue
         path = fields[i + 1]
         (commit.deleted if letter == "D" else commit.touched).add(path)
+        commit.staged.add(path)
         i += 2
     commit.lister = lambda: _tracked(root, files)
     return by_record(root, commit)
+
+
+_TREE = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+def _start_git(root: Path, *args: str) -> subprocess.Popen[str] | None:
+    try:
+        return subprocess.Popen(["git", "-C", str(root), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    except OSError:
+        return None
 
 
 def _tracked(root: Path, files: list[str]) -> set[str] | None:
@@ -255,7 +283,7 @@ def collect_changed(root: Path, today: dt.date, commit: Commit) -> tuple[list[Fi
             _load(ds, by_display, display, tried)
     _contact_context(ds, by_display)
     findings = positioned(ds.findings + run_checks(ds, today, caseload_of(summaries)), root, ds.provenance)
-    _refresh(root, index, by_display, wanted, summaries)
+    _refresh(root, index, by_display, wanted, summaries, commit)
     return findings, summaries
 
 
@@ -316,10 +344,11 @@ def _listing_since(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dic
     No file is listed or stat'ed: the index's records, plus and minus those
     the staged changes since that tree add or remove, and those changed to load.
     """
-    if index.tree is None or (diff := _git(root, "diff", "--cached", "--name-only", "-z", "--no-renames", "--relative", index.tree, "--", *RECORD_KINDS)) is None:
+    paths = _changed_since(root, commit, index.tree) if index.tree is not None else None
+    if paths is None:
         return None
     files = {key: display for display in index.entries if (key := record_key(display))}
-    changed = {unit_display(p) for p in diff.split("\0") if record_key(p)}
+    changed = {unit_display(p) for p in paths if record_key(p)}
     if not all(_plain(root, d) for d in changed):
         return None  # a link or a twin came in since (committed without the hook): list and stat everything
     for display in changed:
@@ -332,6 +361,18 @@ def _listing_since(root: Path, commit: Commit, index: SummaryIndex) -> tuple[dic
             return None  # a case both as file and as folder: the full scan decides
     wanted = {unit_display(p) for p in commit.touched if record_key(p)} | {d for d in changed if d in files.values()}
     return files, wanted
+
+
+def _changed_since(root: Path, commit: Commit, tree: str) -> Iterable[str] | None:
+    """The paths the staged index changes against ``tree`` (None: Git cannot say). Each Git process reads the whole
+    index, so what Git already said is used: nothing, when ``tree`` is the staged tree itself (the hook ran on this
+    commit before); the commit's own changes, when ``tree`` is ``HEAD``'s (the last commit went through the hook)."""
+    if (commit.tree_job is not None or commit.tree is not None) and tree == _staged_tree(root, commit):
+        return ()
+    if tree == commit.head_tree and commit.staged is not None:
+        return commit.staged
+    diff = _git(root, "diff", "--cached", "--name-only", "-z", "--no-renames", "--relative", tree, "--", *RECORD_KINDS)
+    return diff.split("\0") if diff is not None else None
 
 
 def _on_disk(root: Path, display: str) -> bool:
@@ -377,7 +418,7 @@ def caseload_of(summaries: dict[str, CaseSummary | None]) -> dict[str, int]:
 
 
 def _refresh(root: Path, index: SummaryIndex, by_display: dict[str, tuple[str, str]], wanted: set[str],
-             summaries: dict[str, CaseSummary | None]) -> None:
+             summaries: dict[str, CaseSummary | None], commit: Commit | None = None) -> None:
     """Store the freshly loaded files' stat keys and summaries in the index, and the tree it now describes.
 
     The index then holds exactly the staged records, so the next commit reads
@@ -388,19 +429,29 @@ def _refresh(root: Path, index: SummaryIndex, by_display: dict[str, tuple[str, s
         if display in by_display and (root / display).exists():
             index.entries[display] = (*_stamp(root, display), summaries.get(display))
     index.entries = {d: e for d, e in index.entries.items() if d in by_display}
-    index.tree = _staged_tree(root)
+    index.tree = _staged_tree(root, commit)
     index.save()
 
 
-def remember_tree(root: Path, summaries: dict[str, CaseSummary | None]) -> None:
+def remember_tree(root: Path, summaries: dict[str, CaseSummary | None], commit: Commit | None = None) -> None:
     """After the hook's full check: the index describes exactly the staged records, so store their tree."""
     index = SummaryIndex(root)
     if index.valid and set(index.entries) == set(summaries):
-        index.tree = _staged_tree(root)
+        index.tree = _staged_tree(root, commit)
         index.save()
 
 
-def _staged_tree(root: Path) -> str | None:
+def staged_tree_ready(commit: Commit) -> None:
+    """Wait for the commit's ``git write-tree`` (it may store its cache of subtrees in the index, which the full check reads)."""
+    if commit.tree_job is not None:
+        job, commit.tree_job = commit.tree_job, None
+        out, _ = job.communicate()
+        commit.tree = out.strip() if job.returncode == 0 else ""
+
+
+def _staged_tree(root: Path, commit: Commit | None = None) -> str | None:
     """``git write-tree``: the id of the tree the commit will store (None on a conflict or outside Git)."""
-    tree = (_git(root, "write-tree") or "").strip()
-    return tree if re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", tree) else None
+    if commit is not None:
+        staged_tree_ready(commit)
+    tree = commit.tree if commit is not None and commit.tree is not None else (_git(root, "write-tree") or "").strip()
+    return tree if _TREE.fullmatch(tree) else None

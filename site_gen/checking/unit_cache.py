@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import Finding
-from ..records.cache import CaseSummary, code_fingerprint, finding_from_row, finding_row, in_ci, read_cache, write_cache
+from ..records.cache import CaseSummary, code_fingerprint, finding_from_row, finding_row, in_ci, read_cache, strings_only, write_cache
 from ..records.dataset import Unit
 from ..records.layout import changes
 from ..records.unseal import fingerprint
@@ -61,7 +61,7 @@ RACY_NS = 2_000_000_000
 """Files changed this close before the cache was written are hashed again (coarse mtimes)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitEntry:
     """What the cache knows about one record unit."""
 
@@ -113,8 +113,8 @@ def read(root: Path) -> RecordCache:
         data = json.loads(read_cache(root, CACHE_FILE) or b"null")
         if not isinstance(data, dict) or data.get("code") != code_fingerprint():
             return RecordCache()
-        units = {key: UnitEntry(_str(digest), [finding_from_row(r) for r in rows], _summary(summary), _int(count), (_int(stamp[0]), _int(stamp[1])),
-                                [finding_from_row(r) for r in strays], _str(folders))
+        units = {key: UnitEntry(_str(digest), [finding_from_row(r) for r in rows] if rows else [], _summary(summary), _int(count),
+                                (_int(stamp[0]), _int(stamp[1])), [finding_from_row(r) for r in strays] if strays else [], _str(folders))
                  for key, (digest, rows, summary, count, stamp, strays, folders) in data["units"].items()}
         stats = {_str(key): (_str(sig), _int(newest), _str(h)) for key, (sig, newest, h) in data["stats"].items()}
         index = data["index"]
@@ -218,6 +218,7 @@ def _summary(value: Any) -> CaseSummary | None:
     if value is None:
         return None
     coach, open_, workplaces, modules = value
-    if not isinstance(coach, str) or type(open_) is not bool or not all(isinstance(x, str) for x in [*workplaces, *modules]):
+    if type(coach) is not str or type(open_) is not bool or not strings_only(workplaces) or not strings_only(modules):
         raise ValueError("foreign cache")
     return coach, open_, tuple(workplaces), tuple(modules)
+

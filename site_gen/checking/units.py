@@ -137,11 +137,12 @@ def summary(ds: Dataset, unit: Unit) -> CaseSummary | None:
 def _store(units: list[Unit], checked: list[Unit], findings: list[Finding], hashes: dict[str, str],
            reusable: dict[str, UnitEntry], summaries: dict[str, CaseSummary | None]) -> RecordCache:
     """The new cache: fresh entries for ``checked`` units, reused ones for the rest."""
-    owner = {src: unit_key(u) for u in checked for src in (u.display, *u.sources)}
+    by_display = {u.display: u for u in checked}  # a finding's unit by its record (no map of all 300,000 files)
     fresh: dict[str, list[Finding]] = {unit_key(u): [] for u in checked}
     general: list[Finding] = []
     for f in findings:
-        (fresh[owner[f.file]] if f.file in owner else general).append(f)
+        u = by_display.get(record_of(f.file))
+        (fresh[unit_key(u)] if u is not None and (f.file == u.display or f.file in u.sources) else general).append(f)
     out = RecordCache(general=general)
     for u in units:
         key = unit_key(u)

@@ -18,32 +18,36 @@ from .options import add_today
 if TYPE_CHECKING:
     from ..checking.incremental import Commit
     from ..findings import Finding
+    from ..records.git import PendingView
 
 
 
-def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None) -> tuple[list[Finding], int]:
+def collect(root: Path, today: dt.date, use_cache: bool = True, tracked: set[str] | None = None,
+            pending: PendingView | None = None) -> tuple[list[Finding], int]:
     """Every finding for the records below ``root`` (positioned), and the file count (every small file of a case folder counts).
 
-    ``tracked``: only these record files (the hook passes Git's index).
+    ``tracked``: only these record files (the hook passes Git's index). ``pending``: Git's view, started before the imports.
     """
     from ..checking.engine import check_all
 
-    findings, count, _ = check_all(root, today, use_cache, tracked)
+    findings, count, _ = check_all(root, today, use_cache, tracked, pending)
     return findings, count
 
 
 def judge_commit(root: Path, today: dt.date, commit: Commit, use_cache: bool = True) -> tuple[list[Finding], set[str]]:
     """The findings in the files a commit reaches, and those files (same answer warm or cold)."""
-    from ..checking.engine import check_all
-    from ..checking.incremental import affected, collect_changed, remember_tree
+    from ..checking.incremental import affected, collect_changed, remember_tree, staged_tree_ready
 
     result = collect_changed(root, today, commit) if use_cache else None
     if result is not None:
         findings, summaries = result
     else:  # the full check with the per-record cache (which also keeps the hook's summary index)
+        from ..checking.engine import check_all  # not imported by the hook's fast path
+
+        staged_tree_ready(commit)
         findings, _, summaries = check_all(root, today, use_cache, commit.tracked)
         if use_cache and commit.tracked is not None:
-            remember_tree(root, summaries)
+            remember_tree(root, summaries, commit)
     if commit.meta:  # organisation or catalogues changed: every record is reached
         reached = set(summaries) | {f.file for f in findings}
     else:
@@ -92,19 +96,26 @@ def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, o
     """Check and report (to ``out``, default: the current ``sys.stdout``). With ``only`` or ``staged``
     (pre-commit) the commit is judged: the records it reaches are checked (fast path) and only their findings count."""
     out = sys.stdout if out is None else out  # looked up per call: an in-process caller may have redirected it
-    from ..authoring.schema_files import stale_findings
-    from ..checking.incremental import Commit, by_record, staged_commit
+    early = None
+    if use_cache and not staged and not only:  # the full check: Git compares the work tree with its index on the other core
+        from ..records.cache import in_ci  # light modules: the engine, the models and pydantic are imported meanwhile
+        from ..records.git import RECORD_FOLDERS, start_index_view
+
+        early = start_index_view(root, RECORD_FOLDERS, others=in_ci())
+    from ..checking.incremental import Commit, by_record, staged_commit, staged_tree_ready
     from ..checking.reporter import report
-    from ..records.documents import document_findings, program_checkout, repository_documents
+    from ..records.documents import document_findings, program_checkout, start_documents
 
     given = [_display(root, p) for p in only or []]
     if staged or given:
         commit = staged_commit(root, given) if staged else by_record(root, Commit(touched=set(given)))
         documents = [] if program_checkout(root) else document_findings(commit.touched)
         if commit.empty and not documents:
+            staged_tree_ready(commit)
             out.write("Keine Akten, Arbeitsplätze, Module oder Einstellungen geändert.\n")
             return 0
         findings, reached = judge_commit(root, today, commit, use_cache) if not commit.empty else ([], set())
+        staged_tree_ready(commit)  # Git's write-tree, started with the commit, has ended
         documents = _unreported(documents, findings)
         findings = documents + findings
         report(findings, checked_files(root, reached, commit), fmt, out)
@@ -112,8 +123,11 @@ def check(root: Path, today: dt.date, fmt: str = "text", strict: bool = False, o
         if fmt == "text":
             out.write(verdict(findings, strict, commit.touched) + "\n")
         return code
-    findings, count = collect(root, today, use_cache)
-    documents = _unreported(repository_documents(root), findings)
+    pending = start_documents(root)  # Git lists its index on the other core while the records are checked
+    from ..authoring.schema_files import stale_findings  # not needed by the hook
+
+    findings, count = collect(root, today, use_cache, pending=early)
+    documents = _unreported(pending(), findings)
     findings = documents + findings + stale_findings(root)  # outside the cache: the schema files are not part of its key
     count += len(documents)
     report(findings, count, fmt, out)

@@ -17,8 +17,12 @@ repository: nothing is reported there.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import IO
 
 from ..findings import Finding
 from .git import output
@@ -59,20 +63,72 @@ def program_checkout(root: Path) -> bool:
 
 
 def repository_documents(root: Path) -> list[Finding]:
-    """The full check: documents Git holds (``git ls-files``) and those it would take (the walk, less what Git ignores).
+    """The full check: documents Git holds (``git ls-files``) and those it would take (the walk, less what Git ignores)."""
+    return start_documents(root)()
+
+
+def start_documents(root: Path) -> Callable[[], list[Finding]]:
+    """:func:`repository_documents` in two steps: Git starts listing its index now, in a process of its own
+    (the full check runs meanwhile, on the other core), and calling the result collects the findings.
 
     Asking Git for untracked files walks every case folder (a second per 100,000 files), so untracked files are
     found by the walk, which leaves the inside of case folders to the record scan.
     """
     if program_checkout(root):
-        return []
-    walked = set(_walk(root))
+        return list
     if not (root / ".git").exists():
-        return document_findings(walked)
-    ends = tuple(SUFFIXES)  # Git's pathspecs cost twice as much as filtering its plain listing here
-    tracked = [p for p in _git(root, ["ls-files", "-z", "--cached"]).split("\0") if p.lower().endswith(ends)]
-    ignored = _git(root, ["check-ignore", "--stdin", "-z"], "\0".join(sorted(walked))) if walked else ""
-    return document_findings(set(tracked) | walked - set(ignored.split("\0")))
+        return lambda: document_findings(_walk(root))
+    listing = _start(root, ["ls-files", "-z", "--cached"])
+
+    def collect() -> list[Finding]:
+        walked = set(_walk(root))
+        tracked = _documents_in(_finish(listing))
+        ignored = _git(root, ["check-ignore", "--stdin", "-z"], "\0".join(sorted(walked))) if walked else ""
+        return document_findings(set(tracked) | walked - set(ignored.split("\0")))
+
+    return collect
+
+
+_ENDS = re.compile(rb"\.(?:%s)\0" % b"|".join(re.escape(s[1:].encode()) for s in sorted(SUFFIXES, key=len, reverse=True)))
+"""A document's suffix at the end of a path of Git's NUL-separated listing (of the listing in lower case)."""
+
+
+def _documents_in(listing: bytes) -> list[str]:
+    """The document paths of Git's listing (317,000 paths at 10,000 cases): the suffixes are looked for in
+    the listing as a whole, in C, instead of path by path (a fifth of a second)."""
+    if not listing.isascii():  # str.lower() knows more than ASCII (the Kelvin sign is a "k"): path by path
+        return [p for p in listing.decode("utf-8", "surrogateescape").split("\0") if is_document(p)]
+    low, out = listing.lower(), []
+    for found in _ENDS.finditer(low):
+        start = listing.rfind(b"\0", 0, found.start()) + 1
+        out.append(listing[start:found.end() - 1].decode("ascii"))
+    return out
+
+
+def _start(root: Path, args: list[str]) -> tuple[subprocess.Popen[bytes], IO[bytes]] | None:
+    """Git started on ``args``, its output going to a temporary file (a pipe would stall it until read); None when Git is missing."""
+    out = tempfile.TemporaryFile()
+    try:
+        return subprocess.Popen(["git", "-C", str(root), *args], stdout=out, stderr=subprocess.DEVNULL), out
+    except OSError:
+        out.close()
+        return None
+
+
+def _finish(started: tuple[subprocess.Popen[bytes], IO[bytes]] | None) -> bytes:
+    """What a Git process of :func:`_start` wrote (b"" when it failed)."""
+    if started is None:
+        return b""
+    proc, out = started
+    with out:
+        try:
+            code = proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return b""
+        out.seek(0)
+        return out.read() if code in (0, 1) else b""
 
 
 def _git(root: Path, args: list[str], stdin: str | None = None) -> str:

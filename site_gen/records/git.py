@@ -15,8 +15,10 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Literal
 
 from ..findings import UserError
 from .layout import history_key, main_file
@@ -238,13 +240,62 @@ FLAGS = ["-c", "-v"]
 """Every index entry with its tag: anything but ``H`` (lower case: "assume unchanged"; ``S``: skip-worktree) is not compared."""
 
 
-def index_view(root: Path, folders: tuple[str, ...], checked_index: tuple[int, int, int] | None, others: bool) -> IndexView | None:
+@dataclass
+class PendingView:
+    """:func:`index_view` under way: Git writes the staged tree and compares the work tree with the index in two
+    processes while the caller reads its cache (:func:`start_index_view`)."""
+
+    root: Path
+    folders: tuple[str, ...]
+    others: bool
+    index: Path
+    before: tuple[int, int, int] | None
+    tree: subprocess.Popen[bytes] | None
+    listing: tuple[subprocess.Popen[bytes], IO[bytes]] | None
+
+    def close(self) -> None:
+        """Stop what still runs (its answer is not needed)."""
+        for proc in (self.tree, self.listing[0] if self.listing else None):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+            if proc is not None:
+                proc.wait()
+        if self.listing is not None:
+            self.listing[1].close()
+
+
+RECORD_FOLDERS = ("cases", "workplaces", "modules")
+"""The record folders (the kinds of :data:`site_gen.models.RECORD_KINDS`, named here without importing the models)."""
+
+
+def start_index_view(root: Path, folders: tuple[str, ...], others: bool) -> PendingView | None:
+    """Start Git's part of :func:`index_view` (``write-tree``, and ``ls-files`` without :data:`FLAGS`); None outside Git."""
+    path = output(root, ["rev-parse", "--path-format=absolute", "--git-path", "index"], timeout=60)
+    index = Path(path.strip()) if path else None
+    if index is None or not index.is_absolute():
+        return None
+    before = _index_state(index)
+    tree = _spawn(root, [*RELIABLE, "write-tree"], None)
+    out = tempfile.TemporaryFile()  # a pipe would stall Git once full, until read
+    listing = _spawn(root, [*RELIABLE, *CHANGED, *(OTHERS if others else []), "--", *folders], out)
+    if listing is None:
+        out.close()
+    return PendingView(root, folders, others, index, before, tree, (listing, out) if listing is not None else None)
+
+
+def index_view(root: Path, folders: tuple[str, ...], checked_index: tuple[int, int, int] | None, others: bool,
+               pending: PendingView | None = None) -> IndexView | None:
     """Git's view of ``folders`` below ``root`` (see :class:`IndexView`); None where it cannot vouch.
 
     None outside a Git work tree, with an unmerged index (``git write-tree`` refuses), an index entry Git
     does not compare with the work tree (assume-unchanged, skip-worktree: sparse checkouts; looked for
     unless the index is ``checked_index``, one found clean before), or an index that changed while read.
+    ``pending``: Git's processes started before (:func:`start_index_view`), used when they can answer.
     """
+    if pending is not None:
+        early = _finish_view(pending, checked_index)
+        if early is not None:
+            return early if early is not False else None
     path = output(root, ["rev-parse", "--path-format=absolute", "--git-path", "index"], timeout=60)
     index = Path(path.strip()) if path else None
     if index is None or not index.is_absolute():
@@ -257,7 +308,34 @@ def index_view(root: Path, folders: tuple[str, ...], checked_index: tuple[int, i
     if before is None or len(tree) not in (40, 64):
         return None
     args = [*RELIABLE, *CHANGED, *(OTHERS if others else []), *(FLAGS if before != checked_index else []), "--", *folders]
-    listing = _bytes(root, args)
+    return _view(root, folders, index, before, tree, _bytes(root, args), others)
+
+
+def _finish_view(pending: PendingView, checked_index: tuple[int, int, int] | None) -> IndexView | Literal[False] | None:
+    """The view from the processes :func:`start_index_view` started; False where Git cannot vouch (no tree: an
+    unmerged index, no Git); None when they cannot answer (the index changed, or its entries must be listed
+    with :data:`FLAGS`): then everything is asked again, in order."""
+    try:
+        tree_out = pending.tree.communicate(timeout=300)[0] if pending.tree is not None else None
+        tree = tree_out.decode("ascii", "replace").strip() if tree_out is not None and pending.tree is not None and pending.tree.returncode == 0 else ""
+        if pending.before is None or _index_state(pending.index) != pending.before or pending.before != checked_index or pending.listing is None:
+            return None  # write-tree stored its cache of subtrees, the index is new since last checked, or Git is missing
+        if len(tree) not in (40, 64):
+            return False
+        proc, out = pending.listing
+        code = proc.wait(timeout=300)
+        out.seek(0)
+        listing = out.read() if code == 0 else None
+        return _view(pending.root, pending.folders, pending.index, pending.before, tree, listing, pending.others) or False
+    except subprocess.TimeoutExpired:
+        return False
+    finally:
+        pending.close()
+
+
+def _view(root: Path, folders: tuple[str, ...], index: Path, before: tuple[int, int, int], tree: str, listing: bytes | None,
+          others: bool) -> IndexView | None:
+    """The view from Git's ``ls-files`` ``listing`` and the staged ``tree`` (None when either failed or the index changed meanwhile)."""
     objects = _bytes(root, ["ls-tree", "-z", tree, "--", *(f"{f}/" for f in folders)])
     if listing is None or objects is None or _index_state(index) != before:
         return None
@@ -271,6 +349,14 @@ def index_view(root: Path, folders: tuple[str, ...], checked_index: tuple[int, i
             mode, _, rest = head.partition(" ")
             found[name] = f"{mode} {rest.partition(' ')[2]}"
     return IndexView(found, unclean, before, others)
+
+
+def _spawn(root: Path, args: list[str], out: IO[bytes] | None) -> subprocess.Popen[bytes] | None:
+    """Git started on ``args`` (output to ``out``, else a pipe); None when Git is missing."""
+    try:
+        return subprocess.Popen(["git", "-C", str(root), *args], stdout=out if out is not None else subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
 
 
 def untracked(root: Path, paths: list[str]) -> list[str] | None:

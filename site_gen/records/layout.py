@@ -22,11 +22,12 @@ import os
 import re
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..findings import Finding
+
+if TYPE_CHECKING:  # the layout stays light: the check's start imports it before any model
+    from pydantic import BaseModel
 
 ATTACHMENTS_ELSEWHERE = ("Anhänge (Scans, Dokumente) gehören nicht ins Repository, sondern nach ausgabe/ (wird nie committet) "
                         "oder in die Ablage der Organisation.")

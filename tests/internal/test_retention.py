@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import built_once, run_cli
 
 from .conftest import fixture_repo
 from .test_withdrawal import SECRET, edit, holding
@@ -30,20 +30,22 @@ def closed_repo(target: Path) -> Path:
     return repo
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    """(records, site on the last day, site on the first day after — built over the first one's output)."""
-    base = tmp_path_factory.mktemp("retention")
-    repo = closed_repo(base / "repo")
-    out = base / "site"
-    proc = run_cli("--root", str(repo), "build", "--today", LAST_DAY, "--out", str(out))
-    assert proc.returncode == 0, proc.stderr
-    before = base / "before"
-    shutil.copytree(out, before)
-    proc = run_cli("--root", str(repo), "build", "--today", FIRST_DAY_AFTER, "--out", str(out))
-    assert proc.returncode == 0, proc.stderr  # time is not a commit
-    assert "Sandmann" not in proc.stdout + proc.stderr
-    return repo, before, out
+    """(records, site on the last day, site on the first day after — built over the first one's output): built once
+    per session for both xdist workers (read-only use)."""
+    def make(base: Path) -> None:
+        repo = closed_repo(base / "repo")
+        out = base / "site"
+        proc = run_cli("--root", str(repo), "build", "--today", LAST_DAY, "--out", str(out))
+        assert proc.returncode == 0, proc.stderr
+        shutil.copytree(out, base / "before")
+        proc = run_cli("--root", str(repo), "build", "--today", FIRST_DAY_AFTER, "--out", str(out))
+        assert proc.returncode == 0, proc.stderr  # time is not a commit
+        assert "Sandmann" not in proc.stdout + proc.stderr
+
+    base = built_once(tmp_path_factory, "retention-sites", make)
+    return base / "repo", base / "before", base / "site"
 
 
 def test_on_the_last_day_of_retention_the_case_is_still_shown(sites: tuple[Path, Path, Path]) -> None:

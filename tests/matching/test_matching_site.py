@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from matching_fixtures import CASES, served, write_repo
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser import launch
-from tests.conftest import run_cli
+from tests.conftest import built_once, run_cli
 
 TODAY = "2026-11-22"
 # the fixture cases that pass 'site-gen check' (the build refuses data with errors)
@@ -18,11 +19,13 @@ CLEAN = [c for c in CASES if c["id"] in ("tn-0001", "tn-0003", "tn-0004")]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("site")
-    repo = write_repo(root / "repo", cases=CLEAN)
-    res = run_cli("--root", str(repo), "build", "--today", TODAY, "--no-search", "--out", str(root / "out"))
-    assert res.returncode == 0, res.stdout + res.stderr
-    with served(root / "out") as base:
+    """The clean fixture cases' site, built once per session for both xdist workers (``built_once``); each serves it."""
+    def make(root: Path) -> None:
+        repo = write_repo(root / "repo", cases=CLEAN)
+        res = run_cli("--root", str(repo), "build", "--today", TODAY, "--no-search", "--out", str(root / "out"))
+        assert res.returncode == 0, res.stdout + res.stderr
+
+    with served(built_once(tmp_path_factory, "matching-site", make) / "out") as base:
         yield base
 
 

@@ -41,24 +41,65 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
 def plant(path: Path, model: type[BaseModel], skip: tuple[str, ...] = ()) -> int:
     """Put markers into every string of the record in ``path`` (except top-level keys in ``skip``); returns how many."""
     data, _ = read_yaml(path, path.name)
-    planted = 0
-    for p in _paths(data):
-        if p[0] in skip or p[0] == "id":
-            continue
-        old = p and _get(data, p)
-        for marker in _variants():
-            _set(data, p, marker)
-            try:
-                model.model_validate(data)
-            except ValidationError:
-                continue
-            planted += 1
-            break
-        else:
-            _set(data, p, old)
+    planted = plant_data(data, model, skip)
     with path.open("w", encoding="utf-8") as fh:
         roundtrip().dump(data, fh)
     return planted
+
+
+def plant_data(data: Any, model: type[BaseModel], skip: tuple[str, ...] = ()) -> int:
+    """Put markers into every string of the raw record ``data`` (in place; not the top-level keys in ``skip``) where
+    the record still validates with it; returns how many.
+
+    Each string takes the first of its four marker variants the record accepts there, else keeps its value. All
+    strings are tried at once and only those a validation error points at (its location starts with the string's
+    key path) take their next variant: a handful of validations per record instead of one per string and variant.
+    An error that points at no single string (a rule over several fields) sends the strings below it through the
+    one-at-a-time trial."""
+    paths = [p for p in _paths(data) if p[0] not in skip and p[0] != "id"]
+    originals = {p: _get(data, p) for p in paths}
+    variants = {p: _variants() for p in paths}
+    tried = dict.fromkeys(paths, 0)
+    for p in paths:
+        _set(data, p, variants[p][0])
+    trying = set(paths)
+    while errors := _errors(model, data):
+        pointed = {loc[:n] for loc in errors for n in range(1, len(loc) + 1) if loc[:n] in trying}
+        if not pointed:  # a rule over several fields: one string at a time, in order, as the record allows it
+            return _one_at_a_time(data, model, [p for p in paths if p in trying], originals, variants)
+        for p in pointed:
+            tried[p] += 1
+            if tried[p] < len(variants[p]):
+                _set(data, p, variants[p][tried[p]])
+            else:
+                _set(data, p, originals[p])
+                trying.discard(p)
+    return len(trying)
+
+
+def _one_at_a_time(data: Any, model: type[BaseModel], paths: list[tuple[Any, ...]], originals: dict[tuple[Any, ...], Any],
+                   variants: dict[tuple[Any, ...], list[str]]) -> int:
+    """Each of ``paths`` back to its value, then one at a time its first variant the record accepts; how many took one."""
+    for p in paths:
+        _set(data, p, originals[p])
+    planted = 0
+    for p in paths:
+        for marker in variants[p]:
+            _set(data, p, marker)
+            if not _errors(model, data):
+                planted += 1
+                break
+        else:
+            _set(data, p, originals[p])
+    return planted
+
+
+def _errors(model: type[BaseModel], data: Any) -> list[tuple[Any, ...]]:
+    try:
+        model.model_validate(data)
+    except ValidationError as error:
+        return [tuple(e["loc"]) for e in error.errors()]
+    return []
 
 
 def _get(data: Any, path: tuple[Any, ...]) -> Any:

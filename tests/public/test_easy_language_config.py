@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import TODAY, make_repo, run_cli
+from ..conftest import TODAY, Recordings, make_repo, run_cli
 
 
 def _repo(tmp_path: Path, text: str) -> Path:
@@ -16,10 +16,11 @@ def _repo(tmp_path: Path, text: str) -> Path:
 
 
 @pytest.mark.parametrize("text", ["separator: mediopunkt\n", "# nur ein Kommentar\n", "rules:\n  EASY-NEGATION: {enabled: false}\n"])
-def test_minimal_settings_merge_with_the_tools_defaults(tmp_path: Path, text: str) -> None:
+def test_minimal_settings_merge_with_the_tools_defaults(tmp_path: Path, text: str, recordings: Recordings) -> None:
     repo = _repo(tmp_path, text)
     for args in (("check", "--today", TODAY), ("public", "--today", TODAY, "--out", str(tmp_path / "out"))):
-        result = run_cli("--root", str(repo), *args)
+        with recordings.used_by(repo):  # the board builds; its recordings as every other board's of the session
+            result = run_cli("--root", str(repo), *args)
         assert "Traceback" not in result.stderr + result.stdout
         assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "out" / "woerter" / "index.html").is_file()
@@ -34,10 +35,11 @@ def test_minimal_settings_merge_with_the_tools_defaults(tmp_path: Path, text: st
     ("separator: [\n", "YAML-SYNTAX", 1),
     ("unbekannt: 1\n", "SCHEMA-UNKNOWN-KEY", 1),
 ])
-def test_broken_settings_are_findings_with_position(tmp_path: Path, text: str, code: str, line: int) -> None:
+def test_broken_settings_are_findings_with_position(tmp_path: Path, text: str, code: str, line: int, recordings: Recordings) -> None:
     repo = _repo(tmp_path, text)
     for args in (("check", "--today", TODAY), ("public", "--today", TODAY, "--out", str(tmp_path / "out"))):
-        result = run_cli("--root", str(repo), *args)
+        with recordings.used_by(repo):
+            result = run_cli("--root", str(repo), *args)
         assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
         out = result.stdout + result.stderr
         assert f"schema/easy-language.yaml:{line}:" in out and code in out, out

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,15 @@ def docx_text(path: Path) -> str:
 def header_text(path: Path) -> str:
     doc = docx.Document(str(path))
     return "\n".join(p.text for s in doc.sections for p in s.header.paragraphs)
+
+
+def every_part_text(path: Path) -> str:
+    """The text of every XML part of a .docx (document, headers, footers, notes, comments, properties), the runs
+    of a paragraph joined as Word shows them: what any rendering of the file (a PDF of it) could show, and more."""
+    with zipfile.ZipFile(path) as archive:
+        parts = [archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith((".xml", ".rels"))]
+    text = "\n".join(re.sub(r"</w:p>|<w:br/>|<w:tab/>|</w:tc>", "\n", part) for part in parts)
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def citations(path: Path) -> list[tuple[str, str, dt.date]]:

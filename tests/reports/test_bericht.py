@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import REPO, TODAY, make_repo, replace_in, run_cli
-from tests.reports.reportdoc import as_date, citations, docx_text, header_text, read_case, resolve
+from tests.conftest import REPO, TODAY, built_once, make_repo, replace_in, run_cli
+from tests.reports.reportdoc import as_date, citations, docx_text, every_part_text, header_text, read_case, resolve
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = DATA / "golden"
@@ -31,13 +30,16 @@ def bericht(root: Path, *args: str) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tn-0021: two assessments, three placements, a withdrawn report consent (with name) and a new one (without)."""
-    out = tmp_path_factory.mktemp("demo") / "tn-0021.docx"
-    res = run_cli("--root", str(REPO), "bericht", "tn-0021", "--today", TODAY, "--out", str(out), "--pdf", timeout=300)
-    assert res.returncode == 0, res.stdout + res.stderr
-    return out
+    """tn-0021: two assessments, three placements, a withdrawn report consent (with name) and a new one (without).
+    Written with its PDF once per session for both xdist workers (read-only use)."""
+    def make(folder: Path) -> None:
+        res = run_cli("--root", str(REPO), "bericht", "tn-0021", "--today", TODAY, "--out", str(folder / "tn-0021.docx"), "--pdf",
+                      timeout=300)
+        assert res.returncode == 0, res.stdout + res.stderr
+
+    return built_once(tmp_path_factory, "bericht-demo-draft", make) / "tn-0021.docx"
 
 
 def test_demo_draft_matches_golden(demo_draft: Path) -> None:
@@ -71,6 +73,7 @@ def test_withdrawn_name_consent_keeps_the_name_out(demo_draft: Path) -> None:
 
 
 def test_pdf_from_libreoffice_has_the_sections(demo_draft: Path) -> None:
+    """LibreOffice reads the draft back without error (it made this PDF of the .docx) and shows every section."""
     pdf = demo_draft.with_suffix(".pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
@@ -78,14 +81,6 @@ def test_pdf_from_libreoffice_has_the_sections(demo_draft: Path) -> None:
         assert title in text, title
     assert "[Vom Jobcoach auszufüllen]" in text
     assert "Robin" not in text and "Carstens" not in text
-
-
-def test_docx_opens_in_libreoffice_without_error(demo_draft: Path, tmp_path: Path) -> None:
-    # A second, independent conversion: LibreOffice reads the file back and writes ODF.
-    shutil.copy(demo_draft, tmp_path / "x.docx")
-    from site_gen.site.pdf import convert
-    odt = convert(tmp_path / "x.docx", tmp_path, "odt")
-    assert odt.stat().st_size > 5000
 
 
 @pytest.mark.parametrize("variant", ["plain", "name-and-profile", "health-withdrawn"])
@@ -97,10 +92,11 @@ def test_canaries_outside_the_consent_never_appear(variant: str, tmp_path: Path)
     if variant == "health-withdrawn":
         replace_in(case, "    document: KANARIEABLAGE eins", "    withdrawn_on: 2026-07-01\n    document: KANARIEABLAGE eins")
         replace_in(case, 'support_needs: ["KANARIEBEDARF"]\n', "")
-    out = bericht(repo, "tn-0099", "--pdf")
-    shown = docx_text(out) + header_text(out) + "\n".join(p.extract_text() for p in PdfReader(out.with_suffix(".pdf")).pages)
+    out = bericht(repo, "tn-0099")
+    shown = docx_text(out) + header_text(out)
     allowed = {"name-and-profile": {"KANARIEVORNAME", "KANARIENACHNAME"}, "health-withdrawn": {"KANARIEVORNAME", "KANARIENACHNAME"}}.get(variant, set())
-    markers = {m for m in shown.replace("\n", " ").split() if m.startswith("KANARIE")}
+    # every part of the file (body, headers, footers, notes, properties): all a PDF of it could show, and more
+    markers = {"KANARIE" + re.match(r"[A-ZÄÖÜ]*", rest).group(0) for rest in every_part_text(out).split("KANARIE")[1:]}
     assert markers <= allowed, markers - allowed
     assert (variant == "name-and-profile") == ("●" in shown), "ability profile shown only with both consents"
     if variant == "name-and-profile":

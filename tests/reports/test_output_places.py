@@ -7,10 +7,12 @@ One copy of the demo records made a records repository with ``site-gen init
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from tests.conftest import TODAY, demo_copy, run_cli
 
@@ -34,14 +36,18 @@ def test_every_document_command_writes_to_ausgabe_and_git_ignores_it(repo: Path)
                 ("export", "tn-0001", *today), ("briefing", "tn-0001", "ap-0001", *today), ("bewerbung", "tn-0001", *today),
                 ("print", *today), ("foerderung", "ap-0013", "--art", "budget-fuer-arbeit", *today),
                 ("mein-weg", "tn-0001", "--kein-pdf", *today), ("selbsteinschaetzung", "--kein-pdf"), ("rueckmeldung", "--kein-pdf")]
+    said = {}
     for command in commands:
         result = run_cli(*command, cwd=repo / "cases")  # from a subfolder: still the repository's ausgabe/
         assert result.returncode == 0, (command, result.stdout + result.stderr)
+        said[command[0]] = result.stdout
     written = sorted(p.relative_to(repo / "ausgabe").as_posix() for p in (repo / "ausgabe").rglob("*") if p.is_file())
     for stem in ("entwicklungsbericht-tn-0021-", "nachweis-agentur-fuer-arbeit-2026-10.csv", "mitteilung-tn-0001-ap-0001.html",
                  "bewerbung-tn-0001.html", "aushang.pdf", "auskunft-tn-0001", "foerderung-", "mein-weg-tn-0001",
                  "selbsteinschaetzung", "rueckmeldung"):
         assert any(w.startswith(stem) for w in written), (stem, written)
+    postings = re.search(r"\((\d+) Ausschreibungen\)", said["print"])  # the print command: one A4 sheet per posting
+    assert postings and len(PdfReader(repo / "ausgabe" / "aushang.pdf").pages) == int(postings.group(1)) > 1, said["print"]
     assert not [p for p in (repo / "cases").iterdir() if p.suffix in (".docx", ".csv", ".html", ".pdf")]
     git(repo, "add", "-A")
     assert not [p for p in git(repo, "diff", "--cached", "--name-only").split() if p.startswith("ausgabe/")]

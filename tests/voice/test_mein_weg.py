@@ -15,19 +15,21 @@ from site_gen.views.consented import consented_dataset
 from site_gen.views.my_way import my_way
 
 from ..browser import launch
-from ..conftest import REPO, TODAY, demo_copy, run_cli
+from ..conftest import REPO, TODAY, built_once, demo_copy, run_cli
 
 DAY = dt.date.fromisoformat(TODAY)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def booklet(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo case's booklet, written once through the real entry point (HTML and PDF)."""
-    out = tmp_path_factory.mktemp("mein-weg")
-    result = run_cli("--root", str(REPO), "mein-weg", "tn-0001", "--today", TODAY, "--out", str(out))
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    return out
+    """The demo case's booklet (HTML and PDF) through the CLI, written once per session for both xdist workers
+    (read-only use)."""
+    def make(out: Path) -> None:
+        result = run_cli("--root", str(REPO), "mein-weg", "tn-0001", "--today", TODAY, "--out", str(out))
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+
+    return built_once(tmp_path_factory, "mein-weg", make)
 
 
 def test_html_and_pdf_pass_the_easy_language_check(booklet: Path) -> None:
