@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import json
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -36,19 +36,37 @@ def publish(page: Any) -> None:
     page.get_by_text("Jetzt veröffentlichen").click()
 
 
+def _persisted(response: Any) -> bool:
+    """Whether ``response`` is decap-server's answer to a save (``persistEntry``: it answers after writing the files)."""
+    request = response.request
+    return request.method == "POST" and '"persistEntry"' in (request.post_data or "")
+
+
+def publish_and_wait(page: Any, repo: Path) -> list[str]:
+    """Publish the open entry; wait for decap-server's answer (the files are written then) and for the editor to
+    take it in (no unsaved changes; a new entry opened at its own address, so the next step cannot race it).
+    The paths written (relative to ``repo``)."""
+    with page.expect_response(_persisted, timeout=60_000) as answer:
+        publish(page)
+    response = answer.value
+    if not response.ok:
+        page.screenshot(path=str(repo.parent / "nicht-gespeichert.png"), full_page=True)
+        raise AssertionError(f"decap-server speicherte nicht: {response.status} {response.text()}")
+    params = json.loads(response.request.post_data)["params"]
+    written = [f.get("newPath") or f["path"] for f in params.get("dataFiles") or [params["entry"]]]
+    page.get_by_text("Keine offenen Änderungen").wait_for(timeout=60_000)
+    if params["options"].get("newEntry"):
+        page.wait_for_function("() => location.hash.includes('/entries/')", timeout=60_000)
+    return written
+
+
 def save(page: Any, repo: Path, rel: str) -> str:
-    """Publish the entry and wait until decap-server wrote ``rel``; returns the file text."""
+    """Publish the entry (decap-server writes ``rel``); returns the file text, which the save changed."""
     before = (repo / rel).read_text(encoding="utf-8") if (repo / rel).exists() else None
-    publish(page)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if (repo / rel).exists() and (repo / rel).read_text(encoding="utf-8") != before:
-            time.sleep(0.3)  # the write is one call; a short wait lets a slow disk finish it
-            return (repo / rel).read_text(encoding="utf-8")
-        time.sleep(0.1)
-    errors = page.locator("[class*='ControlErrorsList'] li, [class*='toast'], [role='alert']").all_inner_texts()
-    page.screenshot(path=str(repo.parent / "nicht-gespeichert.png"), full_page=True)
-    raise AssertionError(f"{rel} wurde nicht gespeichert: {errors}")
+    assert publish_and_wait(page, repo) == [rel]
+    text = (repo / rel).read_text(encoding="utf-8")
+    assert text != before, f"{rel} unverändert"
+    return text
 
 
 def diff_lines(repo: Path, rel: str) -> tuple[list[str], list[str]]:
@@ -90,16 +108,10 @@ def remove_all_items(scope: Any) -> None:
         assert remove.count() < before
 
 
-def wait_for_new_file(page: Any, repo: Path, folder: Path, before: set[str]) -> Path:
-    """The one file decap-server wrote into ``folder`` (whose names were ``before``) after a publish."""
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        new = {p.name for p in folder.iterdir()} - before if folder.is_dir() else set()
-        if new:
-            time.sleep(0.3)
-            assert len(new) == 1, new
-            return folder / new.pop()
-        time.sleep(0.1)
-    page.screenshot(path=str(repo.parent / "nicht-gespeichert.png"), full_page=True)
-    stray = git(repo, "status", "--porcelain", "--untracked-files=all")
-    raise AssertionError(f"kein neuer Eintrag in {folder}: {stray}")
+def publish_new(page: Any, repo: Path, folder: Path, before: set[str]) -> Path:
+    """Publish the open new entry; the one file decap-server wrote, new in ``folder`` (whose names were ``before``)."""
+    written = publish_and_wait(page, repo)
+    new = {p.name for p in folder.iterdir()} - before if folder.is_dir() else set()
+    assert len(written) == 1 and len(new) == 1, (written, new, git(repo, "status", "--porcelain", "--untracked-files=all"))
+    assert repo / written[0] == folder / next(iter(new)), (written, new)
+    return folder / new.pop()

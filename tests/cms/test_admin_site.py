@@ -10,8 +10,10 @@ import pytest
 from site_gen.records.dataset import load_dataset
 from site_gen.site.admin import decap_dist, install_admin, node_modules
 
-from ..conftest import REPO, TODAY, run_cli
+from ..conftest import REPO
+from ..internal import conftest as internal
 
+fixture_site = internal.fixture_site  # the internal tests' build of their small repository, shared by the session
 URL = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""")
 
 
@@ -45,10 +47,9 @@ def test_public_board_has_no_editor(demo_public: Path) -> None:
 
 
 @pytest.mark.skipif(decap_dist(node_modules(REPO)) is None, reason="npm ci nicht ausgeführt")
-def test_site_gen_build_ships_admin_and_the_guide(base_repo: Path, tmp_path: Path) -> None:
-    result = run_cli("--root", str(base_repo), "build", "--today", TODAY, "--no-search", "--out", str(tmp_path / "site"))
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = tmp_path / "site"
+def test_site_gen_build_ships_admin_and_the_guide(fixture_site: tuple[Path, Path]) -> None:
+    """``site-gen build`` of a small repository (the internal tests' build, shared by the session) ships the editor."""
+    site = fixture_site[1]
     assert (site / "admin" / "index.html").is_file() and (site / "admin" / "decap-cms.js").is_file()
     config = (site / "admin" / "config.yml").read_text(encoding="utf-8")
     assert "folder: cases" in config and "proxy_url: http://localhost:8081/api/v1" in config

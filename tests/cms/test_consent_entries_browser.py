@@ -12,19 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from site_gen.domain.consent import has_live
 from site_gen.records.dataset import load_dataset
 
 from ..conftest import TODAY
-from . import test_editor_browser as base
-from .forms import choose, diff_lines, open_entry, publish, save
-from .harness import DECAP_SERVER, Requests, git
-from .forms import wait_for_new_file
+from .forms import choose, diff_lines, open_entry, publish_new, save
+from .harness import DECAP_SERVER, Requests, check, git
 
-browser = base.browser  # the fixtures of the editor tests: one Chromium, a logged-in page on the folder demo
-folder_coach = base.folder_coach
-editor_server = base.editor_server  # one decap-server per module, the repository reset per test
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
 
 CONSENT = "cases/tn-0001/consents/2025-11-10-ew-2-884bb1.yaml"
@@ -67,22 +63,21 @@ def test_withdraw_a_consent_and_add_a_new_one(folder_coach: tuple[Any, Path, Req
     folder = repo / "cases" / "tn-0002" / "consents"
     names = {p.name for p in folder.iterdir()}
     page.goto(f"{page.url_base}#/collections/einwilligungen/new")
-    page.get_by_label("Ablage", exact=True).wait_for()
+    expect(page.get_by_label("Kennung", exact=True)).to_have_value("")  # the new form, no more the withdrawn consent's
     choose(page, "Akte (optional)", "tn-0002")
     page.get_by_label("Kennung", exact=True).fill("ew-9")
     choose(page, "Zweck", "Fotos")
     choose(page, "Erteilt von", "Person selbst")
     page.get_by_label("Erteilt am", exact=True).fill("2026-11-20")
     page.get_by_label("Ablage", exact=True).fill("Papierakte, Register Einwilligungen, Blatt 9")
-    publish(page)
-    new = wait_for_new_file(page, repo, folder, names)
+    new = publish_new(page, repo, folder, names)
     assert re.fullmatch(r"2026-11-20-ew-9-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("id: ew-9\npurpose: fotos\ngiven_by: person\ngiven_on: 2026-11-20\n"
                                                "document: Papierakte, Register Einwilligungen, Blatt 9\n")
     status = git(repo, "status", "--porcelain", "--untracked-files=all")
     assert status == f" M {CONSENT}\n?? cases/tn-0002/consents/{new.name}\n", status
 
-    result = base.check(repo)
+    result = check(repo)
     assert result.returncode == 0, result.stdout
     ds = load_dataset(repo)  # what the next build reads: the consent is withdrawn, the new one is there
     (withdrawn,) = [c for c in ds.cases["tn-0001"].consents if c.id == "ew-2"]

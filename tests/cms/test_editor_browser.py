@@ -1,8 +1,9 @@
-"""The five tasks of issue 11, through the real Decap form, real decap-server, real Git, real Chromium."""
+"""The tasks of issue 11, through the real Decap form, real decap-server, real Git, real Chromium.
+
+The first task, a new support-log entry, is test_entry_files_browser.py::test_add_support_log_entry_to_a_case_folder."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,68 +14,11 @@ from yaml import safe_load
 from site_gen.models.workplace import Posting, Workplace
 from site_gen.records.dataset import load_dataset
 
-from ..browser import launch
-from ..conftest import TODAY, run_cli
-from .forms import choose, diff_lines, login, open_entry, pick, publish, remove_all_items, save, section, wait_for_new_file
-from .harness import DECAP_SERVER, Requests, editor, free_port, git, records_repo
+from ..conftest import TODAY
+from .forms import choose, diff_lines, open_entry, pick, publish_new, remove_all_items, save, section
+from .harness import DECAP_SERVER, Requests, check, cli, git
 
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = launch(pw)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def editor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, str]]:
-    """One records repository, decap-server and admin page per test module: (repo, admin URL, first commit).
-
-    Starting them costs about 3 s; each test gets the repository back as it was (:func:`_logged_in`)."""
-    root = tmp_path_factory.mktemp("editor")
-    repo = records_repo(root / "repo", free_port())
-    with editor(repo, root / "site") as url:
-        yield repo, url, git(repo, "rev-parse", "HEAD").strip()
-
-
-def _logged_in(browser: Any, server: tuple[Path, str, str]) -> Iterator[tuple[Any, Path, Requests]]:
-    """A logged-in editor page (a fresh browser context) on the demo records as first committed; afterwards: no host but ours was asked."""
-    repo, url, start = server
-    git(repo, "reset", "-q", "--hard", start)  # a former test's commits, edits and new files are gone
-    git(repo, "clean", "-q", "-f", "-d", "-x")
-    assert git(repo, "status", "--porcelain", "--untracked-files=all", "--ignored") == ""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    requests = Requests(page)
-    login(page, url)
-    page.url_base = url  # type: ignore[attr-defined]
-    yield page, repo, requests
-    page.close()
-    assert requests.hosts <= {url.split("/")[2], f"localhost:{_port(repo)}", f"127.0.0.1:{_port(repo)}", "blob", "data"}, requests.hosts
-    assert requests.refused == []  # the editor's own policy allows what Decap needs, nothing more
-
-
-@pytest.fixture
-def coach(browser: Any, editor_server: tuple[Path, str, str]) -> Iterator[tuple[Any, Path, Requests]]:
-    """A logged-in editor page on the demo records as first committed (cases and workplaces are folders:
-    the record forms show case.yaml / workplace.yaml, every list has an entry collection)."""
-    yield from _logged_in(browser, editor_server)
-
-
-folder_coach = coach  # the name the entry-file tests use
-
-
-def _port(repo: Path) -> int:
-    text = (repo / "organisation.yaml").read_text(encoding="utf-8")
-    return int(text.split("local_port: ")[1].split()[0])
-
-
-def check(repo: Path) -> Any:
-    return run_cli("--root", str(repo), "check", "--today", TODAY, "--no-cache")
 
 
 def new_entry(page: Any, collection: str, case: str, ready: str) -> None:
@@ -82,32 +26,6 @@ def new_entry(page: Any, collection: str, case: str, ready: str) -> None:
     page.goto(f"{page.url_base}#/collections/{collection}/new")
     page.get_by_label(ready, exact=True).first.wait_for()
     choose(page, "Akte (optional)", case)
-
-
-def test_add_support_log_entry(coach: tuple[Any, Path, Requests]) -> None:
-    """A support-log entry through the entry collection; the coach finds it in the list and it opens with what was saved."""
-    page, repo, _ = coach
-    folder = repo / "cases" / "tn-0002" / "support_log"
-    before = {p.name for p in folder.iterdir()}
-    new_entry(page, "begleitung", "tn-0002", "Minuten")
-    page.get_by_label("Datum", exact=True).fill("2026-11-20")
-    choose(page, "Leistungsart", "unmittelbar")
-    page.get_by_label("Minuten", exact=True).fill("45")
-    choose(page, "Von", "Mara Petersen")
-    page.get_by_label("Notiz", exact=True).fill("Besuch im Betrieb, neue Aufgabe geübt.")
-    publish(page)
-    new = wait_for_new_file(page, repo, folder, before)
-    assert new.read_text(encoding="utf-8") == ("date: 2026-11-20\nkind: unmittelbar\nminutes: 45\nby: mara-petersen\n"
-                                               "note: Besuch im Betrieb, neue Aufgabe geübt.\n")
-    assert git(repo, "status", "--porcelain", "--untracked-files=all") == f"?? cases/tn-0002/support_log/{new.name}\n"
-    result = check(repo)
-    assert result.returncode == 0, result.stdout
-    page.goto(f"{page.url_base}#/collections/begleitung")
-    page.get_by_text("2026-11-20 – tn-0002/support_log – 45 Minuten").click()  # the list shows it; it opens in the form
-    page.get_by_label("Notiz", exact=True).wait_for()
-    assert page.get_by_label("Minuten", exact=True).input_value() == "45"
-    assert page.get_by_label("Notiz", exact=True).input_value() == "Besuch im Betrieb, neue Aufgabe geübt."
-    assert page.get_by_label("Datum", exact=True).input_value() == "2026-11-20"
 
 
 def test_stage_change_with_new_placement_at_existing_workplace(coach: tuple[Any, Path, Requests]) -> None:
@@ -118,8 +36,7 @@ def test_stage_change_with_new_placement_at_existing_workplace(coach: tuple[Any,
     new_entry(page, "phasen", "tn-0011", "Seit")
     pick(page, page, "Phase", "Beschäftigungserprobung")
     page.get_by_label("Seit", exact=True).fill("2026-11-16")
-    publish(page)
-    stage = wait_for_new_file(page, repo, case / "stages", stages)
+    stage = publish_new(page, repo, case / "stages", stages)
     assert stage.name.startswith("2026-11-16-erprobung-"), stage.name
     assert stage.read_text(encoding="utf-8") == "stage: erprobung\nsince: 2026-11-16\n"
 
@@ -133,8 +50,7 @@ def test_stage_change_with_new_placement_at_existing_workplace(coach: tuple[Any,
     page.get_by_label("Vertrag unterschrieben", exact=True).click()
     pick(page, page, "Mentor:in (optional)", "Rainer Tetzlaff")
     pick(page, page, "Stand", "laufend")
-    publish(page)
-    placement = wait_for_new_file(page, repo, case / "placements", set())
+    placement = publish_new(page, repo, case / "placements", set())
     assert placement.name.startswith("2026-11-16-ap-0003-"), placement.name
     assert placement.read_text(encoding="utf-8") == (
         "type: praktikum\nworkplace: ap-0003\nstart: 2026-11-16\nend: 2027-02-12\nhours_per_day: 6\nhours_per_week: 30\n"
@@ -160,8 +76,9 @@ def test_consent_withdrawal_then_remove_the_covered_data(coach: tuple[Any, Path,
 
     case = "cases/tn-0011/case.yaml"
     head = (repo / case).read_text(encoding="utf-8")
+    page.goto(f"{page.url_base}#/collections/akten")  # the other collection's list first: its editor starts anew
+    page.get_by_text("tn-0011", exact=False).first.wait_for()
     open_entry(page, page.url_base, "akten", "tn-0011/case", "Unterstützungsbedarf (optional)")
-    page.reload()  # a fresh editor for the other collection (a hash change alone keeps the last form)
     expect(page.get_by_label("Vorname", exact=True)).to_have_value("Kofi", timeout=20000)
     remove_all_items(section(page, "Unterstützungsbedarf (optional)"))
     save(page, repo, case)
@@ -244,7 +161,7 @@ def test_create_workplace_with_public_posting_in_easy_language(coach: tuple[Any,
 
 def test_skeleton_from_site_gen_new_keeps_its_comments(folder_coach: tuple[Any, Path, Requests]) -> None:
     page, repo, _ = folder_coach
-    created = run_cli("--root", str(repo), "new", "case", "--today", TODAY)
+    created = cli("--root", str(repo), "new", "case", "--today", TODAY)
     assert created.returncode == 0, created.stderr
     rel = created.stdout.split("Angelegt: ")[1].split(" ")[0]
     git(repo, "add", rel)

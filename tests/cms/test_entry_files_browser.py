@@ -11,19 +11,15 @@ from typing import Any
 
 import pytest
 
-from . import test_editor_browser as base
-from .forms import choose, diff_lines, open_entry, publish, save, wait_for_new_file
-from .harness import DECAP_SERVER, Requests, git
+from .forms import choose, diff_lines, open_entry, publish, publish_new, save
+from .harness import DECAP_SERVER, Requests, check, git
 
-browser = base.browser  # the fixtures of the editor tests: one Chromium, a logged-in page on the folder demo
-folder_coach = base.folder_coach
-editor_server = base.editor_server  # one decap-server per module, the repository reset per test
-check = base.check
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
 
 
 def test_add_support_log_entry_to_a_case_folder(folder_coach: tuple[Any, Path, Requests]) -> None:
-    """A new support-log entry is a new small file in the case folder, named like 'site-gen log' names it."""
+    """A new support-log entry is a new small file in the case folder, named like 'site-gen log' names it; the coach
+    finds it in the list (which shows support-log entries only) and it opens with what was saved."""
     page, repo, _ = folder_coach
     folder = repo / "cases" / "tn-0002" / "support_log"
     before = {p.name for p in folder.iterdir()}
@@ -38,8 +34,7 @@ def test_add_support_log_entry_to_a_case_folder(folder_coach: tuple[Any, Path, R
     page.get_by_text("Bitte die Akte wählen", exact=False).first.wait_for()  # without its case nothing is written
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
     choose(page, "Akte (optional)", "tn-0002")
-    publish(page)
-    new = wait_for_new_file(page, repo, folder, before)
+    new = publish_new(page, repo, folder, before)
     assert re.fullmatch(r"2026-11-20-mara-petersen-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("date: 2026-11-20\nkind: unmittelbar\nminutes: 45\nby: mara-petersen\n"
                                                "note: Besuch im Betrieb, neue Aufgabe geübt.\n")
@@ -52,6 +47,11 @@ def test_add_support_log_entry_to_a_case_folder(folder_coach: tuple[Any, Path, R
     shown = page.get_by_text(re.compile(r" – tn-\d{4}/")).all_inner_texts()
     logs = len(list((repo / "cases").glob("*/support_log/*.yaml")))
     assert len(shown) == logs and all("/support_log – " in s for s in shown), (len(shown), logs, shown[:3])
+    page.get_by_text("2026-11-20 – tn-0002/support_log – 45 Minuten").click()  # it opens in the form with what was saved
+    page.get_by_label("Notiz", exact=True).wait_for()
+    assert page.get_by_label("Minuten", exact=True).input_value() == "45"
+    assert page.get_by_label("Notiz", exact=True).input_value() == "Besuch im Betrieb, neue Aufgabe geübt."
+    assert page.get_by_label("Datum", exact=True).input_value() == "2026-11-20"
 
 
 def test_edit_a_support_log_entry_of_a_case_folder(folder_coach: tuple[Any, Path, Requests]) -> None:
@@ -83,8 +83,7 @@ def test_add_company_contact_to_a_workplace_folder(folder_coach: tuple[Any, Path
     page.get_by_text("Bitte den Arbeitsplatz wählen", exact=False).first.wait_for()  # without its workplace nothing is written
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
     choose(page, "Arbeitsplatz (optional)", "ap-0016")
-    publish(page)
-    new = wait_for_new_file(page, repo, folder, before)
+    new = publish_new(page, repo, folder, before)
     assert re.fullmatch(r"2026-11-20-gesa-moeller-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("date: 2026-11-20\nkind: besuch\nby: gesa-moeller\n"
                                                "summary: Rundgang, zwei Praktikumsplätze ab Februar möglich.\n")
@@ -105,8 +104,7 @@ def test_add_team_time(folder_coach: tuple[Any, Path, Requests]) -> None:
     page.get_by_label("Minuten", exact=True).fill("90")
     choose(page, "Von", "Mara Petersen")
     page.get_by_label("Notiz (optional)", exact=True).fill("Supervision im Team Kranhafen.")
-    publish(page)
-    new = wait_for_new_file(page, repo, folder, before)
+    new = publish_new(page, repo, folder, before)
     assert re.fullmatch(r"2026-11-19-mara-petersen-[0-9a-f]{6}\.yaml", new.name), new.name
     assert new.read_text(encoding="utf-8") == ("date: 2026-11-19\nactivity: supervision\nminutes: 90\nby: mara-petersen\n"
                                                "note: Supervision im Team Kranhafen.\n")

@@ -8,7 +8,6 @@ dataset every command reads) opens what the browser sealed.
 from __future__ import annotations
 
 import io
-import os
 import re
 import subprocess
 from collections.abc import Iterator
@@ -19,14 +18,11 @@ from typing import Any
 import pytest
 from yaml import safe_load
 
-from ..conftest import TODAY, demo_copy, site_gen_cmd
+from ..conftest import TODAY, demo_copy
 from ..records.conftest import NEW_CONSENT, git, keys_env, new_identity
-from . import test_editor_browser as base
-from .forms import choose, diff_lines, login, open_entry, publish, save, section
-from .harness import DECAP_SERVER, Requests, editor, free_port
-from .forms import wait_for_new_file
+from .forms import choose, diff_lines, login, open_entry, publish, publish_new, save, section
+from .harness import DECAP_SERVER, Requests, cli, editor, free_port
 
-browser = base.browser
 pytestmark = pytest.mark.skipif(not DECAP_SERVER.exists(), reason="npm ci nicht ausgeführt (decap-server fehlt)")
 NOTE = "Besuch im Betrieb, Pausenzeiten mit dem Mentor geübt."
 
@@ -70,9 +66,8 @@ def sealed_editor(browser: Any, sealed_repo: tuple[Path, Path, Path], tmp_path_f
 
 
 def with_keys(repo: Path, ring: Path, admin: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``site-gen ARGS`` through its real entry point, with the admin's key and the keyring."""
-    env = {**os.environ, "SITE_GEN_KEYRING": str(ring), "SITE_GEN_IDENTITY": str(admin)}
-    return subprocess.run([*site_gen_cmd(), "--root", str(repo), *args], capture_output=True, text=True, env=env, timeout=600)
+    """``site-gen ARGS`` (in this process, as a new interpreter would run it), with the admin's key and the keyring."""
+    return cli("--root", str(repo), *args, env={"SITE_GEN_KEYRING": str(ring), "SITE_GEN_IDENTITY": str(admin)})
 
 
 def support_log(repo: Path, ring: Path, admin: Path, case: str) -> list[Any]:
@@ -99,8 +94,7 @@ def test_new_support_log_entry_is_sealed_in_the_browser(sealed_editor: tuple[Any
     choose(page, "Von", "Mara Petersen")
     page.get_by_label("Notiz", exact=True).fill(NOTE)
     choose(page, "Akte (optional)", "tn-0002")
-    publish(page)
-    new = wait_for_new_file(page, repo, folder, before)
+    new = publish_new(page, repo, folder, before)
     text = new.read_text(encoding="utf-8")
     data = safe_load(text)
     assert list(data) == ["date", "kind", "minutes", "by", "note"], text
@@ -225,8 +219,7 @@ def test_a_company_contact_about_a_person_is_sealed_in_the_browser(sealed_editor
     choose(page, "Von", "Mara Petersen")
     page.get_by_label("Notiz", exact=True).fill(typed)
     choose(page, "Akte (optional)", "tn-0001")
-    publish(page)
-    new = wait_for_new_file(page, repo, folder, before)
+    new = publish_new(page, repo, folder, before)
     text = new.read_text(encoding="utf-8")
     data = safe_load(text)
     assert str(data["summary"]).startswith("age:v2:basis:") and "Schichtplan" not in text, text

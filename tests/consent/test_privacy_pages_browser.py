@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from consent_fixtures import DATA, TODAY, make_repo, site_gen
 
-from tests.browser import launch
+from tests.browser import axe_violations, launch, shared_page
 from tests.browser import served as served_dir
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -43,34 +43,29 @@ def browser() -> Iterator[Any]:
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_page_is_accessible_and_self_contained(served: str, browser: Any, kind: str, width: int) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    context = browser.new_context(viewport={"width": width, "height": 800})
+    context = browser.new_context(viewport={"width": width, "height": 800})  # its own: no cache hides a request
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(served + PAGES[kind])
     assert [u for u in requests if not u.startswith(served)] == []
     assert len(requests) == 1  # the document itself: no fonts, styles, scripts or images to fetch
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
-    assert result.violations_count == 0, result.generate_report()
+    violations = axe_violations(page, tags=WCAG)
     context.close()
+    assert violations == [], "\n".join(violations)
 
 
 @pytest.mark.parametrize("width", [320, 360, 640])  # 320 CSS px (WCAG 1.4.10), a phone, 1280 px at 200 % zoom
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_no_horizontal_scrolling_on_a_phone(served: str, browser: Any, kind: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 740})
-    page = context.new_page()
+    page = shared_page(browser, width, 740)
     page.goto(served + PAGES[kind])
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    wide = browser.new_page(viewport={"width": 1280, "height": 740})
-    wide.goto(served + PAGES[kind])
     # nothing hidden when narrow; only an entry's empty cells ('–') are left out when its table stacks
     words = [w for w in page.locator("body").inner_text().split() if w != "–"]
+    wide = shared_page(browser, 1280, 740)
+    wide.goto(served + PAGES[kind])
     assert words == [w for w in wide.locator("body").inner_text().split() if w != "–"]
-    wide.close()
-    context.close()
 
 
 def test_briefing_prints_on_one_a4_page(served: str, browser: Any, tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Page checks of the internal site: one Chromium load per page and view, every check on it, results shared.
 
-Each page check (axe, words broken inside a syllable, headings and charts, overflow, reflow) is registered in
+Each page check (axe, words broken inside a syllable, headings and charts, chart text, overflow, reflow) is registered in
 :data:`PAGE_CHECKS`, the one place to add another. :func:`swept` loads a page once per view (scheme and
 window width), runs every check registered for that view in order and keeps the results as JSON in the
 session's shared folder (``built_once``: a file lock), so each test of one rule on one page kind asserts on
@@ -25,10 +25,10 @@ from typing import Any
 
 import pytest
 
+from tests.browser import COLOUR_RULES, axe_violations, shared_page
 from tests.conftest import built_once
 
 SKIP_FOLDERS = {"assets", "pagefind", "search", "admin"}  # admin/: the vendored editor (Decap), see tests/cms
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 VIEWS = {"1280": ("default", 1280), "390": ("default", 390), "dunkel-1280": ("slate", 1280)}
 """View name → (colour scheme of the site, window width); the window is 900 px high."""
 REFLOW_WIDTHS = (640, 320)  # 640 CSS px: a 1280 px window at 200 % zoom
@@ -83,13 +83,14 @@ def pages_of(kinds: dict[str, str], kind: str) -> list[tuple[str, str]]:
 # --- the checks: each gets the loaded page and returns plain data (JSON) -------------------------------------
 
 def axe(pg: Any) -> list[str]:
-    """axe-core's WCAG 2.2 A/AA violations (only violations are collected in full: ``resultTypes``)."""
-    from axe_playwright_python.sync_playwright import Axe
+    """axe-core's WCAG 2.2 A/AA violations."""
+    return axe_violations(pg)
 
-    pg.evaluate(Axe().axe_script)
-    violations = pg.evaluate("o => axe.run(o).then(r => r.violations)",
-                             {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
-    return [f"{v['id']} ({len(v['nodes'])}×, z. B. {v['nodes'][0]['target']}): {v['help']}" for v in violations]
+
+def axe_colours(pg: Any) -> list[str]:
+    """axe-core's WCAG A/AA violations of colour (:data:`tests.browser.COLOUR_RULES`): for a second colour scheme,
+    which changes colours only (mkdocs-material's ``slate`` sets colour variables and ``color-scheme: dark``)."""
+    return axe_violations(pg, COLOUR_RULES)
 
 
 BROKEN_WORDS = r"""() => {
@@ -240,6 +241,32 @@ def reflow(pg: Any) -> dict[str, list[str]]:
     return problems
 
 
+CHART_TEXTS = r"""() => {
+  const lum = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const out = [];
+  for (const el of document.querySelectorAll('figure.sg-chart text, figure.sg-chart tspan')) {
+    if (!el.textContent.trim() || (el.tagName === 'text' && el.querySelector('tspan'))) continue;
+    const style = getComputedStyle(el);
+    const [r, g, b] = style.fill.match(/\d+/g).map(Number);
+    const l = 0.2126 * lum(r) + 0.7152 * lum(g) + 0.0722 * lum(b);
+    const size = parseFloat(style.fontSize) * el.closest('svg').getScreenCTM().a;
+    out.push({text: el.textContent.trim().slice(0, 30), contrast: 1.05 / (l + 0.05), size});
+  }
+  return out;
+}"""
+"""Every text of every chart: its contrast on white (the charts' background) and its size on screen."""
+CHART_CUT_BARS = r"""() => [...document.querySelectorAll('figure.sg-chart')]
+  .filter(f => (f.querySelector('svg > text') || {}).textContent?.startsWith('■'))
+  .filter(f => f.querySelector('svg').getBoundingClientRect().right > f.getBoundingClientRect().right + 0.5)
+  .map(f => f.querySelector('title').textContent)"""
+"""Bar charts (their legend starts with '■') wider than their column: cut off at the screen's edge."""
+
+
+def chart_text(pg: Any) -> dict[str, Any]:
+    """The loaded page's chart texts (colour contrast on white, size on screen) and cut-off bar charts."""
+    return {"texts": pg.evaluate(CHART_TEXTS), "cut": pg.evaluate(CHART_CUT_BARS)}
+
+
 @dataclass(frozen=True)
 class PageCheck:
     name: str
@@ -251,10 +278,12 @@ class PageCheck:
 
 
 PAGE_CHECKS = [
-    PageCheck("axe", ("1280", "390", "dunkel-1280"), axe),
+    PageCheck("axe", ("1280", "390"), axe),
+    PageCheck("axe_colours", ("dunkel-1280",), axe_colours),
     PageCheck("broken_words", ("1280", "390"), broken_words),
     PageCheck("headings_and_charts", ("1280",), headings_and_charts),
     PageCheck("overflow", ("1280", "390"), overflow),
+    PageCheck("chart_text", ("1280",), chart_text),
     PageCheck("sideways", ("1280", "390"), sideways, asked=True),
     PageCheck("reflow", ("1280",), reflow),  # last: it narrows the window
 ]
@@ -275,10 +304,9 @@ def swept(tmp_path_factory: pytest.TempPathFactory, browser: Any, site: str, bas
     key = "sweep-" + hashlib.sha1(json.dumps([site, rel, view, names]).encode()).hexdigest()[:16]
 
     def make(folder: Path) -> None:
-        width = VIEWS[view][1]
-        context = browser.new_context(viewport={"width": width, "height": 900})
+        pg = shared_page(browser, VIEWS[view][1], 900)
+        clean = False
         try:
-            pg = context.new_page()
             response = pg.goto(base + rel)
             assert response is not None and response.ok, f"{base + rel}: {response and response.status}"
             if ready:
@@ -291,8 +319,10 @@ def swept(tmp_path_factory: pytest.TempPathFactory, browser: Any, site: str, bas
                     results[each.name] = {"result": each.run(pg)}
                 except Exception:
                     results[each.name] = {"error": traceback.format_exc()}
+            clean = not any("error" in r for r in results.values() if isinstance(r, dict))
         finally:
-            context.close()
+            if not clean:  # a check that failed half-way may have left the window or media changed: start afresh
+                pg.close()
         (folder / "results.json").write_text(json.dumps(results), encoding="utf-8")
 
     results = json.loads((built_once(tmp_path_factory, key, make) / "results.json").read_text(encoding="utf-8"))

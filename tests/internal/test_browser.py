@@ -12,22 +12,32 @@ import pytest
 from tests.conftest import TODAY
 
 from .figures import figures, load, parse_shown
+from .pages import page_kinds
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
+ANSWERED = """query => document.querySelector('.pagefind-ui__message').textContent.endsWith('„' + query + '“')
+  && document.querySelectorAll('.pagefind-ui__result').length > 0"""
+"""The search page shows the results of the whole query (suche.js sets the count with the query, then adds
+the first results at once), not of a part typed so far or of the query before."""
+
+
 def search(page: Any, base: str, query: str) -> list[str]:
-    """Type ``query`` into the Pagefind UI; return the result links."""
-    page.goto(base + "suche.html")
+    """Type ``query`` into the Pagefind UI (on the search page already open, else loaded); return the result links."""
+    if page.url != base + "suche.html":
+        page.goto(base + "suche.html")
     box = page.locator(".pagefind-ui__search-input")
     box.wait_for(timeout=15000)
     box.fill(query)
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
-    return [a.get_attribute("href") or "" for a in page.locator(".pagefind-ui__result-link").all()]
+    page.wait_for_function(ANSWERED, arg=query, timeout=15000)
+    return page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.getAttribute('href') || '')")
 
 
 TABS = 8
 """Pages loaded at once by the request audit."""
+SHOWN = "els => els.map(e => [e.getAttribute('data-kennzahl'), e.innerText])"
+"""Every figure of a dashboard as [name, text shown], in one call (not two per figure)."""
 
 
 def only_localhost(page: Any) -> None:
@@ -66,7 +76,7 @@ def test_dashboard_figures_equal_independent_count(which: str, request: pytest.F
     scopes += [("standort", loc["id"], {"location": loc["id"]}) for p in org["providers"] for loc in p["locations"]]
     for kind, ident, scope in scopes:
         page.goto(f"{base}kennzahlen/{kind}-{ident}.html")
-        shown = {el.get_attribute("data-kennzahl"): parse_shown(el.inner_text()) for el in page.locator("[data-kennzahl]").all()}
+        shown = {key: parse_shown(text) for key, text in page.locator("[data-kennzahl]").evaluate_all(SHOWN)}
         expected = figures(root, today, **scope)
         assert set(shown) == set(expected), (kind, ident)
         for key, value in expected.items():
@@ -96,8 +106,11 @@ def test_deadline_list_has_the_expiring_consent(demo_site: tuple[Path, Path], fi
 def test_no_request_leaves_localhost_on_any_page(fixture_site: tuple[Path, Path], serve: Any, page: Any) -> None:
     site = fixture_site[1]
     base = serve(site)
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
-    assert len(pages) > 20
+    # Every kind of page (pages.page_kinds), every page that shows one of the fixture's script payloads, the editor.
+    every = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    payloads = [rel for rel in every if "pwned" in (site / rel).read_text(encoding="utf-8")]
+    pages = sorted(set(page_kinds(site).values()) | set(payloads) | {rel for rel in every if rel.startswith("admin/")})
+    assert len(pages) > 20 and len(payloads) >= 5 and "admin/index.html" in pages
     # Every page in a tab of the fixture page's context, TABS at a time: their quiet half-seconds of
     # "networkidle" (no request for 500 ms) overlap instead of adding up; the context hears every tab.
     requests: list[str] = []

@@ -16,11 +16,11 @@ from site_gen.records.dataset import load_dataset
 from site_gen.site.internal_pages import render_site
 from site_gen.views.consented import consented_dataset
 from tests.conftest import REPO, TODAY
-from tests.public.canary import MARK, plant
+from tests.public.canary import MARK, plant_data
 
 from .figures import d, load
 from .pages import swept
-from .test_browser import only_localhost
+from .test_browser import ANSWERED, SHOWN, only_localhost
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 DAY = dt.date.fromisoformat(TODAY)
@@ -29,14 +29,17 @@ KINDS = ("Einwilligung läuft ab", "Praktikum endet", "Überprüfung überfälli
 
 
 def search(page: Any, base: str, query: str) -> list[tuple[str, str]]:
-    """Type ``query`` into the search box with the keyboard; return (link, excerpt) of every result."""
-    page.goto(base + "suche.html")
+    """Type ``query`` into the search box with the keyboard (on the search page already open, else loaded; the
+    box emptied first); return (link, excerpt) of every result."""
+    if page.url != base + "suche.html":
+        page.goto(base + "suche.html")
     box = page.locator("#suchfeld input[type=text]")
     box.wait_for(timeout=15000)
+    box.fill("")
     box.focus()
     page.keyboard.type(query)
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
-    page.wait_for_timeout(300)
+    page.wait_for_function(ANSWERED, arg=query, timeout=15000)
     out = []
     for result in page.locator(".pagefind-ui__result").all():
         link = result.locator(".pagefind-ui__result-link").first
@@ -256,23 +259,41 @@ def test_home_dashboard_counts_equal_independent_count(demo_site: tuple[Path, Pa
     only_localhost(page)
 
 
+def planted_folder(src: Path, dest: Path) -> int:
+    """The case folder ``src`` copied to ``dest`` with a canary marker in every personal string but the coaches and
+    places; how many. Planted in the composed record (so ``Case`` validates each marker), every
+    value written back to the file it came from: the folder layout without a migration of whole files."""
+    import yaml_rs
+
+    from site_gen.records.compose import compose
+    from site_gen.records.layout import scan_folder
+    from site_gen.records.load import read_yaml
+
+    unit = scan_folder(src.parents[1], src.parent.name, src.name)[0]
+    assert unit is not None
+    data, findings, provenance, _ = compose(src.parents[1], unit)
+    assert data is not None and not findings, src
+    planted = plant_data(data, Case, skip=("coaches", "provider", "location"))
+    shutil.copytree(src, dest)
+    for (key, index), source in provenance.items():
+        (dest / Path(source).relative_to(f"{src.parent.name}/{src.name}")).write_text(yaml_rs.dumps(data[key][index]) + "\n", encoding="utf-8")
+    main = dest / Path(unit.sources[0]).name
+    keys = read_yaml(main, main.name)[0]
+    kept = {k: [v for i, v in enumerate(data[k]) if (k, i) not in provenance] if isinstance(data[k], list) else data[k] for k in keys}
+    main.write_text(yaml_rs.dumps(kept) + "\n", encoding="utf-8")
+    return planted
+
+
 @pytest.fixture(scope="module")
 def canary_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Every page of the demo data with a canary marker in every personal string of every case."""
     root = tmp_path_factory.mktemp("kanarien") / "akten"
     for part in ("workplaces", "modules", "schema"):
         shutil.copytree(REPO / part, root / part)
-    from ..layout.helpers import compose_into
-
     (root / "cases").mkdir()
-    for case in sorted(p for p in (REPO / "cases").iterdir() if p.is_dir()):  # whole case files to plant in
-        compose_into(case, root / "cases" / f"{case.name}.yaml")
-    shutil.copy(REPO / "organisation.yaml", root / "organisation.yaml")
-    planted = sum(plant(p, Case, skip=("coaches", "provider", "location")) for p in sorted((root / "cases").glob("*.yaml")))
+    planted = sum(planted_folder(case, root / "cases" / case.name) for case in sorted(p for p in (REPO / "cases").iterdir() if p.is_dir()))
     assert planted > 300
-    from site_gen.records.migration import migrate
-
-    assert migrate(root, commit=False) == 0  # planted in whole files, read in folders (the only layout)
+    shutil.copy(REPO / "organisation.yaml", root / "organisation.yaml")
     return render_site(consented_dataset(load_dataset(root), DAY), DAY)
 
 
@@ -317,7 +338,7 @@ def test_fidelity_figures_equal_independent_count(demo_site: tuple[Path, Path], 
     for href in ("kennzahlen/qualitaet.html",) + tuple(f"traeger-{p['id']}.html" for p in org["providers"]):
         assert page.locator(f"article a[href$='{href.split('/')[-1]}']").count() >= 1, href
     page.goto(base + "kennzahlen/qualitaet.html")
-    shown = {el.get_attribute("data-kennzahl"): el.inner_text().strip() for el in page.locator("[data-kennzahl]").all()}
+    shown = {key: text.strip() for key, text in page.locator("[data-kennzahl]").evaluate_all(SHOWN)}
     until = DAY.replace(day=1) - dt.timedelta(days=1)
     month = DAY.month - 1 - 6
     since = dt.date(DAY.year + month // 12, month % 12 + 1, 1)

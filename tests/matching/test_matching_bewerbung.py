@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from matching_fixtures import served, write_repo
 from playwright.sync_api import sync_playwright
 
-from tests.browser import launch
+from tests.browser import axe_violations, launch, shared_page
 from tests.conftest import run_cli
 
 TODAY = "2026-11-22"
@@ -66,9 +68,16 @@ def test_content_in_easy_german_without_health_data(mappe: Path) -> None:
     assert "<script" not in html and "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
 
-def test_profile_chart_and_table_visible_in_chromium(mappe: Path) -> None:
-    with served(mappe.parent) as base, sync_playwright() as p:
-        browser = launch(p)
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+def test_profile_chart_and_table_visible_in_chromium(mappe: Path, browser: Any) -> None:
+    with served(mappe.parent) as base:
         page = browser.new_page()
         requests: list[str] = []
         page.on("request", lambda r: requests.append(r.url))
@@ -86,29 +95,21 @@ def test_profile_chart_and_table_visible_in_chromium(mappe: Path) -> None:
         assert page.locator("#staerken svg rect[fill='#1565c0']").count() >= 5
         assert page.get_by_role("heading", name="Hier habe ich schon gearbeitet").is_visible()
         assert all(u.startswith(base) for u in requests)  # nothing from elsewhere
-        browser.close()
+        page.close()
 
 
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-def test_accessible_and_reflows_at_320px(mappe: Path) -> None:
+def test_accessible_and_reflows_at_320px(mappe: Path, browser: Any) -> None:
     """axe-core (WCAG 2.2 A/AA) at 1280 and 390 px; at 320 px and 200 % zoom no sideways scrolling, nothing hidden."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    with served(mappe.parent) as base, sync_playwright() as p:
-        browser = launch(p)
-        wide = browser.new_page(viewport={"width": 1280, "height": 800})
-        wide.goto(f"{base}/{mappe.name}")
-        text = wide.locator("body").inner_text().split()
-        for width in (1280, 390):
-            page = browser.new_page(viewport={"width": width, "height": 800})
+    with served(mappe.parent) as base:
+        text = None
+        for width in (1280, 390, 320, 640):
+            page = shared_page(browser, width, 800)
             page.goto(f"{base}/{mappe.name}")
-            result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
-            assert result.violations_count == 0, result.generate_report()
-        for width in (320, 640):
-            page = browser.new_page(viewport={"width": width, "height": 800})
-            page.goto(f"{base}/{mappe.name}")
-            assert page.evaluate("document.documentElement.scrollWidth") <= width
-            assert page.locator("body").inner_text().split() == text
-        browser.close()
+            if width in (1280, 390):
+                violations = axe_violations(page)
+                assert violations == [], "\n".join(violations)
+            if width == 1280:
+                text = page.locator("body").inner_text().split()
+            elif width in (320, 640):
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+                assert page.locator("body").inner_text().split() == text
