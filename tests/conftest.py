@@ -37,6 +37,20 @@ BASE_WORKPLACE = "workplaces/ap-0001/workplace.yaml"
 """The base repository's one workplace."""
 
 
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium for one test module (tests/browser.py); ``run_cli`` stays in-process meanwhile."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    with sync_playwright() as pw:
+        b = launch(pw)
+        yield b
+        b.close()
+
+
 def site_gen_cmd() -> list[str]:
     """The console script installed beside this interpreter (not a version manager's shim found first on PATH,
     which starts a shell and the manager before it: about 0.5 s per call on a busy machine), else the one on PATH,

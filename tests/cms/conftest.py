@@ -9,21 +9,9 @@ from typing import Any
 
 import pytest
 
-from ..browser import launch
 from .forms import login
 from .harness import Editor, Requests, editor, free_port, git, records_repo
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium for one test module (a Playwright session open longer would send every later
-    ``run_cli`` of this worker into a new interpreter, see ``tests/conftest.py``)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = launch(pw)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from consent_fixtures import DATA, TODAY, make_repo, site_gen
 
-from tests.browser import axe_violations, launch, shared_page
+from tests.browser import axe_violations, shared_page
 from tests.browser import served as served_dir
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -29,15 +29,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with served_dir(out) as base:
         yield f"{base}/"
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -16,7 +16,6 @@ import shutil
 import site
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ import pytest
 
 from site_gen import __version__
 
-from ..browser import launch, served
+from ..browser import served
 from ..cms.harness import DECAP_SERVER, decap_server, free_port
 from ..conftest import REPO
 
@@ -149,15 +148,6 @@ def test_the_ci_pip_line_installs_the_pinned_wheel(team: Team, records: Path, re
     assert dry.returncode == 0, dry.stdout + dry.stderr
     assert f"Would install site-gen-{__version__}" in dry.stdout
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = launch(pw)
-        yield b
-        b.close()
 
 
 def test_a_site_built_from_the_wheel_has_a_working_editor(team: Team, records: Path, browser: Any) -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from matching_fixtures import served, write_repo
-from playwright.sync_api import sync_playwright
 
-from tests.browser import axe_violations, launch, shared_page
+from tests.browser import axe_violations, shared_page
 from tests.conftest import run_cli
 
 TODAY = "2026-11-22"
@@ -67,13 +65,6 @@ def test_content_in_easy_german_without_health_data(mappe: Path) -> None:
     assert "Konzentration" not in html  # health-related item: never for employers
     assert "<script" not in html and "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 def test_profile_chart_and_table_visible_in_chromium(mappe: Path, browser: Any) -> None:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from matching_fixtures import CASES, served, write_repo
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.browser import launch
 from tests.conftest import built_once, run_cli
 
 TODAY = "2026-11-22"
@@ -28,13 +27,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with served(built_once(tmp_path_factory, "matching-site", make) / "out") as base:
         yield base
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 def open_page(browser: Browser, url: str, errors: list[str]) -> Page:
