@@ -48,6 +48,13 @@ def _settle() -> None:
     time.sleep(0.05)  # the next change gets a later change time than the one recorded
 
 
+def _warm(root: Path) -> None:
+    """Two checks a moment apart: the second one's cache entries are settled, Git vouches for them."""
+    _check(root)
+    _settle()
+    _check(root)
+
+
 def _reused(root: Path) -> str | None:
     listing = GitListing.of(root, read(root))
     assert listing is not None
@@ -180,9 +187,7 @@ def test_the_build_selects_by_the_same_findings(repo: Path) -> None:
     from site_gen.records.dataset import load_dataset
 
     today = dt.date.fromisoformat(TODAY)
-    _check(repo)
-    _settle()
-    _check(repo)
+    _warm(repo)
     placement = repo / BASE_PLACEMENT
     placement.write_text(placement.read_text(encoding="utf-8").replace("ap-0001", "ap-0404"), encoding="utf-8")
     cold = check_all(repo, today, use_cache=False)[0]
@@ -212,9 +217,7 @@ def test_the_build_sees_a_stray_folder_with_a_warm_cache(repo: Path) -> None:
     from site_gen.records.dataset import load_dataset
 
     today = dt.date.fromisoformat(TODAY)
-    _check(repo)
-    _settle()
-    _check(repo)
+    _warm(repo)
     (repo / CASE / "fotos").mkdir()
     (repo / CASE / "fotos" / "bild.yaml").write_text("a: 1\n", encoding="utf-8")
     cold = {(f.file, f.code) for f in check_all(repo, today, use_cache=False)[0]}
